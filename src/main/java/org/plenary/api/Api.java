@@ -1,0 +1,14 @@
+package org.plenary.api;
+
+/** Constants of the HTTP API. */
+public final class Api {
+  private Api() {}
+
+  /** Every path of the API starts with this. */
+  public static final String V1 = "/v1";
+
+  /** The dataset version, on every response, so that a client knows when to refresh. */
+  public static final String VERSION_HEADER = "X-Dataset-Version";
+
+  public static final String TOTAL_HEADER = "X-Total-Count";
+}

@@ -1,0 +1,183 @@
+package org.plenary.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A collection the API serves: the SQL it reads from, its fields (in output order), its key, its
+ * default order, and what is embedded in each record. One grammar of filters, sorting, paging and
+ * includes works on every collection from this declaration alone.
+ */
+public final class Collection {
+  /** A sort key: a field, ascending or descending. */
+  public record Sort(Field field, boolean descending) {
+    String token() {
+      return (descending ? "-" : "") + field.name();
+    }
+  }
+
+  /**
+   * Records of another collection embedded in each record: the child's {@code childField} equals
+   * the parent's {@code parentField}. {@code fixed} filters the child further; {@code omit} names
+   * child fields left out of the embedded records.
+   */
+  public record Embed(
+      String name,
+      Collection child,
+      String childField,
+      String parentField,
+      Map<String, String> fixed,
+      List<String> omit,
+      String description) {}
+
+  private final String name;
+  private final String from;
+  private final List<Field> fields;
+  private final List<String> key;
+  private final List<Sort> defaultSort;
+  private final Map<String, Embed> embeds;
+  private final Map<String, Embed> includes;
+
+  private Collection(Builder b) {
+    this.name = b.name;
+    this.from = b.from;
+    this.fields = List.copyOf(b.fields);
+    this.key = List.copyOf(b.key);
+    this.defaultSort = List.copyOf(b.defaultSort);
+    this.embeds = Map.copyOf(b.embeds);
+    this.includes = Map.copyOf(b.includes);
+  }
+
+  public static Builder builder(String name, String from) {
+    return new Builder(name, from);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String from() {
+    return from;
+  }
+
+  public List<Field> fields() {
+    return fields;
+  }
+
+  public Optional<Field> field(String fieldName) {
+    return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
+  }
+
+  public List<String> key() {
+    return key;
+  }
+
+  public List<Sort> defaultSort() {
+    return defaultSort;
+  }
+
+  /** Embedded in every record (e.g. sources). */
+  public java.util.Collection<Embed> embeds() {
+    return embeds.values();
+  }
+
+  /** Embedded on request with include=NAME. */
+  public Map<String, Embed> includes() {
+    return includes;
+  }
+
+  /** The same collection with another default order (for sub-collections). */
+  public Collection sortedBy(Sort... sorts) {
+    Builder b = new Builder(name, from);
+    b.fields.addAll(fields);
+    b.key.addAll(key);
+    b.defaultSort.addAll(List.of(sorts));
+    b.embeds.putAll(embeds);
+    b.includes.putAll(includes);
+    return new Collection(b);
+  }
+
+  public Sort asc(String fieldName) {
+    return new Sort(field(fieldName).orElseThrow(), false);
+  }
+
+  public Sort desc(String fieldName) {
+    return new Sort(field(fieldName).orElseThrow(), true);
+  }
+
+  public static final class Builder {
+    private final String name;
+    private final String from;
+    private final List<Field> fields = new ArrayList<>();
+    private final List<String> key = new ArrayList<>();
+    private final List<Sort> defaultSort = new ArrayList<>();
+    private final Map<String, Embed> embeds = new LinkedHashMap<>();
+    private final Map<String, Embed> includes = new LinkedHashMap<>();
+
+    private Builder(String name, String from) {
+      this.name = name;
+      this.from = from;
+    }
+
+    public Builder field(Field f) {
+      fields.add(f);
+      return this;
+    }
+
+    /** created_at and updated_at of the table aliased {@code alias}. */
+    public Builder timestamps(String alias) {
+      fields.add(Field.timestamp("created_at", alias + ".created_at", "When the record was first loaded"));
+      fields.add(Field.timestamp("updated_at", alias + ".updated_at", "When the record last changed"));
+      return this;
+    }
+
+    public Builder key(String... fieldNames) {
+      key.addAll(List.of(fieldNames));
+      return this;
+    }
+
+    /** Default order, by field names; "-name" is descending. The key is always appended. */
+    public Builder sort(String... tokens) {
+      for (String t : tokens) {
+        boolean desc = t.startsWith("-");
+        String n = desc ? t.substring(1) : t;
+        Field f = fields.stream().filter(x -> x.name().equals(n)).findFirst().orElseThrow();
+        defaultSort.add(new Sort(f, desc));
+      }
+      return this;
+    }
+
+    public Builder embed(Embed e) {
+      embeds.put(e.name(), e);
+      return this;
+    }
+
+    public Builder include(Embed e) {
+      includes.put(e.name(), e);
+      return this;
+    }
+
+    /** Embeds the sources cited for this record (citations of {@code recordType}). */
+    public Builder cites(String recordType, String parentField) {
+      return embed(
+          new Embed(
+              "sources",
+              Citations.CITED,
+              "record_id",
+              parentField,
+              Map.of("record_type", recordType),
+              List.of("record_type", "record_id"),
+              "The sources this record cites"));
+    }
+
+    public Collection build() {
+      if (key.isEmpty()) {
+        throw new IllegalStateException(name + " has no key");
+      }
+      return new Collection(this);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package org.plenary.api;
+
+import java.util.List;
+import java.util.Map;
+
+/** The one response envelope: {@code data}, {@code links}, {@code meta}, for lists and records. */
+public final class Envelope {
+  private Envelope() {}
+
+  /** A page of a collection. */
+  public record ListBody(List<Map<String, Object>> data, Links links, ListMeta meta) {}
+
+  /** One record. */
+  public record ItemBody(Object data, Links links, Meta meta) {}
+
+  /** {@code next} is null on the last page. */
+  public record Links(String self, String next) {}
+
+  /**
+   * @param total the number of matching records, only with include=total (null otherwise)
+   */
+  public record ListMeta(
+      String datasetVersion, int count, int limit, String sort, Long total) {}
+
+  public record Meta(String datasetVersion) {}
+}

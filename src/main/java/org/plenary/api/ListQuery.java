@@ -1,0 +1,315 @@
+package org.plenary.api;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.plenary.api.Collection.Sort;
+import org.plenary.seed.PartialDate;
+
+/**
+ * A request on a collection, parsed and checked against the collection's whitelist. The grammar
+ * (the same everywhere): {@code field=value}, {@code field__in=a,b}, {@code field__gte=},
+ * {@code field__lte=}, {@code field__contains=}, {@code field__isnull=true|false}, {@code
+ * sort=-date,id}, {@code limit}, {@code cursor}, {@code include=}, {@code updated_since=}.
+ */
+public final class ListQuery {
+  public static final int DEFAULT_LIMIT = 100;
+  public static final int MAX_LIMIT = 1000;
+  private static final int MAX_IN_VALUES = 1000;
+  static final Set<String> RESERVED =
+      Set.of("limit", "cursor", "sort", "include", "updated_since");
+
+  /** One filter: field OP values. Dates are expanded to the range they denote. */
+  public record Condition(Field field, String op, List<Object> values) {}
+
+  private final Collection collection;
+  private final List<Condition> conditions;
+  private final List<Sort> sort;
+  private final int limit;
+  private final List<String> after;
+  private final boolean total;
+  private final Set<String> includes;
+
+  private ListQuery(
+      Collection collection,
+      List<Condition> conditions,
+      List<Sort> sort,
+      int limit,
+      List<String> after,
+      boolean total,
+      Set<String> includes) {
+    this.collection = collection;
+    this.conditions = conditions;
+    this.sort = sort;
+    this.limit = limit;
+    this.after = after;
+    this.total = total;
+    this.includes = includes;
+  }
+
+  /** Every record matching {@code conditions}, in the default order: for embeds and lookups. */
+  public static ListQuery all(Collection c, List<Condition> conditions) {
+    return new ListQuery(c, conditions, withKey(c, c.defaultSort()), Integer.MAX_VALUE, null, false, Set.of());
+  }
+
+  /**
+   * Parses query parameters. {@code fixed} are the path's own filters (e.g. the vote of
+   * /v1/votes/{id}/roll-call). Every refused parameter is reported at once, as a 400.
+   */
+  public static ListQuery parse(Collection c, Map<String, List<String>> params, List<Condition> fixed) {
+    List<Problem.InvalidParam> bad = new ArrayList<>();
+    List<Condition> conditions = new ArrayList<>(fixed);
+    int limit = DEFAULT_LIMIT;
+    List<Sort> sort = c.defaultSort();
+    String cursor = null;
+    boolean total = false;
+    Set<String> includes = new LinkedHashSet<>();
+
+    for (var entry : params.entrySet()) {
+      String name = entry.getKey();
+      for (String value : entry.getValue()) {
+        try {
+          switch (name) {
+            case "limit" -> limit = parseLimit(value);
+            case "cursor" -> cursor = value;
+            case "sort" -> sort = parseSort(c, value);
+            case "include" -> {
+              for (String inc : value.split(",", -1)) {
+                if (inc.equals("total")) {
+                  total = true;
+                } else if (c.includes().containsKey(inc)) {
+                  includes.add(inc);
+                } else {
+                  throw new IllegalArgumentException(
+                      "unknown include '" + inc + "'. Allowed: " + allowed(includeNames(c)));
+                }
+              }
+            }
+            case "updated_since" -> conditions.add(condition(c, "updated_at", "gte", value));
+            default -> conditions.add(parseFilter(c, name, value));
+          }
+        } catch (IllegalArgumentException e) {
+          bad.add(new Problem.InvalidParam(name, e.getMessage()));
+        }
+      }
+    }
+    List<Sort> fullSort = withKey(c, sort);
+    List<String> after = null;
+    if (bad.isEmpty() && cursor != null) {
+      after = Cursor.decode(cursor, c.name(), sortToken(fullSort), fullSort.size());
+    }
+    if (!bad.isEmpty()) {
+      throw ProblemException.invalidParams(bad);
+    }
+    return new ListQuery(c, conditions, fullSort, limit, after, total, includes);
+  }
+
+  private static int parseLimit(String value) {
+    int n;
+    try {
+      n = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "'" + value + "' is not a whole number; limit is 1 to " + MAX_LIMIT);
+    }
+    if (n < 1 || n > MAX_LIMIT) {
+      throw new IllegalArgumentException(
+          "limit must be between 1 and " + MAX_LIMIT + " (got " + value + "); follow links.next for more rows, or download the CSV for all of them");
+    }
+    return n;
+  }
+
+  private static List<Sort> parseSort(Collection c, String value) {
+    List<Sort> out = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (String token : value.split(",", -1)) {
+      boolean desc = token.startsWith("-");
+      String name = desc ? token.substring(1) : token;
+      Field f = c.field(name).filter(Field::sortable).orElse(null);
+      if (f == null) {
+        throw new IllegalArgumentException(
+            "cannot sort on '" + name + "'. Sortable fields: "
+                + allowed(c.fields().stream().filter(Field::sortable).map(Field::name).toList())
+                + " (prefix - for descending)");
+      }
+      if (!seen.add(name)) {
+        throw new IllegalArgumentException("'" + name + "' appears twice in sort");
+      }
+      out.add(new Sort(f, desc));
+    }
+    return out;
+  }
+
+  /** The order with the key fields appended, so that it is total and pages are stable. */
+  static List<Sort> withKey(Collection c, List<Sort> sort) {
+    List<Sort> out = new ArrayList<>(sort);
+    for (String k : c.key()) {
+      if (out.stream().noneMatch(s -> s.field().name().equals(k))) {
+        out.add(c.asc(k));
+      }
+    }
+    return out;
+  }
+
+  static String sortToken(List<Sort> sort) {
+    return sort.stream().map(Sort::token).collect(Collectors.joining(","));
+  }
+
+  private static Condition parseFilter(Collection c, String param, String value) {
+    int sep = param.indexOf("__");
+    String name = sep < 0 ? param : param.substring(0, sep);
+    String op = sep < 0 ? "" : param.substring(sep + 2);
+    return condition(c, name, op, value, param);
+  }
+
+  public static Condition condition(Collection c, String name, String op, String value) {
+    return condition(c, name, op, value, op.isEmpty() ? name : name + "__" + op);
+  }
+
+  private static Condition condition(Collection c, String name, String op, String value, String param) {
+    Field f = c.field(name).filter(Field::filterable).orElse(null);
+    if (f == null) {
+      List<String> fields = c.fields().stream().filter(Field::filterable).map(Field::name).toList();
+      throw new IllegalArgumentException(
+          "unknown parameter. Filterable fields: " + allowed(fields)
+              + "; other parameters: " + allowed(new TreeSet<>(RESERVED)));
+    }
+    if (!f.operators().contains(op)) {
+      throw new IllegalArgumentException(
+          "operator '" + (op.isEmpty() ? "=" : op) + "' is not available on " + name
+              + ". Operators for " + name + ": "
+              + allowed(f.operators().stream().map(o -> o.isEmpty() ? "=" : "__" + o).sorted().toList()));
+    }
+    return switch (op) {
+      case "isnull" -> {
+        if (!value.equals("true") && !value.equals("false")) {
+          throw new IllegalArgumentException("'" + value + "' is not true or false");
+        }
+        yield new Condition(f, "isnull", List.of(Boolean.parseBoolean(value)));
+      }
+      case "contains" -> {
+        if (value.isEmpty()) {
+          throw new IllegalArgumentException("needs some text to look for");
+        }
+        yield new Condition(f, "contains", List.of(value));
+      }
+      case "in" -> {
+        String[] parts = value.split(",", -1);
+        if (parts.length > MAX_IN_VALUES) {
+          throw new IllegalArgumentException("at most " + MAX_IN_VALUES + " values");
+        }
+        List<Object> values = new ArrayList<>();
+        for (String p : parts) {
+          values.add(parseValue(f, p, false));
+        }
+        yield new Condition(f, "in", values);
+      }
+      case "gte" -> new Condition(f, "gte", List.of(parseValue(f, value, false)));
+      case "lte" -> new Condition(f, "lte", List.of(parseValue(f, value, true)));
+      default -> {
+        // id=a,b,c reads a batch of records by id.
+        if (name.equals("id") && c.key().equals(List.of("id")) && value.contains(",")) {
+          yield condition(c, name, "in", value, param);
+        }
+        if (f.type() == Field.Type.DATE || f.type() == Field.Type.PARTIAL_DATE) {
+          // a date of reduced precision means its whole period: date=2024-08 is all of August
+          yield new Condition(
+              f, "between", List.of(parseValue(f, value, false), parseValue(f, value, true)));
+        }
+        yield new Condition(f, "eq", List.of(parseValue(f, value, false)));
+      }
+    };
+  }
+
+  /** A typed value; for dates, the first day of the period (or its last day, when {@code end}). */
+  private static Object parseValue(Field f, String value, boolean end) {
+    switch (f.type()) {
+      case INTEGER -> {
+        try {
+          return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("'" + value + "' is not a whole number");
+        }
+      }
+      case BOOLEAN -> {
+        if (!value.equals("true") && !value.equals("false")) {
+          throw new IllegalArgumentException("'" + value + "' is not true or false");
+        }
+        return Boolean.parseBoolean(value);
+      }
+      case DATE, PARTIAL_DATE -> {
+        PartialDate d = PartialDate.parse(value);
+        if (!end) {
+          return d.first();
+        }
+        return switch (d.precision()) {
+          case "year" -> d.first().plusYears(1).minusDays(1);
+          case "month" -> d.first().plusMonths(1).minusDays(1);
+          default -> d.first();
+        };
+      }
+      case TIMESTAMP -> {
+        try {
+          return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+          try {
+            LocalDate day = PartialDate.parse(value).first();
+            return (end ? day.plusDays(1) : day).atStartOfDay().atOffset(ZoneOffset.UTC);
+          } catch (IllegalArgumentException e2) {
+            throw new IllegalArgumentException(
+                "'" + value + "' is not a date or an ISO 8601 timestamp (2024-08-08T12:00:00Z)");
+          }
+        }
+      }
+      default -> {
+        return value;
+      }
+    }
+  }
+
+  private static List<String> includeNames(Collection c) {
+    List<String> names = new ArrayList<>(c.includes().keySet());
+    names.add("total");
+    return names;
+  }
+
+  static String allowed(java.util.Collection<String> names) {
+    return String.join(", ", new TreeSet<>(names));
+  }
+
+  public Collection collection() {
+    return collection;
+  }
+
+  public List<Condition> conditions() {
+    return conditions;
+  }
+
+  public List<Sort> sort() {
+    return sort;
+  }
+
+  public int limit() {
+    return limit;
+  }
+
+  public List<String> after() {
+    return after;
+  }
+
+  public boolean total() {
+    return total;
+  }
+
+  public Set<String> includes() {
+    return includes;
+  }
+}

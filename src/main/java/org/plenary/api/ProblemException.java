@@ -1,0 +1,47 @@
+package org.plenary.api;
+
+import java.util.List;
+
+/** Thrown to answer with a problem; the mapper adds the instance (the request path). */
+public class ProblemException extends RuntimeException {
+  private final int status;
+  private final String type;
+  private final String title;
+  private final transient List<Problem.InvalidParam> invalidParams;
+
+  public ProblemException(
+      int status, String type, String title, String detail, List<Problem.InvalidParam> params) {
+    super(detail);
+    this.status = status;
+    this.type = type;
+    this.title = title;
+    this.invalidParams = params == null ? List.of() : List.copyOf(params);
+  }
+
+  public static ProblemException notFound(String detail) {
+    return new ProblemException(404, "about:blank", "Not Found", detail, null);
+  }
+
+  /** One or more query parameters were refused. */
+  public static ProblemException invalidParams(List<Problem.InvalidParam> params) {
+    String detail =
+        params.size() == 1
+            ? "Query parameter '" + params.get(0).name() + "': " + params.get(0).reason()
+            : params.size() + " query parameters were refused; see invalid_params.";
+    return new ProblemException(
+        400, "urn:plenary:problem:invalid-parameter", "Invalid query parameter", detail, params);
+  }
+
+  public static ProblemException invalidParam(String name, String reason) {
+    return invalidParams(List.of(new Problem.InvalidParam(name, reason)));
+  }
+
+  public Problem toProblem(String instance) {
+    return new Problem(
+        type, title, status, getMessage(), instance, invalidParams.isEmpty() ? null : invalidParams);
+  }
+
+  public int status() {
+    return status;
+  }
+}

@@ -1,0 +1,77 @@
+package org.plenary.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every error into application/problem+json: our own problems, the framework's HTTP errors
+ * (unknown path 404, wrong method 405, unsupported Accept 406, ...) and anything unexpected (500,
+ * logged here, never described to the client beyond a generic message).
+ */
+public class ProblemMappers {
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  @ServerExceptionMapper
+  public Response problem(ProblemException e, UriInfo uri) {
+    return respond(e.toProblem(path(uri)));
+  }
+
+  @ServerExceptionMapper
+  public Response http(WebApplicationException e, UriInfo uri) {
+    int status = e.getResponse().getStatus();
+    String detail =
+        switch (status) {
+          case 404 -> "No resource at this path. The API's entry point is /v1; its description is /q/openapi.";
+          case 405 -> "This resource does not accept that HTTP method. Allowed: " + allowed(e);
+          case 406 ->
+              "This resource cannot produce any media type the Accept header asks for. It serves application/json.";
+          case 415 -> "This resource does not accept that request body's media type.";
+          default -> Response.Status.fromStatusCode(status) == null
+              ? "The request failed."
+              : Response.Status.fromStatusCode(status).getReasonPhrase() + ".";
+        };
+    Response.StatusType reason = Response.Status.fromStatusCode(status);
+    Problem p =
+        new Problem(
+            "about:blank",
+            reason == null ? "Error" : reason.getReasonPhrase(),
+            status,
+            detail,
+            path(uri),
+            null);
+    Response.ResponseBuilder b = Response.status(status).type(Problem.MEDIA_TYPE).entity(p);
+    if (status == 405) {
+      b.header("Allow", allowed(e));
+    }
+    return b.build();
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Throwable e, UriInfo uri) {
+    LOG.error("Unexpected error on " + path(uri), e);
+    return respond(
+        new Problem(
+            "about:blank",
+            "Internal Server Error",
+            500,
+            "The server could not answer this request. The error was logged.",
+            path(uri),
+            null));
+  }
+
+  static Response respond(Problem p) {
+    return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+  }
+
+  private static String allowed(WebApplicationException e) {
+    String allow = e.getResponse().getHeaderString("Allow");
+    return allow == null ? "GET, HEAD" : allow;
+  }
+
+  private static String path(UriInfo uri) {
+    return uri == null ? null : uri.getRequestUri().getRawPath();
+  }
+}

@@ -1,0 +1,371 @@
+package org.plenary.api;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.plenary.api.Collection.Embed;
+import org.plenary.api.Collection.Sort;
+import org.plenary.api.ListQuery.Condition;
+import org.plenary.seed.PartialDate;
+
+/**
+ * Runs {@link ListQuery}s: one SQL query for the page (keyset-paginated, ordered by the requested
+ * sort and then the key), one per embedded collection whatever the page size, and a count only
+ * when asked. All SQL comes from the collections' declarations; request values are bound.
+ */
+@ApplicationScoped
+public class QueryEngine {
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
+
+  @Inject AgroalDataSource dataSource;
+
+  /** A page of records; {@code next} is the cursor of the following page, or null at the end. */
+  public record Page(List<Map<String, Object>> rows, String next, Long total) {}
+
+  public Page page(ListQuery q) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setReadOnly(true);
+      Sql sql = select(q, true);
+      List<Map<String, Object>> rows = new ArrayList<>();
+      List<String> lastKey = null;
+      boolean more = false;
+      try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+        sql.bind(c, ps);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            if (rows.size() == q.limit()) {
+              more = true; // the query asks for one row beyond the page: there is a next page
+              break;
+            }
+            rows.add(read(rs, q.collection().fields()));
+            lastKey = sortValues(rs, q);
+          }
+        }
+      }
+      embed(c, q.collection(), rows, q.includes());
+      Long total = q.total() ? count(c, q) : null;
+      String next =
+          more ? Cursor.encode(q.collection().name(), ListQuery.sortToken(q.sort()), lastKey) : null;
+      return new Page(rows, next, total);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Query on " + q.collection().name() + " failed", e);
+    }
+  }
+
+  /** Every matching record, embeds included (for sub-resources read whole). */
+  public List<Map<String, Object>> all(ListQuery q) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setReadOnly(true);
+      List<Map<String, Object>> rows = fetch(c, q);
+      embed(c, q.collection(), rows, q.includes());
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Query on " + q.collection().name() + " failed", e);
+    }
+  }
+
+  /** Runs a plain SQL query with bound parameters; each row as column name to value. */
+  public List<Map<String, Object>> rows(String sql, Object... params) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      List<Map<String, Object>> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          for (int i = 1; i <= n; i++) {
+            row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+          }
+          out.add(row);
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Query failed", e);
+    }
+  }
+
+  private List<Map<String, Object>> fetch(Connection c, ListQuery q) throws SQLException {
+    Sql sql = select(q, false);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+      sql.bind(c, ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(read(rs, q.collection().fields()));
+        }
+      }
+    }
+    return rows;
+  }
+
+  private Long count(Connection c, ListQuery q) throws SQLException {
+    Sql where = where(q, false);
+    try (PreparedStatement ps =
+        c.prepareStatement("select count(*) from " + q.collection().from() + where.text())) {
+      where.bind(c, ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** Attaches embedded collections: one query per embed, whatever the number of rows. */
+  private void embed(Connection c, Collection parent, List<Map<String, Object>> rows, Set<String> includes)
+      throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    List<Embed> embeds = new ArrayList<>(parent.embeds());
+    for (String inc : includes) {
+      embeds.add(parent.includes().get(inc));
+    }
+    for (Embed e : embeds) {
+      Set<String> keys = new LinkedHashSet<>();
+      for (Map<String, Object> r : rows) {
+        Object v = r.get(e.parentField());
+        if (v != null) {
+          keys.add(v.toString());
+        }
+      }
+      Map<String, List<Map<String, Object>>> byParent = new LinkedHashMap<>();
+      if (!keys.isEmpty()) {
+        List<Condition> conds = new ArrayList<>();
+        Field childField = e.child().field(e.childField()).orElseThrow();
+        conds.add(new Condition(childField, "in", new ArrayList<>(keys)));
+        for (var f : e.fixed().entrySet()) {
+          conds.add(new Condition(e.child().field(f.getKey()).orElseThrow(), "eq", List.of(f.getValue())));
+        }
+        List<Map<String, Object>> children = fetch(c, ListQuery.all(e.child(), conds));
+        embed(c, e.child(), children, Set.of());
+        for (Map<String, Object> child : children) {
+          String k = String.valueOf(child.get(e.childField()));
+          for (String omit : e.omit()) {
+            child.remove(omit);
+          }
+          byParent.computeIfAbsent(k, x -> new ArrayList<>()).add(child);
+        }
+      }
+      for (Map<String, Object> r : rows) {
+        Object v = r.get(e.parentField());
+        r.put(e.name(), v == null ? List.of() : byParent.getOrDefault(v.toString(), List.of()));
+      }
+    }
+  }
+
+  /** SQL text with its parameters. */
+  private record Sql(String text, List<Object> params) {
+    void bind(Connection c, PreparedStatement ps) throws SQLException {
+      for (int i = 0; i < params.size(); i++) {
+        Object p = params.get(i);
+        if (p instanceof List<?> list) {
+          ps.setArray(i + 1, array(c, list));
+        } else {
+          ps.setObject(i + 1, p);
+        }
+      }
+    }
+  }
+
+  private static Array array(Connection c, List<?> values) throws SQLException {
+    Object first = values.isEmpty() ? "" : values.get(0);
+    String type =
+        first instanceof Integer ? "int4" : first instanceof LocalDate ? "date" : first instanceof Boolean ? "bool" : first instanceof OffsetDateTime ? "timestamptz" : "text";
+    return c.createArrayOf(type, values.toArray());
+  }
+
+  private Sql select(ListQuery q, boolean paged) {
+    StringBuilder sb = new StringBuilder("select ");
+    List<Field> fields = q.collection().fields();
+    for (int i = 0; i < fields.size(); i++) {
+      Field f = fields.get(i);
+      if (i > 0) {
+        sb.append(", ");
+      }
+      sb.append(f.sql());
+      if (f.type() == Field.Type.PARTIAL_DATE) {
+        sb.append(", ").append(f.precisionSql());
+      }
+    }
+    sb.append(" from ").append(q.collection().from());
+    Sql where = where(q, paged);
+    sb.append(where.text());
+    sb.append(" order by ");
+    for (int i = 0; i < q.sort().size(); i++) {
+      Sort s = q.sort().get(i);
+      if (i > 0) {
+        sb.append(", ");
+      }
+      sb.append(s.field().sql()).append(s.descending() ? " desc nulls first" : " asc nulls last");
+    }
+    if (paged) {
+      sb.append(" limit ").append(q.limit() + 1);
+    }
+    return new Sql(sb.toString(), where.params());
+  }
+
+  private Sql where(ListQuery q, boolean keyset) {
+    List<String> clauses = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    for (Condition cond : q.conditions()) {
+      String col = cond.field().sql();
+      switch (cond.op()) {
+        case "eq" -> {
+          clauses.add(col + " = ?");
+          params.add(cond.values().get(0));
+        }
+        case "between" -> {
+          clauses.add(col + " between ? and ?");
+          params.addAll(cond.values());
+        }
+        case "in" -> {
+          clauses.add(col + " = any(?)");
+          params.add(cond.values());
+        }
+        case "gte" -> {
+          clauses.add(col + " >= ?");
+          params.add(cond.values().get(0));
+        }
+        case "lte" -> {
+          clauses.add(col + " <= ?");
+          params.add(cond.values().get(0));
+        }
+        case "contains" -> {
+          clauses.add("strpos(lower(" + col + "), lower(?)) > 0");
+          params.add(cond.values().get(0));
+        }
+        case "isnull" -> clauses.add(col + ((Boolean) cond.values().get(0) ? " is null" : " is not null"));
+        default -> throw new IllegalStateException("operator " + cond.op());
+      }
+    }
+    if (keyset && q.after() != null) {
+      clauses.add(keyset(q.sort(), q.after(), 0, params));
+    }
+    return new Sql(clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses), params);
+  }
+
+  /**
+   * Rows after the cursor's values in an order where null sorts as the largest value (asc nulls
+   * last, desc nulls first): (k1 after v1) or (k1 = v1 and (k2 after v2 or ...)).
+   */
+  private static String keyset(List<Sort> sort, List<String> values, int i, List<Object> params) {
+    Sort s = sort.get(i);
+    String col = s.field().sql();
+    Object v = values.get(i) == null ? null : typed(s.field(), values.get(i));
+    String after;
+    String equal;
+    if (v == null) {
+      after = s.descending() ? col + " is not null" : "false";
+      equal = col + " is null";
+    } else {
+      after = s.descending() ? col + " < ?" : "(" + col + " > ? or " + col + " is null)";
+      equal = col + " = ?";
+    }
+    StringBuilder sb = new StringBuilder("(").append(after);
+    if (v != null) {
+      params.add(v);
+    }
+    if (i + 1 < sort.size()) {
+      sb.append(" or (").append(equal);
+      if (v != null) {
+        params.add(v);
+      }
+      sb.append(" and ").append(keyset(sort, values, i + 1, params)).append(")");
+    }
+    return sb.append(")").toString();
+  }
+
+  private static Object typed(Field f, String value) {
+    try {
+      return switch (f.type()) {
+        case INTEGER -> Integer.parseInt(value);
+        case BOOLEAN -> Boolean.parseBoolean(value);
+        case DATE, PARTIAL_DATE -> LocalDate.parse(value);
+        case TIMESTAMP -> OffsetDateTime.parse(value);
+        default -> value;
+      };
+    } catch (RuntimeException e) {
+      throw ProblemException.invalidParam("cursor", "Invalid cursor: it does not match this query's order.");
+    }
+  }
+
+  private List<String> sortValues(ResultSet rs, ListQuery q) throws SQLException {
+    List<String> out = new ArrayList<>();
+    for (Sort s : q.sort()) {
+      Object v = rs.getObject(column(q.collection().fields(), s.field()));
+      out.add(v == null ? null : raw(v));
+    }
+    return out;
+  }
+
+  private static String raw(Object v) {
+    if (v instanceof OffsetDateTime t) {
+      return t.toString();
+    }
+    if (v instanceof java.sql.Date d) {
+      return d.toLocalDate().toString();
+    }
+    return v.toString();
+  }
+
+  /** The result-set column of a field (partial dates take two columns). */
+  private static int column(List<Field> fields, Field field) {
+    int col = 1;
+    for (Field f : fields) {
+      if (f.name().equals(field.name())) {
+        return col;
+      }
+      col += f.type() == Field.Type.PARTIAL_DATE ? 2 : 1;
+    }
+    throw new IllegalStateException("no column " + field.name());
+  }
+
+  private static Map<String, Object> read(ResultSet rs, List<Field> fields) throws SQLException {
+    Map<String, Object> row = new LinkedHashMap<>();
+    int col = 1;
+    for (Field f : fields) {
+      Object value =
+          switch (f.type()) {
+            case TEXT -> rs.getString(col);
+            case INTEGER -> (Integer) rs.getObject(col);
+            case BOOLEAN -> (Boolean) rs.getObject(col);
+            case DATE -> {
+              LocalDate d = rs.getObject(col, LocalDate.class);
+              yield d == null ? null : d.toString();
+            }
+            case PARTIAL_DATE -> {
+              LocalDate d = rs.getObject(col, LocalDate.class);
+              col++;
+              yield PartialDate.format(d, rs.getString(col));
+            }
+            case TIMESTAMP -> {
+              OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
+              yield t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC).format(TIMESTAMP);
+            }
+          };
+      row.put(f.name(), value);
+      col++;
+    }
+    return row;
+  }
+}

@@ -1,0 +1,87 @@
+package org.plenary.dataset;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.plenary.PlenaryConfig;
+import org.plenary.api.Api;
+import org.plenary.api.ProblemException;
+import org.plenary.api.QueryEngine;
+import org.plenary.api.Responder;
+
+@Path(Api.V1)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "dataset", description = "The dataset: version, licence, citation, releases")
+public class DatasetResource {
+  @Inject Responder responder;
+  @Inject DatasetState state;
+  @Inject QueryEngine engine;
+  @Inject PlenaryConfig config;
+
+  @GET
+  @Path("/dataset")
+  @Operation(summary = "Name, version, licence, how to cite, row counts per table, releases")
+  public Response dataset(@Context UriInfo uri) {
+    noParams(uri);
+    DatasetState.Loaded loaded = state.loaded();
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("name", config.dataset().name());
+    d.put("title", config.dataset().title());
+    d.put("version", loaded.version());
+    d.put(
+        "license",
+        Map.of(
+            "data", config.dataset().license(),
+            "data_url", "https://creativecommons.org/licenses/by/4.0/",
+            "code", "Apache-2.0",
+            "quotes",
+                "Quotes are short excerpts attributed to their speakers and sources, for commentary."));
+    d.put("citation", config.dataset().citation().formatted(loaded.version()));
+    d.put("checksum", loaded.checksum());
+    d.put("loaded_at", loaded.loadedAt().toInstant().toString());
+    d.put("row_counts", loaded.rowCounts());
+    d.put(
+        "releases",
+        engine.rows("select version, to_char(date, 'YYYY-MM-DD') as date, changes from release order by date desc, version desc"));
+    d.put("sources", Map.of("href", Api.V1 + "/sources", "count", loaded.rowCounts().get("source")));
+    return responder.item(d, uri);
+  }
+
+  @GET
+  @Path("")
+  @Operation(summary = "The API's entry point: every collection, with its link")
+  public Response index(@Context UriInfo uri) {
+    noParams(uri);
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("name", config.dataset().title());
+    d.put("dataset_version", state.version());
+    d.put("documentation", "/q/swagger-ui");
+    d.put("openapi", "/q/openapi");
+    Map<String, String> links = new LinkedHashMap<>();
+    for (String p :
+        List.of(
+            "votes", "roll-calls", "delegations", "organizations", "people", "positions",
+            "documents", "sources", "events", "bodies", "signatures", "treaty", "dataset")) {
+      links.put(p.replace('-', '_'), Api.V1 + "/" + p);
+    }
+    d.put("collections", links);
+    return responder.item(d, uri);
+  }
+
+  private static void noParams(UriInfo uri) {
+    if (!uri.getQueryParameters().isEmpty()) {
+      throw ProblemException.invalidParam(
+          uri.getQueryParameters().keySet().iterator().next(), "unknown parameter. This resource takes none");
+    }
+  }
+}

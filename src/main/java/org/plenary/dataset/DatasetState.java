@@ -1,0 +1,64 @@
+package org.plenary.dataset;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.plenary.seed.Schema;
+import org.plenary.seed.TableSpec;
+
+/** What is loaded: the dataset version, its checksum, when, and the row count of each table. */
+@ApplicationScoped
+public class DatasetState {
+  /** A loaded dataset. */
+  public record Loaded(
+      String version, String checksum, OffsetDateTime loadedAt, Map<String, Long> rowCounts) {}
+
+  @Inject AgroalDataSource dataSource;
+
+  private volatile Loaded loaded;
+
+  /** Reads the state back from the database (after a load). */
+  public void refresh() {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      ResultSet rs = s.executeQuery("select version, checksum, loaded_at from dataset_state");
+      if (!rs.next()) {
+        loaded = null;
+        return;
+      }
+      String version = rs.getString(1);
+      String checksum = rs.getString(2);
+      OffsetDateTime at = rs.getObject(3, OffsetDateTime.class);
+      Map<String, Long> counts = new LinkedHashMap<>();
+      for (TableSpec t : Schema.TABLES) {
+        ResultSet n = s.executeQuery("select count(*) from " + t.table());
+        n.next();
+        counts.put(t.table(), n.getLong(1));
+      }
+      loaded = new Loaded(version, checksum, at, counts);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the dataset state", e);
+    }
+  }
+
+  /** The loaded dataset, or null before the first load completes. */
+  public Loaded loaded() {
+    return loaded;
+  }
+
+  public boolean ready() {
+    return loaded != null;
+  }
+
+  public String version() {
+    Loaded l = loaded;
+    return l == null ? null : l.version();
+  }
+}

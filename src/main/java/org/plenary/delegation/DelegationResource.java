@@ -1,0 +1,63 @@
+package org.plenary.delegation;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.plenary.api.Api;
+import org.plenary.api.ListQuery;
+import org.plenary.api.Responder;
+import org.plenary.position.Positions;
+import org.plenary.vote.Votes;
+
+@Path(Api.V1 + "/delegations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "delegations", description = "Member states and other delegations")
+public class DelegationResource {
+  @Inject Responder responder;
+
+  @GET
+  @Operation(summary = "Delegations (filter by regional_group, kind, ...)")
+  public Response delegations(@Context UriInfo uri) {
+    return responder.list(Delegations.DELEGATIONS, uri);
+  }
+
+  @GET
+  @Path("/{iso3}")
+  @Operation(summary = "One delegation, by ISO alpha-3 code (case-insensitive)")
+  public Response delegation(@PathParam("iso3") String iso3, @Context UriInfo uri) {
+    return responder.one(Delegations.DELEGATIONS, "id", code(iso3), uri, "delegation");
+  }
+
+  @GET
+  @Path("/{iso3}/votes")
+  @Operation(summary = "How the delegation voted on every recorded vote, latest first")
+  public Response votes(@PathParam("iso3") String iso3, @Context UriInfo uri) {
+    String id = code(iso3);
+    responder.requireExists(Delegations.DELEGATIONS, "id", id, "delegation");
+    var c = Votes.ROLL_CALLS.sortedBy(Votes.ROLL_CALLS.desc("vote_date"));
+    return responder.list(c, uri, ListQuery.condition(c, "delegation_id", "", id));
+  }
+
+  @GET
+  @Path("/{iso3}/positions")
+  @Operation(summary = "Positions held by the delegation")
+  public Response positions(@PathParam("iso3") String iso3, @Context UriInfo uri) {
+    String id = code(iso3);
+    responder.requireExists(Delegations.DELEGATIONS, "id", id, "delegation");
+    var c = Positions.POSITIONS;
+    return responder.list(c, uri, ListQuery.condition(c, "delegation_id", "", id));
+  }
+
+  private static String code(String iso3) {
+    return iso3.toUpperCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,35 @@
+package org.plenary.person;
+
+import static org.plenary.api.Field.longText;
+import static org.plenary.api.Field.text;
+
+import java.util.List;
+import java.util.Map;
+import org.plenary.api.Collection;
+import org.plenary.api.Collection.Embed;
+import org.plenary.position.Positions;
+
+/** People who voiced positions. */
+public final class People {
+  private People() {}
+
+  public static final Collection PEOPLE =
+      Collection.builder(
+              "people",
+              "person pe left join organization o on o.id = pe.organization_id "
+                  + "left join delegation d on d.id = pe.delegation_id")
+          .field(text("id", "pe.id", "Person id (slug)"))
+          .field(text("name", "pe.name", "Name as the sources give it"))
+          .field(text("role", "pe.role", "Role at the time"))
+          .field(text("organization_id", "pe.organization_id", "Organization"))
+          .field(text("organization_name", "o.name", "Organization name"))
+          .field(text("delegation_id", "pe.delegation_id", "Delegation (ISO alpha-3)"))
+          .field(text("delegation_name", "d.name", "Delegation name"))
+          .field(longText("note", "pe.note", "Notes"))
+          .timestamps("pe")
+          .key("id")
+          .sort("id")
+          .cites("person", "id")
+          .include(new Embed("positions", Positions.POSITIONS, "person_id", "id", Map.of(), List.of(), "Positions they voiced"))
+          .build();
+}

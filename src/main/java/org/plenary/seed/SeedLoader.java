@@ -1,0 +1,181 @@
+package org.plenary.seed;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.plenary.dataset.DatasetState;
+import org.plenary.PlenaryConfig;
+import org.plenary.seed.SeedReader.Row;
+import org.plenary.seed.SeedReader.SeedData;
+import org.postgresql.PGConnection;
+
+/**
+ * Loads the dataset at start-up. The files are validated first (nothing is written when they are
+ * inconsistent); then, in one transaction, each table is copied into a temporary table with COPY
+ * and merged: new rows inserted, changed rows updated (updated_at moves), vanished rows deleted.
+ * Loading the same files again changes nothing, so restarts never duplicate data, and replicas
+ * starting together serialize on an advisory lock.
+ */
+@ApplicationScoped
+public class SeedLoader {
+  private static final Logger LOG = Logger.getLogger(SeedLoader.class);
+  private static final long LOCK_ID = 0x706c656e617279L; // "plenary"
+
+  @Inject AgroalDataSource dataSource;
+  @Inject DatasetState state;
+  @Inject PlenaryConfig config;
+
+  void onStart(@Observes StartupEvent event) {
+    SeedFiles files =
+        config.seedDir().map(d -> SeedFiles.directory(Path.of(d))).orElseGet(SeedFiles::packaged);
+    load(files);
+  }
+
+  /** Validates and loads; returns how many rows were inserted or changed, by table. */
+  public Map<String, Integer> load(SeedFiles files) {
+    SeedData data = SeedReader.read(files);
+    Map<String, Integer> changed = new LinkedHashMap<>();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.execute("select pg_advisory_xact_lock(" + LOCK_ID + ")");
+        var rs = s.executeQuery("select checksum from dataset_state");
+        boolean same = rs.next() && rs.getString(1).equals(data.checksum());
+        if (!same) {
+          for (TableSpec spec : Schema.TABLES) {
+            changed.put(spec.table(), merge(c, spec, data.table(spec.table())));
+          }
+          for (TableSpec spec : reversed(Schema.TABLES)) {
+            int deleted = deleteVanished(c, spec);
+            if (deleted > 0) {
+              changed.merge(spec.table(), deleted, Integer::sum);
+            }
+          }
+          try (var ps =
+              c.prepareStatement(
+                  "insert into dataset_state (id, version, checksum) values (true, ?, ?) "
+                      + "on conflict (id) do update set version = excluded.version, "
+                      + "checksum = excluded.checksum, loaded_at = now()")) {
+            ps.setString(1, data.version());
+            ps.setString(2, data.checksum());
+            ps.executeUpdate();
+          }
+        }
+      }
+      c.commit();
+      state.refresh();
+      if (changed.isEmpty()) {
+        LOG.infof("Dataset %s already loaded (checksum %.12s)", data.version(), data.checksum());
+      } else {
+        LOG.infof(
+            "Dataset %s loaded; rows inserted, changed or deleted: %s",
+            data.version(),
+            changed.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ")));
+      }
+      return changed;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not load the dataset: " + e.getMessage(), e);
+    }
+  }
+
+  private static int merge(Connection c, TableSpec spec, List<Row> rows) throws SQLException {
+    List<String> cols = spec.databaseColumns();
+    String table = spec.table();
+    String tmp = "load_" + table;
+    String colList = String.join(", ", cols);
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "create temp table " + tmp + " on commit drop as select " + colList + " from " + table
+              + " with no data");
+    }
+    try {
+      c.unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn(
+              "copy " + tmp + " (" + colList + ") from stdin (format csv)",
+              new StringReader(toCsv(spec, rows)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> pk = spec.primaryKey();
+    List<String> rest = cols.stream().filter(col -> !pk.contains(col)).toList();
+    String sql =
+        "insert into " + table + " (" + colList + ") select " + colList + " from " + tmp
+            + " on conflict (" + String.join(", ", pk) + ") do update set "
+            + rest.stream().map(col -> col + " = excluded." + col).collect(Collectors.joining(", "))
+            + ", updated_at = now() where ("
+            + rest.stream().map(col -> table + "." + col).collect(Collectors.joining(", "))
+            + ") is distinct from ("
+            + rest.stream().map(col -> "excluded." + col).collect(Collectors.joining(", "))
+            + ")";
+    try (Statement s = c.createStatement()) {
+      return s.executeUpdate(sql);
+    }
+  }
+
+  private static int deleteVanished(Connection c, TableSpec spec) throws SQLException {
+    String table = spec.table();
+    String match =
+        spec.primaryKey().stream()
+            .map(col -> "l." + col + " = " + table + "." + col)
+            .collect(Collectors.joining(" and "));
+    try (Statement s = c.createStatement()) {
+      return s.executeUpdate(
+          "delete from " + table + " where not exists (select 1 from load_" + table + " l where "
+              + match + ")");
+    }
+  }
+
+  private static List<TableSpec> reversed(List<TableSpec> tables) {
+    List<TableSpec> out = new ArrayList<>(tables);
+    java.util.Collections.reverse(out);
+    return out;
+  }
+
+  /** The rows as COPY csv: every value quoted, nulls as unquoted empty fields. */
+  private static String toCsv(TableSpec spec, List<Row> rows) {
+    StringBuilder sb = new StringBuilder(rows.size() * 64);
+    for (Row r : rows) {
+      List<String> fields = new ArrayList<>();
+      for (Column col : spec.columns()) {
+        Object v = r.get(col.name());
+        if (col.type() == Column.Type.PARTIAL_DATE) {
+          PartialDate d = (PartialDate) v;
+          fields.add(d == null ? null : d.first().toString());
+          fields.add(d == null ? null : d.precision());
+        } else {
+          fields.add(v == null ? null : v.toString());
+        }
+      }
+      for (int i = 0; i < fields.size(); i++) {
+        if (i > 0) {
+          sb.append(',');
+        }
+        String f = fields.get(i);
+        if (f != null) {
+          sb.append('"').append(f.replace("\"", "\"\"")).append('"');
+        }
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,451 @@
+package org.plenary.seed;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads the dataset's CSV files and checks them against {@link Schema}: headers, types,
+ * vocabularies, unique keys, references, citations and tallies. Every problem found is reported at
+ * once, each with its file and line; nothing is loaded unless there are none.
+ */
+public final class SeedReader {
+  private static final int MAX_PROBLEMS = 100;
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).build();
+
+  /** A parsed row: its line in the file and its values by column (null when empty). */
+  public record Row(long line, Map<String, Object> values) {
+    public Object get(String column) {
+      return values.get(column);
+    }
+
+    public String text(String column) {
+      return (String) values.get(column);
+    }
+
+    /** The primary key, joined with '/' for composite keys. */
+    String key(List<String> pk) {
+      StringBuilder sb = new StringBuilder();
+      for (String c : pk) {
+        if (sb.length() > 0) {
+          sb.append('/');
+        }
+        sb.append(values.get(c));
+      }
+      return sb.toString();
+    }
+  }
+
+  /** The whole dataset, validated. */
+  public record SeedData(Map<String, List<Row>> rows, String checksum, String version) {
+    public List<Row> table(String name) {
+      return rows.get(name);
+    }
+  }
+
+  private final SeedFiles files;
+  private final List<String> problems = new ArrayList<>();
+
+  private SeedReader(SeedFiles files) {
+    this.files = files;
+  }
+
+  /** Reads and validates; throws {@link SeedException} listing every problem found. */
+  public static SeedData read(SeedFiles files) {
+    return new SeedReader(files).readAll();
+  }
+
+  private SeedData readAll() {
+    MessageDigest sha = sha256();
+    Map<String, List<Row>> rows = new LinkedHashMap<>();
+    Map<String, Map<String, Long>> keys = new HashMap<>();
+    for (TableSpec spec : Schema.TABLES) {
+      byte[] bytes = files.read(spec.file()).orElse(null);
+      if (bytes == null) {
+        problem(spec.file(), 0, "file is missing");
+        rows.put(spec.table(), List.of());
+        continue;
+      }
+      sha.update(spec.file().getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(bytes);
+      sha.update((byte) 0);
+      List<Row> parsed = parse(spec, bytes);
+      rows.put(spec.table(), parsed);
+      keys.put(spec.table(), uniqueKeys(spec, parsed));
+    }
+    if (problems.isEmpty()) {
+      checkReferences(rows, keys);
+      checkCitations(rows, keys);
+      checkVotes(rows);
+      checkRecords(rows);
+    }
+    if (!problems.isEmpty()) {
+      throw new SeedException(problems);
+    }
+    String version =
+        rows.get("release").stream()
+            .map(r -> r.text("version"))
+            .max(SeedReader::compareVersions)
+            .orElse(null);
+    if (version == null) {
+      throw new SeedException(List.of(files.describe("releases.csv") + ": no release row"));
+    }
+    return new SeedData(rows, HexFormat.of().formatHex(sha.digest()), version);
+  }
+
+  private List<Row> parse(TableSpec spec, byte[] bytes) {
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      problem(spec.file(), 0, "is not valid UTF-8");
+      return List.of();
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1); // a byte-order mark, as Excel writes
+    }
+    List<Row> out = new ArrayList<>();
+    try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
+      Iterator<CSVRecord> it = parser.iterator();
+      if (!it.hasNext()) {
+        problem(spec.file(), 1, "is empty (expected the header " + String.join(",", spec.header()) + ")");
+        return out;
+      }
+      List<String> header = it.next().toList();
+      if (!header.equals(spec.header())) {
+        List<String> missing = new ArrayList<>(spec.header());
+        missing.removeAll(header);
+        List<String> extra = new ArrayList<>(header);
+        extra.removeAll(spec.header());
+        problem(
+            spec.file(),
+            1,
+            "header must be "
+                + String.join(",", spec.header())
+                + (missing.isEmpty() ? "" : "; missing " + missing)
+                + (extra.isEmpty() ? "" : "; unknown " + extra)
+                + (missing.isEmpty() && extra.isEmpty() ? "; columns out of order" : ""));
+        return out;
+      }
+      while (true) {
+        long line = parser.getCurrentLineNumber() + 1;
+        if (!it.hasNext()) {
+          break;
+        }
+        CSVRecord record = it.next();
+        if (record.size() != header.size()) {
+          problem(
+              spec.file(),
+              line,
+              "has " + record.size() + " fields, the header has " + header.size());
+          continue;
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+          Column column = spec.columns().get(i);
+          values.put(column.name(), convert(spec, line, column, record.get(i)));
+        }
+        out.add(new Row(line, values));
+      }
+    } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+      problem(spec.file(), 0, "is not valid CSV: " + e.getMessage());
+    }
+    return out;
+  }
+
+  private Object convert(TableSpec spec, long line, Column column, String raw) {
+    if (raw == null || raw.isEmpty()) {
+      if (column.required()) {
+        problem(spec.file(), line, "column " + column.name() + " is required");
+      }
+      return null;
+    }
+    try {
+      return switch (column.type()) {
+        case TEXT -> {
+          if (!column.allowed().isEmpty() && !column.allowed().contains(raw)) {
+            throw new IllegalArgumentException(
+                "'" + raw + "' is not one of " + new TreeSet<>(column.allowed()));
+          }
+          yield raw;
+        }
+        case INTEGER -> {
+          if (!raw.matches("-?\\d{1,9}")) {
+            throw new IllegalArgumentException("'" + raw + "' is not an integer");
+          }
+          yield Integer.parseInt(raw);
+        }
+        case BOOLEAN -> {
+          if (!raw.equals("true") && !raw.equals("false")) {
+            throw new IllegalArgumentException("'" + raw + "' is not true or false");
+          }
+          yield Boolean.parseBoolean(raw);
+        }
+        case DATE -> {
+          try {
+            yield LocalDate.parse(raw);
+          } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + raw + "' is not a date (YYYY-MM-DD)");
+          }
+        }
+        case PARTIAL_DATE -> PartialDate.parse(raw);
+      };
+    } catch (IllegalArgumentException e) {
+      problem(spec.file(), line, "column " + column.name() + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  private Map<String, Long> uniqueKeys(TableSpec spec, List<Row> rows) {
+    Map<String, Long> seen = new HashMap<>();
+    for (Row r : rows) {
+      String key = r.key(spec.primaryKey());
+      Long first = seen.putIfAbsent(key, r.line());
+      if (first != null) {
+        problem(
+            spec.file(),
+            r.line(),
+            "duplicate "
+                + String.join("/", spec.primaryKey())
+                + " '"
+                + key
+                + "' (first on line "
+                + first
+                + ")");
+      }
+    }
+    return seen;
+  }
+
+  private void checkReferences(Map<String, List<Row>> rows, Map<String, Map<String, Long>> keys) {
+    for (TableSpec spec : Schema.TABLES) {
+      for (Column c : spec.columns()) {
+        if (c.ref() == null) {
+          continue;
+        }
+        TableSpec target = Schema.table(c.ref()).orElseThrow();
+        for (Row r : rows.get(spec.table())) {
+          Object v = r.get(c.name());
+          if (v != null && !keys.get(c.ref()).containsKey(v.toString())) {
+            problem(
+                spec.file(),
+                r.line(),
+                "unknown "
+                    + (c.ref().equals("delegation") ? "delegation code" : c.ref())
+                    + " '"
+                    + v
+                    + "' in "
+                    + c.name()
+                    + " (no such id in "
+                    + target.file()
+                    + ")");
+          }
+        }
+      }
+    }
+  }
+
+  private void checkCitations(Map<String, List<Row>> rows, Map<String, Map<String, Long>> keys) {
+    Map<String, Set<String>> cited = new HashMap<>();
+    Set<String> votesWithRollCall = new java.util.HashSet<>();
+    rows.get("roll_call").forEach(r -> votesWithRollCall.add(r.text("vote_id")));
+    for (Row r : rows.get("citation")) {
+      String type = r.text("record_type");
+      String id = r.text("record_id");
+      boolean exists =
+          type.equals("roll_call")
+              ? votesWithRollCall.contains(id)
+              : keys.get(type).containsKey(id);
+      if (!exists) {
+        problem(
+            "citations.csv",
+            r.line(),
+            "cites a "
+                + type
+                + " '"
+                + id
+                + "' that does not exist"
+                + (type.equals("roll_call") ? " (no roll_calls.csv rows for that vote)" : ""));
+      }
+      cited.computeIfAbsent(type, t -> new java.util.HashSet<>()).add(id);
+    }
+    for (String type : Schema.MUST_CITE) {
+      Set<String> citedIds = cited.getOrDefault(type, Set.of());
+      if (type.equals("roll_call")) {
+        for (Row v : rows.get("vote")) {
+          String id = v.text("id");
+          if (votesWithRollCall.contains(id) && !citedIds.contains(id)) {
+            problem("votes.csv", v.line(), "the roll call of vote '" + id + "' cites no source");
+          }
+        }
+        continue;
+      }
+      TableSpec spec = Schema.table(type).orElseThrow();
+      for (Row r : rows.get(type)) {
+        String id = r.key(spec.primaryKey());
+        if (!citedIds.contains(id)) {
+          problem(
+              spec.file(),
+              r.line(),
+              type + " '" + id + "' cites no source (add a row to citations.csv)");
+        }
+      }
+    }
+  }
+
+  private void checkVotes(Map<String, List<Row>> rows) {
+    Map<String, Map<String, Integer>> counts = new HashMap<>();
+    for (Row r : rows.get("roll_call")) {
+      counts
+          .computeIfAbsent(r.text("vote_id"), v -> new LinkedHashMap<>())
+          .merge(r.text("vote"), 1, Integer::sum);
+    }
+    for (Row v : rows.get("vote")) {
+      String id = v.text("id");
+      Map<String, Integer> c = counts.getOrDefault(id, Map.of());
+      String rollCall = v.text("roll_call_status");
+      if ("without_vote".equals(v.text("method"))) {
+        for (String b : Schema.BALLOTS) {
+          if (v.get(b) != null) {
+            problem("votes.csv", v.line(), "vote '" + id + "' was taken without a vote but has a " + b + " tally");
+          }
+        }
+        if (!"absent".equals(rollCall)) {
+          problem("votes.csv", v.line(), "vote '" + id + "' was taken without a vote: its roll_call_status must be absent");
+        }
+      }
+      switch (rollCall) {
+        case "complete" -> {
+          List<String> tallies = new ArrayList<>();
+          List<String> found = new ArrayList<>();
+          boolean differ = false;
+          for (String b : List.of("yes", "no", "abstain", "non_voting")) {
+            Integer tally = (Integer) v.get(b);
+            int n = c.getOrDefault(b, 0);
+            tallies.add(b + " " + (tally == null ? "unknown" : tally));
+            found.add(b + " " + n);
+            differ |= !Objects.equals(tally, n);
+          }
+          if (differ) {
+            problem(
+                "votes.csv",
+                v.line(),
+                "vote '"
+                    + id
+                    + "' has a complete roll call whose counts ("
+                    + String.join(", ", found)
+                    + ") differ from its tallies ("
+                    + String.join(", ", tallies)
+                    + ")");
+          }
+        }
+        case "partial" -> {
+          if (c.isEmpty()) {
+            problem("votes.csv", v.line(), "vote '" + id + "' has a partial roll call with no entries");
+          }
+          for (var e : c.entrySet()) {
+            Integer tally = (Integer) v.get(e.getKey());
+            if (tally != null && e.getValue() > tally) {
+              problem(
+                  "votes.csv",
+                  v.line(),
+                  "vote '" + id + "' has " + e.getValue() + " " + e.getKey()
+                      + " entries in its roll call but a tally of " + tally);
+            }
+          }
+        }
+        default -> {
+          if (!c.isEmpty()) {
+            problem(
+                "votes.csv",
+                v.line(),
+                "vote '" + id + "' says its roll call is absent but roll_calls.csv has entries for it");
+          }
+        }
+      }
+    }
+  }
+
+  private void checkRecords(Map<String, List<Row>> rows) {
+    for (Row p : rows.get("position")) {
+      String kind = p.text("actor_kind");
+      boolean org = p.get("organization_id") != null;
+      boolean del = p.get("delegation_id") != null;
+      if ((kind.equals("organization") && (!org || del)) || (kind.equals("delegation") && (!del || org))) {
+        problem(
+            "positions.csv",
+            p.line(),
+            "actor_kind " + kind + " needs exactly " + kind + "_id set (and not the other)");
+      }
+      boolean noQuote = p.get("quote") == null;
+      if (noQuote != "none".equals(p.text("quote_status"))) {
+        problem("positions.csv", p.line(), "quote_status 'none' goes with an empty quote, and only with one");
+      }
+    }
+    for (Row p : rows.get("person")) {
+      if (p.get("organization_id") != null && p.get("delegation_id") != null) {
+        problem("people.csv", p.line(), "a person belongs to an organization or a delegation, not both");
+      }
+    }
+    for (Row m : rows.get("membership")) {
+      if (Objects.equals(m.get("organization_id"), m.get("member_id"))) {
+        problem("memberships.csv", m.line(), "an organization cannot be its own member");
+      }
+    }
+  }
+
+  private void problem(String file, long line, String message) {
+    if (problems.size() < MAX_PROBLEMS) {
+      problems.add(files.describe(file) + (line > 0 ? " line " + line : "") + ": " + message);
+    } else if (problems.size() == MAX_PROBLEMS) {
+      problems.add("... and more (only the first " + MAX_PROBLEMS + " are listed)");
+    }
+  }
+
+  static int compareVersions(String a, String b) {
+    String[] x = a.split("\\.");
+    String[] y = b.split("\\.");
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      int xi = i < x.length && x[i].matches("\\d+") ? Integer.parseInt(x[i]) : 0;
+      int yi = i < y.length && y[i].matches("\\d+") ? Integer.parseInt(y[i]) : 0;
+      if (xi != yi) {
+        return Integer.compare(xi, yi);
+      }
+    }
+    return a.compareTo(b);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

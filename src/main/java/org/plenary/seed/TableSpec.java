@@ -1,0 +1,32 @@
+package org.plenary.seed;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A table of the dataset: its CSV file (seed-data and dumps use the same), its columns in file
+ * order, and its primary key. The record type cited in citations.csv is the table name.
+ */
+public record TableSpec(
+    String table, String file, List<Column> columns, List<String> primaryKey, String description) {
+
+  public Column column(String name) {
+    return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  public List<String> header() {
+    return columns.stream().map(Column::name).toList();
+  }
+
+  /** The database columns the file fills, partial dates expanded to value and precision. */
+  public List<String> databaseColumns() {
+    List<String> out = new ArrayList<>();
+    for (Column c : columns) {
+      out.add(c.name());
+      if (c.type() == Column.Type.PARTIAL_DATE) {
+        out.add(c.precisionColumn());
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,35 @@
+package org.plenary.source;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.plenary.api.Api;
+import org.plenary.api.Responder;
+
+@Path(Api.V1 + "/sources")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "sources", description = "Sources and the records that cite them")
+public class SourceResource {
+  @Inject Responder responder;
+
+  @GET
+  @Operation(summary = "Sources (filter by kind, publisher, ...)")
+  public Response sources(@Context UriInfo uri) {
+    return responder.list(SourceCollections.SOURCES, uri);
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "One source, with the records that cite it")
+  public Response source(@PathParam("id") String id, @Context UriInfo uri) {
+    return responder.one(SourceCollections.SOURCES, "id", id, uri, "source");
+  }
+}
