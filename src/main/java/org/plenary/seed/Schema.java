@@ -24,7 +24,10 @@ public final class Schema {
   public static final Set<String> CERTAINTY = Set.of("confirmed", "single_source", "uncertain");
   public static final Set<String> REGIONAL_GROUPS =
       Set.of("african", "asia_pacific", "eastern_european", "grulac", "weog");
-  public static final Set<String> BALLOTS = Set.of("yes", "no", "abstain", "non_voting");
+  /** The ballots of a roll call, in the order tallies are given (yes, no, abstain, non_voting). */
+  public static final Set<String> BALLOTS =
+      java.util.Collections.unmodifiableSet(
+          new java.util.LinkedHashSet<>(List.of("yes", "no", "abstain", "non_voting")));
   public static final Set<String> STANCES =
       Set.of("supports", "opposes", "conditional", "concerned", "mixed");
 

@@ -124,7 +124,7 @@ public final class SeedReader {
               .decode(java.nio.ByteBuffer.wrap(bytes))
               .toString();
     } catch (CharacterCodingException e) {
-      problem(spec.file(), 0, "is not valid UTF-8");
+      problem(spec.file(), firstInvalidUtf8Line(bytes), "is not valid UTF-8 (save it as UTF-8)");
       return List.of();
     }
     if (text.startsWith("\uFEFF")) {
@@ -174,9 +174,30 @@ public final class SeedReader {
         out.add(new Row(line, values));
       }
     } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-      problem(spec.file(), 0, "is not valid CSV: " + e.getMessage());
+      var m = java.util.regex.Pattern.compile("line:? (\\d+)").matcher(String.valueOf(e.getMessage()));
+      long line = m.find() ? Long.parseLong(m.group(1)) : 0;
+      problem(spec.file(), line, "is not valid CSV (an unbalanced quote?)");
     }
     return out;
+  }
+
+  /** The line of the first byte sequence that is not UTF-8. */
+  private static long firstInvalidUtf8Line(byte[] bytes) {
+    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+    long line = 1;
+    int start = 0;
+    for (int i = 0; i <= bytes.length; i++) {
+      if (i == bytes.length || bytes[i] == '\n') {
+        try {
+          decoder.reset().decode(java.nio.ByteBuffer.wrap(bytes, start, i - start));
+        } catch (CharacterCodingException e) {
+          return line;
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+    return 0;
   }
 
   private Object convert(TableSpec spec, long line, Column column, String raw) {
@@ -333,7 +354,7 @@ public final class SeedReader {
       if ("without_vote".equals(v.text("method"))) {
         for (String b : Schema.BALLOTS) {
           if (v.get(b) != null) {
-            problem("votes.csv", v.line(), "vote '" + id + "' was taken without a vote but has a " + b + " tally");
+            problem("votes.csv", v.line(), "vote '" + id + "' was taken without a vote but has a tally for " + b);
           }
         }
         if (!"absent".equals(rollCall)) {
