@@ -1,0 +1,37 @@
+# Plenary: build with the Maven wrapper, run on a JRE, as a non-root user.
+# The build runs the same packaging as CI (./mvnw package); CI runs the tests (./mvnw verify)
+# on the machine itself, where the embedded PostgreSQL can start.
+#
+#   docker build -t plenary .
+#   docker run -p 8080:8080 \
+#     -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db:5432/plenary \
+#     -e QUARKUS_DATASOURCE_USERNAME=plenary -e QUARKUS_DATASOURCE_PASSWORD=... plenary
+# Without QUARKUS_DATASOURCE_JDBC_URL, an embedded PostgreSQL starts with its files in /data.
+
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -ntp dependency:resolve-plugins dependency:resolve -q || true
+COPY src/ src/
+COPY seed-data/ seed-data/
+COPY openapi/ openapi/
+RUN ./mvnw -B -ntp package -DskipTests
+
+FROM eclipse-temurin:17-jre
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin plenary \
+ && mkdir -p /data && chown plenary /data
+WORKDIR /app
+COPY --from=build --chown=plenary /src/target/quarkus-app/ /app/
+USER plenary
+ENV PLENARY_DATA_DIR=/data \
+    QUARKUS_HTTP_PORT=8080 \
+    JAVA_OPTS_APPEND="-XX:MaxRAMPercentage=75"
+VOLUME /data
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
+  CMD curl -fs http://127.0.0.1:8080/q/health/ready || exit 1
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS_APPEND -jar /app/quarkus-run.jar"]
