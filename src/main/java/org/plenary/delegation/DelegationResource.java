@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.api.Api;
 import org.plenary.api.ListQuery;
@@ -26,6 +27,7 @@ public class DelegationResource {
 
   @GET
   @Operation(summary = "Delegations (filter by regional_group, kind, ...)")
+  @Extension(name = "x-plenary-list", value = "delegations")
   public Response delegations(@Context UriInfo uri) {
     return responder.list(Delegations.DELEGATIONS, uri);
   }
@@ -33,6 +35,7 @@ public class DelegationResource {
   @GET
   @Path("/{iso3}")
   @Operation(summary = "One delegation, by ISO alpha-3 code (case-insensitive)")
+  @Extension(name = "x-plenary-item", value = "delegations")
   public Response delegation(@PathParam("iso3") String iso3, @Context UriInfo uri) {
     return responder.one(Delegations.DELEGATIONS, "id", code(iso3), uri, "delegation");
   }
@@ -40,6 +43,7 @@ public class DelegationResource {
   @GET
   @Path("/{iso3}/votes")
   @Operation(summary = "How the delegation voted on every recorded vote, latest first")
+  @Extension(name = "x-plenary-list", value = "roll_calls")
   public Response votes(@PathParam("iso3") String iso3, @Context UriInfo uri) {
     String id = code(iso3);
     responder.requireExists(Delegations.DELEGATIONS, "id", id, "delegation");
@@ -50,6 +54,7 @@ public class DelegationResource {
   @GET
   @Path("/{iso3}/positions")
   @Operation(summary = "Positions held by the delegation")
+  @Extension(name = "x-plenary-list", value = "positions")
   public Response positions(@PathParam("iso3") String iso3, @Context UriInfo uri) {
     String id = code(iso3);
     responder.requireExists(Delegations.DELEGATIONS, "id", id, "delegation");

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.api.Api;
 import org.plenary.api.Responder;
@@ -22,6 +23,7 @@ public class DocumentResource {
 
   @GET
   @Operation(summary = "Documents (filter by kind, body_id, date, ...)")
+  @Extension(name = "x-plenary-list", value = "documents")
   public Response documents(@Context UriInfo uri) {
     return responder.list(Documents.DOCUMENTS, uri);
   }
@@ -30,6 +32,7 @@ public class DocumentResource {
   @GET
   @Path("/{symbol: .+}")
   @Operation(summary = "One document, by UN symbol (A/RES/74/247) or id (a-res-74-247)")
+  @Extension(name = "x-plenary-item", value = "documents")
   public Response document(@PathParam("symbol") String symbol, @Context UriInfo uri) {
     boolean isSymbol = symbol.contains("/");
     return responder.one(Documents.DOCUMENTS, isSymbol ? "symbol" : "id", symbol, uri, "document");

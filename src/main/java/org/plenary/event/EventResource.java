@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.api.Api;
 import org.plenary.api.Responder;
@@ -22,6 +23,7 @@ public class EventResource {
 
   @GET
   @Operation(summary = "The timeline, oldest first (filter by kind, date range, ...)")
+  @Extension(name = "x-plenary-list", value = "events")
   public Response events(@Context UriInfo uri) {
     return responder.list(Events.EVENTS, uri);
   }
@@ -29,6 +31,7 @@ public class EventResource {
   @GET
   @Path("/{id}")
   @Operation(summary = "One event")
+  @Extension(name = "x-plenary-item", value = "events")
   public Response event(@PathParam("id") String id, @Context UriInfo uri) {
     return responder.one(Events.EVENTS, "id", id, uri, "event");
   }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.api.Api;
 import org.plenary.api.ListQuery;
@@ -24,6 +25,7 @@ public class OrganizationResource {
 
   @GET
   @Operation(summary = "Organizations (filter by kind, ...)")
+  @Extension(name = "x-plenary-list", value = "organizations")
   public Response organizations(@Context UriInfo uri) {
     return responder.list(Organizations.ORGANIZATIONS, uri);
   }
@@ -31,6 +33,7 @@ public class OrganizationResource {
   @GET
   @Path("/{slug}")
   @Operation(summary = "One organization, with its members and the coalitions it belongs to")
+  @Extension(name = "x-plenary-item", value = "organizations")
   public Response organization(@PathParam("slug") String slug, @Context UriInfo uri) {
     return responder.one(Organizations.ORGANIZATIONS, "id", slug, uri, "organization");
   }
@@ -38,6 +41,7 @@ public class OrganizationResource {
   @GET
   @Path("/{slug}/positions")
   @Operation(summary = "Positions held by the organization")
+  @Extension(name = "x-plenary-list", value = "positions")
   public Response positions(@PathParam("slug") String slug, @Context UriInfo uri) {
     responder.requireExists(Organizations.ORGANIZATIONS, "id", slug, "organization");
     var c = Positions.POSITIONS;

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.api.Api;
 import org.plenary.api.Responder;
@@ -22,6 +23,7 @@ public class PersonResource {
 
   @GET
   @Operation(summary = "People")
+  @Extension(name = "x-plenary-list", value = "people")
   public Response people(@Context UriInfo uri) {
     return responder.list(People.PEOPLE, uri);
   }
@@ -29,6 +31,7 @@ public class PersonResource {
   @GET
   @Path("/{slug}")
   @Operation(summary = "One person; include=positions embeds what they said")
+  @Extension(name = "x-plenary-item", value = "people")
   public Response person(@PathParam("slug") String slug, @Context UriInfo uri) {
     return responder.one(People.PEOPLE, "id", slug, uri, "person");
   }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.api.Api;
 import org.plenary.api.Responder;
@@ -22,6 +23,7 @@ public class PositionResource {
 
   @GET
   @Operation(summary = "Positions (filter by stance, actor_kind, organization_id, delegation_id, person_id, date range)")
+  @Extension(name = "x-plenary-list", value = "positions")
   public Response positions(@Context UriInfo uri) {
     return responder.list(Positions.POSITIONS, uri);
   }
@@ -29,6 +31,7 @@ public class PositionResource {
   @GET
   @Path("/{id}")
   @Operation(summary = "One position")
+  @Extension(name = "x-plenary-item", value = "positions")
   public Response position(@PathParam("id") String id, @Context UriInfo uri) {
     return responder.one(Positions.POSITIONS, "id", id, uri, "position");
   }

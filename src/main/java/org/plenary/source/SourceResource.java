@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.api.Api;
 import org.plenary.api.Responder;
@@ -22,6 +23,7 @@ public class SourceResource {
 
   @GET
   @Operation(summary = "Sources (filter by kind, publisher, ...)")
+  @Extension(name = "x-plenary-list", value = "sources")
   public Response sources(@Context UriInfo uri) {
     return responder.list(SourceCollections.SOURCES, uri);
   }
@@ -29,6 +31,7 @@ public class SourceResource {
   @GET
   @Path("/{id}")
   @Operation(summary = "One source, with the records that cite it")
+  @Extension(name = "x-plenary-item", value = "sources")
   public Response source(@PathParam("id") String id, @Context UriInfo uri) {
     return responder.one(SourceCollections.SOURCES, "id", id, uri, "source");
   }

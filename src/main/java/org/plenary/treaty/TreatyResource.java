@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.api.Api;
 import org.plenary.api.ListQuery;
@@ -65,6 +66,7 @@ public class TreatyResource {
   @GET
   @Path("/signatures")
   @Operation(summary = "Known signatures (a partial list; see /v1/treaty for the official count)")
+  @Extension(name = "x-plenary-list", value = "signatures")
   public Response signatures(@Context UriInfo uri) {
     return responder.list(Treaties.SIGNATURES, uri);
   }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.api.Api;
 import org.plenary.api.ListQuery;
@@ -35,6 +36,7 @@ public class VoteResource {
   @GET
   @Path("/votes")
   @Operation(summary = "Votes and decisions taken without a vote")
+  @Extension(name = "x-plenary-list", value = "votes")
   public Response votes(@Context UriInfo uri) {
     return responder.list(Votes.VOTES, uri);
   }
@@ -42,6 +44,7 @@ public class VoteResource {
   @GET
   @Path("/votes/{id}")
   @Operation(summary = "One vote; include=roll_call embeds how each delegation voted")
+  @Extension(name = "x-plenary-item", value = "votes")
   public Response vote(@PathParam("id") String id, @Context UriInfo uri) {
     return responder.one(Votes.VOTES, "id", id, uri, "vote");
   }
@@ -49,6 +52,7 @@ public class VoteResource {
   @GET
   @Path("/votes/{id}/roll-call")
   @Operation(summary = "How each delegation voted on one vote (filter by vote, regional_group, ...)")
+  @Extension(name = "x-plenary-list", value = "roll_calls")
   public Response rollCall(@PathParam("id") String id, @Context UriInfo uri) {
     responder.requireExists(Votes.VOTES, "id", id, "vote");
     var c = Votes.ROLL_CALLS.sortedBy(Votes.ROLL_CALLS.asc("delegation_id"));
@@ -107,6 +111,7 @@ public class VoteResource {
   @GET
   @Path("/roll-calls")
   @Operation(summary = "Every delegation's vote on every recorded vote (the largest collection)")
+  @Extension(name = "x-plenary-list", value = "roll_calls")
   public Response rollCalls(@Context UriInfo uri) {
     return responder.list(Votes.ROLL_CALLS, uri);
   }
@@ -114,6 +119,7 @@ public class VoteResource {
   @GET
   @Path("/bodies")
   @Operation(summary = "UN bodies that vote or decide")
+  @Extension(name = "x-plenary-list", value = "bodies")
   public Response bodies(@Context UriInfo uri) {
     return responder.list(Votes.BODIES, uri);
   }
@@ -121,6 +127,7 @@ public class VoteResource {
   @GET
   @Path("/bodies/{id}")
   @Operation(summary = "One body")
+  @Extension(name = "x-plenary-item", value = "bodies")
   public Response body(@PathParam("id") String id, @Context UriInfo uri) {
     return responder.one(Votes.BODIES, "id", id, uri, "body");
   }

@@ -1,0 +1,259 @@
+package org.plenary;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.plenary.api.Collection;
+import org.plenary.api.Collection.Embed;
+import org.plenary.api.Field;
+import org.plenary.api.ListQuery;
+import org.plenary.api.Problem;
+
+/**
+ * Completes the OpenAPI document from the collections' declarations, so that it describes what
+ * the service really accepts and returns: each collection's query parameters (filters, sort,
+ * paging, includes), its record schema, the envelope, and the problem responses. An operation
+ * says which collection it serves with the extension {@code x-plenary-list} or {@code
+ * x-plenary-item}.
+ */
+public class OpenApiFilter implements OASFilter {
+  static final String LIST = "x-plenary-list";
+  static final String ITEM = "x-plenary-item";
+
+  @Override
+  public void filterOpenAPI(OpenAPI api) {
+    Map<String, Schema> schemas = new LinkedHashMap<>();
+    schemas.put("Problem", problemSchema());
+    schemas.put("Links", object(Map.of(
+        "self", nullable(SchemaType.STRING, "This page"),
+        "next", nullable(SchemaType.STRING, "The next page; null on the last"))));
+    schemas.put("ListMeta", object(orderedMap(
+        "dataset_version", string("Dataset version"),
+        "count", integer("Records on this page"),
+        "limit", integer("Page size"),
+        "sort", string("The order, key included"),
+        "total", nullable(SchemaType.INTEGER, "Matching records, with include=total; null otherwise"))));
+    schemas.put("Meta", object(Map.of("dataset_version", string("Dataset version"))));
+    for (Catalog.Entry e : Catalog.COLLECTIONS.values()) {
+      recordSchema(e.schema(), e.collection(), schemas);
+    }
+    if (api.getComponents() == null) {
+      api.setComponents(OASFactory.createComponents());
+    }
+    schemas.forEach(api.getComponents()::addSchema);
+
+    if (api.getPaths() == null) {
+      return;
+    }
+    for (PathItem item : api.getPaths().getPathItems().values()) {
+      Operation get = item.getGET();
+      if (get == null) {
+        continue;
+      }
+      Object list = get.getExtensions() == null ? null : get.getExtensions().get(LIST);
+      Object one = get.getExtensions() == null ? null : get.getExtensions().get(ITEM);
+      if (list != null) {
+        Catalog.Entry e = Catalog.COLLECTIONS.get(list.toString());
+        get.removeExtension(LIST);
+        listParameters(get, e.collection());
+        ok(get, envelope(OASFactory.createSchema().addType(SchemaType.ARRAY).items(ref(e.schema())), "ListMeta"));
+      } else if (one != null) {
+        Catalog.Entry e = Catalog.COLLECTIONS.get(one.toString());
+        get.removeExtension(ITEM);
+        if (!e.collection().includes().isEmpty()) {
+          get.addParameter(includeParameter(e.collection(), false));
+        }
+        ok(get, envelope(ref(e.schema()), "Meta"));
+      }
+      problems(get, get.getParameters() != null && !get.getParameters().isEmpty() || list != null);
+    }
+  }
+
+  private static void listParameters(Operation op, Collection c) {
+    op.addParameter(param("limit", "Page size, 1 to " + ListQuery.MAX_LIMIT + " (default " + ListQuery.DEFAULT_LIMIT + ")",
+        OASFactory.createSchema().addType(SchemaType.INTEGER).minimum(java.math.BigDecimal.ONE)
+            .maximum(java.math.BigDecimal.valueOf(ListQuery.MAX_LIMIT)).defaultValue(ListQuery.DEFAULT_LIMIT)));
+    op.addParameter(param("cursor", "The next page's cursor, from links.next (opaque)", string(null)));
+    List<String> sortable = c.fields().stream().filter(Field::sortable).map(Field::name).toList();
+    op.addParameter(param("sort", "Comma-separated fields, - for descending, from: " + String.join(", ", sortable)
+        + ". Default: " + c.defaultSort().stream().map(s -> (s.descending() ? "-" : "") + s.field().name()).reduce((a, b) -> a + "," + b).orElse(String.join(",", c.key())), string(null)));
+    op.addParameter(includeParameter(c, true));
+    op.addParameter(param("updated_since", "Records created or changed since this date or ISO 8601 timestamp", string(null)));
+    for (Field f : c.fields()) {
+      if (!f.filterable()) {
+        continue;
+      }
+      List<String> ops = f.operators().stream().filter(o -> !o.isEmpty()).sorted().map(o -> f.name() + "__" + o).toList();
+      String description = f.description()
+          + (f.operators().contains("") ? ". Equals" : "")
+          + (ops.isEmpty() ? "" : ". Also: " + String.join(", ", ops));
+      if (f.operators().contains("")) {
+        op.addParameter(param(f.name(), description, fieldSchema(f, false)));
+      } else {
+        op.addParameter(param(f.name() + "__contains", description, string(null)));
+      }
+    }
+  }
+
+  private static Parameter includeParameter(Collection c, boolean list) {
+    List<String> values = new ArrayList<>(c.includes().keySet());
+    if (list) {
+      values.add("total");
+    }
+    return param("include", "Comma-separated: " + String.join(", ", values), string(null));
+  }
+
+  private static void recordSchema(String name, Collection c, Map<String, Schema> schemas) {
+    if (schemas.containsKey(name)) {
+      return;
+    }
+    Map<String, Schema> props = new LinkedHashMap<>();
+    schemas.put(name, OASFactory.createSchema()); // placeholder against cycles
+    for (Field f : c.fields()) {
+      props.put(f.name(), fieldSchema(f, true));
+    }
+    List<Embed> embeds = new ArrayList<>(c.embeds());
+    embeds.addAll(c.includes().values());
+    for (Embed e : embeds) {
+      String child = schemaName(e);
+      Schema childSchema = childSchema(e, schemas);
+      schemas.put(child, childSchema);
+      props.put(e.name(), OASFactory.createSchema().addType(SchemaType.ARRAY).items(ref(child))
+          .description(e.description() + (c.includes().containsKey(e.name()) ? " (with include=" + e.name() + ")" : "")));
+    }
+    schemas.put(name, object(props));
+  }
+
+  private static Schema childSchema(Embed e, Map<String, Schema> schemas) {
+    Map<String, Schema> props = new LinkedHashMap<>();
+    for (Field f : e.child().fields()) {
+      if (!e.omit().contains(f.name())) {
+        props.put(f.name(), fieldSchema(f, true));
+      }
+    }
+    for (Embed sub : e.child().embeds()) {
+      String child = schemaName(sub);
+      schemas.put(child, childSchema(sub, schemas));
+      props.put(sub.name(), OASFactory.createSchema().addType(SchemaType.ARRAY).items(ref(child)).description(sub.description()));
+    }
+    return object(props);
+  }
+
+  private static String schemaName(Embed e) {
+    Catalog.Entry entry = Catalog.COLLECTIONS.get(e.child().name());
+    if (entry != null && e.omit().isEmpty()) {
+      return entry.schema();
+    }
+    if (e.name().equals("sources")) {
+      return "CitedSource";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String part : e.child().name().split("_")) {
+      sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return sb + "Entry";
+  }
+
+  private static Schema fieldSchema(Field f, boolean nullable) {
+    Schema s = OASFactory.createSchema().description(f.description());
+    switch (f.type()) {
+      case INTEGER -> s.addType(SchemaType.INTEGER);
+      case BOOLEAN -> s.addType(SchemaType.BOOLEAN);
+      case DATE -> s.addType(SchemaType.STRING).format("date");
+      case PARTIAL_DATE -> s.addType(SchemaType.STRING).pattern("^\\d{4}(-\\d{2}(-\\d{2})?)?$");
+      case TIMESTAMP -> s.addType(SchemaType.STRING).format("date-time");
+      default -> s.addType(SchemaType.STRING);
+    }
+    if (nullable) {
+      s.addType(SchemaType.NULL);
+    }
+    return s;
+  }
+
+  private static Schema envelope(Schema data, String meta) {
+    return object(orderedMap("data", data, "links", ref("Links"), "meta", ref(meta)));
+  }
+
+  private static void ok(Operation op, Schema schema) {
+    APIResponse ok = op.getResponses().getAPIResponse("200");
+    if (ok == null) {
+      ok = OASFactory.createAPIResponse().description("OK");
+      op.getResponses().addAPIResponse("200", ok);
+    }
+    ok.setContent(OASFactory.createContent().addMediaType("application/json",
+        OASFactory.createMediaType().schema(schema)));
+  }
+
+  private static void problems(Operation op, boolean takesParameters) {
+    Map<String, String> statuses = new LinkedHashMap<>();
+    if (takesParameters) {
+      statuses.put("400", "A query parameter is unknown or malformed (each one is named in invalid_params)");
+    }
+    if (op.getParameters() != null && op.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
+      statuses.put("404", "No such record");
+    }
+    statuses.put("406", "The Accept header asks for a media type this resource cannot produce");
+    for (var e : statuses.entrySet()) {
+      op.getResponses().addAPIResponse(e.getKey(), OASFactory.createAPIResponse().description(e.getValue())
+          .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+              OASFactory.createMediaType().schema(ref("Problem")))));
+    }
+  }
+
+  private static Schema problemSchema() {
+    Schema param = object(orderedMap("name", string("The parameter"), "reason", string("Why it was refused")));
+    return object(orderedMap(
+        "type", string("A URI naming the kind of problem (about:blank for plain HTTP statuses)"),
+        "title", string("Short summary of the kind of problem"),
+        "status", integer("HTTP status"),
+        "detail", string("What went wrong with this request"),
+        "instance", string("The request path"),
+        "invalid_params", OASFactory.createSchema().addType(SchemaType.ARRAY).items(param)
+            .description("For 400s: every refused query parameter")))
+        .description("RFC 9457 problem details (application/problem+json)");
+  }
+
+  private static Parameter param(String name, String description, Schema schema) {
+    return OASFactory.createParameter().name(name).in(Parameter.In.QUERY).description(description).schema(schema);
+  }
+
+  private static Schema object(Map<String, Schema> props) {
+    Schema s = OASFactory.createSchema().addType(SchemaType.OBJECT);
+    props.forEach(s::addProperty);
+    return s;
+  }
+
+  private static Schema ref(String name) {
+    return OASFactory.createSchema().ref("#/components/schemas/" + name);
+  }
+
+  private static Schema string(String description) {
+    return OASFactory.createSchema().addType(SchemaType.STRING).description(description);
+  }
+
+  private static Schema integer(String description) {
+    return OASFactory.createSchema().addType(SchemaType.INTEGER).description(description);
+  }
+
+  private static Schema nullable(SchemaType type, String description) {
+    return OASFactory.createSchema().addType(type).addType(SchemaType.NULL).description(description);
+  }
+
+  private static Map<String, Schema> orderedMap(Object... kv) {
+    Map<String, Schema> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], (Schema) kv[i + 1]);
+    }
+    return m;
+  }
+}
