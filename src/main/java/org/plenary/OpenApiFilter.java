@@ -34,7 +34,7 @@ public class OpenApiFilter implements OASFilter {
   public void filterOpenAPI(OpenAPI api) {
     Map<String, Schema> schemas = new LinkedHashMap<>();
     schemas.put("Problem", problemSchema());
-    schemas.put("Links", object(Map.of(
+    schemas.put("Links", object(orderedMap(
         "self", nullable(SchemaType.STRING, "This page"),
         "next", nullable(SchemaType.STRING, "The next page; null on the last"))));
     schemas.put("ListMeta", object(orderedMap(
@@ -43,7 +43,7 @@ public class OpenApiFilter implements OASFilter {
         "limit", integer("Page size"),
         "sort", string("The order, key included"),
         "total", nullable(SchemaType.INTEGER, "Matching records, with include=total; null otherwise"))));
-    schemas.put("Meta", object(Map.of("dataset_version", string("Dataset version"))));
+    schemas.put("Meta", object(orderedMap("dataset_version", string("Dataset version"))));
     for (Catalog.Entry e : Catalog.COLLECTIONS.values()) {
       recordSchema(e.schema(), e.collection(), schemas);
     }

@@ -47,8 +47,9 @@ public final class Collection {
     this.fields = List.copyOf(b.fields);
     this.key = List.copyOf(b.key);
     this.defaultSort = List.copyOf(b.defaultSort);
-    this.embeds = Map.copyOf(b.embeds);
-    this.includes = Map.copyOf(b.includes);
+    // insertion order is output order: keep it stable
+    this.embeds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.embeds));
+    this.includes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.includes));
   }
 
   public static Builder builder(String name, String from) {

@@ -38,14 +38,12 @@ public class DatasetResource {
     d.put("name", config.dataset().name());
     d.put("title", config.dataset().title());
     d.put("version", loaded.version());
-    d.put(
-        "license",
-        Map.of(
-            "data", config.dataset().license(),
-            "data_url", "https://creativecommons.org/licenses/by/4.0/",
-            "code", "Apache-2.0",
-            "quotes",
-                "Quotes are short excerpts attributed to their speakers and sources, for commentary."));
+    Map<String, Object> license = new LinkedHashMap<>();
+    license.put("data", config.dataset().license());
+    license.put("data_url", "https://creativecommons.org/licenses/by/4.0/");
+    license.put("code", "Apache-2.0");
+    license.put("quotes", "Quotes are short excerpts attributed to their speakers and sources, for commentary.");
+    d.put("license", license);
     d.put("citation", config.dataset().citation().formatted(loaded.version()));
     d.put("checksum", loaded.checksum());
     d.put("loaded_at", loaded.loadedAt().toInstant().toString());
@@ -53,7 +51,10 @@ public class DatasetResource {
     d.put(
         "releases",
         engine.rows("select version, to_char(date, 'YYYY-MM-DD') as date, changes from release order by date desc, version desc"));
-    d.put("sources", Map.of("href", Api.V1 + "/sources", "count", loaded.rowCounts().get("source")));
+    Map<String, Object> sources = new LinkedHashMap<>();
+    sources.put("href", Api.V1 + "/sources");
+    sources.put("count", loaded.rowCounts().get("source"));
+    d.put("sources", sources);
     return responder.item(d, uri);
   }
 
