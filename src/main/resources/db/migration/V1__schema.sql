@@ -6,6 +6,7 @@ create table release (
   version     text primary key,
   date        date not null,
   changes     text not null,
+  data_sha256 text not null,
   created_at  timestamptz not null default now(),
   updated_at  timestamptz not null default now()
 );

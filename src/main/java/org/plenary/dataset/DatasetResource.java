@@ -50,7 +50,7 @@ public class DatasetResource {
     d.put("row_counts", loaded.rowCounts());
     d.put(
         "releases",
-        engine.rows("select version, to_char(date, 'YYYY-MM-DD') as date, changes from release order by date desc, version desc"));
+        engine.rows("select version, to_char(date, 'YYYY-MM-DD') as date, changes, data_sha256 from release order by date desc, version desc"));
     Map<String, Object> sources = new LinkedHashMap<>();
     sources.put("href", Api.V1 + "/sources");
     sources.put("count", loaded.rowCounts().get("source"));

@@ -47,7 +47,11 @@ public final class Schema {
               List.of(
                   text("version", true, "Dataset version (semantic versioning)"),
                   of("date", DATE, true, "Release date"),
-                  text("changes", true, "What changed in this release")),
+                  text("changes", true, "What changed in this release"),
+                  text(
+                      "data_sha256",
+                      true,
+                      "SHA-256 of the dataset's other files at this release (see SeedReader.dataChecksum)")),
               List.of("version"),
               "Releases of the dataset"),
           new TableSpec(
