@@ -25,7 +25,7 @@ public final class ListQuery {
   public static final int MAX_LIMIT = 1000;
   private static final int MAX_IN_VALUES = 1000;
   static final Set<String> RESERVED =
-      Set.of("limit", "cursor", "sort", "include", "updated_since");
+      Set.of("limit", "cursor", "sort", "include", "updated_since", "format", "bom");
 
   /** One filter: field OP values. Dates are expanded to the range they denote. */
   public record Condition(Field field, String op, List<Object> values) {}
@@ -65,9 +65,18 @@ public final class ListQuery {
    * /v1/votes/{id}/roll-call). Every refused parameter is reported at once, as a 400.
    */
   public static ListQuery parse(Collection c, Map<String, List<String>> params, List<Condition> fixed) {
+    return parse(c, params, fixed, false);
+  }
+
+  /**
+   * As {@link #parse}; when {@code stream} (CSV, NDJSON), every matching row is read unless an
+   * explicit limit is given, and that limit has no maximum.
+   */
+  public static ListQuery parse(
+      Collection c, Map<String, List<String>> params, List<Condition> fixed, boolean stream) {
     List<Problem.InvalidParam> bad = new ArrayList<>();
     List<Condition> conditions = new ArrayList<>(fixed);
-    int limit = DEFAULT_LIMIT;
+    int limit = stream ? Integer.MAX_VALUE : DEFAULT_LIMIT;
     List<Sort> sort = c.defaultSort();
     String cursor = null;
     boolean total = false;
@@ -78,7 +87,10 @@ public final class ListQuery {
       for (String value : entry.getValue()) {
         try {
           switch (name) {
-            case "limit" -> limit = parseLimit(value);
+            case "limit" -> limit = parseLimit(value, stream ? Integer.MAX_VALUE : MAX_LIMIT);
+            case "format", "bom" -> {
+              // the representation: chosen by Responder
+            }
             case "cursor" -> cursor = value;
             case "sort" -> sort = parseSort(c, value);
             case "include" -> {
@@ -112,17 +124,16 @@ public final class ListQuery {
     return new ListQuery(c, conditions, fullSort, limit, after, total, includes);
   }
 
-  private static int parseLimit(String value) {
+  private static int parseLimit(String value, int max) {
     int n;
     try {
       n = Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "'" + value + "' is not a whole number; limit is 1 to " + MAX_LIMIT);
+      throw new IllegalArgumentException("'" + value + "' is not a whole number from 1 to " + max);
     }
-    if (n < 1 || n > MAX_LIMIT) {
+    if (n < 1 || n > max) {
       throw new IllegalArgumentException(
-          "limit must be between 1 and " + MAX_LIMIT + " (got " + value + "); follow links.next for more rows, or download the CSV for all of them");
+          "limit must be between 1 and " + max + " (got " + value + "); follow links.next for more rows, or download the CSV (format=csv) for all of them");
     }
     return n;
   }

@@ -68,6 +68,88 @@ public class QueryEngine {
     }
   }
 
+  /** Receives streamed rows, a batch at a time. */
+  public interface Sink {
+    void accept(List<Map<String, Object>> rows) throws java.io.IOException;
+  }
+
+  /**
+   * An open read of every matching record (from the cursor, up to an explicit limit), in one
+   * repeatable-read transaction: the count sent up front and the rows streamed after it see the
+   * same data. Rows are fetched and embedded a batch at a time, so memory stays bounded however
+   * many rows there are. Close it (writeTo does) to release the connection.
+   */
+  public final class Stream implements AutoCloseable {
+    private static final int BATCH = 1000;
+    private final Connection c;
+    private final ListQuery q;
+    private final long count;
+
+    private Stream(ListQuery q) throws SQLException {
+      this.q = q;
+      this.c = dataSource.getConnection();
+      try {
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        c.setReadOnly(true);
+        long n = QueryEngine.this.count(c, q, true);
+        this.count = q.limit() == Integer.MAX_VALUE ? n : Math.min(n, q.limit());
+      } catch (SQLException | RuntimeException e) {
+        close();
+        throw e;
+      }
+    }
+
+    /** How many rows will be written. */
+    public long count() {
+      return count;
+    }
+
+    public void writeTo(Sink sink) throws java.io.IOException {
+      try (this) {
+        Sql sql = select(q, true, q.limit() == Integer.MAX_VALUE ? null : q.limit());
+        try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+          ps.setFetchSize(BATCH);
+          sql.bind(c, ps);
+          List<Map<String, Object>> batch = new ArrayList<>(BATCH);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              batch.add(read(rs, q.collection().fields()));
+              if (batch.size() == BATCH) {
+                embed(c, q.collection(), batch, q.includes());
+                sink.accept(batch);
+                batch = new ArrayList<>(BATCH);
+              }
+            }
+          }
+          embed(c, q.collection(), batch, q.includes());
+          sink.accept(batch);
+        }
+      } catch (SQLException e) {
+        throw new java.io.IOException("Streaming " + q.collection().name() + " failed", e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        c.rollback();
+        c.setAutoCommit(true);
+        c.close();
+      } catch (SQLException ignored) {
+        // the connection is discarded by the pool
+      }
+    }
+  }
+
+  public Stream open(ListQuery q) {
+    try {
+      return new Stream(q);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Query on " + q.collection().name() + " failed", e);
+    }
+  }
+
   /** Every matching record, embeds included (for sub-resources read whole). */
   public List<Map<String, Object>> all(ListQuery q) {
     try (Connection c = dataSource.getConnection()) {
@@ -119,7 +201,11 @@ public class QueryEngine {
   }
 
   private Long count(Connection c, ListQuery q) throws SQLException {
-    Sql where = where(q, false);
+    return count(c, q, false);
+  }
+
+  private long count(Connection c, ListQuery q, boolean fromCursor) throws SQLException {
+    Sql where = where(q, fromCursor);
     try (PreparedStatement ps =
         c.prepareStatement("select count(*) from " + q.collection().from() + where.text())) {
       where.bind(c, ps);
@@ -195,6 +281,10 @@ public class QueryEngine {
   }
 
   private Sql select(ListQuery q, boolean paged) {
+    return select(q, paged, paged ? Integer.valueOf(q.limit() + 1) : null);
+  }
+
+  private Sql select(ListQuery q, boolean keyset, Integer limit) {
     StringBuilder sb = new StringBuilder("select ");
     List<Field> fields = q.collection().fields();
     for (int i = 0; i < fields.size(); i++) {
@@ -208,7 +298,7 @@ public class QueryEngine {
       }
     }
     sb.append(" from ").append(q.collection().from());
-    Sql where = where(q, paged);
+    Sql where = where(q, keyset);
     sb.append(where.text());
     sb.append(" order by ");
     for (int i = 0; i < q.sort().size(); i++) {
@@ -218,8 +308,8 @@ public class QueryEngine {
       }
       sb.append(s.field().sql()).append(s.descending() ? " desc nulls first" : " asc nulls last");
     }
-    if (paged) {
-      sb.append(" limit ").append(q.limit() + 1);
+    if (limit != null) {
+      sb.append(" limit ").append(limit);
     }
     return new Sql(sb.toString(), where.params());
   }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.api.Api;
+import org.plenary.api.Format;
 import org.plenary.api.ListQuery;
 import org.plenary.api.Responder;
 import org.plenary.position.Positions;
@@ -27,9 +29,10 @@ public class DelegationResource {
 
   @GET
   @Operation(summary = "Delegations (filter by regional_group, kind, ...)")
+  @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "delegations")
-  public Response delegations(@Context UriInfo uri) {
-    return responder.list(Delegations.DELEGATIONS, uri);
+  public Response delegations(@Context UriInfo uri, @Context Request request) {
+    return responder.list(Delegations.DELEGATIONS, uri, request);
   }
 
   @GET
@@ -43,23 +46,25 @@ public class DelegationResource {
   @GET
   @Path("/{iso3}/votes")
   @Operation(summary = "How the delegation voted on every recorded vote, latest first")
+  @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "roll_calls")
-  public Response votes(@PathParam("iso3") String iso3, @Context UriInfo uri) {
+  public Response votes(@PathParam("iso3") String iso3, @Context UriInfo uri, @Context Request request) {
     String id = code(iso3);
     responder.requireExists(Delegations.DELEGATIONS, "id", id, "delegation");
     var c = Votes.ROLL_CALLS.sortedBy(Votes.ROLL_CALLS.desc("vote_date"));
-    return responder.list(c, uri, ListQuery.condition(c, "delegation_id", "", id));
+    return responder.list(c, uri, request, ListQuery.condition(c, "delegation_id", "", id));
   }
 
   @GET
   @Path("/{iso3}/positions")
   @Operation(summary = "Positions held by the delegation")
+  @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "positions")
-  public Response positions(@PathParam("iso3") String iso3, @Context UriInfo uri) {
+  public Response positions(@PathParam("iso3") String iso3, @Context UriInfo uri, @Context Request request) {
     String id = code(iso3);
     responder.requireExists(Delegations.DELEGATIONS, "id", id, "delegation");
     var c = Positions.POSITIONS;
-    return responder.list(c, uri, ListQuery.condition(c, "delegation_id", "", id));
+    return responder.list(c, uri, request, ListQuery.condition(c, "delegation_id", "", id));
   }
 
   private static String code(String iso3) {

@@ -7,12 +7,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.api.Api;
+import org.plenary.api.Format;
 import org.plenary.api.Responder;
 
 @Path(Api.V1 + "/documents")
@@ -23,9 +25,10 @@ public class DocumentResource {
 
   @GET
   @Operation(summary = "Documents (filter by kind, body_id, date, ...)")
+  @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "documents")
-  public Response documents(@Context UriInfo uri) {
-    return responder.list(Documents.DOCUMENTS, uri);
+  public Response documents(@Context UriInfo uri, @Context Request request) {
+    return responder.list(Documents.DOCUMENTS, uri, request);
   }
 
   /** By symbol (A/RES/74/247, slashes and all) or by id (a-res-74-247). */

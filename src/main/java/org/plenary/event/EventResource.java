@@ -7,12 +7,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.api.Api;
+import org.plenary.api.Format;
 import org.plenary.api.Responder;
 
 @Path(Api.V1 + "/events")
@@ -23,9 +25,10 @@ public class EventResource {
 
   @GET
   @Operation(summary = "The timeline, oldest first (filter by kind, date range, ...)")
+  @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "events")
-  public Response events(@Context UriInfo uri) {
-    return responder.list(Events.EVENTS, uri);
+  public Response events(@Context UriInfo uri, @Context Request request) {
+    return responder.list(Events.EVENTS, uri, request);
   }
 
   @GET

@@ -7,12 +7,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.api.Api;
+import org.plenary.api.Format;
 import org.plenary.api.ListQuery;
 import org.plenary.api.Responder;
 import org.plenary.position.Positions;
@@ -25,9 +27,10 @@ public class OrganizationResource {
 
   @GET
   @Operation(summary = "Organizations (filter by kind, ...)")
+  @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "organizations")
-  public Response organizations(@Context UriInfo uri) {
-    return responder.list(Organizations.ORGANIZATIONS, uri);
+  public Response organizations(@Context UriInfo uri, @Context Request request) {
+    return responder.list(Organizations.ORGANIZATIONS, uri, request);
   }
 
   @GET
@@ -41,10 +44,11 @@ public class OrganizationResource {
   @GET
   @Path("/{slug}/positions")
   @Operation(summary = "Positions held by the organization")
+  @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "positions")
-  public Response positions(@PathParam("slug") String slug, @Context UriInfo uri) {
+  public Response positions(@PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
     responder.requireExists(Organizations.ORGANIZATIONS, "id", slug, "organization");
     var c = Positions.POSITIONS;
-    return responder.list(c, uri, ListQuery.condition(c, "organization_id", "", slug));
+    return responder.list(c, uri, request, ListQuery.condition(c, "organization_id", "", slug));
   }
 }

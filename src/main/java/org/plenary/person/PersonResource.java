@@ -7,12 +7,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.api.Api;
+import org.plenary.api.Format;
 import org.plenary.api.Responder;
 
 @Path(Api.V1 + "/people")
@@ -23,9 +25,10 @@ public class PersonResource {
 
   @GET
   @Operation(summary = "People")
+  @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "people")
-  public Response people(@Context UriInfo uri) {
-    return responder.list(People.PEOPLE, uri);
+  public Response people(@Context UriInfo uri, @Context Request request) {
+    return responder.list(People.PEOPLE, uri, request);
   }
 
   @GET

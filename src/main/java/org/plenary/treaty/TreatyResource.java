@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.api.Api;
+import org.plenary.api.Format;
 import org.plenary.api.ListQuery;
 import org.plenary.api.ProblemException;
 import org.plenary.api.QueryEngine;
@@ -66,8 +68,9 @@ public class TreatyResource {
   @GET
   @Path("/signatures")
   @Operation(summary = "Known signatures (a partial list; see /v1/treaty for the official count)")
+  @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "signatures")
-  public Response signatures(@Context UriInfo uri) {
-    return responder.list(Treaties.SIGNATURES, uri);
+  public Response signatures(@Context UriInfo uri, @Context Request request) {
+    return responder.list(Treaties.SIGNATURES, uri, request);
   }
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.api.Api;
+import org.plenary.api.Format;
 import org.plenary.api.ListQuery;
 import org.plenary.api.ProblemException;
 import org.plenary.api.QueryEngine;
@@ -36,9 +38,10 @@ public class VoteResource {
   @GET
   @Path("/votes")
   @Operation(summary = "Votes and decisions taken without a vote")
+  @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "votes")
-  public Response votes(@Context UriInfo uri) {
-    return responder.list(Votes.VOTES, uri);
+  public Response votes(@Context UriInfo uri, @Context Request request) {
+    return responder.list(Votes.VOTES, uri, request);
   }
 
   @GET
@@ -52,11 +55,12 @@ public class VoteResource {
   @GET
   @Path("/votes/{id}/roll-call")
   @Operation(summary = "How each delegation voted on one vote (filter by vote, regional_group, ...)")
+  @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "roll_calls")
-  public Response rollCall(@PathParam("id") String id, @Context UriInfo uri) {
+  public Response rollCall(@PathParam("id") String id, @Context UriInfo uri, @Context Request request) {
     responder.requireExists(Votes.VOTES, "id", id, "vote");
     var c = Votes.ROLL_CALLS.sortedBy(Votes.ROLL_CALLS.asc("delegation_id"));
-    return responder.list(c, uri, ListQuery.condition(c, "vote_id", "", id));
+    return responder.list(c, uri, request, ListQuery.condition(c, "vote_id", "", id));
   }
 
   @GET
@@ -111,17 +115,19 @@ public class VoteResource {
   @GET
   @Path("/roll-calls")
   @Operation(summary = "Every delegation's vote on every recorded vote (the largest collection)")
+  @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "roll_calls")
-  public Response rollCalls(@Context UriInfo uri) {
-    return responder.list(Votes.ROLL_CALLS, uri);
+  public Response rollCalls(@Context UriInfo uri, @Context Request request) {
+    return responder.list(Votes.ROLL_CALLS, uri, request);
   }
 
   @GET
   @Path("/bodies")
   @Operation(summary = "UN bodies that vote or decide")
+  @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "bodies")
-  public Response bodies(@Context UriInfo uri) {
-    return responder.list(Votes.BODIES, uri);
+  public Response bodies(@Context UriInfo uri, @Context Request request) {
+    return responder.list(Votes.BODIES, uri, request);
   }
 
   @GET
