@@ -16,8 +16,8 @@ public class FormatSuffixFilter {
   public void suffix(ContainerRequestContext ctx) {
     URI uri = ctx.getUriInfo().getRequestUri();
     String path = uri.getRawPath();
-    if (!path.startsWith(Api.V1)) {
-      return;
+    if (!path.startsWith(Api.V1) || path.startsWith(Api.V1 + "/dumps/")) {
+      return; // dump files are named with their extension
     }
     for (Format f : Format.values()) {
       String suffix = "." + f.extension();

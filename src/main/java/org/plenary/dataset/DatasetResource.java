@@ -21,7 +21,7 @@ import org.plenary.api.Responder;
 
 @Path(Api.V1)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "dataset", description = "The dataset: version, licence, citation, releases")
+@Tag(name = "dataset", description = "The dataset: version, licence, citation, releases, bulk dumps")
 public class DatasetResource {
   @Inject Responder responder;
   @Inject DatasetState state;

@@ -1,0 +1,363 @@
+package org.plenary.dataset;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.plenary.PlenaryConfig;
+import org.plenary.seed.Column;
+import org.plenary.seed.Schema;
+import org.plenary.seed.TableSpec;
+import org.postgresql.PGConnection;
+
+/**
+ * The bulk dumps of the loaded release: one CSV per table, in exactly the format of seed-data/
+ * (so the loader reads both, and a dump reloads into an identical database), a Frictionless
+ * datapackage.json describing them, a README, and a zip of all of these. Dumps are
+ * deterministic: the same data gives byte-identical files (rows in primary-key order under the C
+ * collation, fixed zip timestamps), so a file's SHA-256 is its identity. They are written once
+ * per dataset checksum, to disk, and served from there.
+ */
+@ApplicationScoped
+public class Dumps {
+  /** A dump file: its name, media type, size, SHA-256 and (for tables) row count. */
+  public record DumpFile(
+      String name, String table, String description, String mediaType, long bytes, String sha256, Long rows) {}
+
+  /** The files of one release, on disk. */
+  public record Release(String version, String checksum, Path dir, List<DumpFile> files) {
+    public DumpFile file(String name) {
+      return files.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
+    }
+  }
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @Inject AgroalDataSource dataSource;
+  @Inject DatasetState state;
+  @Inject PlenaryConfig config;
+
+  private volatile Release current;
+
+  /** The dumps of the loaded dataset, written on first use. */
+  public Release current() {
+    DatasetState.Loaded loaded = state.loaded();
+    Release r = current;
+    if (r != null && r.checksum().equals(loaded.checksum())) {
+      return r;
+    }
+    synchronized (this) {
+      if (current == null || !current.checksum().equals(loaded.checksum())) {
+        current = write(loaded);
+      }
+      return current;
+    }
+  }
+
+  Release write(DatasetState.Loaded loaded) {
+    try {
+      Path root = Path.of(System.getProperty("java.io.tmpdir"), "plenary-dumps");
+      Files.createDirectories(root);
+      Path tmp = Files.createTempDirectory(root, "writing-");
+      List<DumpFile> files = new ArrayList<>();
+      try (Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        c.setReadOnly(true);
+        for (TableSpec t : Schema.TABLES) {
+          MessageDigest sha = digest();
+          Path file = tmp.resolve(t.file());
+          try (OutputStream out =
+              new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), sha)) {
+            copyOut(c, t, out);
+          }
+          files.add(
+              new DumpFile(
+                  t.file(), t.table(), t.description(), "text/csv", Files.size(file),
+                  HexFormat.of().formatHex(sha.digest()), loaded.rowCounts().get(t.table())));
+        }
+        c.rollback();
+      }
+      String releaseDate = releaseDate(loaded.version());
+      byte[] datapackage = datapackage(loaded, files, releaseDate);
+      Files.write(tmp.resolve("datapackage.json"), datapackage);
+      byte[] readme = readme(loaded, files, releaseDate).getBytes(StandardCharsets.UTF_8);
+      Files.write(tmp.resolve("README.md"), readme);
+      List<String> entries = new ArrayList<>(List.of("datapackage.json", "README.md"));
+      files.forEach(f -> entries.add(f.name()));
+      String zipName = "plenary-" + loaded.version() + ".zip";
+      zip(tmp, entries, tmp.resolve(zipName), releaseDate);
+
+      List<DumpFile> all = new ArrayList<>();
+      all.add(new DumpFile(zipName, null, "Everything: every table, datapackage.json and README.md", "application/zip", Files.size(tmp.resolve(zipName)), sha256(tmp.resolve(zipName)), null));
+      all.add(new DumpFile("datapackage.json", null, "Frictionless Data Package descriptor: schemas, keys, licence, sources, checksums", "application/json", datapackage.length, sha256(datapackage), null));
+      all.add(new DumpFile("README.md", null, "What the files are, their licence, and how to read them", "text/markdown", readme.length, sha256(readme), null));
+      all.addAll(files);
+      Path dir = root.resolve(loaded.checksum());
+      if (!Files.exists(dir)) {
+        try {
+          Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException raced) {
+          // another replica or thread wrote the same bytes first
+        }
+      }
+      deleteQuietly(tmp);
+      return new Release(loaded.version(), loaded.checksum(), dir, List.copyOf(all));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write the dumps", e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the dataset for the dumps", e);
+    }
+  }
+
+  /** The table as seed-data CSV: same header, same value forms, rows in primary-key order. */
+  static void copyOut(Connection c, TableSpec t, OutputStream out) throws SQLException, IOException {
+    List<String> select = new ArrayList<>();
+    for (Column col : t.columns()) {
+      String n = col.name();
+      String expr =
+          switch (col.type()) {
+            case BOOLEAN -> "case when " + n + " then 'true' when not " + n + " then 'false' end";
+            case DATE -> "to_char(" + n + ", 'YYYY-MM-DD')";
+            case PARTIAL_DATE -> {
+              String p = col.precisionColumn();
+              yield "case " + p + " when 'year' then to_char(" + n + ", 'YYYY') when 'month' then to_char("
+                  + n + ", 'YYYY-MM') else to_char(" + n + ", 'YYYY-MM-DD') end";
+            }
+            default -> n;
+          };
+      select.add(expr + " as " + n);
+    }
+    String order =
+        t.primaryKey().stream()
+            .map(k -> t.column(k).type() == Column.Type.TEXT ? k + " collate \"C\"" : k)
+            .collect(Collectors.joining(", "));
+    String sql =
+        "copy (select " + String.join(", ", select) + " from " + t.table() + " order by " + order
+            + ") to stdout with (format csv, header true)";
+    c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, out);
+  }
+
+  private String releaseDate(String version) {
+    try (Connection c = dataSource.getConnection();
+        var ps = c.prepareStatement("select to_char(date, 'YYYY-MM-DD') from release where version = ?")) {
+      ps.setString(1, version);
+      var rs = ps.executeQuery();
+      return rs.next() ? rs.getString(1) : "1980-01-01";
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private byte[] datapackage(DatasetState.Loaded loaded, List<DumpFile> files, String releaseDate)
+      throws IOException {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("profile", "tabular-data-package");
+    p.put("name", config.dataset().name());
+    p.put("title", config.dataset().title());
+    p.put("version", loaded.version());
+    p.put("created", releaseDate);
+    p.put("description",
+        "Votes, roll calls, delegations, organizations, people, stated positions, documents, events and"
+            + " signatures on the UN Convention against Cybercrime; every record cites its sources"
+            + " (citations.csv, sources.csv). An empty field means unknown.");
+    p.put("homepage", "/v1/dataset");
+    p.put("licenses", List.of(ordered(
+        "name", config.dataset().license(),
+        "path", "https://creativecommons.org/licenses/by/4.0/",
+        "title", "Creative Commons Attribution 4.0 International")));
+    p.put("citation", config.dataset().citation().formatted(loaded.version()));
+    p.put("sources", List.of(
+        ordered("title", "Every source cited, per record: sources.csv and citations.csv", "path", "sources.csv"),
+        ordered("title", "Roll calls: Voeten, United Nations General Assembly voting data (via the unvotes R package)",
+            "path", "https://github.com/dgrtwo/unvotes")));
+    List<Object> resources = new ArrayList<>();
+    for (TableSpec t : Schema.TABLES) {
+      DumpFile f = files.stream().filter(x -> t.file().equals(x.name())).findFirst().orElseThrow();
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("name", resourceName(t));
+      r.put("path", t.file());
+      r.put("profile", "tabular-data-resource");
+      r.put("description", t.description());
+      r.put("format", "csv");
+      r.put("mediatype", "text/csv");
+      r.put("encoding", "utf-8");
+      r.put("bytes", f.bytes());
+      r.put("hash", "sha256:" + f.sha256());
+      r.put("rows", f.rows());
+      r.put("dialect", ordered("delimiter", ",", "lineTerminator", "\n", "quoteChar", "\"", "doubleQuote", true, "header", true));
+      r.put("schema", tableSchema(t));
+      resources.add(r);
+    }
+    p.put("resources", resources);
+    return JSON.writeValueAsBytes(p);
+  }
+
+  private static Map<String, Object> tableSchema(TableSpec t) {
+    List<Object> fields = new ArrayList<>();
+    List<Object> foreignKeys = new ArrayList<>();
+    for (Column c : t.columns()) {
+      Map<String, Object> f = new LinkedHashMap<>();
+      f.put("name", c.name());
+      Map<String, Object> constraints = new LinkedHashMap<>();
+      switch (c.type()) {
+        case INTEGER -> f.put("type", "integer");
+        case BOOLEAN -> {
+          f.put("type", "boolean");
+          f.put("trueValues", List.of("true"));
+          f.put("falseValues", List.of("false"));
+        }
+        case DATE -> {
+          f.put("type", "date");
+          f.put("format", "default");
+        }
+        case PARTIAL_DATE -> {
+          f.put("type", "string");
+          f.put("format", "default");
+          constraints.put("pattern", "\\d{4}(-\\d{2}(-\\d{2})?)?");
+        }
+        default -> f.put("type", "string");
+      }
+      f.put("description", c.description()
+          + (c.type() == Column.Type.PARTIAL_DATE ? " (YYYY, YYYY-MM or YYYY-MM-DD: as precise as the source)" : ""));
+      if (c.required()) {
+        constraints.put("required", true);
+      }
+      if (!c.allowed().isEmpty()) {
+        constraints.put("enum", c.allowed().stream().sorted().toList());
+      }
+      if (!constraints.isEmpty()) {
+        f.put("constraints", constraints);
+      }
+      fields.add(f);
+      if (c.ref() != null) {
+        TableSpec target = Schema.table(c.ref()).orElseThrow();
+        foreignKeys.add(ordered(
+            "fields", c.name(),
+            "reference", ordered("resource", resourceName(target), "fields", target.primaryKey().get(0))));
+      }
+    }
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("fields", fields);
+    s.put("primaryKey", t.primaryKey());
+    s.put("foreignKeys", foreignKeys);
+    s.put("missingValues", List.of(""));
+    return s;
+  }
+
+  static String resourceName(TableSpec t) {
+    return t.file().substring(0, t.file().length() - ".csv".length());
+  }
+
+  private String readme(DatasetState.Loaded loaded, List<DumpFile> files, String releaseDate) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# ").append(config.dataset().title()).append(", version ").append(loaded.version()).append("\n\n");
+    sb.append("Released ").append(releaseDate).append(". Licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/),")
+        .append(" with attribution to Plenary and to the original sources named in sources.csv and citations.csv.")
+        .append(" The roll calls come from Erik Voeten's UN General Assembly voting data (unvotes); cite it too.")
+        .append(" Quotes are short excerpts attributed to their speakers and sources.\n\n");
+    sb.append("Cite as: ").append(config.dataset().citation().formatted(loaded.version())).append("\n\n");
+    sb.append("## Files\n\n`datapackage.json` describes every table (Frictionless Data Package: types, keys, checksums).\n\n");
+    sb.append("| file | rows | sha256 | what |\n| --- | --- | --- | --- |\n");
+    for (DumpFile f : files) {
+      sb.append("| ").append(f.name()).append(" | ").append(f.rows()).append(" | ").append(f.sha256())
+          .append(" | ").append(f.description()).append(" |\n");
+    }
+    sb.append("\n## Conventions\n\n")
+        .append("- UTF-8, comma-separated, a header row, `\\n` line ends, quotes only where needed (RFC 4180 quoting).\n")
+        .append("- An empty field means unknown: never read it as 0.\n")
+        .append("- Dates are as precise as their source: `2024`, `2024-08` or `2024-08-08`; the database keeps\n")
+        .append("  the first day and the precision.\n")
+        .append("- citations.csv links any record (record_type = its table, record_id = its id; for roll_call, the vote id)\n")
+        .append("  to sources.csv.\n")
+        .append("- These files are also the format Plenary loads: a directory of them can be loaded with PLENARY_SEED_DIR.\n\n");
+    sb.append("## Reading them\n\npandas:\n\n```python\nimport pandas as pd\n")
+        .append("votes = pd.read_csv(\"votes.csv\", dtype={\"yes\": \"Int64\", \"no\": \"Int64\", \"abstain\": \"Int64\", \"non_voting\": \"Int64\"},\n")
+        .append("                    keep_default_na=False, na_values=[\"\"])\n")
+        .append("roll_calls = pd.read_csv(\"roll_calls.csv\", dtype=\"string\", keep_default_na=False)\n")
+        .append("```\n\n(`keep_default_na=False` keeps the ISO code `NA`, Namibia, from becoming a missing value.)\n\n")
+        .append("R:\n\n```r\nlibrary(readr)\n")
+        .append("votes <- read_csv(\"votes.csv\", na = \"\", col_types = cols(yes = \"i\", no = \"i\", abstain = \"i\", non_voting = \"i\", .default = \"c\"))\n")
+        .append("roll_calls <- read_csv(\"roll_calls.csv\", na = \"\", col_types = cols(.default = \"c\"))\n```\n");
+    return sb.toString();
+  }
+
+  /** A zip whose bytes depend only on its contents: fixed order, fixed timestamps. */
+  private static void zip(Path dir, List<String> names, Path target, String releaseDate) throws IOException {
+    long time = LocalDate.parse(releaseDate).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    try (ZipOutputStream zip =
+        new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(target), 1 << 16), StandardCharsets.UTF_8)) {
+      zip.setLevel(9);
+      for (String name : names) {
+        ZipEntry e = new ZipEntry(name);
+        e.setTime(time);
+        zip.putNextEntry(e);
+        Files.copy(dir.resolve(name), zip);
+        zip.closeEntry();
+      }
+    }
+  }
+
+  private static Map<String, Object> ordered(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(digest().digest(bytes));
+  }
+
+  static String sha256(Path file) throws IOException {
+    MessageDigest sha = digest();
+    try (var in = new java.security.DigestInputStream(Files.newInputStream(file), sha)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static MessageDigest digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException ignored) {
+      // a temporary directory
+    }
+  }
+}
