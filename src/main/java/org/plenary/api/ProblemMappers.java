@@ -42,7 +42,8 @@ public class ProblemMappers {
             detail,
             path(uri),
             null);
-    Response.ResponseBuilder b = Response.status(status).type(Problem.MEDIA_TYPE).entity(p);
+    Response.ResponseBuilder b =
+        Response.status(status).type(Problem.MEDIA_TYPE).header("Cache-Control", "no-store").entity(p);
     if (status == 405) {
       b.header("Allow", allowed(e));
     }
@@ -63,7 +64,11 @@ public class ProblemMappers {
   }
 
   static Response respond(Problem p) {
-    return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+    return Response.status(p.status())
+        .type(Problem.MEDIA_TYPE)
+        .header("Cache-Control", "no-store")
+        .entity(p)
+        .build();
   }
 
   private static String allowed(WebApplicationException e) {

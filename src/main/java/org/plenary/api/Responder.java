@@ -1,31 +1,48 @@
 package org.plenary.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.plenary.PlenaryConfig;
 import org.plenary.api.ListQuery.Condition;
 import org.plenary.dataset.DatasetState;
 
-/** Answers collection and record requests in the one envelope, with paging links and headers. */
+/**
+ * Answers collection and record requests in the one envelope, with paging links and the HTTP
+ * caching headers. Every response is rendered to bytes once, tagged with a hash of them, and kept
+ * in the {@link HttpCache}; only CSV or NDJSON downloads too large to render whole are streamed.
+ */
 @ApplicationScoped
 public class Responder {
-  private static final ObjectMapper NDJSON = new ObjectMapper();
+  /** The JSON of every response: snake_case, field order as declared. */
+  public static final ObjectMapper JSON =
+      new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
   @Inject QueryEngine engine;
   @Inject DatasetState state;
+  @Inject HttpCache cache;
+  @Inject PlenaryConfig config;
 
   /**
    * {@code c} filtered by the request's query and the path's {@code fixed} filters: a page of JSON,
@@ -35,8 +52,13 @@ public class Responder {
     MultivaluedMap<String, String> params = params(uri);
     Format format = Format.of(params, request);
     boolean bom = bom(params, format);
+    String key = cache.key(format.extension(), uri.getRequestUri().toString());
+    HttpCache.Rendered hit = cache.get(key);
+    if (hit != null) {
+      return cache.send(hit);
+    }
     if (format != Format.JSON) {
-      return stream(c, uri, params, format, bom, fixed);
+      return download(c, uri, params, format, bom, key, fixed);
     }
     ListQuery q = ListQuery.parse(c, params, List.of(fixed));
     QueryEngine.Page page = engine.page(q);
@@ -55,63 +77,94 @@ public class Responder {
                 q.limit(),
                 ListQuery.sortToken(q.sort()),
                 page.total()));
-    Response.ResponseBuilder b = Response.ok(body).header(Api.VERSION_HEADER, state.version());
+    Map<String, String> headers = new LinkedHashMap<>();
     if (next != null) {
-      b.header("Link", "<" + next + ">; rel=\"next\"");
+      headers.put("Link", "<" + next + ">; rel=\"next\"");
     }
     if (page.total() != null) {
-      b.header(Api.TOTAL_HEADER, page.total());
+      headers.put(Api.TOTAL_HEADER, page.total().toString());
     }
-    return b.build();
+    return render(key, json(body), "application/json", headers);
   }
 
-  private Response stream(
-      Collection c, UriInfo uri, MultivaluedMap<String, String> params, Format format, boolean bom, Condition... fixed) {
+  /**
+   * Every matching row as CSV or NDJSON. Up to plenary.http.render-rows rows are rendered whole
+   * (exact ETag, cached); larger results stream a batch at a time in constant memory, tagged by
+   * the dataset checksum and the request (a strong validator that changes whenever the dataset
+   * does).
+   */
+  private Response download(
+      Collection c, UriInfo uri, MultivaluedMap<String, String> params, Format format, boolean bom, String key,
+      Condition... fixed) {
     ListQuery q = ListQuery.parse(c, params, List.of(fixed), true);
     if (format == Format.CSV && !q.includes().isEmpty()) {
       throw ProblemException.invalidParam(
           "include",
-          "include=" + String.join(",", q.includes()) + " nests records, which CSV cannot hold: use format=ndjson, or download the nested collection itself as CSV");
+          "include=" + String.join(",", q.includes())
+              + " nests records, which CSV cannot hold: use format=ndjson, or download the nested collection itself as CSV");
     }
-    List<String> columns = new ArrayList<>();
-    c.fields().forEach(f -> columns.add(f.name()));
-    Map<String, List<String>> embedKeys = new LinkedHashMap<>();
-    for (Collection.Embed e : c.embeds()) {
-      columns.add(e.name());
-      embedKeys.put(e.name(), e.child().key().stream().filter(k -> !e.omit().contains(k) && !k.equals(e.childField())).toList());
-    }
-    QueryEngine.Stream rows = engine.open(q);
-    StreamingOutput body =
-        out -> {
-          Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-          if (format == Format.CSV) {
-            if (bom) {
-              w.write('\uFEFF');
-            }
-            Csv.header(w, columns);
-            rows.writeTo(batch -> {
-              for (Map<String, Object> r : batch) {
-                Csv.row(w, columns, r, embedKeys);
-              }
-              w.flush();
-            });
-          } else {
-            rows.writeTo(batch -> {
-              for (Map<String, Object> r : batch) {
-                w.write(NDJSON.writeValueAsString(r));
-                w.write('\n');
-              }
-              w.flush();
-            });
-          }
-          w.flush();
-        };
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Disposition", "attachment; filename=\"" + filename(uri, format) + "\"");
     String type = format == Format.CSV ? "text/csv; charset=utf-8; header=present" : Format.NDJSON_TYPE + "; charset=utf-8";
-    return Response.ok(body, type)
-        .header(Api.VERSION_HEADER, state.version())
-        .header(Api.TOTAL_HEADER, rows.count())
-        .header("Content-Disposition", "attachment; filename=\"" + filename(uri, format) + "\"")
-        .build();
+    QueryEngine.Stream rows = engine.open(q);
+    headers.put(Api.TOTAL_HEADER, Long.toString(rows.count()));
+    if (rows.count() <= config.http().renderRows()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try {
+        write(c, format, bom, rows, out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return render(key, out.toByteArray(), type, headers);
+    }
+    String etag = HttpCache.etag(key.getBytes(StandardCharsets.UTF_8));
+    if (cache.notModified(etag)) {
+      rows.close();
+      Response.ResponseBuilder b = Response.notModified().tag(new EntityTag(etag));
+      headers.forEach(b::header);
+      return cache.headers(b).build();
+    }
+    StreamingOutput body = out -> write(c, format, bom, rows, out);
+    Response.ResponseBuilder b = Response.ok(body, type).tag(new EntityTag(etag));
+    headers.forEach(b::header);
+    return cache.headers(b).build();
+  }
+
+  private static void write(Collection c, Format format, boolean bom, QueryEngine.Stream rows, OutputStream out)
+      throws IOException {
+    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    if (format == Format.CSV) {
+      List<String> columns = new ArrayList<>();
+      c.fields().forEach(f -> columns.add(f.name()));
+      Map<String, List<String>> embedKeys = new LinkedHashMap<>();
+      for (Collection.Embed e : c.embeds()) {
+        columns.add(e.name());
+        embedKeys.put(
+            e.name(),
+            e.child().key().stream().filter(k -> !e.omit().contains(k) && !k.equals(e.childField())).toList());
+      }
+      if (bom) {
+        w.write('\uFEFF');
+      }
+      Csv.header(w, columns);
+      rows.writeTo(
+          batch -> {
+            for (Map<String, Object> r : batch) {
+              Csv.row(w, columns, r, embedKeys);
+            }
+            w.flush();
+          });
+    } else {
+      rows.writeTo(
+          batch -> {
+            for (Map<String, Object> r : batch) {
+              w.write(JSON.writeValueAsString(r));
+              w.write('\n');
+            }
+            w.flush();
+          });
+    }
+    w.flush();
   }
 
   /** plenary-1.0.0-votes-a-res-74-247-roll-call.csv: the path, the dataset version, the format. */
@@ -138,7 +191,7 @@ public class Responder {
 
   /** The record of {@code c} whose {@code field} is {@code value}; a 404 problem when none. */
   public Response one(Collection c, String field, String value, UriInfo uri, String what) {
-    return item(find(c, field, value, params(uri), what), uri);
+    return item(uri, () -> find(c, field, value, params(uri), what));
   }
 
   /** Looks a record up (with the request's include=), or throws a 404 problem. */
@@ -183,14 +236,33 @@ public class Responder {
     }
   }
 
-  /** Any object in the envelope, with the version header. */
-  public Response item(Object data, UriInfo uri) {
+  /** Any object in the envelope, rendered once per dataset and request. */
+  public Response item(UriInfo uri, Supplier<Object> data) {
+    String key = cache.key("json", uri.getRequestUri().toString());
+    HttpCache.Rendered hit = cache.get(key);
+    if (hit != null) {
+      return cache.send(hit);
+    }
     var body =
         new Envelope.ItemBody(
-            data,
+            data.get(),
             new Envelope.Links(uri.getRequestUri().toString(), null),
             new Envelope.Meta(state.version()));
-    return Response.ok(body).header(Api.VERSION_HEADER, state.version()).build();
+    return render(key, json(body), "application/json", Map.of());
+  }
+
+  private Response render(String key, byte[] body, String type, Map<String, String> headers) {
+    HttpCache.Rendered r = new HttpCache.Rendered(body, type, HttpCache.etag(body), headers);
+    cache.put(key, r);
+    return cache.send(r);
+  }
+
+  private static byte[] json(Object body) {
+    try {
+      return JSON.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Could not render JSON", e);
+    }
   }
 
   private static MultivaluedMap<String, String> params(UriInfo uri) {

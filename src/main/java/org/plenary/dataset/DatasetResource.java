@@ -33,6 +33,10 @@ public class DatasetResource {
   @Operation(summary = "Name, version, licence, how to cite, row counts per table, releases")
   public Response dataset(@Context UriInfo uri) {
     noParams(uri);
+    return responder.item(uri, this::describe);
+  }
+
+  private Map<String, Object> describe() {
     DatasetState.Loaded loaded = state.loaded();
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("name", config.dataset().name());
@@ -55,7 +59,7 @@ public class DatasetResource {
     sources.put("href", Api.V1 + "/sources");
     sources.put("count", loaded.rowCounts().get("source"));
     d.put("sources", sources);
-    return responder.item(d, uri);
+    return d;
   }
 
   @GET
@@ -63,6 +67,10 @@ public class DatasetResource {
   @Operation(summary = "The API's entry point: every collection, with its link")
   public Response index(@Context UriInfo uri) {
     noParams(uri);
+    return responder.item(uri, this::index);
+  }
+
+  private Map<String, Object> index() {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("name", config.dataset().title());
     d.put("dataset_version", state.version());
@@ -72,11 +80,11 @@ public class DatasetResource {
     for (String p :
         List.of(
             "votes", "roll-calls", "delegations", "organizations", "people", "positions",
-            "documents", "sources", "events", "bodies", "signatures", "treaty", "dataset")) {
+            "documents", "sources", "events", "bodies", "signatures", "treaty", "dataset", "dumps")) {
       links.put(p.replace('-', '_'), Api.V1 + "/" + p);
     }
     d.put("collections", links);
-    return responder.item(d, uri);
+    return d;
   }
 
   private static void noParams(UriInfo uri) {

@@ -18,7 +18,11 @@ import org.plenary.seed.TableSpec;
 public class DatasetState {
   /** A loaded dataset. */
   public record Loaded(
-      String version, String checksum, OffsetDateTime loadedAt, Map<String, Long> rowCounts) {}
+      String version,
+      String checksum,
+      OffsetDateTime loadedAt,
+      java.time.Instant releasedAt,
+      Map<String, Long> rowCounts) {}
 
   @Inject AgroalDataSource dataSource;
 
@@ -28,7 +32,10 @@ public class DatasetState {
   public void refresh() {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
-      ResultSet rs = s.executeQuery("select version, checksum, loaded_at from dataset_state");
+      ResultSet rs =
+          s.executeQuery(
+              "select d.version, d.checksum, d.loaded_at, r.date from dataset_state d"
+                  + " left join release r on r.version = d.version");
       if (!rs.next()) {
         loaded = null;
         return;
@@ -36,13 +43,20 @@ public class DatasetState {
       String version = rs.getString(1);
       String checksum = rs.getString(2);
       OffsetDateTime at = rs.getObject(3, OffsetDateTime.class);
+      java.time.LocalDate released = rs.getObject(4, java.time.LocalDate.class);
       Map<String, Long> counts = new LinkedHashMap<>();
       for (TableSpec t : Schema.TABLES) {
         ResultSet n = s.executeQuery("select count(*) from " + t.table());
         n.next();
         counts.put(t.table(), n.getLong(1));
       }
-      loaded = new Loaded(version, checksum, at, counts);
+      loaded =
+          new Loaded(
+              version,
+              checksum,
+              at,
+              released == null ? null : released.atStartOfDay().toInstant(java.time.ZoneOffset.UTC),
+              counts);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not read the dataset state", e);
     }

@@ -57,8 +57,11 @@ public class SeedLoader {
         var rs = s.executeQuery("select checksum from dataset_state");
         boolean same = rs.next() && rs.getString(1).equals(data.checksum());
         if (!same) {
+          // A row's created_at and updated_at are the release's date: the same on every replica
+          // that loads the same releases, so responses (and their ETags) are identical there.
+          java.time.OffsetDateTime at = releaseTime(data);
           for (TableSpec spec : Schema.TABLES) {
-            changed.put(spec.table(), merge(c, spec, data.table(spec.table())));
+            changed.put(spec.table(), merge(c, spec, data.table(spec.table()), at));
           }
           for (TableSpec spec : reversed(Schema.TABLES)) {
             int deleted = deleteVanished(c, spec);
@@ -96,7 +99,17 @@ public class SeedLoader {
     }
   }
 
-  private static int merge(Connection c, TableSpec spec, List<Row> rows) throws SQLException {
+  private static java.time.OffsetDateTime releaseTime(SeedData data) {
+    for (Row r : data.table("release")) {
+      if (r.text("version").equals(data.version())) {
+        return ((java.time.LocalDate) r.get("date")).atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
+      }
+    }
+    throw new IllegalStateException("no release row for " + data.version());
+  }
+
+  private static int merge(Connection c, TableSpec spec, List<Row> rows, java.time.OffsetDateTime at)
+      throws SQLException {
     List<String> cols = spec.databaseColumns();
     String table = spec.table();
     String tmp = "load_" + table;
@@ -118,16 +131,19 @@ public class SeedLoader {
     List<String> pk = spec.primaryKey();
     List<String> rest = cols.stream().filter(col -> !pk.contains(col)).toList();
     String sql =
-        "insert into " + table + " (" + colList + ") select " + colList + " from " + tmp
+        "insert into " + table + " (" + colList + ", created_at, updated_at) select " + colList
+            + ", ?, ? from " + tmp
             + " on conflict (" + String.join(", ", pk) + ") do update set "
             + rest.stream().map(col -> col + " = excluded." + col).collect(Collectors.joining(", "))
-            + ", updated_at = now() where ("
+            + ", updated_at = excluded.updated_at where ("
             + rest.stream().map(col -> table + "." + col).collect(Collectors.joining(", "))
             + ") is distinct from ("
             + rest.stream().map(col -> "excluded." + col).collect(Collectors.joining(", "))
             + ")";
-    try (Statement s = c.createStatement()) {
-      return s.executeUpdate(sql);
+    try (var ps = c.prepareStatement(sql)) {
+      ps.setObject(1, at);
+      ps.setObject(2, at);
+      return ps.executeUpdate();
     }
   }
 

@@ -40,6 +40,10 @@ public class TreatyResource {
       throw ProblemException.invalidParam(
           uri.getQueryParameters().keySet().iterator().next(), "unknown parameter. /v1/treaty takes none");
     }
+    return responder.item(uri, this::status);
+  }
+
+  private Map<String, Object> status() {
     List<Map<String, Object>> rows =
         engine.all(ListQuery.parse(Treaties.TREATIES, Map.of("include", List.of("signatures")), List.of()));
     if (rows.isEmpty()) {
@@ -62,7 +66,7 @@ public class TreatyResource {
     t.put("in_force", null);
     t.put("signatures", signatures);
     t.put("sources", sources);
-    return responder.item(t, uri);
+    return t;
   }
 
   @GET

@@ -78,6 +78,10 @@ public class VoteResource {
     if (groupSql == null || params.get("by") != null && params.get("by").size() > 1) {
       throw ProblemException.invalidParam("by", "'" + by + "' is not a breakdown. Allowed: " + String.join(", ", BREAKDOWNS.keySet()));
     }
+    return responder.item(uri, () -> breakdown(id, by, groupSql));
+  }
+
+  private Map<String, Object> breakdown(String id, String by, String groupSql) {
     Map<String, Object> vote = responder.find(Votes.VOTES, "id", id, Map.of(), "vote");
     List<Map<String, Object>> groups =
         engine.rows(
@@ -109,7 +113,7 @@ public class VoteResource {
     body.put("tallies", tallies);
     body.put("matches_tallies", matches);
     body.put("sources", rollCallSources(id));
-    return responder.item(body, uri);
+    return body;
   }
 
   @GET

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -55,18 +56,27 @@ class SeedLoaderTest {
     Path votes = dir.resolve("votes.csv");
     String text = Files.readString(votes, StandardCharsets.UTF_8);
     Files.writeString(votes, text.replace("press release GA/12235", "press release GA/12235 (edited)"));
+    Files.writeString(dir.resolve("releases.csv"), "1.0.1,2026-12-01,Edited a meeting,x\n", StandardOpenOption.APPEND);
     Object createdBefore = engine.rows("select created_at from vote where id = 'a-res-74-247'").get(0).get("created_at");
 
     Map<String, Integer> changed = loader.load(SeedFiles.directory(dir));
 
     assertEquals(1, changed.get("vote"), "one vote changed: " + changed);
+    assertEquals(1, changed.get("release"), "one release added: " + changed);
     assertEquals(0, changed.get("roll_call"));
     Map<String, Object> row =
         engine.rows("select meeting, created_at, updated_at from vote where id = 'a-res-74-247'").get(0);
     assertTrue(row.get("meeting").toString().endsWith("(edited)"));
     assertEquals(createdBefore, row.get("created_at"));
     assertNotEquals(row.get("created_at"), row.get("updated_at"));
-    given().get("/v1/votes/a-res-74-247").then().body("data.meeting", org.hamcrest.Matchers.endsWith("(edited)"));
+    // timestamps are the release's date: deterministic across replicas
+    given().get("/v1/votes/a-res-74-247").then()
+        .body("data.meeting", org.hamcrest.Matchers.endsWith("(edited)"))
+        .body("data.created_at", is("2026-11-22T00:00:00.000000Z"))
+        .body("data.updated_at", is("2026-12-01T00:00:00.000000Z"))
+        .header("X-Dataset-Version", "1.0.1");
+    given().get("/v1/votes?updated_since=2026-12-01").then().body("data.id", org.hamcrest.Matchers.contains("a-res-74-247"));
+    given().get("/v1/roll-calls?updated_since=2026-12-01").then().body("data.size()", is(0));
   }
 
   @Test
