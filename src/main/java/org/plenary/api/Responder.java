@@ -251,6 +251,22 @@ public class Responder {
     return render(key, json(body), "application/json", Map.of());
   }
 
+  /** A fixed list (not a collection: no filters or pages) in the list envelope. */
+  public Response fixedList(UriInfo uri, Supplier<List<Map<String, Object>>> data) {
+    String key = cache.key("json", uri.getRequestUri().toString());
+    HttpCache.Rendered hit = cache.get(key);
+    if (hit != null) {
+      return cache.send(hit);
+    }
+    List<Map<String, Object>> rows = data.get();
+    var body =
+        new Envelope.ListBody(
+            rows,
+            new Envelope.Links(uri.getRequestUri().toString(), null),
+            new Envelope.ListMeta(state.version(), rows.size(), rows.size(), null, (long) rows.size()));
+    return render(key, json(body), "application/json", Map.of(Api.TOTAL_HEADER, Integer.toString(rows.size())));
+  }
+
   private Response render(String key, byte[] body, String type, Map<String, String> headers) {
     HttpCache.Rendered r = new HttpCache.Rendered(body, type, HttpCache.etag(body), headers);
     cache.put(key, r);

@@ -18,13 +18,16 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.api.Api;
-import org.plenary.api.Envelope;
+import org.plenary.api.HttpCache;
+import org.plenary.api.Responder;
 import org.plenary.api.ProblemException;
 
 @Path(Api.V1 + "/dumps")
 @Tag(name = "dataset", description = "The dataset: version, licence, citation, releases, bulk dumps")
 public class DumpResource {
   @Inject Dumps dumps;
+  @Inject Responder responder;
+  @Inject HttpCache cache;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -35,26 +38,22 @@ public class DumpResource {
     if (!uri.getQueryParameters().isEmpty()) {
       throw ProblemException.invalidParam(uri.getQueryParameters().keySet().iterator().next(), "unknown parameter. /v1/dumps takes none");
     }
-    Dumps.Release release = dumps.current();
-    List<Map<String, Object>> data = new ArrayList<>();
-    for (Dumps.DumpFile f : release.files()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("name", f.name());
-      m.put("url", Api.V1 + "/dumps/" + f.name());
-      m.put("table", f.table());
-      m.put("description", f.description());
-      m.put("media_type", f.mediaType());
-      m.put("bytes", f.bytes());
-      m.put("sha256", f.sha256());
-      m.put("rows", f.rows());
-      data.add(m);
-    }
-    var body =
-        new Envelope.ListBody(
-            data,
-            new Envelope.Links(uri.getRequestUri().toString(), null),
-            new Envelope.ListMeta(release.version(), data.size(), data.size(), "name", (long) data.size()));
-    return Response.ok(body).header(Api.VERSION_HEADER, release.version()).build();
+    return responder.fixedList(uri, () -> {
+      List<Map<String, Object>> data = new ArrayList<>();
+      for (Dumps.DumpFile f : dumps.current().files()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", f.name());
+        m.put("url", Api.V1 + "/dumps/" + f.name());
+        m.put("table", f.table());
+        m.put("description", f.description());
+        m.put("media_type", f.mediaType());
+        m.put("bytes", f.bytes());
+        m.put("sha256", f.sha256());
+        m.put("rows", f.rows());
+        data.add(m);
+      }
+      return data;
+    });
   }
 
   @GET
@@ -71,16 +70,14 @@ public class DumpResource {
       throw ProblemException.notFound("No dump file '" + name + "'. The files are listed at " + Api.V1 + "/dumps.");
     }
     EntityTag etag = new EntityTag(f.sha256());
-    Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
-    if (notModified != null) {
-      return notModified.header(Api.VERSION_HEADER, release.version()).build();
+    if (cache.notModified(f.sha256())) {
+      return cache.headers(Response.notModified().tag(etag)).build();
     }
     String download = f.name().startsWith("plenary-") ? f.name() : "plenary-" + release.version() + "-" + f.name();
     String type = f.mediaType().startsWith("text/") || f.mediaType().equals("application/json")
         ? f.mediaType() + "; charset=utf-8" : f.mediaType();
-    return Response.ok(release.dir().resolve(f.name()), type)
+    return cache.headers(Response.ok(release.dir().resolve(f.name()), type))
         .tag(etag)
-        .header(Api.VERSION_HEADER, release.version())
         .header("Content-Disposition", "attachment; filename=\"" + download + "\"")
         .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(f.sha256())))
         .build();

@@ -1,0 +1,110 @@
+package org.plenary.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.plenary.seed.SeedFiles;
+import org.plenary.seed.SeedLoader;
+
+@QuarkusTest
+class HttpCachingTest {
+  @Inject SeedLoader loader;
+  @TempDir Path dir;
+
+  @AfterEach
+  void restore() {
+    loader.load(SeedFiles.packaged());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "/v1", "/v1/votes", "/v1/votes/a-res-74-247", "/v1/votes/a-res-74-247?include=roll_call",
+    "/v1/votes/a-res-74-247/roll-call", "/v1/votes/a-res-74-247/breakdown", "/v1/roll-calls?limit=10",
+    "/v1/delegations", "/v1/delegations/USA", "/v1/delegations/USA/votes", "/v1/organizations/hrw",
+    "/v1/people", "/v1/positions?stance=opposes", "/v1/documents/A/RES/74/247", "/v1/sources",
+    "/v1/events", "/v1/treaty", "/v1/dataset", "/v1/signatures", "/v1/votes.csv", "/v1/positions.ndjson",
+    "/v1/dumps", "/v1/dumps/votes.csv"
+  })
+  void everyGetHasAStrongEtagAnd304(String path) {
+    String etag = given().get(path).then().statusCode(200)
+        .header("ETag", matchesPattern("\"[A-Za-z0-9_-]+\""))
+        .header("Cache-Control", containsString("max-age="))
+        .header("X-Dataset-Version", "1.0.0")
+        .extract().header("ETag");
+    assertEquals(etag, given().get(path).then().extract().header("ETag"), "stable");
+    given().header("If-None-Match", etag).get(path).then().statusCode(304).body(is(emptyString()));
+    given().header("If-None-Match", "W/" + etag + ", \"other\"").get(path).then().statusCode(304);
+    given().header("If-None-Match", "\"other\"").get(path).then().statusCode(200);
+    given().head(path).then().statusCode(200).header("ETag", etag).body(is(emptyString()));
+  }
+
+  @Test
+  void lastModifiedIsTheReleaseDateAndAcceptVaries() {
+    given().get("/v1/votes").then()
+        .header("Last-Modified", "Sun, 22 Nov 2026 00:00:00 GMT")
+        .header("Vary", containsString("Accept"));
+    assertNotEquals(
+        given().accept("text/csv").get("/v1/votes").header("ETag"),
+        given().get("/v1/votes").header("ETag"), "each representation has its own tag");
+  }
+
+  @Test
+  void errorsAreNotCached() {
+    given().get("/v1/votes/none").then().statusCode(404).header("Cache-Control", "no-store");
+  }
+
+  @Test
+  void anyOriginMayReadAndSeeTheHeaders() {
+    given().header("Origin", "https://dashboard.example").get("/v1/votes?limit=2").then().statusCode(200)
+        .header("Access-Control-Allow-Origin", notNullValue())
+        .header("Access-Control-Expose-Headers", containsString("ETag"))
+        .header("Access-Control-Expose-Headers", containsString("Link"))
+        .header("Access-Control-Expose-Headers", containsString("X-Total-Count"))
+        .header("Access-Control-Expose-Headers", containsString("X-Dataset-Version"));
+    given().header("Origin", "https://dashboard.example").header("Access-Control-Request-Method", "GET")
+        .options("/v1/votes").then().statusCode(200)
+        .header("Access-Control-Allow-Methods", containsString("GET"));
+  }
+
+  @Test
+  void aChangeIsVisibleOnTheNextRequestAndOnlyWhereItShows() throws IOException {
+    String vote = given().get("/v1/votes/a-res-74-247").then().extract().header("ETag");
+    String other = given().get("/v1/votes/a-res-73-187").then().extract().header("ETag");
+    given().get("/v1/votes/a-res-74-247").then().body("data.meeting", containsString("GA/12235"));
+
+    try (var files = Files.list(Path.of("seed-data"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
+        Files.copy(f, dir.resolve(f.getFileName()));
+      }
+    }
+    Path votes = dir.resolve("votes.csv");
+    Files.writeString(votes, Files.readString(votes, StandardCharsets.UTF_8).replace("press release GA/12235", "press release GA/12235 [corrected]"));
+    loader.load(SeedFiles.directory(dir));
+
+    // the next request shows the change: no stale cache
+    given().header("If-None-Match", vote).get("/v1/votes/a-res-74-247").then().statusCode(200)
+        .body("data.meeting", containsString("[corrected]"));
+    // a response whose data did not change keeps its tag (same release: same timestamps)
+    assertEquals(other, given().get("/v1/votes/a-res-73-187").then().extract().header("ETag"));
+
+    loader.load(SeedFiles.packaged());
+    assertEquals(vote, given().get("/v1/votes/a-res-74-247").then().extract().header("ETag"), "same data, same tag");
+  }
+}
