@@ -40,6 +40,8 @@ public final class Collection {
   private final List<Sort> defaultSort;
   private final Map<String, Embed> embeds;
   private final Map<String, Embed> includes;
+  private final String searchVector;
+  private final String searchText;
 
   private Collection(Builder b) {
     this.name = b.name;
@@ -50,6 +52,31 @@ public final class Collection {
     // insertion order is output order: keep it stable
     this.embeds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.embeds));
     this.includes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.includes));
+    this.searchVector = b.searchVector;
+    this.searchText = b.searchText;
+  }
+
+  /** The tsvector SQL that q= searches, or null when the collection has no full-text search. */
+  public String searchVector() {
+    return searchVector;
+  }
+
+  /** The text SQL that a search's snippet is cut from. */
+  public String searchText() {
+    return searchText;
+  }
+
+  /** With q=: rank (relevance, higher first) and snippet (the match, marked with <mark>). */
+  public List<Field> searchFields() {
+    if (searchVector == null) {
+      return List.of();
+    }
+    return List.of(
+        new Field("rank", "ts_rank_cd(" + searchVector + ", fts.query, 32)::float8", Field.Type.NUMBER, false, true, null,
+            "Relevance to q (higher is better); only with q="),
+        new Field("snippet",
+            "ts_headline('english', " + searchText + ", fts.query, 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"')",
+            Field.Type.TEXT, false, false, null, "The text around the match, matches marked <mark>...</mark>; only with q="));
   }
 
   public static Builder builder(String name, String from) {
@@ -98,6 +125,8 @@ public final class Collection {
     b.defaultSort.addAll(List.of(sorts));
     b.embeds.putAll(embeds);
     b.includes.putAll(includes);
+    b.searchVector = searchVector;
+    b.searchText = searchText;
     return new Collection(b);
   }
 
@@ -117,6 +146,8 @@ public final class Collection {
     private final List<Sort> defaultSort = new ArrayList<>();
     private final Map<String, Embed> embeds = new LinkedHashMap<>();
     private final Map<String, Embed> includes = new LinkedHashMap<>();
+    private String searchVector;
+    private String searchText;
 
     private Builder(String name, String from) {
       this.name = name;
@@ -148,6 +179,16 @@ public final class Collection {
         Field f = fields.stream().filter(x -> x.name().equals(n)).findFirst().orElseThrow();
         defaultSort.add(new Sort(f, desc));
       }
+      return this;
+    }
+
+    /**
+     * Full-text search with q=: {@code vector} is the tsvector SQL searched (weighted parts),
+     * {@code text} the text the snippet is cut from.
+     */
+    public Builder search(String vector, String text) {
+      this.searchVector = vector;
+      this.searchText = text;
       return this;
     }
 

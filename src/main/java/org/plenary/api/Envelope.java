@@ -18,9 +18,10 @@ public final class Envelope {
 
   /**
    * @param total the number of matching records, only with include=total (null otherwise)
+   * @param facets with facet=: each field's values and their counts for the whole filter
    */
   public record ListMeta(
-      String datasetVersion, int count, int limit, String sort, Long total) {}
+      String datasetVersion, int count, int limit, String sort, Long total, Map<String, Object> facets) {}
 
   public record Meta(String datasetVersion) {}
 }

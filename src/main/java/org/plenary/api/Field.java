@@ -24,7 +24,9 @@ public record Field(
     BOOLEAN,
     DATE,
     PARTIAL_DATE,
-    TIMESTAMP
+    TIMESTAMP,
+    /** A double-precision number (search rank). */
+    NUMBER
   }
 
   public static Field text(String name, String sql, String description) {
@@ -55,6 +57,11 @@ public record Field(
   /** Long free text: filterable with __contains and __isnull only, never sorted on. */
   public static Field longText(String name, String sql, String description) {
     return new Field(name, sql, Type.TEXT, true, false, null, description);
+  }
+
+  /** Whether facet= may count this field's values. */
+  public boolean facetable() {
+    return filterable && sortable && (type == Type.TEXT || type == Type.BOOLEAN || type == Type.INTEGER);
   }
 
   /** The filter operators this field accepts ("" is equality). */

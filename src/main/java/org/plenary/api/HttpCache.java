@@ -67,6 +67,12 @@ public class HttpCache {
     }
   }
 
+  /** Forgets every rendered response. */
+  synchronized void clear() {
+    entries.clear();
+    bytes = 0;
+  }
+
   /** Renders bytes into a response (304 when the client has them), with the caching headers. */
   public Response send(Rendered r) {
     Response.ResponseBuilder b =

@@ -25,7 +25,8 @@ public final class ListQuery {
   public static final int MAX_LIMIT = 1000;
   private static final int MAX_IN_VALUES = 1000;
   static final Set<String> RESERVED =
-      Set.of("limit", "cursor", "sort", "include", "updated_since", "format", "bom");
+      Set.of("limit", "cursor", "sort", "include", "updated_since", "format", "bom", "q", "facet");
+  public static final int MAX_FACET_VALUES = 100;
 
   /** One filter: field OP values. Dates are expanded to the range they denote. */
   public record Condition(Field field, String op, List<Object> values) {}
@@ -37,6 +38,8 @@ public final class ListQuery {
   private final List<String> after;
   private final boolean total;
   private final Set<String> includes;
+  private final String search;
+  private final List<Field> facets;
 
   private ListQuery(
       Collection collection,
@@ -45,7 +48,9 @@ public final class ListQuery {
       int limit,
       List<String> after,
       boolean total,
-      Set<String> includes) {
+      Set<String> includes,
+      String search,
+      List<Field> facets) {
     this.collection = collection;
     this.conditions = conditions;
     this.sort = sort;
@@ -53,11 +58,13 @@ public final class ListQuery {
     this.after = after;
     this.total = total;
     this.includes = includes;
+    this.search = search;
+    this.facets = facets;
   }
 
   /** Every record matching {@code conditions}, in the default order: for embeds and lookups. */
   public static ListQuery all(Collection c, List<Condition> conditions) {
-    return new ListQuery(c, conditions, withKey(c, c.defaultSort()), Integer.MAX_VALUE, null, false, Set.of());
+    return new ListQuery(c, conditions, withKey(c, c.defaultSort()), Integer.MAX_VALUE, null, false, Set.of(), null, List.of());
   }
 
   /**
@@ -81,6 +88,25 @@ public final class ListQuery {
     String cursor = null;
     boolean total = false;
     Set<String> includes = new LinkedHashSet<>();
+    String search = null;
+    List<Field> facets = new ArrayList<>();
+    boolean sortGiven = params.containsKey("sort");
+    List<String> q = params.get("q");
+    if (q != null) {
+      String value = q.get(q.size() - 1);
+      if (c.searchVector() == null) {
+        bad.add(new Problem.InvalidParam("q", "full-text search is not available on " + c.name()
+            + ". Searchable: positions, votes, documents, organizations"));
+      } else if (value.isBlank()) {
+        bad.add(new Problem.InvalidParam("q", "needs words to search for"));
+      } else {
+        search = value;
+        if (!sortGiven) {
+          sort = List.of(new Sort(c.searchFields().get(0), true));
+        }
+      }
+    }
+    final String searching = search;
 
     for (var entry : params.entrySet()) {
       String name = entry.getKey();
@@ -88,11 +114,26 @@ public final class ListQuery {
         try {
           switch (name) {
             case "limit" -> limit = parseLimit(value, stream ? Integer.MAX_VALUE : MAX_LIMIT);
+            case "q" -> {
+              // parsed above
+            }
+            case "facet" -> {
+              for (String facet : value.split(",", -1)) {
+                Field f = c.field(facet).filter(Field::facetable).orElse(null);
+                if (f == null) {
+                  throw new IllegalArgumentException("cannot count values of '" + facet + "'. Facets: "
+                      + allowed(c.fields().stream().filter(Field::facetable).map(Field::name).toList()));
+                }
+                if (facets.stream().noneMatch(x -> x.name().equals(facet))) {
+                  facets.add(f);
+                }
+              }
+            }
             case "format", "bom" -> {
               // the representation: chosen by Responder
             }
             case "cursor" -> cursor = value;
-            case "sort" -> sort = parseSort(c, value);
+            case "sort" -> sort = parseSort(c, value, searching != null);
             case "include" -> {
               for (String inc : value.split(",", -1)) {
                 if (inc.equals("total")) {
@@ -121,7 +162,7 @@ public final class ListQuery {
     if (!bad.isEmpty()) {
       throw ProblemException.invalidParams(bad);
     }
-    return new ListQuery(c, conditions, fullSort, limit, after, total, includes);
+    return new ListQuery(c, conditions, fullSort, limit, after, total, includes, search, facets);
   }
 
   private static int parseLimit(String value, int max) {
@@ -138,13 +179,15 @@ public final class ListQuery {
     return n;
   }
 
-  private static List<Sort> parseSort(Collection c, String value) {
+  private static List<Sort> parseSort(Collection c, String value, boolean searching) {
     List<Sort> out = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (String token : value.split(",", -1)) {
       boolean desc = token.startsWith("-");
       String name = desc ? token.substring(1) : token;
-      Field f = c.field(name).filter(Field::sortable).orElse(null);
+      Field f = c.field(name).filter(Field::sortable)
+          .or(() -> searching ? c.searchFields().stream().filter(x -> x.name().equals(name) && x.sortable()).findFirst() : java.util.Optional.empty())
+          .orElse(null);
       if (f == null) {
         throw new IllegalArgumentException(
             "cannot sort on '" + name + "'. Sortable fields: "
@@ -322,5 +365,24 @@ public final class ListQuery {
 
   public Set<String> includes() {
     return includes;
+  }
+
+  /** The words of q=, or null. */
+  public String search() {
+    return search;
+  }
+
+  public List<Field> facets() {
+    return facets;
+  }
+
+  /** The fields of each record: the collection's, plus rank and snippet when searching. */
+  public List<Field> fields() {
+    if (search == null) {
+      return collection.fields();
+    }
+    List<Field> out = new ArrayList<>(collection.fields());
+    out.addAll(collection.searchFields());
+    return out;
   }
 }

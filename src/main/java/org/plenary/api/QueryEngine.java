@@ -35,8 +35,20 @@ public class QueryEngine {
 
   @Inject AgroalDataSource dataSource;
 
+  private final java.util.concurrent.atomic.AtomicLong statements = new java.util.concurrent.atomic.AtomicLong();
+
+  /** How many SQL statements the engine has run (tests assert it does not grow with page size). */
+  public long statements() {
+    return statements.get();
+  }
+
+  private PreparedStatement prepare(Connection c, String sql) throws SQLException {
+    statements.incrementAndGet();
+    return c.prepareStatement(sql);
+  }
+
   /** A page of records; {@code next} is the cursor of the following page, or null at the end. */
-  public record Page(List<Map<String, Object>> rows, String next, Long total) {}
+  public record Page(List<Map<String, Object>> rows, String next, Long total, Map<String, Object> facets) {}
 
   public Page page(ListQuery q) {
     try (Connection c = dataSource.getConnection()) {
@@ -45,7 +57,7 @@ public class QueryEngine {
       List<Map<String, Object>> rows = new ArrayList<>();
       List<String> lastKey = null;
       boolean more = false;
-      try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+      try (PreparedStatement ps = prepare(c, sql.text())) {
         sql.bind(c, ps);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -53,16 +65,17 @@ public class QueryEngine {
               more = true; // the query asks for one row beyond the page: there is a next page
               break;
             }
-            rows.add(read(rs, q.collection().fields()));
+            rows.add(read(rs, q.fields()));
             lastKey = sortValues(rs, q);
           }
         }
       }
       embed(c, q.collection(), rows, q.includes());
       Long total = q.total() ? count(c, q) : null;
+      Map<String, Object> facets = q.facets().isEmpty() ? null : facets(c, q);
       String next =
           more ? Cursor.encode(q.collection().name(), ListQuery.sortToken(q.sort()), lastKey) : null;
-      return new Page(rows, next, total);
+      return new Page(rows, next, total, facets);
     } catch (SQLException e) {
       throw new IllegalStateException("Query on " + q.collection().name() + " failed", e);
     }
@@ -100,6 +113,10 @@ public class QueryEngine {
       }
     }
 
+    public ListQuery query() {
+      return q;
+    }
+
     /** How many rows will be written. */
     public long count() {
       return count;
@@ -108,13 +125,13 @@ public class QueryEngine {
     public void writeTo(Sink sink) throws java.io.IOException {
       try (this) {
         Sql sql = select(q, true, q.limit() == Integer.MAX_VALUE ? null : q.limit());
-        try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+        try (PreparedStatement ps = prepare(c, sql.text())) {
           ps.setFetchSize(BATCH);
           sql.bind(c, ps);
           List<Map<String, Object>> batch = new ArrayList<>(BATCH);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              batch.add(read(rs, q.collection().fields()));
+              batch.add(read(rs, q.fields()));
               if (batch.size() == BATCH) {
                 embed(c, q.collection(), batch, q.includes());
                 sink.accept(batch);
@@ -165,7 +182,7 @@ public class QueryEngine {
   /** Runs a plain SQL query with bound parameters; each row as column name to value. */
   public List<Map<String, Object>> rows(String sql, Object... params) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
+        PreparedStatement ps = prepare(c, sql)) {
       for (int i = 0; i < params.length; i++) {
         ps.setObject(i + 1, params[i]);
       }
@@ -189,11 +206,11 @@ public class QueryEngine {
   private List<Map<String, Object>> fetch(Connection c, ListQuery q) throws SQLException {
     Sql sql = select(q, false);
     List<Map<String, Object>> rows = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+    try (PreparedStatement ps = prepare(c, sql.text())) {
       sql.bind(c, ps);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          rows.add(read(rs, q.collection().fields()));
+          rows.add(read(rs, q.fields()));
         }
       }
     }
@@ -207,13 +224,44 @@ public class QueryEngine {
   private long count(Connection c, ListQuery q, boolean fromCursor) throws SQLException {
     Sql where = where(q, fromCursor);
     try (PreparedStatement ps =
-        c.prepareStatement("select count(*) from " + q.collection().from() + where.text())) {
+        prepare(c, "select count(*) from " + from(q) + where.text())) {
       where.bind(c, ps);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);
       }
     }
+  }
+
+  /**
+   * For each facet field, its values and how many matching records have each (whatever the page),
+   * most frequent first, at most ListQuery.MAX_FACET_VALUES of them: one query per facet.
+   */
+  private Map<String, Object> facets(Connection c, ListQuery q) throws SQLException {
+    Map<String, Object> out = new LinkedHashMap<>();
+    Sql where = where(q, false);
+    for (Field f : q.facets()) {
+      String sql = "select " + f.sql() + " as value, count(*) as n from " + from(q) + where.text()
+          + " group by 1 order by 2 desc, 1 asc nulls last limit " + (ListQuery.MAX_FACET_VALUES + 1);
+      List<Map<String, Object>> values = new ArrayList<>();
+      try (PreparedStatement ps = prepare(c, sql)) {
+        where.bind(c, ps);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("value", rs.getObject(1));
+            v.put("count", rs.getLong(2));
+            values.add(v);
+          }
+        }
+      }
+      boolean truncated = values.size() > ListQuery.MAX_FACET_VALUES;
+      Map<String, Object> facet = new LinkedHashMap<>();
+      facet.put("values", truncated ? values.subList(0, ListQuery.MAX_FACET_VALUES) : values);
+      facet.put("truncated", truncated);
+      out.put(f.name(), facet);
+    }
+    return out;
   }
 
   /** Attaches embedded collections: one query per embed, whatever the number of rows. */
@@ -286,7 +334,7 @@ public class QueryEngine {
 
   private Sql select(ListQuery q, boolean keyset, Integer limit) {
     StringBuilder sb = new StringBuilder("select ");
-    List<Field> fields = q.collection().fields();
+    List<Field> fields = q.fields();
     for (int i = 0; i < fields.size(); i++) {
       Field f = fields.get(i);
       if (i > 0) {
@@ -297,7 +345,7 @@ public class QueryEngine {
         sb.append(", ").append(f.precisionSql());
       }
     }
-    sb.append(" from ").append(q.collection().from());
+    sb.append(" from ").append(from(q));
     Sql where = where(q, keyset);
     sb.append(where.text());
     sb.append(" order by ");
@@ -314,9 +362,20 @@ public class QueryEngine {
     return new Sql(sb.toString(), where.params());
   }
 
+  /** The collection's FROM, joined with the parsed search query when q= is given. */
+  private static String from(ListQuery q) {
+    return q.search() == null
+        ? q.collection().from()
+        : q.collection().from() + " cross join (select websearch_to_tsquery('english', ?) as query) fts";
+  }
+
   private Sql where(ListQuery q, boolean keyset) {
     List<String> clauses = new ArrayList<>();
     List<Object> params = new ArrayList<>();
+    if (q.search() != null) {
+      params.add(q.search()); // the parameter of from(q), which precedes the WHERE clause
+      clauses.add("(" + q.collection().searchVector() + ") @@ fts.query");
+    }
     for (Condition cond : q.conditions()) {
       String col = cond.field().sql();
       switch (cond.op()) {
@@ -392,6 +451,7 @@ public class QueryEngine {
         case BOOLEAN -> Boolean.parseBoolean(value);
         case DATE, PARTIAL_DATE -> LocalDate.parse(value);
         case TIMESTAMP -> OffsetDateTime.parse(value);
+        case NUMBER -> Double.parseDouble(value);
         default -> value;
       };
     } catch (RuntimeException e) {
@@ -402,7 +462,7 @@ public class QueryEngine {
   private List<String> sortValues(ResultSet rs, ListQuery q) throws SQLException {
     List<String> out = new ArrayList<>();
     for (Sort s : q.sort()) {
-      Object v = rs.getObject(column(q.collection().fields(), s.field()));
+      Object v = rs.getObject(column(q.fields(), s.field()));
       out.add(v == null ? null : raw(v));
     }
     return out;
@@ -452,6 +512,7 @@ public class QueryEngine {
               OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
               yield t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC).format(TIMESTAMP);
             }
+            case NUMBER -> (Double) rs.getObject(col);
           };
       row.put(f.name(), value);
       col++;

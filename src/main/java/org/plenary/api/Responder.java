@@ -76,7 +76,8 @@ public class Responder {
                 page.rows().size(),
                 q.limit(),
                 ListQuery.sortToken(q.sort()),
-                page.total()));
+                page.total(),
+                page.facets()));
     Map<String, String> headers = new LinkedHashMap<>();
     if (next != null) {
       headers.put("Link", "<" + next + ">; rel=\"next\"");
@@ -132,10 +133,11 @@ public class Responder {
 
   private static void write(Collection c, Format format, boolean bom, QueryEngine.Stream rows, OutputStream out)
       throws IOException {
+    List<Field> fields = rows.query().fields();
     Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     if (format == Format.CSV) {
       List<String> columns = new ArrayList<>();
-      c.fields().forEach(f -> columns.add(f.name()));
+      fields.forEach(f -> columns.add(f.name()));
       Map<String, List<String>> embedKeys = new LinkedHashMap<>();
       for (Collection.Embed e : c.embeds()) {
         columns.add(e.name());
@@ -263,7 +265,7 @@ public class Responder {
         new Envelope.ListBody(
             rows,
             new Envelope.Links(uri.getRequestUri().toString(), null),
-            new Envelope.ListMeta(state.version(), rows.size(), rows.size(), null, (long) rows.size()));
+            new Envelope.ListMeta(state.version(), rows.size(), rows.size(), null, (long) rows.size(), null));
     return render(key, json(body), "application/json", Map.of(Api.TOTAL_HEADER, Integer.toString(rows.size())));
   }
 

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.api.Api;
 import org.plenary.api.Format;
 import org.plenary.api.ListQuery;
+import org.plenary.api.ProblemException;
 import org.plenary.api.Responder;
 import org.plenary.position.Positions;
 import org.plenary.vote.Votes;
@@ -26,6 +27,7 @@ import org.plenary.vote.Votes;
 @Tag(name = "delegations", description = "Member states and other delegations")
 public class DelegationResource {
   @Inject Responder responder;
+  @Inject Agreement agreement;
 
   @GET
   @Operation(summary = "Delegations (filter by regional_group, kind, ...)")
@@ -65,6 +67,38 @@ public class DelegationResource {
     responder.requireExists(Delegations.DELEGATIONS, "id", id, "delegation");
     var c = Positions.POSITIONS;
     return responder.list(c, uri, request, ListQuery.condition(c, "delegation_id", "", id));
+  }
+
+  @GET
+  @Path("/{iso3}/agreement")
+  @Operation(
+      summary =
+          "How often two delegations voted the same way (with=ISO3: the pair and the votes compared);"
+              + " without with=, against every other delegation, ranked. Both the State Department's"
+              + " voting coincidence and Voeten's agreement index")
+  public Response agreement(@PathParam("iso3") String iso3, @Context UriInfo uri) {
+    String id = code(iso3);
+    var params = uri.getQueryParameters();
+    for (String p : params.keySet()) {
+      if (!p.equals("with")) {
+        throw ProblemException.invalidParam(p, "unknown parameter. Allowed: with");
+      }
+    }
+    responder.requireExists(Delegations.DELEGATIONS, "id", id, "delegation");
+    String with = params.getFirst("with");
+    if (with == null) {
+      return responder.fixedList(uri, () -> agreement.ranking(id));
+    }
+    String other = code(with);
+    if (other.equals(id)) {
+      throw ProblemException.invalidParam("with", "compare a delegation with another one");
+    }
+    try {
+      responder.requireExists(Delegations.DELEGATIONS, "id", other, "delegation");
+    } catch (ProblemException e) {
+      throw ProblemException.invalidParam("with", "unknown delegation '" + with + "' (an ISO alpha-3 code)");
+    }
+    return responder.item(uri, () -> agreement.pair(id, other));
   }
 
   private static String code(String iso3) {

@@ -38,6 +38,10 @@ public final class Documents {
           .timestamps("d")
           .key("id")
           .sort("id")
+          .search(
+              "setweight(to_tsvector('english', d.symbol || ' ' || coalesce(d.title, '')), 'A')"
+                  + " || setweight(to_tsvector('english', coalesce(d.note, '')), 'D')",
+              "concat_ws(' | ', d.symbol, d.title, d.note)")
           .embed(new Embed("votes", VOTES_ON_DOCUMENT, "document_id", "id", Map.of(), List.of("document_id"), "Votes on this document"))
           .cites("document", "id")
           .build();

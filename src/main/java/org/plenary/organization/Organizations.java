@@ -50,6 +50,10 @@ public final class Organizations {
           .timestamps("o")
           .key("id")
           .sort("id")
+          .search(
+              "setweight(to_tsvector('english', o.name), 'A')"
+                  + " || setweight(to_tsvector('english', o.kind || ' ' || coalesce(o.note, '')), 'C')",
+              "concat_ws(' | ', o.name, o.note)")
           .embed(new Embed("members", MEMBERS, "organization_id", "id", Map.of(), List.of("organization_id"), "Its members"))
           .embed(new Embed("member_of", MEMBER_OF, "member_id", "id", Map.of(), List.of("member_id"), "Coalitions it belongs to"))
           .cites("organization", "id")

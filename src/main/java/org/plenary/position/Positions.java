@@ -39,6 +39,12 @@ public final class Positions {
           .timestamps("p")
           .key("id")
           .sort("date")
+          .search(
+              "setweight(to_tsvector('english', coalesce(p.quote, '') || ' ' || coalesce(p.paraphrase, '')), 'A')"
+                  + " || setweight(to_tsvector('english', coalesce(pe.name, '') || ' ' || coalesce(o.name, d.name, '')), 'A')"
+                  + " || setweight(to_tsvector('english', p.stance_summary), 'B')"
+                  + " || setweight(to_tsvector('english', coalesce(p.note, '')), 'D')",
+              "concat_ws(' | ', p.quote, p.paraphrase, p.stance_summary, pe.name, coalesce(o.name, d.name))")
           .cites("position", "id")
           .build();
 }

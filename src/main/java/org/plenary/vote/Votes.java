@@ -79,6 +79,11 @@ public final class Votes {
           .timestamps("v")
           .key("id")
           .sort("date")
+          .search(
+              "setweight(to_tsvector('english', v.subject), 'A')"
+                  + " || setweight(to_tsvector('english', b.name || ' ' || coalesce(v.meeting, '')), 'B')"
+                  + " || setweight(to_tsvector('english', coalesce(v.note, '') || ' ' || coalesce(v.date_note, '')), 'D')",
+              "concat_ws(' | ', v.subject, v.meeting, v.note)")
           .embed(
               new Embed(
                   "documents",
