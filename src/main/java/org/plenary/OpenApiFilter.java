@@ -42,7 +42,8 @@ public class OpenApiFilter implements OASFilter {
         "count", integer("Records on this page"),
         "limit", integer("Page size"),
         "sort", string("The order, key included"),
-        "total", nullable(SchemaType.INTEGER, "Matching records, with include=total; null otherwise"))));
+        "total", nullable(SchemaType.INTEGER, "Matching records, with include=total; null otherwise"),
+        "facets", nullable(SchemaType.OBJECT, "With facet=: for each field, {values: [{value, count}], truncated}; null otherwise"))));
     schemas.put("Meta", object(orderedMap("dataset_version", string("Dataset version"))));
     for (Catalog.Entry e : Catalog.COLLECTIONS.values()) {
       recordSchema(e.schema(), e.collection(), schemas);
@@ -67,6 +68,9 @@ public class OpenApiFilter implements OASFilter {
         get.removeExtension(LIST);
         listParameters(get, e.collection());
         ok(get, envelope(OASFactory.createSchema().addType(SchemaType.ARRAY).items(ref(e.schema())), "ListMeta"));
+        get.getResponses().getAPIResponse("200").getContent()
+            .addMediaType("text/csv", OASFactory.createMediaType().schema(string("RFC 4180 CSV: the record's fields as columns, embedded lists as ids joined by ';'")))
+            .addMediaType("application/x-ndjson", OASFactory.createMediaType().schema(string("One JSON record per line")));
       } else if (one != null) {
         Catalog.Entry e = Catalog.COLLECTIONS.get(one.toString());
         get.removeExtension(ITEM);
@@ -89,6 +93,16 @@ public class OpenApiFilter implements OASFilter {
         + ". Default: " + c.defaultSort().stream().map(s -> (s.descending() ? "-" : "") + s.field().name()).reduce((a, b) -> a + "," + b).orElse(String.join(",", c.key())), string(null)));
     op.addParameter(includeParameter(c, true));
     op.addParameter(param("updated_since", "Records created or changed since this date or ISO 8601 timestamp", string(null)));
+    List<String> facetable = c.fields().stream().filter(Field::facetable).map(Field::name).toList();
+    op.addParameter(param("facet", "Comma-separated fields whose values to count over the whole filter (meta.facets), from: "
+        + String.join(", ", facetable), string(null)));
+    if (c.searchVector() != null) {
+      op.addParameter(param("q", "Full-text search (websearch syntax: words, \"a phrase\", OR, -word); adds rank and snippet, sorts by -rank", string(null)));
+    }
+    op.addParameter(param("format", "json (default), csv or ndjson; also by Accept or a .csv/.ndjson suffix. CSV and NDJSON hold every matching row",
+        OASFactory.createSchema().addType(SchemaType.STRING).enumeration(List.of("json", "csv", "ndjson"))));
+    op.addParameter(param("bom", "With format=csv: true prepends a UTF-8 byte-order mark (for Excel)",
+        OASFactory.createSchema().addType(SchemaType.BOOLEAN)));
     for (Field f : c.fields()) {
       if (!f.filterable()) {
         continue;
