@@ -24,53 +24,79 @@ import org.plenary.dataset.DatasetState;
  */
 @ApplicationScoped
 public class HttpCache {
-  /** A rendered response. */
-  public record Rendered(byte[] body, String contentType, String etag, Map<String, String> headers) {}
+  /**
+   * A rendered response: its bytes, type, tag and own headers (paging, counts, download name),
+   * plus everything the event-loop fast path needs to send it again without work.
+   */
+  public record Rendered(
+      byte[] body,
+      String contentType,
+      String etag,
+      Map<String, String> headers,
+      io.vertx.core.MultiMap wire,
+      io.vertx.core.MultiMap wireNotModified,
+      io.vertx.core.buffer.Buffer buffer) {
+    public Rendered(byte[] body, String contentType, String etag, Map<String, String> headers) {
+      this(body, contentType, etag, headers, null, null, null);
+    }
+  }
+
+  /** The entry as the fast path sends it: all headers and the body prepared once. */
+  Rendered prepared(Rendered r) {
+    io.vertx.core.MultiMap wire = io.vertx.core.MultiMap.caseInsensitiveMultiMap();
+    wire.set("ETag", "\"" + r.etag() + "\"");
+    common().forEach(wire::set);
+    r.headers().forEach(wire::set);
+    io.vertx.core.MultiMap notModified = io.vertx.core.MultiMap.caseInsensitiveMultiMap().addAll(wire);
+    wire.set("Content-Type", r.contentType());
+    return new Rendered(
+        r.body(), r.contentType(), r.etag(), r.headers(), wire, notModified, io.vertx.core.buffer.Buffer.buffer(r.body()));
+  }
 
   @Inject DatasetState state;
   @Inject PlenaryConfig config;
   @Inject CurrentVertxRequest request;
 
-  private final Map<String, Rendered> entries = new LinkedHashMap<>(256, 0.75f, true);
-  private long bytes;
-  private String generation = "";
+  private final Map<String, Rendered> entries = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+  private volatile String generation = "";
 
   /** The cache key of this request in this representation, for the loaded dataset. */
   public String key(String format, String uri) {
     return state.loaded().checksum() + '|' + format + '|' + uri;
   }
 
-  public synchronized Rendered get(String key) {
-    if (!key.startsWith(generation)) {
-      return null;
-    }
-    return entries.get(key);
+  /** The rendered response for a key, or null. Lock-free: called on the event loop. */
+  public Rendered get(String key) {
+    return key.startsWith(generation) ? entries.get(key) : null;
   }
 
-  public synchronized void put(String key, Rendered r) {
+  public void put(String key, Rendered r) {
     String checksum = state.loaded().checksum();
-    if (!generation.equals(checksum)) {
-      entries.clear(); // the dataset changed: nothing rendered before may be served
-      bytes = 0;
-      generation = checksum;
-    }
     long max = config.http().responseCacheBytes();
     if (r.body().length > max / 16 || !key.startsWith(checksum)) {
       return;
     }
-    Rendered old = entries.put(key, r);
-    bytes += r.body().length - (old == null ? 0 : old.body().length);
-    var it = entries.values().iterator();
-    while (bytes > max && it.hasNext()) {
-      bytes -= it.next().body().length;
-      it.remove();
+    synchronized (this) {
+      if (!generation.equals(checksum)) {
+        entries.clear(); // the dataset changed: nothing rendered before may be served
+        bytes.set(0);
+        generation = checksum;
+      }
+      Rendered old = entries.put(key, prepared(r));
+      bytes.addAndGet(r.body().length - (old == null ? 0 : old.body().length));
+      var it = entries.values().iterator();
+      while (bytes.get() > max && it.hasNext()) { // over budget: drop entries, oldest generation first
+        bytes.addAndGet(-it.next().body().length);
+        it.remove();
+      }
     }
   }
 
   /** Forgets every rendered response. */
   synchronized void clear() {
     entries.clear();
-    bytes = 0;
+    bytes.set(0);
   }
 
   /** Renders bytes into a response (304 when the client has them), with the caching headers. */
@@ -86,20 +112,31 @@ public class HttpCache {
 
   /** Cache-Control, Last-Modified, Vary and the dataset version. */
   public Response.ResponseBuilder headers(Response.ResponseBuilder b) {
-    DatasetState.Loaded loaded = state.loaded();
-    b.header("Cache-Control", "public, max-age=" + config.http().maxAge().toSeconds());
-    b.header("Vary", "Accept");
-    b.header(Api.VERSION_HEADER, loaded.version());
-    if (loaded.releasedAt() != null) {
-      b.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(loaded.releasedAt(), java.time.ZoneOffset.UTC)));
-    }
+    common().forEach(b::header);
     return b;
+  }
+
+  /** The caching headers every API response carries, for the loaded dataset. */
+  public Map<String, String> common() {
+    DatasetState.Loaded loaded = state.loaded();
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("Cache-Control", "public, max-age=" + config.http().maxAge().toSeconds());
+    h.put("Vary", "Accept");
+    h.put(Api.VERSION_HEADER, loaded.version());
+    if (loaded.releasedAt() != null) {
+      h.put("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(loaded.releasedAt(), java.time.ZoneOffset.UTC)));
+    }
+    return h;
   }
 
   /** Whether the request's If-None-Match matches {@code etag} (weak comparison, RFC 9110). */
   public boolean notModified(String etag) {
     var current = request.getCurrent();
-    String header = current == null ? null : current.request().getHeader("If-None-Match");
+    return matches(current == null ? null : current.request().getHeader("If-None-Match"), etag);
+  }
+
+  /** Whether an If-None-Match header value matches {@code etag}. */
+  public static boolean matches(String header, String etag) {
     if (header == null) {
       return false;
     }

@@ -10,8 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,9 +28,6 @@ import org.plenary.seed.PartialDate;
  */
 @ApplicationScoped
 public class QueryEngine {
-  private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
-
   @Inject AgroalDataSource dataSource;
 
   private final java.util.concurrent.atomic.AtomicLong statements = new java.util.concurrent.atomic.AtomicLong();
@@ -52,7 +47,6 @@ public class QueryEngine {
 
   public Page page(ListQuery q) {
     try (Connection c = dataSource.getConnection()) {
-      c.setReadOnly(true);
       Sql sql = select(q, true);
       List<Map<String, Object>> rows = new ArrayList<>();
       List<String> lastKey = null;
@@ -66,9 +60,11 @@ public class QueryEngine {
               break;
             }
             rows.add(read(rs, q.fields()));
-            lastKey = sortValues(rs, q);
           }
         }
+      }
+      if (more) {
+        lastKey = sortValues(rows.get(rows.size() - 1), q);
       }
       embed(c, q.collection(), rows, q.includes());
       Long total = q.total() ? count(c, q) : null;
@@ -167,10 +163,24 @@ public class QueryEngine {
     }
   }
 
+  /** Whether any record matches (one cheap query, no embeds). */
+  public boolean exists(ListQuery q) {
+    try (Connection c = dataSource.getConnection()) {
+      Sql where = where(q, false);
+      try (PreparedStatement ps = prepare(c, "select 1 from " + from(q) + where.text() + " limit 1")) {
+        where.bind(c, ps);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next();
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Query on " + q.collection().name() + " failed", e);
+    }
+  }
+
   /** Every matching record, embeds included (for sub-resources read whole). */
   public List<Map<String, Object>> all(ListQuery q) {
     try (Connection c = dataSource.getConnection()) {
-      c.setReadOnly(true);
       List<Map<String, Object>> rows = fetch(c, q);
       embed(c, q.collection(), rows, q.includes());
       return rows;
@@ -340,7 +350,12 @@ public class QueryEngine {
       if (i > 0) {
         sb.append(", ");
       }
-      sb.append(f.sql());
+      if (f.type() == Field.Type.TIMESTAMP) {
+        // formatted by PostgreSQL (much cheaper than per-row Java formatting); parsed back for cursors
+        sb.append("to_char(").append(f.sql()).append(" at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')");
+      } else {
+        sb.append(f.sql());
+      }
       if (f.type() == Field.Type.PARTIAL_DATE) {
         sb.append(", ").append(f.precisionSql());
       }
@@ -459,10 +474,14 @@ public class QueryEngine {
     }
   }
 
-  private List<String> sortValues(ResultSet rs, ListQuery q) throws SQLException {
+  /** The sort values of a rendered row, as a cursor stores them (partial dates as their first day). */
+  private static List<String> sortValues(Map<String, Object> row, ListQuery q) {
     List<String> out = new ArrayList<>();
     for (Sort s : q.sort()) {
-      Object v = rs.getObject(column(q.fields(), s.field()));
+      Object v = row.get(s.field().name());
+      if (v != null && s.field().type() == Field.Type.PARTIAL_DATE) {
+        v = PartialDate.parse(v.toString()).first();
+      }
       out.add(v == null ? null : raw(v));
     }
     return out;
@@ -476,18 +495,6 @@ public class QueryEngine {
       return d.toLocalDate().toString();
     }
     return v.toString();
-  }
-
-  /** The result-set column of a field (partial dates take two columns). */
-  private static int column(List<Field> fields, Field field) {
-    int col = 1;
-    for (Field f : fields) {
-      if (f.name().equals(field.name())) {
-        return col;
-      }
-      col += f.type() == Field.Type.PARTIAL_DATE ? 2 : 1;
-    }
-    throw new IllegalStateException("no column " + field.name());
   }
 
   private static Map<String, Object> read(ResultSet rs, List<Field> fields) throws SQLException {
@@ -508,10 +515,7 @@ public class QueryEngine {
               col++;
               yield PartialDate.format(d, rs.getString(col));
             }
-            case TIMESTAMP -> {
-              OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
-              yield t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC).format(TIMESTAMP);
-            }
+            case TIMESTAMP -> rs.getString(col);
             case NUMBER -> (Double) rs.getObject(col);
           };
       row.put(f.name(), value);

@@ -49,6 +49,15 @@ public class Responder {
    * or every matching row as CSV or NDJSON, as the request asks (see {@link Format}).
    */
   public Response list(Collection c, UriInfo uri, Request request, Condition... fixed) {
+    return list(c, uri, request, null, fixed);
+  }
+
+  /**
+   * As {@link #list}, for a sub-collection: {@code parentCheck} (which throws a 404 problem when
+   * the parent does not exist) runs only when there is nothing to show, saving a query on every
+   * other request.
+   */
+  public Response list(Collection c, UriInfo uri, Request request, Runnable parentCheck, Condition... fixed) {
     MultivaluedMap<String, String> params = params(uri);
     Format format = Format.of(params, request);
     boolean bom = bom(params, format);
@@ -58,15 +67,15 @@ public class Responder {
       return cache.send(hit);
     }
     if (format != Format.JSON) {
-      return download(c, uri, params, format, bom, key, fixed);
+      return download(c, uri, params, format, bom, key, parentCheck, fixed);
     }
     ListQuery q = ListQuery.parse(c, params, List.of(fixed));
     QueryEngine.Page page = engine.page(q);
+    if (page.rows().isEmpty() && parentCheck != null) {
+      parentCheck.run();
+    }
     String self = uri.getRequestUri().toString();
-    String next =
-        page.next() == null
-            ? null
-            : uri.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build().toString();
+    String next = page.next() == null ? null : withCursor(self, page.next());
     var body =
         new Envelope.ListBody(
             page.rows(),
@@ -96,7 +105,7 @@ public class Responder {
    */
   private Response download(
       Collection c, UriInfo uri, MultivaluedMap<String, String> params, Format format, boolean bom, String key,
-      Condition... fixed) {
+      Runnable parentCheck, Condition... fixed) {
     ListQuery q = ListQuery.parse(c, params, List.of(fixed), true);
     if (format == Format.CSV && !q.includes().isEmpty()) {
       throw ProblemException.invalidParam(
@@ -108,6 +117,14 @@ public class Responder {
     headers.put("Content-Disposition", "attachment; filename=\"" + filename(uri, format) + "\"");
     String type = format == Format.CSV ? "text/csv; charset=utf-8; header=present" : Format.NDJSON_TYPE + "; charset=utf-8";
     QueryEngine.Stream rows = engine.open(q);
+    if (rows.count() == 0 && parentCheck != null) {
+      try {
+        parentCheck.run();
+      } catch (RuntimeException e) {
+        rows.close();
+        throw e;
+      }
+    }
     headers.put(Api.TOTAL_HEADER, Long.toString(rows.count()));
     if (rows.count() <= config.http().renderRows()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -167,6 +184,23 @@ public class Responder {
           });
     }
     w.flush();
+  }
+
+  /** The request URI with its cursor parameter replaced (cursors are URL-safe base64). */
+  static String withCursor(String uri, String cursor) {
+    int q = uri.indexOf('?');
+    StringBuilder sb = new StringBuilder(uri.length() + cursor.length() + 8);
+    sb.append(q < 0 ? uri : uri, 0, q < 0 ? uri.length() : q);
+    char sep = '?';
+    if (q >= 0) {
+      for (String p : uri.substring(q + 1).split("&")) {
+        if (!p.isEmpty() && !p.startsWith("cursor=") && !p.equals("cursor")) {
+          sb.append(sep).append(p);
+          sep = '&';
+        }
+      }
+    }
+    return sb.append(sep).append("cursor=").append(cursor).toString();
   }
 
   /** plenary-1.0.0-votes-a-res-74-247-roll-call.csv: the path, the dataset version, the format. */
@@ -233,7 +267,7 @@ public class Responder {
 
   /** Throws a 404 problem unless a record of {@code c} has {@code field} = {@code value}. */
   public void requireExists(Collection c, String field, String value, String what) {
-    if (engine.all(ListQuery.all(c, List.of(ListQuery.condition(c, field, "", value)))).isEmpty()) {
+    if (!engine.exists(ListQuery.all(c, List.of(ListQuery.condition(c, field, "", value))))) {
       throw ProblemException.notFound("No " + what + " '" + value + "'.");
     }
   }

@@ -52,9 +52,8 @@ public class DelegationResource {
   @Extension(name = "x-plenary-list", value = "roll_calls")
   public Response votes(@PathParam("iso3") String iso3, @Context UriInfo uri, @Context Request request) {
     String id = code(iso3);
-    responder.requireExists(Delegations.DELEGATIONS, "id", id, "delegation");
     var c = Votes.ROLL_CALLS.sortedBy(Votes.ROLL_CALLS.desc("vote_date"));
-    return responder.list(c, uri, request, ListQuery.condition(c, "delegation_id", "", id));
+    return responder.list(c, uri, request, () -> responder.requireExists(Delegations.DELEGATIONS, "id", id, "delegation"), ListQuery.condition(c, "delegation_id", "", id));
   }
 
   @GET
@@ -64,9 +63,8 @@ public class DelegationResource {
   @Extension(name = "x-plenary-list", value = "positions")
   public Response positions(@PathParam("iso3") String iso3, @Context UriInfo uri, @Context Request request) {
     String id = code(iso3);
-    responder.requireExists(Delegations.DELEGATIONS, "id", id, "delegation");
     var c = Positions.POSITIONS;
-    return responder.list(c, uri, request, ListQuery.condition(c, "delegation_id", "", id));
+    return responder.list(c, uri, request, () -> responder.requireExists(Delegations.DELEGATIONS, "id", id, "delegation"), ListQuery.condition(c, "delegation_id", "", id));
   }
 
   @GET

@@ -47,8 +47,7 @@ public class OrganizationResource {
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "positions")
   public Response positions(@PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
-    responder.requireExists(Organizations.ORGANIZATIONS, "id", slug, "organization");
     var c = Positions.POSITIONS;
-    return responder.list(c, uri, request, ListQuery.condition(c, "organization_id", "", slug));
+    return responder.list(c, uri, request, () -> responder.requireExists(Organizations.ORGANIZATIONS, "id", slug, "organization"), ListQuery.condition(c, "organization_id", "", slug));
   }
 }

@@ -58,9 +58,8 @@ public class VoteResource {
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "roll_calls")
   public Response rollCall(@PathParam("id") String id, @Context UriInfo uri, @Context Request request) {
-    responder.requireExists(Votes.VOTES, "id", id, "vote");
     var c = Votes.ROLL_CALLS.sortedBy(Votes.ROLL_CALLS.asc("delegation_id"));
-    return responder.list(c, uri, request, ListQuery.condition(c, "vote_id", "", id));
+    return responder.list(c, uri, request, () -> responder.requireExists(Votes.VOTES, "id", id, "vote"), ListQuery.condition(c, "vote_id", "", id));
   }
 
   @GET

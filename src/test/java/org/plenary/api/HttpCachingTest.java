@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.plenary.seed.SeedLoader;
 @QuarkusTest
 class HttpCachingTest {
   @Inject SeedLoader loader;
+  @Inject HttpCache cache;
   @TempDir Path dir;
 
   @AfterEach
@@ -53,6 +55,28 @@ class HttpCachingTest {
     given().header("If-None-Match", "W/" + etag + ", \"other\"").get(path).then().statusCode(304);
     given().header("If-None-Match", "\"other\"").get(path).then().statusCode(200);
     given().head(path).then().statusCode(200).header("ETag", etag).body(is(emptyString()));
+  }
+
+  @Test
+  void theFastPathServesExactlyWhatTheResourceRendered() {
+    cache.clear();
+    String path = "/v1/positions?stance=concerned&sort=-date&limit=3";
+    var first = given().get(path).then().statusCode(200).extract(); // rendered by the resource
+    var second = given().get(path).then().statusCode(200).extract(); // served from the event loop
+    org.junit.jupiter.api.Assertions.assertArrayEquals(first.asByteArray(), second.asByteArray());
+    for (String h : List.of("ETag", "Link", "Cache-Control", "Last-Modified", "Vary", "X-Dataset-Version", "Content-Type")) {
+      assertEquals(first.header(h), second.header(h), h);
+    }
+    given().header("Origin", "https://dashboard.example").get(path).then().statusCode(200)
+        .header("Access-Control-Allow-Origin", "https://dashboard.example")
+        .header("Access-Control-Expose-Headers", containsString("ETag"));
+    given().head(path).then().statusCode(200).header("Content-Length", String.valueOf(first.asByteArray().length));
+    // CSV small enough to render whole is cached too, with its download headers
+    var csv1 = given().accept("text/csv").get("/v1/bodies").then().extract();
+    var csv2 = given().accept("text/csv").get("/v1/bodies").then().extract();
+    assertEquals(csv1.asString(), csv2.asString());
+    assertEquals(csv1.header("Content-Disposition"), csv2.header("Content-Disposition"));
+    assertEquals(csv1.header("X-Total-Count"), csv2.header("X-Total-Count"));
   }
 
   @Test
