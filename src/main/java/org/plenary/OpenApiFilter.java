@@ -20,11 +20,10 @@ import org.plenary.api.ListQuery;
 import org.plenary.api.Problem;
 
 /**
- * Completes the OpenAPI document from the collections' declarations, so that it describes what
- * the service really accepts and returns: each collection's query parameters (filters, sort,
- * paging, includes), its record schema, the envelope, and the problem responses. An operation
- * says which collection it serves with the extension {@code x-plenary-list} or {@code
- * x-plenary-item}.
+ * Completes the OpenAPI document from the collections' declarations, so that it describes what the
+ * service really accepts and returns: each collection's query parameters (filters, sort, paging,
+ * includes), its record schema, the envelope, and the problem responses. An operation says which
+ * collection it serves with the extension {@code x-plenary-list} or {@code x-plenary-item}.
  */
 public class OpenApiFilter implements OASFilter {
   static final String LIST = "x-plenary-list";
@@ -34,16 +33,27 @@ public class OpenApiFilter implements OASFilter {
   public void filterOpenAPI(OpenAPI api) {
     Map<String, Schema> schemas = new LinkedHashMap<>();
     schemas.put("Problem", problemSchema());
-    schemas.put("Links", object(orderedMap(
-        "self", nullable(SchemaType.STRING, "This page"),
-        "next", nullable(SchemaType.STRING, "The next page; null on the last"))));
-    schemas.put("ListMeta", object(orderedMap(
-        "dataset_version", string("Dataset version"),
-        "count", integer("Records on this page"),
-        "limit", integer("Page size"),
-        "sort", string("The order, key included"),
-        "total", nullable(SchemaType.INTEGER, "Matching records, with include=total; null otherwise"),
-        "facets", nullable(SchemaType.OBJECT, "With facet=: for each field, {values: [{value, count}], truncated}; null otherwise"))));
+    schemas.put(
+        "Links",
+        object(
+            orderedMap(
+                "self", nullable(SchemaType.STRING, "This page"),
+                "next", nullable(SchemaType.STRING, "The next page; null on the last"))));
+    schemas.put(
+        "ListMeta",
+        object(
+            orderedMap(
+                "dataset_version", string("Dataset version"),
+                "count", integer("Records on this page"),
+                "limit", integer("Page size"),
+                "sort", string("The order, key included"),
+                "total",
+                    nullable(
+                        SchemaType.INTEGER, "Matching records, with include=total; null otherwise"),
+                "facets",
+                    nullable(
+                        SchemaType.OBJECT,
+                        "With facet=: for each field, {values: [{value, count}], truncated}; null otherwise"))));
     schemas.put("Meta", object(orderedMap("dataset_version", string("Dataset version"))));
     for (Catalog.Entry e : Catalog.COLLECTIONS.values()) {
       recordSchema(e.schema(), e.collection(), schemas);
@@ -67,10 +77,23 @@ public class OpenApiFilter implements OASFilter {
         Catalog.Entry e = Catalog.COLLECTIONS.get(list.toString());
         get.removeExtension(LIST);
         listParameters(get, e.collection());
-        ok(get, envelope(OASFactory.createSchema().addType(SchemaType.ARRAY).items(ref(e.schema())), "ListMeta"));
-        get.getResponses().getAPIResponse("200").getContent()
-            .addMediaType("text/csv", OASFactory.createMediaType().schema(string("RFC 4180 CSV: the record's fields as columns, embedded lists as ids joined by ';'")))
-            .addMediaType("application/x-ndjson", OASFactory.createMediaType().schema(string("One JSON record per line")));
+        ok(
+            get,
+            envelope(
+                OASFactory.createSchema().addType(SchemaType.ARRAY).items(ref(e.schema())),
+                "ListMeta"));
+        get.getResponses()
+            .getAPIResponse("200")
+            .getContent()
+            .addMediaType(
+                "text/csv",
+                OASFactory.createMediaType()
+                    .schema(
+                        string(
+                            "RFC 4180 CSV: the record's fields as columns, embedded lists as ids joined by ';'")))
+            .addMediaType(
+                "application/x-ndjson",
+                OASFactory.createMediaType().schema(string("One JSON record per line")));
       } else if (one != null) {
         Catalog.Entry e = Catalog.COLLECTIONS.get(one.toString());
         get.removeExtension(ITEM);
@@ -84,33 +107,75 @@ public class OpenApiFilter implements OASFilter {
   }
 
   private static void listParameters(Operation op, Collection c) {
-    op.addParameter(param("limit", "Page size, 1 to " + ListQuery.MAX_LIMIT + " (default " + ListQuery.DEFAULT_LIMIT + ")",
-        OASFactory.createSchema().addType(SchemaType.INTEGER).minimum(java.math.BigDecimal.ONE)
-            .maximum(java.math.BigDecimal.valueOf(ListQuery.MAX_LIMIT)).defaultValue(ListQuery.DEFAULT_LIMIT)));
-    op.addParameter(param("cursor", "The next page's cursor, from links.next (opaque)", string(null)));
+    op.addParameter(
+        param(
+            "limit",
+            "Page size, 1 to " + ListQuery.MAX_LIMIT + " (default " + ListQuery.DEFAULT_LIMIT + ")",
+            OASFactory.createSchema()
+                .addType(SchemaType.INTEGER)
+                .minimum(java.math.BigDecimal.ONE)
+                .maximum(java.math.BigDecimal.valueOf(ListQuery.MAX_LIMIT))
+                .defaultValue(ListQuery.DEFAULT_LIMIT)));
+    op.addParameter(
+        param("cursor", "The next page's cursor, from links.next (opaque)", string(null)));
     List<String> sortable = c.fields().stream().filter(Field::sortable).map(Field::name).toList();
-    op.addParameter(param("sort", "Comma-separated fields, - for descending, from: " + String.join(", ", sortable)
-        + ". Default: " + c.defaultSort().stream().map(s -> (s.descending() ? "-" : "") + s.field().name()).reduce((a, b) -> a + "," + b).orElse(String.join(",", c.key())), string(null)));
+    op.addParameter(
+        param(
+            "sort",
+            "Comma-separated fields, - for descending, from: "
+                + String.join(", ", sortable)
+                + ". Default: "
+                + c.defaultSort().stream()
+                    .map(s -> (s.descending() ? "-" : "") + s.field().name())
+                    .reduce((a, b) -> a + "," + b)
+                    .orElse(String.join(",", c.key())),
+            string(null)));
     op.addParameter(includeParameter(c, true));
-    op.addParameter(param("updated_since", "Records created or changed since this date or ISO 8601 timestamp", string(null)));
+    op.addParameter(
+        param(
+            "updated_since",
+            "Records created or changed since this date or ISO 8601 timestamp",
+            string(null)));
     List<String> facetable = c.fields().stream().filter(Field::facetable).map(Field::name).toList();
-    op.addParameter(param("facet", "Comma-separated fields whose values to count over the whole filter (meta.facets), from: "
-        + String.join(", ", facetable), string(null)));
+    op.addParameter(
+        param(
+            "facet",
+            "Comma-separated fields whose values to count over the whole filter (meta.facets), from: "
+                + String.join(", ", facetable),
+            string(null)));
     if (c.searchVector() != null) {
-      op.addParameter(param("q", "Full-text search (websearch syntax: words, \"a phrase\", OR, -word); adds rank and snippet, sorts by -rank", string(null)));
+      op.addParameter(
+          param(
+              "q",
+              "Full-text search (websearch syntax: words, \"a phrase\", OR, -word); adds rank and snippet, sorts by -rank",
+              string(null)));
     }
-    op.addParameter(param("format", "json (default), csv or ndjson; also by Accept or a .csv/.ndjson suffix. CSV and NDJSON hold every matching row",
-        OASFactory.createSchema().addType(SchemaType.STRING).enumeration(List.of("json", "csv", "ndjson"))));
-    op.addParameter(param("bom", "With format=csv: true prepends a UTF-8 byte-order mark (for Excel)",
-        OASFactory.createSchema().addType(SchemaType.BOOLEAN)));
+    op.addParameter(
+        param(
+            "format",
+            "json (default), csv or ndjson; also by Accept or a .csv/.ndjson suffix. CSV and NDJSON hold every matching row",
+            OASFactory.createSchema()
+                .addType(SchemaType.STRING)
+                .enumeration(List.of("json", "csv", "ndjson"))));
+    op.addParameter(
+        param(
+            "bom",
+            "With format=csv: true prepends a UTF-8 byte-order mark (for Excel)",
+            OASFactory.createSchema().addType(SchemaType.BOOLEAN)));
     for (Field f : c.fields()) {
       if (!f.filterable()) {
         continue;
       }
-      List<String> ops = f.operators().stream().filter(o -> !o.isEmpty()).sorted().map(o -> f.name() + "__" + o).toList();
-      String description = f.description()
-          + (f.operators().contains("") ? ". Equals" : "")
-          + (ops.isEmpty() ? "" : ". Also: " + String.join(", ", ops));
+      List<String> ops =
+          f.operators().stream()
+              .filter(o -> !o.isEmpty())
+              .sorted()
+              .map(o -> f.name() + "__" + o)
+              .toList();
+      String description =
+          f.description()
+              + (f.operators().contains("") ? ". Equals" : "")
+              + (ops.isEmpty() ? "" : ". Also: " + String.join(", ", ops));
       if (f.operators().contains("")) {
         op.addParameter(param(f.name(), description, fieldSchema(f, false)));
       } else {
@@ -142,8 +207,16 @@ public class OpenApiFilter implements OASFilter {
       String child = schemaName(e);
       Schema childSchema = childSchema(e, schemas);
       schemas.put(child, childSchema);
-      props.put(e.name(), OASFactory.createSchema().addType(SchemaType.ARRAY).items(ref(child))
-          .description(e.description() + (c.includes().containsKey(e.name()) ? " (with include=" + e.name() + ")" : "")));
+      props.put(
+          e.name(),
+          OASFactory.createSchema()
+              .addType(SchemaType.ARRAY)
+              .items(ref(child))
+              .description(
+                  e.description()
+                      + (c.includes().containsKey(e.name())
+                          ? " (with include=" + e.name() + ")"
+                          : "")));
     }
     schemas.put(name, object(props));
   }
@@ -158,7 +231,12 @@ public class OpenApiFilter implements OASFilter {
     for (Embed sub : e.child().embeds()) {
       String child = schemaName(sub);
       schemas.put(child, childSchema(sub, schemas));
-      props.put(sub.name(), OASFactory.createSchema().addType(SchemaType.ARRAY).items(ref(child)).description(sub.description()));
+      props.put(
+          sub.name(),
+          OASFactory.createSchema()
+              .addType(SchemaType.ARRAY)
+              .items(ref(child))
+              .description(sub.description()));
     }
     return object(props);
   }
@@ -204,41 +282,62 @@ public class OpenApiFilter implements OASFilter {
       ok = OASFactory.createAPIResponse().description("OK");
       op.getResponses().addAPIResponse("200", ok);
     }
-    ok.setContent(OASFactory.createContent().addMediaType("application/json",
-        OASFactory.createMediaType().schema(schema)));
+    ok.setContent(
+        OASFactory.createContent()
+            .addMediaType("application/json", OASFactory.createMediaType().schema(schema)));
   }
 
   private static void problems(Operation op, boolean takesParameters) {
     Map<String, String> statuses = new LinkedHashMap<>();
     if (takesParameters) {
-      statuses.put("400", "A query parameter is unknown or malformed (each one is named in invalid_params)");
+      statuses.put(
+          "400", "A query parameter is unknown or malformed (each one is named in invalid_params)");
     }
-    if (op.getParameters() != null && op.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
+    if (op.getParameters() != null
+        && op.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
       statuses.put("404", "No such record");
     }
     statuses.put("406", "The Accept header asks for a media type this resource cannot produce");
     for (var e : statuses.entrySet()) {
-      op.getResponses().addAPIResponse(e.getKey(), OASFactory.createAPIResponse().description(e.getValue())
-          .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-              OASFactory.createMediaType().schema(ref("Problem")))));
+      op.getResponses()
+          .addAPIResponse(
+              e.getKey(),
+              OASFactory.createAPIResponse()
+                  .description(e.getValue())
+                  .content(
+                      OASFactory.createContent()
+                          .addMediaType(
+                              Problem.MEDIA_TYPE,
+                              OASFactory.createMediaType().schema(ref("Problem")))));
     }
   }
 
   private static Schema problemSchema() {
-    Schema param = object(orderedMap("name", string("The parameter"), "reason", string("Why it was refused")));
-    return object(orderedMap(
-        "type", string("A URI naming the kind of problem (about:blank for plain HTTP statuses)"),
-        "title", string("Short summary of the kind of problem"),
-        "status", integer("HTTP status"),
-        "detail", string("What went wrong with this request"),
-        "instance", string("The request path"),
-        "invalid_params", OASFactory.createSchema().addType(SchemaType.ARRAY).items(param)
-            .description("For 400s: every refused query parameter")))
+    Schema param =
+        object(orderedMap("name", string("The parameter"), "reason", string("Why it was refused")));
+    return object(
+            orderedMap(
+                "type",
+                    string(
+                        "A URI naming the kind of problem (about:blank for plain HTTP statuses)"),
+                "title", string("Short summary of the kind of problem"),
+                "status", integer("HTTP status"),
+                "detail", string("What went wrong with this request"),
+                "instance", string("The request path"),
+                "invalid_params",
+                    OASFactory.createSchema()
+                        .addType(SchemaType.ARRAY)
+                        .items(param)
+                        .description("For 400s: every refused query parameter")))
         .description("RFC 9457 problem details (application/problem+json)");
   }
 
   private static Parameter param(String name, String description, Schema schema) {
-    return OASFactory.createParameter().name(name).in(Parameter.In.QUERY).description(description).schema(schema);
+    return OASFactory.createParameter()
+        .name(name)
+        .in(Parameter.In.QUERY)
+        .description(description)
+        .schema(schema);
   }
 
   private static Schema object(Map<String, Schema> props) {
@@ -260,7 +359,10 @@ public class OpenApiFilter implements OASFilter {
   }
 
   private static Schema nullable(SchemaType type, String description) {
-    return OASFactory.createSchema().addType(type).addType(SchemaType.NULL).description(description);
+    return OASFactory.createSchema()
+        .addType(type)
+        .addType(SchemaType.NULL)
+        .description(description);
   }
 
   private static Map<String, Schema> orderedMap(Object... kv) {

@@ -72,11 +72,24 @@ public final class Collection {
       return List.of();
     }
     return List.of(
-        new Field("rank", "ts_rank_cd(" + searchVector + ", fts.query, 32)::float8", Field.Type.NUMBER, false, true, null,
+        new Field(
+            "rank",
+            "ts_rank_cd(" + searchVector + ", fts.query, 32)::float8",
+            Field.Type.NUMBER,
+            false,
+            true,
+            null,
             "Relevance to q (higher is better); only with q="),
-        new Field("snippet",
-            "ts_headline('english', " + searchText + ", fts.query, 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"')",
-            Field.Type.TEXT, false, false, null, "The text around the match, matches marked <mark>...</mark>; only with q="));
+        new Field(
+            "snippet",
+            "ts_headline('english', "
+                + searchText
+                + ", fts.query, 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"')",
+            Field.Type.TEXT,
+            false,
+            false,
+            null,
+            "The text around the match, matches marked <mark>...</mark>; only with q="));
   }
 
   public static Builder builder(String name, String from) {
@@ -161,8 +174,10 @@ public final class Collection {
 
     /** created_at and updated_at of the table aliased {@code alias}. */
     public Builder timestamps(String alias) {
-      fields.add(Field.timestamp("created_at", alias + ".created_at", "When the record was first loaded"));
-      fields.add(Field.timestamp("updated_at", alias + ".updated_at", "When the record last changed"));
+      fields.add(
+          Field.timestamp("created_at", alias + ".created_at", "When the record was first loaded"));
+      fields.add(
+          Field.timestamp("updated_at", alias + ".updated_at", "When the record last changed"));
       return this;
     }
 

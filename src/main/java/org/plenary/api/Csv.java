@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * RFC 4180 CSV: CRLF line ends; a field is quoted when it holds a comma, a quote, CR or LF (or
  * starts or ends with a space, so that no reader trims it), and quotes are doubled. Null is an
- * empty field. A list of embedded records (sources, documents, members) is flattened to their
- * ids joined by ';' — or, for records without an id, their key fields joined by '/'.
+ * empty field. A list of embedded records (sources, documents, members) is flattened to their ids
+ * joined by ';' — or, for records without an id, their key fields joined by '/'.
  */
 public final class Csv {
   private Csv() {}
@@ -24,7 +24,8 @@ public final class Csv {
     w.write("\r\n");
   }
 
-  public static void row(Writer w, List<String> columns, Map<String, Object> row, Map<String, List<String>> embedKeys)
+  public static void row(
+      Writer w, List<String> columns, Map<String, Object> row, Map<String, List<String>> embedKeys)
       throws IOException {
     for (int i = 0; i < columns.size(); i++) {
       if (i > 0) {

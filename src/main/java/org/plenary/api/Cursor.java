@@ -22,7 +22,9 @@ public final class Cursor {
 
   private Cursor() {}
 
-  /** A cursor after {@code values} (strings or null) in {@code collection} ordered by {@code sort}. */
+  /**
+   * A cursor after {@code values} (strings or null) in {@code collection} ordered by {@code sort}.
+   */
   public static String encode(String collection, String sort, List<String> values) {
     try {
       List<Object> body = new ArrayList<>();

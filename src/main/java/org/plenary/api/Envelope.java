@@ -21,7 +21,12 @@ public final class Envelope {
    * @param facets with facet=: each field's values and their counts for the whole filter
    */
   public record ListMeta(
-      String datasetVersion, int count, int limit, String sort, Long total, Map<String, Object> facets) {}
+      String datasetVersion,
+      int count,
+      int limit,
+      String sort,
+      Long total,
+      Map<String, Object> facets) {}
 
   public record Meta(String datasetVersion) {}
 }

@@ -13,11 +13,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.plenary.dataset.DatasetState;
 
 /**
- * Answers a GET or HEAD whose response is already rendered straight from the event loop, before
- * the JAX-RS machinery: no worker thread, no query, no serialization. The bytes, ETag and headers
- * are exactly those the resource rendered for the same request (the cache is keyed by the
- * dataset checksum, so a new dataset is never answered from an old entry). Anything else — a
- * miss, a format suffix, an unusual Accept — goes on to the resources unchanged.
+ * Answers a GET or HEAD whose response is already rendered straight from the event loop, before the
+ * JAX-RS machinery: no worker thread, no query, no serialization. The bytes, ETag and headers are
+ * exactly those the resource rendered for the same request (the cache is keyed by the dataset
+ * checksum, so a new dataset is never answered from an old entry). Anything else — a miss, a format
+ * suffix, an unusual Accept — goes on to the resources unchanged.
  */
 @ApplicationScoped
 public class FastPath {
@@ -43,7 +43,8 @@ public class FastPath {
       return;
     }
     String format = format(req);
-    HttpCache.Rendered hit = format == null ? null : cache.get(cache.key(format, req.absoluteURI()));
+    HttpCache.Rendered hit =
+        format == null ? null : cache.get(cache.key(format, req.absoluteURI()));
     if (hit == null) {
       ctx.next();
       return;
@@ -82,7 +83,10 @@ public class FastPath {
       return all.size() == 1 ? all.get(0) : null;
     }
     String accept = req.getHeader("Accept");
-    if (accept == null || accept.isEmpty() || accept.equals("*/*") || accept.equals("application/json")) {
+    if (accept == null
+        || accept.isEmpty()
+        || accept.equals("*/*")
+        || accept.equals("application/json")) {
       return "json";
     }
     if (accept.equals("text/csv")) {

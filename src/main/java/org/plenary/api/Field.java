@@ -46,7 +46,8 @@ public record Field(
   }
 
   /** A date as precise as its source, rendered as YYYY, YYYY-MM or YYYY-MM-DD. */
-  public static Field partialDate(String name, String sql, String precisionSql, String description) {
+  public static Field partialDate(
+      String name, String sql, String precisionSql, String description) {
     return new Field(name, sql, Type.PARTIAL_DATE, true, true, precisionSql, description);
   }
 
@@ -61,7 +62,9 @@ public record Field(
 
   /** Whether facet= may count this field's values. */
   public boolean facetable() {
-    return filterable && sortable && (type == Type.TEXT || type == Type.BOOLEAN || type == Type.INTEGER);
+    return filterable
+        && sortable
+        && (type == Type.TEXT || type == Type.BOOLEAN || type == Type.INTEGER);
   }
 
   /** The filter operators this field accepts ("" is equality). */
@@ -70,7 +73,10 @@ public record Field(
       return Set.of();
     }
     return switch (type) {
-      case TEXT -> sortable ? Set.of("", "in", "contains", "isnull", "gte", "lte") : Set.of("contains", "isnull");
+      case TEXT ->
+          sortable
+              ? Set.of("", "in", "contains", "isnull", "gte", "lte")
+              : Set.of("contains", "isnull");
       case BOOLEAN -> Set.of("", "isnull");
       default -> Set.of("", "in", "gte", "lte", "isnull");
     };

@@ -44,7 +44,8 @@ public enum Format {
           return x;
         }
       }
-      throw ProblemException.invalidParam("format", "'" + f + "' is not a format. Allowed: csv, json, ndjson");
+      throw ProblemException.invalidParam(
+          "format", "'" + f + "' is not a format. Allowed: csv, json, ndjson");
     }
     List<Variant> variants =
         Variant.mediaTypes(

@@ -6,9 +6,8 @@ import java.net.URI;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Turns a format suffix on a path into the format parameter, for browsers and spreadsheets'
- * "import from URL": {@code /v1/votes.csv?outcome=adopted} is {@code
- * /v1/votes?outcome=adopted&format=csv}.
+ * Turns a format suffix on a path into the format parameter, for browsers and spreadsheets' "import
+ * from URL": {@code /v1/votes.csv?outcome=adopted} is {@code /v1/votes?outcome=adopted&format=csv}.
  */
 public class FormatSuffixFilter {
 

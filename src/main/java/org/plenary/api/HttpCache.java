@@ -17,16 +17,16 @@ import org.plenary.dataset.DatasetState;
 
 /**
  * HTTP caching for every GET: a response is rendered once to bytes; its strong ETag is a hash of
- * those bytes, so it changes exactly when what the response shows changes and is the same on
- * every replica serving the same data; If-None-Match answers 304. Rendered responses are kept in
- * a bounded cache keyed by the loaded dataset's checksum and the request, so a repeated read
- * costs no query, and a new dataset is never answered from an old entry.
+ * those bytes, so it changes exactly when what the response shows changes and is the same on every
+ * replica serving the same data; If-None-Match answers 304. Rendered responses are kept in a
+ * bounded cache keyed by the loaded dataset's checksum and the request, so a repeated read costs no
+ * query, and a new dataset is never answered from an old entry.
  */
 @ApplicationScoped
 public class HttpCache {
   /**
-   * A rendered response: its bytes, type, tag and own headers (paging, counts, download name),
-   * plus everything the event-loop fast path needs to send it again without work.
+   * A rendered response: its bytes, type, tag and own headers (paging, counts, download name), plus
+   * everything the event-loop fast path needs to send it again without work.
    */
   public record Rendered(
       byte[] body,
@@ -47,10 +47,17 @@ public class HttpCache {
     wire.set("ETag", "\"" + r.etag() + "\"");
     common().forEach(wire::set);
     r.headers().forEach(wire::set);
-    io.vertx.core.MultiMap notModified = io.vertx.core.MultiMap.caseInsensitiveMultiMap().addAll(wire);
+    io.vertx.core.MultiMap notModified =
+        io.vertx.core.MultiMap.caseInsensitiveMultiMap().addAll(wire);
     wire.set("Content-Type", r.contentType());
     return new Rendered(
-        r.body(), r.contentType(), r.etag(), r.headers(), wire, notModified, io.vertx.core.buffer.Buffer.buffer(r.body()));
+        r.body(),
+        r.contentType(),
+        r.etag(),
+        r.headers(),
+        wire,
+        notModified,
+        io.vertx.core.buffer.Buffer.buffer(r.body()));
   }
 
   @Inject DatasetState state;
@@ -58,7 +65,8 @@ public class HttpCache {
   @Inject CurrentVertxRequest request;
 
   private final Map<String, Rendered> entries = new java.util.concurrent.ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong bytes =
+      new java.util.concurrent.atomic.AtomicLong();
   private volatile String generation = "";
 
   /** The cache key of this request in this representation, for the loaded dataset. */
@@ -86,7 +94,8 @@ public class HttpCache {
       Rendered old = entries.put(key, prepared(r));
       bytes.addAndGet(r.body().length - (old == null ? 0 : old.body().length));
       var it = entries.values().iterator();
-      while (bytes.get() > max && it.hasNext()) { // over budget: drop entries, oldest generation first
+      while (bytes.get() > max
+          && it.hasNext()) { // over budget: drop entries, oldest generation first
         bytes.addAndGet(-it.next().body().length);
         it.remove();
       }
@@ -102,9 +111,7 @@ public class HttpCache {
   /** Renders bytes into a response (304 when the client has them), with the caching headers. */
   public Response send(Rendered r) {
     Response.ResponseBuilder b =
-        notModified(r.etag())
-            ? Response.notModified()
-            : Response.ok(r.body(), r.contentType());
+        notModified(r.etag()) ? Response.notModified() : Response.ok(r.body(), r.contentType());
     b.tag(new EntityTag(r.etag()));
     r.headers().forEach(b::header);
     return headers(b).build();
@@ -124,7 +131,10 @@ public class HttpCache {
     h.put("Vary", "Accept");
     h.put(Api.VERSION_HEADER, loaded.version());
     if (loaded.releasedAt() != null) {
-      h.put("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(loaded.releasedAt(), java.time.ZoneOffset.UTC)));
+      h.put(
+          "Last-Modified",
+          DateTimeFormatter.RFC_1123_DATE_TIME.format(
+              ZonedDateTime.ofInstant(loaded.releasedAt(), java.time.ZoneOffset.UTC)));
     }
     return h;
   }

@@ -16,9 +16,9 @@ import org.plenary.seed.PartialDate;
 
 /**
  * A request on a collection, parsed and checked against the collection's whitelist. The grammar
- * (the same everywhere): {@code field=value}, {@code field__in=a,b}, {@code field__gte=},
- * {@code field__lte=}, {@code field__contains=}, {@code field__isnull=true|false}, {@code
- * sort=-date,id}, {@code limit}, {@code cursor}, {@code include=}, {@code updated_since=}.
+ * (the same everywhere): {@code field=value}, {@code field__in=a,b}, {@code field__gte=}, {@code
+ * field__lte=}, {@code field__contains=}, {@code field__isnull=true|false}, {@code sort=-date,id},
+ * {@code limit}, {@code cursor}, {@code include=}, {@code updated_since=}.
  */
 public final class ListQuery {
   public static final int DEFAULT_LIMIT = 100;
@@ -64,14 +64,24 @@ public final class ListQuery {
 
   /** Every record matching {@code conditions}, in the default order: for embeds and lookups. */
   public static ListQuery all(Collection c, List<Condition> conditions) {
-    return new ListQuery(c, conditions, withKey(c, c.defaultSort()), Integer.MAX_VALUE, null, false, Set.of(), null, List.of());
+    return new ListQuery(
+        c,
+        conditions,
+        withKey(c, c.defaultSort()),
+        Integer.MAX_VALUE,
+        null,
+        false,
+        Set.of(),
+        null,
+        List.of());
   }
 
   /**
    * Parses query parameters. {@code fixed} are the path's own filters (e.g. the vote of
    * /v1/votes/{id}/roll-call). Every refused parameter is reported at once, as a 400.
    */
-  public static ListQuery parse(Collection c, Map<String, List<String>> params, List<Condition> fixed) {
+  public static ListQuery parse(
+      Collection c, Map<String, List<String>> params, List<Condition> fixed) {
     return parse(c, params, fixed, false);
   }
 
@@ -95,8 +105,12 @@ public final class ListQuery {
     if (q != null) {
       String value = q.get(q.size() - 1);
       if (c.searchVector() == null) {
-        bad.add(new Problem.InvalidParam("q", "full-text search is not available on " + c.name()
-            + ". Searchable: positions, votes, documents, organizations"));
+        bad.add(
+            new Problem.InvalidParam(
+                "q",
+                "full-text search is not available on "
+                    + c.name()
+                    + ". Searchable: positions, votes, documents, organizations"));
       } else if (value.isBlank()) {
         bad.add(new Problem.InvalidParam("q", "needs words to search for"));
       } else {
@@ -121,8 +135,15 @@ public final class ListQuery {
               for (String facet : value.split(",", -1)) {
                 Field f = c.field(facet).filter(Field::facetable).orElse(null);
                 if (f == null) {
-                  throw new IllegalArgumentException("cannot count values of '" + facet + "'. Facets: "
-                      + allowed(c.fields().stream().filter(Field::facetable).map(Field::name).toList()));
+                  throw new IllegalArgumentException(
+                      "cannot count values of '"
+                          + facet
+                          + "'. Facets: "
+                          + allowed(
+                              c.fields().stream()
+                                  .filter(Field::facetable)
+                                  .map(Field::name)
+                                  .toList()));
                 }
                 if (facets.stream().noneMatch(x -> x.name().equals(facet))) {
                   facets.add(f);
@@ -174,7 +195,11 @@ public final class ListQuery {
     }
     if (n < 1 || n > max) {
       throw new IllegalArgumentException(
-          "limit must be between 1 and " + max + " (got " + value + "); follow links.next for more rows, or download the CSV (format=csv) for all of them");
+          "limit must be between 1 and "
+              + max
+              + " (got "
+              + value
+              + "); follow links.next for more rows, or download the CSV (format=csv) for all of them");
     }
     return n;
   }
@@ -185,12 +210,22 @@ public final class ListQuery {
     for (String token : value.split(",", -1)) {
       boolean desc = token.startsWith("-");
       String name = desc ? token.substring(1) : token;
-      Field f = c.field(name).filter(Field::sortable)
-          .or(() -> searching ? c.searchFields().stream().filter(x -> x.name().equals(name) && x.sortable()).findFirst() : java.util.Optional.empty())
-          .orElse(null);
+      Field f =
+          c.field(name)
+              .filter(Field::sortable)
+              .or(
+                  () ->
+                      searching
+                          ? c.searchFields().stream()
+                              .filter(x -> x.name().equals(name) && x.sortable())
+                              .findFirst()
+                          : java.util.Optional.empty())
+              .orElse(null);
       if (f == null) {
         throw new IllegalArgumentException(
-            "cannot sort on '" + name + "'. Sortable fields: "
+            "cannot sort on '"
+                + name
+                + "'. Sortable fields: "
                 + allowed(c.fields().stream().filter(Field::sortable).map(Field::name).toList())
                 + " (prefix - for descending)");
       }
@@ -228,19 +263,28 @@ public final class ListQuery {
     return condition(c, name, op, value, op.isEmpty() ? name : name + "__" + op);
   }
 
-  private static Condition condition(Collection c, String name, String op, String value, String param) {
+  private static Condition condition(
+      Collection c, String name, String op, String value, String param) {
     Field f = c.field(name).filter(Field::filterable).orElse(null);
     if (f == null) {
       List<String> fields = c.fields().stream().filter(Field::filterable).map(Field::name).toList();
       throw new IllegalArgumentException(
-          "unknown parameter. Filterable fields: " + allowed(fields)
-              + "; other parameters: " + allowed(new TreeSet<>(RESERVED)));
+          "unknown parameter. Filterable fields: "
+              + allowed(fields)
+              + "; other parameters: "
+              + allowed(new TreeSet<>(RESERVED)));
     }
     if (!f.operators().contains(op)) {
       throw new IllegalArgumentException(
-          "operator '" + (op.isEmpty() ? "=" : op) + "' is not available on " + name
-              + ". Operators for " + name + ": "
-              + allowed(f.operators().stream().map(o -> o.isEmpty() ? "=" : "__" + o).sorted().toList()));
+          "operator '"
+              + (op.isEmpty() ? "=" : op)
+              + "' is not available on "
+              + name
+              + ". Operators for "
+              + name
+              + ": "
+              + allowed(
+                  f.operators().stream().map(o -> o.isEmpty() ? "=" : "__" + o).sorted().toList()));
     }
     return switch (op) {
       case "isnull" -> {

@@ -38,7 +38,12 @@ public class ProblemException extends RuntimeException {
 
   public Problem toProblem(String instance) {
     return new Problem(
-        type, title, status, getMessage(), instance, invalidParams.isEmpty() ? null : invalidParams);
+        type,
+        title,
+        status,
+        getMessage(),
+        instance,
+        invalidParams.isEmpty() ? null : invalidParams);
   }
 
   public int status() {

@@ -24,14 +24,16 @@ public class ProblemMappers {
     int status = e.getResponse().getStatus();
     String detail =
         switch (status) {
-          case 404 -> "No resource at this path. The API's entry point is /v1; its description is /q/openapi.";
+          case 404 ->
+              "No resource at this path. The API's entry point is /v1; its description is /q/openapi.";
           case 405 -> "This resource does not accept that HTTP method. Allowed: " + allowed(e);
           case 406 ->
               "This resource cannot produce any media type the Accept header asks for. It serves application/json.";
           case 415 -> "This resource does not accept that request body's media type.";
-          default -> Response.Status.fromStatusCode(status) == null
-              ? "The request failed."
-              : Response.Status.fromStatusCode(status).getReasonPhrase() + ".";
+          default ->
+              Response.Status.fromStatusCode(status) == null
+                  ? "The request failed."
+                  : Response.Status.fromStatusCode(status).getReasonPhrase() + ".";
         };
     Response.StatusType reason = Response.Status.fromStatusCode(status);
     Problem p =
@@ -43,7 +45,10 @@ public class ProblemMappers {
             path(uri),
             null);
     Response.ResponseBuilder b =
-        Response.status(status).type(Problem.MEDIA_TYPE).header("Cache-Control", "no-store").entity(p);
+        Response.status(status)
+            .type(Problem.MEDIA_TYPE)
+            .header("Cache-Control", "no-store")
+            .entity(p);
     if (status == 405) {
       b.header("Allow", allowed(e));
     }

@@ -23,14 +23,15 @@ import org.plenary.seed.PartialDate;
 
 /**
  * Runs {@link ListQuery}s: one SQL query for the page (keyset-paginated, ordered by the requested
- * sort and then the key), one per embedded collection whatever the page size, and a count only
- * when asked. All SQL comes from the collections' declarations; request values are bound.
+ * sort and then the key), one per embedded collection whatever the page size, and a count only when
+ * asked. All SQL comes from the collections' declarations; request values are bound.
  */
 @ApplicationScoped
 public class QueryEngine {
   @Inject AgroalDataSource dataSource;
 
-  private final java.util.concurrent.atomic.AtomicLong statements = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong statements =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** How many SQL statements the engine has run (tests assert it does not grow with page size). */
   public long statements() {
@@ -43,7 +44,8 @@ public class QueryEngine {
   }
 
   /** A page of records; {@code next} is the cursor of the following page, or null at the end. */
-  public record Page(List<Map<String, Object>> rows, String next, Long total, Map<String, Object> facets) {}
+  public record Page(
+      List<Map<String, Object>> rows, String next, Long total, Map<String, Object> facets) {}
 
   public Page page(ListQuery q) {
     try (Connection c = dataSource.getConnection()) {
@@ -70,7 +72,9 @@ public class QueryEngine {
       Long total = q.total() ? count(c, q) : null;
       Map<String, Object> facets = q.facets().isEmpty() ? null : facets(c, q);
       String next =
-          more ? Cursor.encode(q.collection().name(), ListQuery.sortToken(q.sort()), lastKey) : null;
+          more
+              ? Cursor.encode(q.collection().name(), ListQuery.sortToken(q.sort()), lastKey)
+              : null;
       return new Page(rows, next, total, facets);
     } catch (SQLException e) {
       throw new IllegalStateException("Query on " + q.collection().name() + " failed", e);
@@ -167,7 +171,8 @@ public class QueryEngine {
   public boolean exists(ListQuery q) {
     try (Connection c = dataSource.getConnection()) {
       Sql where = where(q, false);
-      try (PreparedStatement ps = prepare(c, "select 1 from " + from(q) + where.text() + " limit 1")) {
+      try (PreparedStatement ps =
+          prepare(c, "select 1 from " + from(q) + where.text() + " limit 1")) {
         where.bind(c, ps);
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next();
@@ -233,8 +238,7 @@ public class QueryEngine {
 
   private long count(Connection c, ListQuery q, boolean fromCursor) throws SQLException {
     Sql where = where(q, fromCursor);
-    try (PreparedStatement ps =
-        prepare(c, "select count(*) from " + from(q) + where.text())) {
+    try (PreparedStatement ps = prepare(c, "select count(*) from " + from(q) + where.text())) {
       where.bind(c, ps);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -251,8 +255,14 @@ public class QueryEngine {
     Map<String, Object> out = new LinkedHashMap<>();
     Sql where = where(q, false);
     for (Field f : q.facets()) {
-      String sql = "select " + f.sql() + " as value, count(*) as n from " + from(q) + where.text()
-          + " group by 1 order by 2 desc, 1 asc nulls last limit " + (ListQuery.MAX_FACET_VALUES + 1);
+      String sql =
+          "select "
+              + f.sql()
+              + " as value, count(*) as n from "
+              + from(q)
+              + where.text()
+              + " group by 1 order by 2 desc, 1 asc nulls last limit "
+              + (ListQuery.MAX_FACET_VALUES + 1);
       List<Map<String, Object>> values = new ArrayList<>();
       try (PreparedStatement ps = prepare(c, sql)) {
         where.bind(c, ps);
@@ -275,7 +285,8 @@ public class QueryEngine {
   }
 
   /** Attaches embedded collections: one query per embed, whatever the number of rows. */
-  private void embed(Connection c, Collection parent, List<Map<String, Object>> rows, Set<String> includes)
+  private void embed(
+      Connection c, Collection parent, List<Map<String, Object>> rows, Set<String> includes)
       throws SQLException {
     if (rows.isEmpty()) {
       return;
@@ -298,7 +309,9 @@ public class QueryEngine {
         Field childField = e.child().field(e.childField()).orElseThrow();
         conds.add(new Condition(childField, "in", new ArrayList<>(keys)));
         for (var f : e.fixed().entrySet()) {
-          conds.add(new Condition(e.child().field(f.getKey()).orElseThrow(), "eq", List.of(f.getValue())));
+          conds.add(
+              new Condition(
+                  e.child().field(f.getKey()).orElseThrow(), "eq", List.of(f.getValue())));
         }
         List<Map<String, Object>> children = fetch(c, ListQuery.all(e.child(), conds));
         embed(c, e.child(), children, Set.of());
@@ -334,7 +347,13 @@ public class QueryEngine {
   private static Array array(Connection c, List<?> values) throws SQLException {
     Object first = values.isEmpty() ? "" : values.get(0);
     String type =
-        first instanceof Integer ? "int4" : first instanceof LocalDate ? "date" : first instanceof Boolean ? "bool" : first instanceof OffsetDateTime ? "timestamptz" : "text";
+        first instanceof Integer
+            ? "int4"
+            : first instanceof LocalDate
+                ? "date"
+                : first instanceof Boolean
+                    ? "bool"
+                    : first instanceof OffsetDateTime ? "timestamptz" : "text";
     return c.createArrayOf(type, values.toArray());
   }
 
@@ -351,8 +370,11 @@ public class QueryEngine {
         sb.append(", ");
       }
       if (f.type() == Field.Type.TIMESTAMP) {
-        // formatted by PostgreSQL (much cheaper than per-row Java formatting); parsed back for cursors
-        sb.append("to_char(").append(f.sql()).append(" at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')");
+        // formatted by PostgreSQL (much cheaper than per-row Java formatting); parsed back for
+        // cursors
+        sb.append("to_char(")
+            .append(f.sql())
+            .append(" at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')");
       } else {
         sb.append(f.sql());
       }
@@ -381,7 +403,8 @@ public class QueryEngine {
   private static String from(ListQuery q) {
     return q.search() == null
         ? q.collection().from()
-        : q.collection().from() + " cross join (select websearch_to_tsquery('english', ?) as query) fts";
+        : q.collection().from()
+            + " cross join (select websearch_to_tsquery('english', ?) as query) fts";
   }
 
   private Sql where(ListQuery q, boolean keyset) {
@@ -418,7 +441,8 @@ public class QueryEngine {
           clauses.add("strpos(lower(" + col + "), lower(?)) > 0");
           params.add(cond.values().get(0));
         }
-        case "isnull" -> clauses.add(col + ((Boolean) cond.values().get(0) ? " is null" : " is not null"));
+        case "isnull" ->
+            clauses.add(col + ((Boolean) cond.values().get(0) ? " is null" : " is not null"));
         default -> throw new IllegalStateException("operator " + cond.op());
       }
     }
@@ -470,11 +494,14 @@ public class QueryEngine {
         default -> value;
       };
     } catch (RuntimeException e) {
-      throw ProblemException.invalidParam("cursor", "Invalid cursor: it does not match this query's order.");
+      throw ProblemException.invalidParam(
+          "cursor", "Invalid cursor: it does not match this query's order.");
     }
   }
 
-  /** The sort values of a rendered row, as a cursor stores them (partial dates as their first day). */
+  /**
+   * The sort values of a rendered row, as a cursor stores them (partial dates as their first day).
+   */
   private static List<String> sortValues(Map<String, Object> row, ListQuery q) {
     List<String> out = new ArrayList<>();
     for (Sort s : q.sort()) {

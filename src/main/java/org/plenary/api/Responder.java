@@ -57,7 +57,8 @@ public class Responder {
    * the parent does not exist) runs only when there is nothing to show, saving a query on every
    * other request.
    */
-  public Response list(Collection c, UriInfo uri, Request request, Runnable parentCheck, Condition... fixed) {
+  public Response list(
+      Collection c, UriInfo uri, Request request, Runnable parentCheck, Condition... fixed) {
     MultivaluedMap<String, String> params = params(uri);
     Format format = Format.of(params, request);
     boolean bom = bom(params, format);
@@ -99,23 +100,32 @@ public class Responder {
 
   /**
    * Every matching row as CSV or NDJSON. Up to plenary.http.render-rows rows are rendered whole
-   * (exact ETag, cached); larger results stream a batch at a time in constant memory, tagged by
-   * the dataset checksum and the request (a strong validator that changes whenever the dataset
-   * does).
+   * (exact ETag, cached); larger results stream a batch at a time in constant memory, tagged by the
+   * dataset checksum and the request (a strong validator that changes whenever the dataset does).
    */
   private Response download(
-      Collection c, UriInfo uri, MultivaluedMap<String, String> params, Format format, boolean bom, String key,
-      Runnable parentCheck, Condition... fixed) {
+      Collection c,
+      UriInfo uri,
+      MultivaluedMap<String, String> params,
+      Format format,
+      boolean bom,
+      String key,
+      Runnable parentCheck,
+      Condition... fixed) {
     ListQuery q = ListQuery.parse(c, params, List.of(fixed), true);
     if (format == Format.CSV && !q.includes().isEmpty()) {
       throw ProblemException.invalidParam(
           "include",
-          "include=" + String.join(",", q.includes())
+          "include="
+              + String.join(",", q.includes())
               + " nests records, which CSV cannot hold: use format=ndjson, or download the nested collection itself as CSV");
     }
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Disposition", "attachment; filename=\"" + filename(uri, format) + "\"");
-    String type = format == Format.CSV ? "text/csv; charset=utf-8; header=present" : Format.NDJSON_TYPE + "; charset=utf-8";
+    String type =
+        format == Format.CSV
+            ? "text/csv; charset=utf-8; header=present"
+            : Format.NDJSON_TYPE + "; charset=utf-8";
     QueryEngine.Stream rows = engine.open(q);
     if (rows.count() == 0 && parentCheck != null) {
       try {
@@ -148,7 +158,8 @@ public class Responder {
     return cache.headers(b).build();
   }
 
-  private static void write(Collection c, Format format, boolean bom, QueryEngine.Stream rows, OutputStream out)
+  private static void write(
+      Collection c, Format format, boolean bom, QueryEngine.Stream rows, OutputStream out)
       throws IOException {
     List<Field> fields = rows.query().fields();
     Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
@@ -160,7 +171,9 @@ public class Responder {
         columns.add(e.name());
         embedKeys.put(
             e.name(),
-            e.child().key().stream().filter(k -> !e.omit().contains(k) && !k.equals(e.childField())).toList());
+            e.child().key().stream()
+                .filter(k -> !e.omit().contains(k) && !k.equals(e.childField()))
+                .toList());
       }
       if (bom) {
         w.write('\uFEFF');
@@ -207,7 +220,12 @@ public class Responder {
   private String filename(UriInfo uri, Format format) {
     String path = uri.getPath().replaceFirst("^/?v1/?", "");
     String name = path.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
-    return "plenary-" + state.version() + "-" + (name.isEmpty() ? "index" : name) + "." + format.extension();
+    return "plenary-"
+        + state.version()
+        + "-"
+        + (name.isEmpty() ? "index" : name)
+        + "."
+        + format.extension();
   }
 
   private static boolean bom(MultivaluedMap<String, String> params, Format format) {
@@ -217,7 +235,8 @@ public class Responder {
     }
     String v = values.get(values.size() - 1);
     if (format != Format.CSV) {
-      throw ProblemException.invalidParam("bom", "a byte-order mark applies to CSV only (format=csv)");
+      throw ProblemException.invalidParam(
+          "bom", "a byte-order mark applies to CSV only (format=csv)");
     }
     if (!v.equals("true") && !v.equals("false")) {
       throw ProblemException.invalidParam("bom", "'" + v + "' is not true or false");
@@ -241,20 +260,27 @@ public class Responder {
       } else if (e.getKey().equals("format") && e.getValue().stream().allMatch("json"::equals)) {
         continue;
       } else if (e.getKey().equals("format") || e.getKey().equals("bom")) {
-        bad.add(new Problem.InvalidParam(e.getKey(), "a single record is served as JSON only; CSV and NDJSON are for collections"));
+        bad.add(
+            new Problem.InvalidParam(
+                e.getKey(),
+                "a single record is served as JSON only; CSV and NDJSON are for collections"));
       } else {
         bad.add(
             new Problem.InvalidParam(
                 e.getKey(),
                 "unknown parameter. A single record takes only include="
-                    + (c.includes().isEmpty() ? " (nothing to include here)" : ListQuery.allowed(c.includes().keySet()))));
+                    + (c.includes().isEmpty()
+                        ? " (nothing to include here)"
+                        : ListQuery.allowed(c.includes().keySet()))));
       }
     }
     if (!bad.isEmpty()) {
       throw ProblemException.invalidParams(bad);
     }
-    if (includes.containsKey("include") && includes.get("include").stream().anyMatch(v -> v.contains("total"))) {
-      throw ProblemException.invalidParam("include", "total applies to collections, not to a single record");
+    if (includes.containsKey("include")
+        && includes.get("include").stream().anyMatch(v -> v.contains("total"))) {
+      throw ProblemException.invalidParam(
+          "include", "total applies to collections, not to a single record");
     }
     Condition byKey = ListQuery.condition(c, field, "", value);
     ListQuery q = ListQuery.parse(c, includes, List.of(byKey));
@@ -299,8 +325,13 @@ public class Responder {
         new Envelope.ListBody(
             rows,
             new Envelope.Links(uri.getRequestUri().toString(), null),
-            new Envelope.ListMeta(state.version(), rows.size(), rows.size(), null, (long) rows.size(), null));
-    return render(key, json(body), "application/json", Map.of(Api.TOTAL_HEADER, Integer.toString(rows.size())));
+            new Envelope.ListMeta(
+                state.version(), rows.size(), rows.size(), null, (long) rows.size(), null));
+    return render(
+        key,
+        json(body),
+        "application/json",
+        Map.of(Api.TOTAL_HEADER, Integer.toString(rows.size())));
   }
 
   private Response render(String key, byte[] body, String type, Map<String, String> headers) {

@@ -21,7 +21,9 @@ import org.plenary.api.Responder;
 
 @Path(Api.V1)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "dataset", description = "The dataset: version, licence, citation, releases, bulk dumps")
+@Tag(
+    name = "dataset",
+    description = "The dataset: version, licence, citation, releases, bulk dumps")
 public class DatasetResource {
   @Inject Responder responder;
   @Inject DatasetState state;
@@ -46,7 +48,9 @@ public class DatasetResource {
     license.put("data", config.dataset().license());
     license.put("data_url", "https://creativecommons.org/licenses/by/4.0/");
     license.put("code", "Apache-2.0");
-    license.put("quotes", "Quotes are short excerpts attributed to their speakers and sources, for commentary.");
+    license.put(
+        "quotes",
+        "Quotes are short excerpts attributed to their speakers and sources, for commentary.");
     d.put("license", license);
     d.put("citation", config.dataset().citation().formatted(loaded.version()));
     d.put("checksum", loaded.checksum());
@@ -54,7 +58,8 @@ public class DatasetResource {
     d.put("row_counts", loaded.rowCounts());
     d.put(
         "releases",
-        engine.rows("select version, to_char(date, 'YYYY-MM-DD') as date, changes, data_sha256 from release order by date desc, version desc"));
+        engine.rows(
+            "select version, to_char(date, 'YYYY-MM-DD') as date, changes, data_sha256 from release order by date desc, version desc"));
     Map<String, Object> sources = new LinkedHashMap<>();
     sources.put("href", Api.V1 + "/sources");
     sources.put("count", loaded.rowCounts().get("source"));
@@ -79,8 +84,20 @@ public class DatasetResource {
     Map<String, String> links = new LinkedHashMap<>();
     for (String p :
         List.of(
-            "votes", "roll-calls", "delegations", "organizations", "people", "positions",
-            "documents", "sources", "events", "bodies", "signatures", "treaty", "dataset", "dumps")) {
+            "votes",
+            "roll-calls",
+            "delegations",
+            "organizations",
+            "people",
+            "positions",
+            "documents",
+            "sources",
+            "events",
+            "bodies",
+            "signatures",
+            "treaty",
+            "dataset",
+            "dumps")) {
       links.put(p.replace('-', '_'), Api.V1 + "/" + p);
     }
     d.put("collections", links);
@@ -90,7 +107,8 @@ public class DatasetResource {
   private static void noParams(UriInfo uri) {
     if (!uri.getQueryParameters().isEmpty()) {
       throw ProblemException.invalidParam(
-          uri.getQueryParameters().keySet().iterator().next(), "unknown parameter. This resource takes none");
+          uri.getQueryParameters().keySet().iterator().next(),
+          "unknown parameter. This resource takes none");
     }
   }
 }

@@ -35,18 +35,24 @@ import org.plenary.seed.TableSpec;
 import org.postgresql.PGConnection;
 
 /**
- * The bulk dumps of the loaded release: one CSV per table, in exactly the format of seed-data/
- * (so the loader reads both, and a dump reloads into an identical database), a Frictionless
- * datapackage.json describing them, a README, and a zip of all of these. Dumps are
- * deterministic: the same data gives byte-identical files (rows in primary-key order under the C
- * collation, fixed zip timestamps), so a file's SHA-256 is its identity. They are written once
- * per dataset checksum, to disk, and served from there.
+ * The bulk dumps of the loaded release: one CSV per table, in exactly the format of seed-data/ (so
+ * the loader reads both, and a dump reloads into an identical database), a Frictionless
+ * datapackage.json describing them, a README, and a zip of all of these. Dumps are deterministic:
+ * the same data gives byte-identical files (rows in primary-key order under the C collation, fixed
+ * zip timestamps), so a file's SHA-256 is its identity. They are written once per dataset checksum,
+ * to disk, and served from there.
  */
 @ApplicationScoped
 public class Dumps {
   /** A dump file: its name, media type, size, SHA-256 and (for tables) row count. */
   public record DumpFile(
-      String name, String table, String description, String mediaType, long bytes, String sha256, Long rows) {}
+      String name,
+      String table,
+      String description,
+      String mediaType,
+      long bytes,
+      String sha256,
+      Long rows) {}
 
   /** The files of one release, on disk. */
   public record Release(String version, String checksum, Path dir, List<DumpFile> files) {
@@ -93,13 +99,19 @@ public class Dumps {
           MessageDigest sha = digest();
           Path file = tmp.resolve(t.file());
           try (OutputStream out =
-              new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), sha)) {
+              new DigestOutputStream(
+                  new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), sha)) {
             copyOut(c, t, out);
           }
           files.add(
               new DumpFile(
-                  t.file(), t.table(), t.description(), "text/csv", Files.size(file),
-                  HexFormat.of().formatHex(sha.digest()), loaded.rowCounts().get(t.table())));
+                  t.file(),
+                  t.table(),
+                  t.description(),
+                  "text/csv",
+                  Files.size(file),
+                  HexFormat.of().formatHex(sha.digest()),
+                  loaded.rowCounts().get(t.table())));
         }
         c.rollback();
       }
@@ -114,9 +126,33 @@ public class Dumps {
       zip(tmp, entries, tmp.resolve(zipName), releaseDate);
 
       List<DumpFile> all = new ArrayList<>();
-      all.add(new DumpFile(zipName, null, "Everything: every table, datapackage.json and README.md", "application/zip", Files.size(tmp.resolve(zipName)), sha256(tmp.resolve(zipName)), null));
-      all.add(new DumpFile("datapackage.json", null, "Frictionless Data Package descriptor: schemas, keys, licence, sources, checksums", "application/json", datapackage.length, sha256(datapackage), null));
-      all.add(new DumpFile("README.md", null, "What the files are, their licence, and how to read them", "text/markdown", readme.length, sha256(readme), null));
+      all.add(
+          new DumpFile(
+              zipName,
+              null,
+              "Everything: every table, datapackage.json and README.md",
+              "application/zip",
+              Files.size(tmp.resolve(zipName)),
+              sha256(tmp.resolve(zipName)),
+              null));
+      all.add(
+          new DumpFile(
+              "datapackage.json",
+              null,
+              "Frictionless Data Package descriptor: schemas, keys, licence, sources, checksums",
+              "application/json",
+              datapackage.length,
+              sha256(datapackage),
+              null));
+      all.add(
+          new DumpFile(
+              "README.md",
+              null,
+              "What the files are, their licence, and how to read them",
+              "text/markdown",
+              readme.length,
+              sha256(readme),
+              null));
       all.addAll(files);
       Path dir = root.resolve(loaded.checksum());
       if (!Files.exists(dir)) {
@@ -136,7 +172,8 @@ public class Dumps {
   }
 
   /** The table as seed-data CSV: same header, same value forms, rows in primary-key order. */
-  static void copyOut(Connection c, TableSpec t, OutputStream out) throws SQLException, IOException {
+  static void copyOut(Connection c, TableSpec t, OutputStream out)
+      throws SQLException, IOException {
     List<String> select = new ArrayList<>();
     for (Column col : t.columns()) {
       String n = col.name();
@@ -146,8 +183,15 @@ public class Dumps {
             case DATE -> "to_char(" + n + ", 'YYYY-MM-DD')";
             case PARTIAL_DATE -> {
               String p = col.precisionColumn();
-              yield "case " + p + " when 'year' then to_char(" + n + ", 'YYYY') when 'month' then to_char("
-                  + n + ", 'YYYY-MM') else to_char(" + n + ", 'YYYY-MM-DD') end";
+              yield "case "
+                  + p
+                  + " when 'year' then to_char("
+                  + n
+                  + ", 'YYYY') when 'month' then to_char("
+                  + n
+                  + ", 'YYYY-MM') else to_char("
+                  + n
+                  + ", 'YYYY-MM-DD') end";
             }
             default -> n;
           };
@@ -158,14 +202,21 @@ public class Dumps {
             .map(k -> t.column(k).type() == Column.Type.TEXT ? k + " collate \"C\"" : k)
             .collect(Collectors.joining(", "));
     String sql =
-        "copy (select " + String.join(", ", select) + " from " + t.table() + " order by " + order
+        "copy (select "
+            + String.join(", ", select)
+            + " from "
+            + t.table()
+            + " order by "
+            + order
             + ") to stdout with (format csv, header true)";
     c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, out);
   }
 
   private String releaseDate(String version) {
     try (Connection c = dataSource.getConnection();
-        var ps = c.prepareStatement("select to_char(date, 'YYYY-MM-DD') from release where version = ?")) {
+        var ps =
+            c.prepareStatement(
+                "select to_char(date, 'YYYY-MM-DD') from release where version = ?")) {
       ps.setString(1, version);
       var rs = ps.executeQuery();
       return rs.next() ? rs.getString(1) : "1980-01-01";
@@ -182,20 +233,33 @@ public class Dumps {
     p.put("title", config.dataset().title());
     p.put("version", loaded.version());
     p.put("created", releaseDate);
-    p.put("description",
+    p.put(
+        "description",
         "Votes, roll calls, delegations, organizations, people, stated positions, documents, events and"
             + " signatures on the UN Convention against Cybercrime; every record cites its sources"
             + " (citations.csv, sources.csv). An empty field means unknown.");
     p.put("homepage", "/v1/dataset");
-    p.put("licenses", List.of(ordered(
-        "name", config.dataset().license(),
-        "path", "https://creativecommons.org/licenses/by/4.0/",
-        "title", "Creative Commons Attribution 4.0 International")));
+    p.put(
+        "licenses",
+        List.of(
+            ordered(
+                "name", config.dataset().license(),
+                "path", "https://creativecommons.org/licenses/by/4.0/",
+                "title", "Creative Commons Attribution 4.0 International")));
     p.put("citation", config.dataset().citation().formatted(loaded.version()));
-    p.put("sources", List.of(
-        ordered("title", "Every source cited, per record: sources.csv and citations.csv", "path", "sources.csv"),
-        ordered("title", "Roll calls: Voeten, United Nations General Assembly voting data (via the unvotes R package)",
-            "path", "https://github.com/dgrtwo/unvotes")));
+    p.put(
+        "sources",
+        List.of(
+            ordered(
+                "title",
+                "Every source cited, per record: sources.csv and citations.csv",
+                "path",
+                "sources.csv"),
+            ordered(
+                "title",
+                "Roll calls: Voeten, United Nations General Assembly voting data (via the unvotes R package)",
+                "path",
+                "https://github.com/dgrtwo/unvotes")));
     List<Object> resources = new ArrayList<>();
     for (TableSpec t : Schema.TABLES) {
       DumpFile f = files.stream().filter(x -> t.file().equals(x.name())).findFirst().orElseThrow();
@@ -210,7 +274,19 @@ public class Dumps {
       r.put("bytes", f.bytes());
       r.put("hash", "sha256:" + f.sha256());
       r.put("rows", f.rows());
-      r.put("dialect", ordered("delimiter", ",", "lineTerminator", "\n", "quoteChar", "\"", "doubleQuote", true, "header", true));
+      r.put(
+          "dialect",
+          ordered(
+              "delimiter",
+              ",",
+              "lineTerminator",
+              "\n",
+              "quoteChar",
+              "\"",
+              "doubleQuote",
+              true,
+              "header",
+              true));
       r.put("schema", tableSchema(t));
       resources.add(r);
     }
@@ -243,8 +319,12 @@ public class Dumps {
         }
         default -> f.put("type", "string");
       }
-      f.put("description", c.description()
-          + (c.type() == Column.Type.PARTIAL_DATE ? " (YYYY, YYYY-MM or YYYY-MM-DD: as precise as the source)" : ""));
+      f.put(
+          "description",
+          c.description()
+              + (c.type() == Column.Type.PARTIAL_DATE
+                  ? " (YYYY, YYYY-MM or YYYY-MM-DD: as precise as the source)"
+                  : ""));
       if (c.required()) {
         constraints.put("required", true);
       }
@@ -257,9 +337,12 @@ public class Dumps {
       fields.add(f);
       if (c.ref() != null) {
         TableSpec target = Schema.table(c.ref()).orElseThrow();
-        foreignKeys.add(ordered(
-            "fields", c.name(),
-            "reference", ordered("resource", resourceName(target), "fields", target.primaryKey().get(0))));
+        foreignKeys.add(
+            ordered(
+                "fields", c.name(),
+                "reference",
+                    ordered(
+                        "resource", resourceName(target), "fields", target.primaryKey().get(0))));
       }
     }
     Map<String, Object> s = new LinkedHashMap<>();
@@ -276,42 +359,73 @@ public class Dumps {
 
   private String readme(DatasetState.Loaded loaded, List<DumpFile> files, String releaseDate) {
     StringBuilder sb = new StringBuilder();
-    sb.append("# ").append(config.dataset().title()).append(", version ").append(loaded.version()).append("\n\n");
-    sb.append("Released ").append(releaseDate).append(". Licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/),")
-        .append(" with attribution to Plenary and to the original sources named in sources.csv and citations.csv.")
-        .append(" The roll calls come from Erik Voeten's UN General Assembly voting data (unvotes); cite it too.")
+    sb.append("# ")
+        .append(config.dataset().title())
+        .append(", version ")
+        .append(loaded.version())
+        .append("\n\n");
+    sb.append("Released ")
+        .append(releaseDate)
+        .append(". Licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/),")
+        .append(
+            " with attribution to Plenary and to the original sources named in sources.csv and citations.csv.")
+        .append(
+            " The roll calls come from Erik Voeten's UN General Assembly voting data (unvotes); cite it too.")
         .append(" Quotes are short excerpts attributed to their speakers and sources.\n\n");
-    sb.append("Cite as: ").append(config.dataset().citation().formatted(loaded.version())).append("\n\n");
-    sb.append("## Files\n\n`datapackage.json` describes every table (Frictionless Data Package: types, keys, checksums).\n\n");
+    sb.append("Cite as: ")
+        .append(config.dataset().citation().formatted(loaded.version()))
+        .append("\n\n");
+    sb.append(
+        "## Files\n\n`datapackage.json` describes every table (Frictionless Data Package: types, keys, checksums).\n\n");
     sb.append("| file | rows | sha256 | what |\n| --- | --- | --- | --- |\n");
     for (DumpFile f : files) {
-      sb.append("| ").append(f.name()).append(" | ").append(f.rows()).append(" | ").append(f.sha256())
-          .append(" | ").append(f.description()).append(" |\n");
+      sb.append("| ")
+          .append(f.name())
+          .append(" | ")
+          .append(f.rows())
+          .append(" | ")
+          .append(f.sha256())
+          .append(" | ")
+          .append(f.description())
+          .append(" |\n");
     }
     sb.append("\n## Conventions\n\n")
-        .append("- UTF-8, comma-separated, a header row, `\\n` line ends, quotes only where needed (RFC 4180 quoting).\n")
+        .append(
+            "- UTF-8, comma-separated, a header row, `\\n` line ends, quotes only where needed (RFC 4180 quoting).\n")
         .append("- An empty field means unknown: never read it as 0.\n")
-        .append("- Dates are as precise as their source: `2024`, `2024-08` or `2024-08-08`; the database keeps\n")
+        .append(
+            "- Dates are as precise as their source: `2024`, `2024-08` or `2024-08-08`; the database keeps\n")
         .append("  the first day and the precision.\n")
-        .append("- citations.csv links any record (record_type = its table, record_id = its id; for roll_call, the vote id)\n")
+        .append(
+            "- citations.csv links any record (record_type = its table, record_id = its id; for roll_call, the vote id)\n")
         .append("  to sources.csv.\n")
-        .append("- These files are also the format Plenary loads: a directory of them can be loaded with PLENARY_SEED_DIR.\n\n");
+        .append(
+            "- These files are also the format Plenary loads: a directory of them can be loaded with PLENARY_SEED_DIR.\n\n");
     sb.append("## Reading them\n\npandas:\n\n```python\nimport pandas as pd\n")
-        .append("votes = pd.read_csv(\"votes.csv\", dtype={\"yes\": \"Int64\", \"no\": \"Int64\", \"abstain\": \"Int64\", \"non_voting\": \"Int64\"},\n")
+        .append(
+            "votes = pd.read_csv(\"votes.csv\", dtype={\"yes\": \"Int64\", \"no\": \"Int64\", \"abstain\": \"Int64\", \"non_voting\": \"Int64\"},\n")
         .append("                    keep_default_na=False, na_values=[\"\"])\n")
-        .append("roll_calls = pd.read_csv(\"roll_calls.csv\", dtype=\"string\", keep_default_na=False)\n")
-        .append("```\n\n(`keep_default_na=False` keeps the ISO code `NA`, Namibia, from becoming a missing value.)\n\n")
+        .append(
+            "roll_calls = pd.read_csv(\"roll_calls.csv\", dtype=\"string\", keep_default_na=False)\n")
+        .append(
+            "```\n\n(`keep_default_na=False` keeps the ISO code `NA`, Namibia, from becoming a missing value.)\n\n")
         .append("R:\n\n```r\nlibrary(readr)\n")
-        .append("votes <- read_csv(\"votes.csv\", na = \"\", col_types = cols(yes = \"i\", no = \"i\", abstain = \"i\", non_voting = \"i\", .default = \"c\"))\n")
-        .append("roll_calls <- read_csv(\"roll_calls.csv\", na = \"\", col_types = cols(.default = \"c\"))\n```\n");
+        .append(
+            "votes <- read_csv(\"votes.csv\", na = \"\", col_types = cols(yes = \"i\", no = \"i\", abstain = \"i\", non_voting = \"i\", .default = \"c\"))\n")
+        .append(
+            "roll_calls <- read_csv(\"roll_calls.csv\", na = \"\", col_types = cols(.default = \"c\"))\n```\n");
     return sb.toString();
   }
 
   /** A zip whose bytes depend only on its contents: fixed order, fixed timestamps. */
-  private static void zip(Path dir, List<String> names, Path target, String releaseDate) throws IOException {
-    long time = LocalDate.parse(releaseDate).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+  private static void zip(Path dir, List<String> names, Path target, String releaseDate)
+      throws IOException {
+    long time =
+        LocalDate.parse(releaseDate).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
     try (ZipOutputStream zip =
-        new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(target), 1 << 16), StandardCharsets.UTF_8)) {
+        new ZipOutputStream(
+            new BufferedOutputStream(Files.newOutputStream(target), 1 << 16),
+            StandardCharsets.UTF_8)) {
       zip.setLevel(9);
       for (String name : names) {
         ZipEntry e = new ZipEntry(name);

@@ -61,7 +61,8 @@ public final class EmbeddedDatabase {
       Integer running = runningPort(binaries, pgData);
       EmbeddedDatabase db;
       if (running != null) {
-        LOG.infof("Reusing the embedded PostgreSQL already running on port %d (%s)", running, pgData);
+        LOG.infof(
+            "Reusing the embedded PostgreSQL already running on port %d (%s)", running, pgData);
         db = new EmbeddedDatabase(binaries, pgData, running, false);
       } else {
         int port = freePort();
@@ -77,7 +78,11 @@ public final class EmbeddedDatabase {
                 "-t",
                 "60",
                 "-o",
-                "-p " + port + " -h 127.0.0.1 -k " + pgData + " -c fsync=off -c full_page_writes=off",
+                "-p "
+                    + port
+                    + " -h 127.0.0.1 -k "
+                    + pgData
+                    + " -c fsync=off -c full_page_writes=off",
                 "start"));
         db = new EmbeddedDatabase(binaries, pgData, port, true);
         LOG.infof("Started embedded PostgreSQL on 127.0.0.1:%d (data in %s)", port, pgData);

@@ -11,8 +11,8 @@ import org.plenary.api.QueryEngine;
 import org.plenary.seed.PartialDate;
 
 /**
- * How often two delegations voted the same way, over the recorded votes both took part in, in
- * the two standard measures:
+ * How often two delegations voted the same way, over the recorded votes both took part in, in the
+ * two standard measures:
  *
  * <ul>
  *   <li><b>state_department</b>, the US State Department's "voting coincidence" (its annual report
@@ -20,8 +20,8 @@ import org.plenary.seed.PartialDate;
  *       counting only votes where both voted yes or no; abstentions and absences are left out.
  *   <li><b>voeten</b>, the agreement index of Voeten's UN General Assembly voting data (Bailey,
  *       Strezhnev and Voeten 2017): yes = 1, abstain = 0.5, no = 0; each vote scores 1 − |a − b|
- *       (same vote 1, one abstention 0.5, opposite 0), averaged over votes where both voted yes,
- *       no or abstained; absences (non_voting) are left out.
+ *       (same vote 1, one abstention 0.5, opposite 0), averaged over votes where both voted yes, no
+ *       or abstained; absences (non_voting) are left out.
  * </ul>
  *
  * A measure is null when no vote qualifies. They differ exactly when abstentions occur.
@@ -51,7 +51,10 @@ public class Agreement {
       String vb = (String) r.get("b");
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("vote_id", r.get("id"));
-      v.put("vote_date", PartialDate.format(((java.sql.Date) r.get("date")).toLocalDate(), (String) r.get("date_precision")));
+      v.put(
+          "vote_date",
+          PartialDate.format(
+              ((java.sql.Date) r.get("date")).toLocalDate(), (String) r.get("date_precision")));
       v.put("vote_subject", r.get("subject"));
       v.put("vote", va);
       v.put("with_vote", vb);
@@ -96,10 +99,14 @@ public class Agreement {
       out.add(row);
     }
     Comparator<Map<String, Object>> byVoeten =
-        Comparator.comparing((Map<String, Object> r) -> (Double) r.get("voeten"), Comparator.nullsLast(Comparator.reverseOrder()));
+        Comparator.comparing(
+            (Map<String, Object> r) -> (Double) r.get("voeten"),
+            Comparator.nullsLast(Comparator.reverseOrder()));
     out.sort(
         byVoeten
-            .thenComparing(r -> (Double) r.get("state_department"), Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(
+                r -> (Double) r.get("state_department"),
+                Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(r -> (String) r.get("with")));
     return out;
   }

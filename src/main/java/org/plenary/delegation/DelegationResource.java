@@ -50,10 +50,16 @@ public class DelegationResource {
   @Operation(summary = "How the delegation voted on every recorded vote, latest first")
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "roll_calls")
-  public Response votes(@PathParam("iso3") String iso3, @Context UriInfo uri, @Context Request request) {
+  public Response votes(
+      @PathParam("iso3") String iso3, @Context UriInfo uri, @Context Request request) {
     String id = code(iso3);
     var c = Votes.ROLL_CALLS.sortedBy(Votes.ROLL_CALLS.desc("vote_date"));
-    return responder.list(c, uri, request, () -> responder.requireExists(Delegations.DELEGATIONS, "id", id, "delegation"), ListQuery.condition(c, "delegation_id", "", id));
+    return responder.list(
+        c,
+        uri,
+        request,
+        () -> responder.requireExists(Delegations.DELEGATIONS, "id", id, "delegation"),
+        ListQuery.condition(c, "delegation_id", "", id));
   }
 
   @GET
@@ -61,10 +67,16 @@ public class DelegationResource {
   @Operation(summary = "Positions held by the delegation")
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "positions")
-  public Response positions(@PathParam("iso3") String iso3, @Context UriInfo uri, @Context Request request) {
+  public Response positions(
+      @PathParam("iso3") String iso3, @Context UriInfo uri, @Context Request request) {
     String id = code(iso3);
     var c = Positions.POSITIONS;
-    return responder.list(c, uri, request, () -> responder.requireExists(Delegations.DELEGATIONS, "id", id, "delegation"), ListQuery.condition(c, "delegation_id", "", id));
+    return responder.list(
+        c,
+        uri,
+        request,
+        () -> responder.requireExists(Delegations.DELEGATIONS, "id", id, "delegation"),
+        ListQuery.condition(c, "delegation_id", "", id));
   }
 
   @GET
@@ -94,7 +106,8 @@ public class DelegationResource {
     try {
       responder.requireExists(Delegations.DELEGATIONS, "id", other, "delegation");
     } catch (ProblemException e) {
-      throw ProblemException.invalidParam("with", "unknown delegation '" + with + "' (an ISO alpha-3 code)");
+      throw ProblemException.invalidParam(
+          "with", "unknown delegation '" + with + "' (an ISO alpha-3 code)");
     }
     return responder.item(uri, () -> agreement.pair(id, other));
   }

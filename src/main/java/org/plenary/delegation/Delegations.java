@@ -17,8 +17,16 @@ public final class Delegations {
           .field(text("name", "d.name", "Name"))
           .field(text("kind", "d.kind", "member_state or regional_organization"))
           .field(bool("un_member", "d.un_member", "Member of the United Nations"))
-          .field(text("regional_group", "d.regional_group", "african, asia_pacific, eastern_european, grulac or weog"))
-          .field(text("regional_group_status", "d.regional_group_status", "member, observer, disputed or none"))
+          .field(
+              text(
+                  "regional_group",
+                  "d.regional_group",
+                  "african, asia_pacific, eastern_european, grulac or weog"))
+          .field(
+              text(
+                  "regional_group_status",
+                  "d.regional_group_status",
+                  "member, observer, disputed or none"))
           .field(longText("note", "d.note", "Special cases and conflicts between sources"))
           .timestamps("d")
           .key("id")

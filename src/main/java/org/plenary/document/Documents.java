@@ -30,7 +30,8 @@ public final class Documents {
           .field(text("id", "d.id", "Document id: the symbol in lower case, / and . as -"))
           .field(text("symbol", "d.symbol", "UN document symbol"))
           .field(text("title", "d.title", "Title, where a source gives it"))
-          .field(text("kind", "d.kind", "resolution, draft_resolution, amendment, report or proposal"))
+          .field(
+              text("kind", "d.kind", "resolution, draft_resolution, amendment, report or proposal"))
           .field(text("body_id", "d.body_id", "Body it belongs to"))
           .field(partialDate("date", "d.date", "d.date_precision", "Date, as precise as known"))
           .field(text("date_precision", "d.date_precision", "day, month or year"))
@@ -42,7 +43,15 @@ public final class Documents {
               "setweight(to_tsvector('english', d.symbol || ' ' || coalesce(d.title, '')), 'A')"
                   + " || setweight(to_tsvector('english', coalesce(d.note, '')), 'D')",
               "concat_ws(' | ', d.symbol, d.title, d.note)")
-          .embed(new Embed("votes", VOTES_ON_DOCUMENT, "document_id", "id", Map.of(), List.of("document_id"), "Votes on this document"))
+          .embed(
+              new Embed(
+                  "votes",
+                  VOTES_ON_DOCUMENT,
+                  "document_id",
+                  "id",
+                  Map.of(),
+                  List.of("document_id"),
+                  "Votes on this document"))
           .cites("document", "id")
           .build();
 }

@@ -15,8 +15,17 @@ public final class Events {
           .field(text("id", "e.id", "Event id (slug)"))
           .field(partialDate("date", "e.date", "e.date_precision", "Date, as precise as known"))
           .field(text("date_precision", "e.date_precision", "day, month or year"))
-          .field(partialDate("end_date", "e.end_date", "e.end_date_precision", "Last day, for events over several days"))
-          .field(text("kind", "e.kind", "proposal, resolution, session, suspension, agreement, adoption, signing, rule or vote"))
+          .field(
+              partialDate(
+                  "end_date",
+                  "e.end_date",
+                  "e.end_date_precision",
+                  "Last day, for events over several days"))
+          .field(
+              text(
+                  "kind",
+                  "e.kind",
+                  "proposal, resolution, session, suspension, agreement, adoption, signing, rule or vote"))
           .field(text("title", "e.title", "Title"))
           .field(longText("description", "e.description", "What happened"))
           .field(text("vote_id", "e.vote_id", "Vote"))

@@ -46,8 +46,14 @@ public class OrganizationResource {
   @Operation(summary = "Positions held by the organization")
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "positions")
-  public Response positions(@PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
+  public Response positions(
+      @PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
     var c = Positions.POSITIONS;
-    return responder.list(c, uri, request, () -> responder.requireExists(Organizations.ORGANIZATIONS, "id", slug, "organization"), ListQuery.condition(c, "organization_id", "", slug));
+    return responder.list(
+        c,
+        uri,
+        request,
+        () -> responder.requireExists(Organizations.ORGANIZATIONS, "id", slug, "organization"),
+        ListQuery.condition(c, "organization_id", "", slug));
   }
 }

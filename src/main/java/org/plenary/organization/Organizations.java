@@ -27,7 +27,8 @@ public final class Organizations {
           .build();
 
   static final Collection MEMBER_OF =
-      Collection.builder("member_of", "membership m join organization o on o.id = m.organization_id")
+      Collection.builder(
+              "member_of", "membership m join organization o on o.id = m.organization_id")
           .field(text("member_id", "m.member_id", "The member"))
           .field(text("id", "o.id", "Coalition id"))
           .field(text("name", "o.name", "Coalition name"))
@@ -54,10 +55,33 @@ public final class Organizations {
               "setweight(to_tsvector('english', o.name), 'A')"
                   + " || setweight(to_tsvector('english', o.kind || ' ' || coalesce(o.note, '')), 'C')",
               "concat_ws(' | ', o.name, o.note)")
-          .embed(new Embed("members", MEMBERS, "organization_id", "id", Map.of(), List.of("organization_id"), "Its members"))
-          .embed(new Embed("member_of", MEMBER_OF, "member_id", "id", Map.of(), List.of("member_id"), "Coalitions it belongs to"))
+          .embed(
+              new Embed(
+                  "members",
+                  MEMBERS,
+                  "organization_id",
+                  "id",
+                  Map.of(),
+                  List.of("organization_id"),
+                  "Its members"))
+          .embed(
+              new Embed(
+                  "member_of",
+                  MEMBER_OF,
+                  "member_id",
+                  "id",
+                  Map.of(),
+                  List.of("member_id"),
+                  "Coalitions it belongs to"))
           .cites("organization", "id")
           .include(
-              new Embed("positions", Positions.POSITIONS, "organization_id", "id", Map.of(), List.of(), "Its positions"))
+              new Embed(
+                  "positions",
+                  Positions.POSITIONS,
+                  "organization_id",
+                  "id",
+                  Map.of(),
+                  List.of(),
+                  "Its positions"))
           .build();
 }

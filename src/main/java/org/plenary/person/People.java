@@ -30,6 +30,14 @@ public final class People {
           .key("id")
           .sort("id")
           .cites("person", "id")
-          .include(new Embed("positions", Positions.POSITIONS, "person_id", "id", Map.of(), List.of(), "Positions they voiced"))
+          .include(
+              new Embed(
+                  "positions",
+                  Positions.POSITIONS,
+                  "person_id",
+                  "id",
+                  Map.of(),
+                  List.of(),
+                  "Positions they voiced"))
           .build();
 }

@@ -24,7 +24,9 @@ public class PositionResource {
   @Inject Responder responder;
 
   @GET
-  @Operation(summary = "Positions (filter by stance, actor_kind, organization_id, delegation_id, person_id, date range)")
+  @Operation(
+      summary =
+          "Positions (filter by stance, actor_kind, organization_id, delegation_id, person_id, date range)")
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "positions")
   public Response positions(@Context UriInfo uri, @Context Request request) {

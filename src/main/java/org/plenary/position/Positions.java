@@ -18,8 +18,16 @@ public final class Positions {
                   + "left join person pe on pe.id = p.person_id")
           .field(text("id", "p.id", "Position id (slug)"))
           .field(text("actor_kind", "p.actor_kind", "organization or delegation"))
-          .field(text("actor_id", "coalesce(p.organization_id, p.delegation_id)", "Id of the organization or delegation"))
-          .field(text("actor_name", "coalesce(o.name, d.name)", "Name of the organization or delegation"))
+          .field(
+              text(
+                  "actor_id",
+                  "coalesce(p.organization_id, p.delegation_id)",
+                  "Id of the organization or delegation"))
+          .field(
+              text(
+                  "actor_name",
+                  "coalesce(o.name, d.name)",
+                  "Name of the organization or delegation"))
           .field(text("organization_id", "p.organization_id", "Organization holding it"))
           .field(text("organization_kind", "o.kind", "Kind of organization (ngo, company, ...)"))
           .field(text("delegation_id", "p.delegation_id", "Delegation holding it (ISO alpha-3)"))
@@ -27,10 +35,14 @@ public final class Positions {
           .field(text("person_name", "pe.name", "Name of the person"))
           .field(text("stance", "p.stance", "supports, opposes, conditional, concerned or mixed"))
           .field(longText("stance_summary", "p.stance_summary", "The stance in the source's words"))
-          .field(longText("quote", "p.quote", "Verbatim quote; null where only a paraphrase exists"))
+          .field(
+              longText("quote", "p.quote", "Verbatim quote; null where only a paraphrase exists"))
           .field(text("quote_status", "p.quote_status", "verbatim, fragment or none"))
-          .field(longText("paraphrase", "p.paraphrase", "Paraphrase, where no verbatim quote exists"))
-          .field(partialDate("date", "p.date", "p.date_precision", "Date, as precise as the source allows"))
+          .field(
+              longText("paraphrase", "p.paraphrase", "Paraphrase, where no verbatim quote exists"))
+          .field(
+              partialDate(
+                  "date", "p.date", "p.date_precision", "Date, as precise as the source allows"))
           .field(text("date_precision", "p.date_precision", "day, month or year"))
           .field(longText("date_note", "p.date_note", "Why the date is imprecise"))
           .field(text("vote_id", "p.vote_id", "The vote it is about"))

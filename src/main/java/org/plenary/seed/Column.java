@@ -3,8 +3,8 @@ package org.plenary.seed;
 import java.util.Set;
 
 /**
- * One column of a seed/dump CSV file and of its table. A {@link Type#PARTIAL_DATE} column {@code
- * x} is stored as two columns, {@code x} (its first day) and {@code x_precision} (for {@code date},
+ * One column of a seed/dump CSV file and of its table. A {@link Type#PARTIAL_DATE} column {@code x}
+ * is stored as two columns, {@code x} (its first day) and {@code x_precision} (for {@code date},
  * {@code date_precision}).
  *
  * @param ref the table whose id this column references, or null
@@ -27,7 +27,8 @@ public record Column(
     return new Column(name, Type.TEXT, required, Set.of(), null, description);
   }
 
-  public static Column oneOf(String name, boolean required, Set<String> allowed, String description) {
+  public static Column oneOf(
+      String name, boolean required, Set<String> allowed, String description) {
     return new Column(name, Type.TEXT, required, allowed, null, description);
   }
 

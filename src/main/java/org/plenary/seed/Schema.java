@@ -24,10 +24,12 @@ public final class Schema {
   public static final Set<String> CERTAINTY = Set.of("confirmed", "single_source", "uncertain");
   public static final Set<String> REGIONAL_GROUPS =
       Set.of("african", "asia_pacific", "eastern_european", "grulac", "weog");
+
   /** The ballots of a roll call, in the order tallies are given (yes, no, abstain, non_voting). */
   public static final Set<String> BALLOTS =
       java.util.Collections.unmodifiableSet(
           new java.util.LinkedHashSet<>(List.of("yes", "no", "abstain", "non_voting")));
+
   public static final Set<String> STANCES =
       Set.of("supports", "opposes", "conditional", "concerned", "mixed");
 
@@ -303,7 +305,11 @@ public final class Schema {
                   of("signature_opened", DATE, false, "First day open for signature"),
                   of("signature_closes", DATE, false, "Last day open for signature"),
                   of("signatories_official_count", INTEGER, false, "Official count of signatories"),
-                  of("ratifications_required", INTEGER, false, "Ratifications for entry into force"),
+                  of(
+                      "ratifications_required",
+                      INTEGER,
+                      false,
+                      "Ratifications for entry into force"),
                   of("entry_into_force_days", INTEGER, false, "Days after the last one needed"),
                   note()),
               List.of("id"),

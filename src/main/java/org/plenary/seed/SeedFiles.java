@@ -40,7 +40,9 @@ public interface SeedFiles {
       @Override
       public Optional<byte[]> read(String file) {
         try (InputStream in =
-            Thread.currentThread().getContextClassLoader().getResourceAsStream("seed-data/" + file)) {
+            Thread.currentThread()
+                .getContextClassLoader()
+                .getResourceAsStream("seed-data/" + file)) {
           return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
         } catch (IOException e) {
           throw new UncheckedIOException(e);

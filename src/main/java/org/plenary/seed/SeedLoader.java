@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
-import org.plenary.dataset.DatasetState;
 import org.plenary.PlenaryConfig;
+import org.plenary.dataset.DatasetState;
 import org.plenary.seed.SeedReader.Row;
 import org.plenary.seed.SeedReader.SeedData;
 import org.postgresql.PGConnection;
@@ -102,13 +102,16 @@ public class SeedLoader {
   private static java.time.OffsetDateTime releaseTime(SeedData data) {
     for (Row r : data.table("release")) {
       if (r.text("version").equals(data.version())) {
-        return ((java.time.LocalDate) r.get("date")).atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
+        return ((java.time.LocalDate) r.get("date"))
+            .atStartOfDay()
+            .atOffset(java.time.ZoneOffset.UTC);
       }
     }
     throw new IllegalStateException("no release row for " + data.version());
   }
 
-  private static int merge(Connection c, TableSpec spec, List<Row> rows, java.time.OffsetDateTime at)
+  private static int merge(
+      Connection c, TableSpec spec, List<Row> rows, java.time.OffsetDateTime at)
       throws SQLException {
     List<String> cols = spec.databaseColumns();
     String table = spec.table();
@@ -116,7 +119,12 @@ public class SeedLoader {
     String colList = String.join(", ", cols);
     try (Statement s = c.createStatement()) {
       s.execute(
-          "create temp table " + tmp + " on commit drop as select " + colList + " from " + table
+          "create temp table "
+              + tmp
+              + " on commit drop as select "
+              + colList
+              + " from "
+              + table
               + " with no data");
     }
     try {
@@ -131,9 +139,17 @@ public class SeedLoader {
     List<String> pk = spec.primaryKey();
     List<String> rest = cols.stream().filter(col -> !pk.contains(col)).toList();
     String sql =
-        "insert into " + table + " (" + colList + ", created_at, updated_at) select " + colList
-            + ", ?, ? from " + tmp
-            + " on conflict (" + String.join(", ", pk) + ") do update set "
+        "insert into "
+            + table
+            + " ("
+            + colList
+            + ", created_at, updated_at) select "
+            + colList
+            + ", ?, ? from "
+            + tmp
+            + " on conflict ("
+            + String.join(", ", pk)
+            + ") do update set "
             + rest.stream().map(col -> col + " = excluded." + col).collect(Collectors.joining(", "))
             + ", updated_at = excluded.updated_at where ("
             + rest.stream().map(col -> table + "." + col).collect(Collectors.joining(", "))
@@ -155,8 +171,13 @@ public class SeedLoader {
             .collect(Collectors.joining(" and "));
     try (Statement s = c.createStatement()) {
       return s.executeUpdate(
-          "delete from " + table + " where not exists (select 1 from load_" + table + " l where "
-              + match + ")");
+          "delete from "
+              + table
+              + " where not exists (select 1 from load_"
+              + table
+              + " l where "
+              + match
+              + ")");
     }
   }
 

@@ -153,7 +153,10 @@ public final class SeedReader {
     try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
       Iterator<CSVRecord> it = parser.iterator();
       if (!it.hasNext()) {
-        problem(spec.file(), 1, "is empty (expected the header " + String.join(",", spec.header()) + ")");
+        problem(
+            spec.file(),
+            1,
+            "is empty (expected the header " + String.join(",", spec.header()) + ")");
         return out;
       }
       List<String> header = it.next().toList();
@@ -193,7 +196,8 @@ public final class SeedReader {
         out.add(new Row(line, values));
       }
     } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-      var m = java.util.regex.Pattern.compile("line:? (\\d+)").matcher(String.valueOf(e.getMessage()));
+      var m =
+          java.util.regex.Pattern.compile("line:? (\\d+)").matcher(String.valueOf(e.getMessage()));
       long line = m.find() ? Long.parseLong(m.group(1)) : 0;
       problem(spec.file(), line, "is not valid CSV (an unbalanced quote?)");
     }
@@ -373,11 +377,17 @@ public final class SeedReader {
       if ("without_vote".equals(v.text("method"))) {
         for (String b : Schema.BALLOTS) {
           if (v.get(b) != null) {
-            problem("votes.csv", v.line(), "vote '" + id + "' was taken without a vote but has a tally for " + b);
+            problem(
+                "votes.csv",
+                v.line(),
+                "vote '" + id + "' was taken without a vote but has a tally for " + b);
           }
         }
         if (!"absent".equals(rollCall)) {
-          problem("votes.csv", v.line(), "vote '" + id + "' was taken without a vote: its roll_call_status must be absent");
+          problem(
+              "votes.csv",
+              v.line(),
+              "vote '" + id + "' was taken without a vote: its roll_call_status must be absent");
         }
       }
       switch (rollCall) {
@@ -407,7 +417,8 @@ public final class SeedReader {
         }
         case "partial" -> {
           if (c.isEmpty()) {
-            problem("votes.csv", v.line(), "vote '" + id + "' has a partial roll call with no entries");
+            problem(
+                "votes.csv", v.line(), "vote '" + id + "' has a partial roll call with no entries");
           }
           for (var e : c.entrySet()) {
             Integer tally = (Integer) v.get(e.getKey());
@@ -415,8 +426,14 @@ public final class SeedReader {
               problem(
                   "votes.csv",
                   v.line(),
-                  "vote '" + id + "' has " + e.getValue() + " " + e.getKey()
-                      + " entries in its roll call but a tally of " + tally);
+                  "vote '"
+                      + id
+                      + "' has "
+                      + e.getValue()
+                      + " "
+                      + e.getKey()
+                      + " entries in its roll call but a tally of "
+                      + tally);
             }
           }
         }
@@ -425,7 +442,9 @@ public final class SeedReader {
             problem(
                 "votes.csv",
                 v.line(),
-                "vote '" + id + "' says its roll call is absent but roll_calls.csv has entries for it");
+                "vote '"
+                    + id
+                    + "' says its roll call is absent but roll_calls.csv has entries for it");
           }
         }
       }
@@ -437,7 +456,8 @@ public final class SeedReader {
       String kind = p.text("actor_kind");
       boolean org = p.get("organization_id") != null;
       boolean del = p.get("delegation_id") != null;
-      if ((kind.equals("organization") && (!org || del)) || (kind.equals("delegation") && (!del || org))) {
+      if ((kind.equals("organization") && (!org || del))
+          || (kind.equals("delegation") && (!del || org))) {
         problem(
             "positions.csv",
             p.line(),
@@ -445,12 +465,18 @@ public final class SeedReader {
       }
       boolean noQuote = p.get("quote") == null;
       if (noQuote != "none".equals(p.text("quote_status"))) {
-        problem("positions.csv", p.line(), "quote_status 'none' goes with an empty quote, and only with one");
+        problem(
+            "positions.csv",
+            p.line(),
+            "quote_status 'none' goes with an empty quote, and only with one");
       }
     }
     for (Row p : rows.get("person")) {
       if (p.get("organization_id") != null && p.get("delegation_id") != null) {
-        problem("people.csv", p.line(), "a person belongs to an organization or a delegation, not both");
+        problem(
+            "people.csv",
+            p.line(),
+            "a person belongs to an organization or a delegation, not both");
       }
     }
     for (Row m : rows.get("membership")) {

@@ -38,14 +38,17 @@ public class TreatyResource {
   public Response treaty(@Context UriInfo uri) {
     if (!uri.getQueryParameters().isEmpty()) {
       throw ProblemException.invalidParam(
-          uri.getQueryParameters().keySet().iterator().next(), "unknown parameter. /v1/treaty takes none");
+          uri.getQueryParameters().keySet().iterator().next(),
+          "unknown parameter. /v1/treaty takes none");
     }
     return responder.item(uri, this::status);
   }
 
   private Map<String, Object> status() {
     List<Map<String, Object>> rows =
-        engine.all(ListQuery.parse(Treaties.TREATIES, Map.of("include", List.of("signatures")), List.of()));
+        engine.all(
+            ListQuery.parse(
+                Treaties.TREATIES, Map.of("include", List.of("signatures")), List.of()));
     if (rows.isEmpty()) {
       throw ProblemException.notFound("The dataset holds no treaty.");
     }
@@ -58,8 +61,11 @@ public class TreatyResource {
     t.put("signatories_list_complete", official == null ? null : signatures.size() >= official);
     t.put(
         "entry_into_force_rule",
-        "In force on the " + t.get("entry_into_force_days") + "th day after the deposit of the "
-            + t.get("ratifications_required") + "th instrument of ratification, acceptance,"
+        "In force on the "
+            + t.get("entry_into_force_days")
+            + "th day after the deposit of the "
+            + t.get("ratifications_required")
+            + "th instrument of ratification, acceptance,"
             + " approval or accession (art. 65(1)).");
     // No source gives the ratifications: unknown, not zero (see note).
     t.put("ratifications_known", null);

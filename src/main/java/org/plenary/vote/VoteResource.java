@@ -54,17 +54,26 @@ public class VoteResource {
 
   @GET
   @Path("/votes/{id}/roll-call")
-  @Operation(summary = "How each delegation voted on one vote (filter by vote, regional_group, ...)")
+  @Operation(
+      summary = "How each delegation voted on one vote (filter by vote, regional_group, ...)")
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "roll_calls")
-  public Response rollCall(@PathParam("id") String id, @Context UriInfo uri, @Context Request request) {
+  public Response rollCall(
+      @PathParam("id") String id, @Context UriInfo uri, @Context Request request) {
     var c = Votes.ROLL_CALLS.sortedBy(Votes.ROLL_CALLS.asc("delegation_id"));
-    return responder.list(c, uri, request, () -> responder.requireExists(Votes.VOTES, "id", id, "vote"), ListQuery.condition(c, "vote_id", "", id));
+    return responder.list(
+        c,
+        uri,
+        request,
+        () -> responder.requireExists(Votes.VOTES, "id", id, "vote"),
+        ListQuery.condition(c, "vote_id", "", id));
   }
 
   @GET
   @Path("/votes/{id}/breakdown")
-  @Operation(summary = "Roll-call counts per group (by=regional_group); the groups add up to the roll call")
+  @Operation(
+      summary =
+          "Roll-call counts per group (by=regional_group); the groups add up to the roll call")
   public Response breakdown(@PathParam("id") String id, @Context UriInfo uri) {
     var params = uri.getQueryParameters();
     for (String p : params.keySet()) {
@@ -75,7 +84,9 @@ public class VoteResource {
     String by = params.getFirst("by") == null ? "regional_group" : params.getFirst("by");
     String groupSql = BREAKDOWNS.get(by);
     if (groupSql == null || params.get("by") != null && params.get("by").size() > 1) {
-      throw ProblemException.invalidParam("by", "'" + by + "' is not a breakdown. Allowed: " + String.join(", ", BREAKDOWNS.keySet()));
+      throw ProblemException.invalidParam(
+          "by",
+          "'" + by + "' is not a breakdown. Allowed: " + String.join(", ", BREAKDOWNS.keySet()));
     }
     return responder.item(uri, () -> breakdown(id, by, groupSql));
   }
@@ -84,7 +95,11 @@ public class VoteResource {
     Map<String, Object> vote = responder.find(Votes.VOTES, "id", id, Map.of(), "vote");
     List<Map<String, Object>> groups =
         engine.rows(
-            "select " + groupSql + " as " + by + ", "
+            "select "
+                + groupSql
+                + " as "
+                + by
+                + ", "
                 + "count(*) filter (where r.vote = 'yes')::int as yes, "
                 + "count(*) filter (where r.vote = 'no')::int as no, "
                 + "count(*) filter (where r.vote = 'abstain')::int as abstain, "

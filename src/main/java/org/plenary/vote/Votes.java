@@ -28,7 +28,8 @@ public final class Votes {
           .build();
 
   static final Collection DOCUMENTS_OF_VOTE =
-      Collection.builder("vote_documents", "vote_document vd join document d on d.id = vd.document_id")
+      Collection.builder(
+              "vote_documents", "vote_document vd join document d on d.id = vd.document_id")
           .field(text("vote_id", "vd.vote_id", "Vote"))
           .field(text("id", "d.id", "Document id"))
           .field(text("symbol", "d.symbol", "UN symbol"))

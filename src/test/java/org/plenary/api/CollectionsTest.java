@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,8 +35,14 @@ class CollectionsTest {
     "/v1/signatures, id, certainty",
   })
   void walkingEveryPageReturnsEveryRowExactlyOnce(String path, String key, String tiedSort) {
-    int total = given().get(path + "?include=total&limit=1").then().statusCode(200)
-        .extract().jsonPath().getInt("meta.total");
+    int total =
+        given()
+            .get(path + "?include=total&limit=1")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getInt("meta.total");
     for (String sort : List.of("", "&sort=" + tiedSort, "&sort=-" + tiedSort)) {
       List<String> seen = new ArrayList<>();
       String url = path + "?limit=7" + sort;
@@ -85,8 +90,14 @@ class CollectionsTest {
   @ParameterizedTest
   @CsvSource({"/v1/sources"})
   void everySourceIsCited(String path) {
-    List<Map<String, Object>> rows = given().get(path + "?limit=1000").then().statusCode(200)
-        .extract().jsonPath().getList("data");
+    List<Map<String, Object>> rows =
+        given()
+            .get(path + "?limit=1000")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("data");
     for (Map<String, Object> row : rows) {
       assertFalse(((List<?>) row.get("cited_by")).isEmpty(), "uncited source " + row.get("id"));
     }
@@ -99,5 +110,4 @@ class CollectionsTest {
     }
     return sb.toString();
   }
-
 }

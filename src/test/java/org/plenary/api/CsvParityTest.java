@@ -24,17 +24,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** JSON, CSV and NDJSON of the same query hold the same rows, in the same order, with the same values. */
+/**
+ * JSON, CSV and NDJSON of the same query hold the same rows, in the same order, with the same
+ * values.
+ */
 @QuarkusTest
 class CsvParityTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @ParameterizedTest
   @CsvSource({
-    "/v1/votes,", "/v1/roll-calls,", "/v1/delegations,", "/v1/organizations,", "/v1/people,",
-    "/v1/positions,", "/v1/documents,", "/v1/sources,", "/v1/events,", "/v1/bodies,", "/v1/signatures,",
+    "/v1/votes,",
+    "/v1/roll-calls,",
+    "/v1/delegations,",
+    "/v1/organizations,",
+    "/v1/people,",
+    "/v1/positions,",
+    "/v1/documents,",
+    "/v1/sources,",
+    "/v1/events,",
+    "/v1/bodies,",
+    "/v1/signatures,",
     "/v1/votes/a-res-74-247/roll-call, vote=no&regional_group=weog",
-    "/v1/delegations/USA/votes,", "/v1/organizations/hrw/positions,", "/v1/delegations/RUS/positions,",
+    "/v1/delegations/USA/votes,",
+    "/v1/organizations/hrw/positions,",
+    "/v1/delegations/RUS/positions,",
     "/v1/positions, stance=opposes&sort=-date",
     "/v1/delegations, regional_group__in=weog,african&sort=-name",
   })
@@ -43,7 +57,8 @@ class CsvParityTest {
     List<Map<String, Object>> json = allPages(path + "?limit=50" + (q.isEmpty() ? "" : "&" + q));
 
     Response csv = given().accept("text/csv").get(path + (q.isEmpty() ? "" : "?" + q));
-    csv.then().statusCode(200)
+    csv.then()
+        .statusCode(200)
         .contentType(startsWith("text/csv"))
         .header("X-Total-Count", String.valueOf(json.size()))
         .header("Content-Disposition", startsWith("attachment; filename=\"plenary-1.0.0-"));
@@ -52,14 +67,25 @@ class CsvParityTest {
     for (int i = 0; i < json.size(); i++) {
       Map<String, Object> j = json.get(i);
       Map<String, String> c = rows.get(i);
-      assertEquals(new ArrayList<>(j.keySet()), new ArrayList<>(c.keySet()), path + ": same columns, same order");
+      assertEquals(
+          new ArrayList<>(j.keySet()),
+          new ArrayList<>(c.keySet()),
+          path + ": same columns, same order");
       for (var e : j.entrySet()) {
-        assertEquals(flatten(e.getValue()), c.get(e.getKey()), path + " row " + i + " " + e.getKey());
+        assertEquals(
+            flatten(e.getValue()), c.get(e.getKey()), path + " row " + i + " " + e.getKey());
       }
     }
 
-    String ndjson = given().accept("application/x-ndjson").get(path + (q.isEmpty() ? "" : "?" + q))
-        .then().statusCode(200).contentType(startsWith("application/x-ndjson")).extract().asString();
+    String ndjson =
+        given()
+            .accept("application/x-ndjson")
+            .get(path + (q.isEmpty() ? "" : "?" + q))
+            .then()
+            .statusCode(200)
+            .contentType(startsWith("application/x-ndjson"))
+            .extract()
+            .asString();
     String[] lines = ndjson.isEmpty() ? new String[0] : ndjson.split("\n");
     assertEquals(json.size(), lines.length);
     for (int i = 0; i < lines.length; i++) {
@@ -72,19 +98,32 @@ class CsvParityTest {
     String byAccept = given().accept("text/csv").get("/v1/votes?outcome=adopted").asString();
     assertEquals(byAccept, given().get("/v1/votes.csv?outcome=adopted").asString());
     assertEquals(byAccept, given().get("/v1/votes?outcome=adopted&format=csv").asString());
-    given().get("/v1/votes/a-res-74-247/roll-call.ndjson").then().statusCode(200)
+    given()
+        .get("/v1/votes/a-res-74-247/roll-call.ndjson")
+        .then()
+        .statusCode(200)
         .contentType(startsWith("application/x-ndjson"));
     given().get("/v1/votes.json").then().statusCode(200).body("meta.count", is(9));
   }
 
   @Test
   void csvStreamsEveryRowWithoutAPageLimit() {
-    String csv = given().get("/v1/roll-calls.csv").then().statusCode(200)
-        .header("X-Total-Count", "393").extract().asString();
+    String csv =
+        given()
+            .get("/v1/roll-calls.csv")
+            .then()
+            .statusCode(200)
+            .header("X-Total-Count", "393")
+            .extract()
+            .asString();
     assertEquals(394, csv.split("\r\n").length); // header + every row, no cap
     // an explicit limit is honoured, and may exceed the JSON maximum
     assertEquals(6, given().get("/v1/roll-calls.csv?limit=5").asString().split("\r\n").length);
-    given().get("/v1/roll-calls.csv?limit=5000").then().statusCode(200).header("X-Total-Count", "393");
+    given()
+        .get("/v1/roll-calls.csv?limit=5000")
+        .then()
+        .statusCode(200)
+        .header("X-Total-Count", "393");
   }
 
   @Test
@@ -122,11 +161,14 @@ class CsvParityTest {
     ErrorShapeTest.assertProblem(given().get("/v1/votes?format=xml").then(), 400, "/v1/votes");
     ErrorShapeTest.assertProblem(given().get("/v1/votes?bom=true").then(), 400, "/v1/votes");
     ErrorShapeTest.assertProblem(given().get("/v1/votes.csv?bom=yes").then(), 400, "/v1/votes");
-    ErrorShapeTest.assertProblem(given().get("/v1/votes.csv?include=roll_call").then(), 400, "/v1/votes");
+    ErrorShapeTest.assertProblem(
+        given().get("/v1/votes.csv?include=roll_call").then(), 400, "/v1/votes");
     ErrorShapeTest.assertProblem(given().get("/v1/votes.csv?limit=0").then(), 400, "/v1/votes");
     ErrorShapeTest.assertProblem(given().get("/v1/votes.csv?colour=red").then(), 400, "/v1/votes");
-    ErrorShapeTest.assertProblem(given().get("/v1/votes/a-res-74-247?format=csv").then(), 400, "/v1/votes/a-res-74-247");
-    ErrorShapeTest.assertProblem(given().accept("text/csv").get("/v1/treaty").then(), 406, "/v1/treaty");
+    ErrorShapeTest.assertProblem(
+        given().get("/v1/votes/a-res-74-247?format=csv").then(), 400, "/v1/votes/a-res-74-247");
+    ErrorShapeTest.assertProblem(
+        given().accept("text/csv").get("/v1/treaty").then(), 406, "/v1/treaty");
     // NDJSON keeps nesting, so include works there
     given().get("/v1/votes.ndjson?include=roll_call&id=a-res-74-247").then().statusCode(200);
   }
@@ -135,7 +177,8 @@ class CsvParityTest {
     List<Map<String, Object>> out = new ArrayList<>();
     String next = url;
     while (next != null) {
-      JsonPath page = given().urlEncodingEnabled(false).get(next).then().statusCode(200).extract().jsonPath();
+      JsonPath page =
+          given().urlEncodingEnabled(false).get(next).then().statusCode(200).extract().jsonPath();
       out.addAll(page.getList("data"));
       next = page.getString("links.next");
     }
@@ -144,7 +187,10 @@ class CsvParityTest {
 
   static List<Map<String, String>> parseCsv(String text) throws IOException {
     List<Map<String, String>> out = new ArrayList<>();
-    try (CSVParser p = CSVParser.parse(new StringReader(text), CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+    try (CSVParser p =
+        CSVParser.parse(
+            new StringReader(text),
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
       for (CSVRecord r : p) {
         Map<String, String> m = new LinkedHashMap<>();
         for (String h : p.getHeaderNames()) {
@@ -165,7 +211,10 @@ class CsvParityTest {
       List<String> ids = new ArrayList<>();
       for (Object o : list) {
         Map<?, ?> m = (Map<?, ?>) o;
-        ids.add(m.containsKey("id") ? m.get("id").toString() : m.get("record_type") + "/" + m.get("record_id"));
+        ids.add(
+            m.containsKey("id")
+                ? m.get("id").toString()
+                : m.get("record_type") + "/" + m.get("record_id"));
       }
       return String.join(";", ids);
     }

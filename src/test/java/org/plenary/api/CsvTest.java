@@ -17,9 +17,23 @@ class CsvTest {
 
   @Test
   void hardTextRoundTripsThroughAnRfc4180Reader() throws IOException {
-    List<String> values = List.of(
-        "plain", "comma, inside", "a \"quoted\" word", "line\nbreak", "crlf\r\nbreak", " leading space",
-        "trailing space ", "Côte d'Ivoire", "Türkiye", "Россия", "中国", "", "\"", ",", "emoji 🇺🇳");
+    List<String> values =
+        List.of(
+            "plain",
+            "comma, inside",
+            "a \"quoted\" word",
+            "line\nbreak",
+            "crlf\r\nbreak",
+            " leading space",
+            "trailing space ",
+            "Côte d'Ivoire",
+            "Türkiye",
+            "Россия",
+            "中国",
+            "",
+            "\"",
+            ",",
+            "emoji 🇺🇳");
     List<String> columns = values.stream().map(v -> "c" + values.indexOf(v)).toList();
     Map<String, Object> row = new LinkedHashMap<>();
     for (int i = 0; i < values.size(); i++) {
@@ -43,7 +57,11 @@ class CsvTest {
     row.put("sources", List.of(Map.of("id", "x"), Map.of("id", "y")));
     row.put("cited_by", List.of(Map.of("record_type", "vote", "record_id", "a-res-74-247")));
     StringWriter w = new StringWriter();
-    Csv.row(w, List.of("a", "sources", "cited_by"), row, Map.of("cited_by", List.of("record_type", "record_id")));
+    Csv.row(
+        w,
+        List.of("a", "sources", "cited_by"),
+        row,
+        Map.of("cited_by", List.of("record_type", "record_id")));
     assertEquals(",x;y,vote/a-res-74-247\r\n", w.toString());
   }
 }

@@ -77,23 +77,39 @@ class ErrorShapeTest {
 
   @Test
   void tamperedCursorIs400() {
-    String next = given().get("/v1/roll-calls?limit=5").then().statusCode(200)
-        .extract().jsonPath().getString("links.next");
+    String next =
+        given()
+            .get("/v1/roll-calls?limit=5")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getString("links.next");
     String cursor = next.substring(next.indexOf("cursor=") + 7);
     String tampered = (cursor.charAt(3) == 'A' ? 'B' : 'A') + "";
     tampered = cursor.substring(0, 3) + tampered + cursor.substring(4);
-    assertProblem(given().get("/v1/roll-calls?limit=5&cursor=" + tampered).then(), 400, "/v1/roll-calls");
+    assertProblem(
+        given().get("/v1/roll-calls?limit=5&cursor=" + tampered).then(), 400, "/v1/roll-calls");
     // a cursor made for another order is refused rather than answered with a wrong page
     assertProblem(
-        given().get("/v1/roll-calls?limit=5&sort=-vote&cursor=" + cursor).then(), 400, "/v1/roll-calls");
+        given().get("/v1/roll-calls?limit=5&sort=-vote&cursor=" + cursor).then(),
+        400,
+        "/v1/roll-calls");
     // and one made for another collection
     assertProblem(given().get("/v1/votes?cursor=" + cursor).then(), 400, "/v1/votes");
   }
 
   @Test
   void sqlInValuesIsDataNeverSql() {
-    given().get("/v1/delegations?name=' or 1=1 --").then().statusCode(200).body("data.size()", is(0));
-    given().get("/v1/positions?quote__contains=%25'; drop table vote; --").then().statusCode(200)
+    given()
+        .get("/v1/delegations?name=' or 1=1 --")
+        .then()
+        .statusCode(200)
+        .body("data.size()", is(0));
+    given()
+        .get("/v1/positions?quote__contains=%25'; drop table vote; --")
+        .then()
+        .statusCode(200)
         .body("data.size()", is(0));
     given().get("/v1/votes/a-res-74-247").then().statusCode(200);
     assertProblem(given().get("/v1/votes?sort=id;drop table vote").then(), 400, "/v1/votes");

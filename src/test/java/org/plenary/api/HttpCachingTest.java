@@ -36,20 +36,43 @@ class HttpCachingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "/v1", "/v1/votes", "/v1/votes/a-res-74-247", "/v1/votes/a-res-74-247?include=roll_call",
-    "/v1/votes/a-res-74-247/roll-call", "/v1/votes/a-res-74-247/breakdown", "/v1/roll-calls?limit=10",
-    "/v1/delegations", "/v1/delegations/USA", "/v1/delegations/USA/votes", "/v1/organizations/hrw",
-    "/v1/people", "/v1/positions?stance=opposes", "/v1/documents/A/RES/74/247", "/v1/sources",
-    "/v1/events", "/v1/treaty", "/v1/dataset", "/v1/signatures", "/v1/votes.csv", "/v1/positions.ndjson",
-    "/v1/dumps", "/v1/dumps/votes.csv"
-  })
+  @ValueSource(
+      strings = {
+        "/v1",
+        "/v1/votes",
+        "/v1/votes/a-res-74-247",
+        "/v1/votes/a-res-74-247?include=roll_call",
+        "/v1/votes/a-res-74-247/roll-call",
+        "/v1/votes/a-res-74-247/breakdown",
+        "/v1/roll-calls?limit=10",
+        "/v1/delegations",
+        "/v1/delegations/USA",
+        "/v1/delegations/USA/votes",
+        "/v1/organizations/hrw",
+        "/v1/people",
+        "/v1/positions?stance=opposes",
+        "/v1/documents/A/RES/74/247",
+        "/v1/sources",
+        "/v1/events",
+        "/v1/treaty",
+        "/v1/dataset",
+        "/v1/signatures",
+        "/v1/votes.csv",
+        "/v1/positions.ndjson",
+        "/v1/dumps",
+        "/v1/dumps/votes.csv"
+      })
   void everyGetHasAStrongEtagAnd304(String path) {
-    String etag = given().get(path).then().statusCode(200)
-        .header("ETag", matchesPattern("\"[A-Za-z0-9_-]+\""))
-        .header("Cache-Control", containsString("max-age="))
-        .header("X-Dataset-Version", "1.0.0")
-        .extract().header("ETag");
+    String etag =
+        given()
+            .get(path)
+            .then()
+            .statusCode(200)
+            .header("ETag", matchesPattern("\"[A-Za-z0-9_-]+\""))
+            .header("Cache-Control", containsString("max-age="))
+            .header("X-Dataset-Version", "1.0.0")
+            .extract()
+            .header("ETag");
     assertEquals(etag, given().get(path).then().extract().header("ETag"), "stable");
     given().header("If-None-Match", etag).get(path).then().statusCode(304).body(is(emptyString()));
     given().header("If-None-Match", "W/" + etag + ", \"other\"").get(path).then().statusCode(304);
@@ -64,13 +87,29 @@ class HttpCachingTest {
     var first = given().get(path).then().statusCode(200).extract(); // rendered by the resource
     var second = given().get(path).then().statusCode(200).extract(); // served from the event loop
     org.junit.jupiter.api.Assertions.assertArrayEquals(first.asByteArray(), second.asByteArray());
-    for (String h : List.of("ETag", "Link", "Cache-Control", "Last-Modified", "Vary", "X-Dataset-Version", "Content-Type")) {
+    for (String h :
+        List.of(
+            "ETag",
+            "Link",
+            "Cache-Control",
+            "Last-Modified",
+            "Vary",
+            "X-Dataset-Version",
+            "Content-Type")) {
       assertEquals(first.header(h), second.header(h), h);
     }
-    given().header("Origin", "https://dashboard.example").get(path).then().statusCode(200)
+    given()
+        .header("Origin", "https://dashboard.example")
+        .get(path)
+        .then()
+        .statusCode(200)
         .header("Access-Control-Allow-Origin", "https://dashboard.example")
         .header("Access-Control-Expose-Headers", containsString("ETag"));
-    given().head(path).then().statusCode(200).header("Content-Length", String.valueOf(first.asByteArray().length));
+    given()
+        .head(path)
+        .then()
+        .statusCode(200)
+        .header("Content-Length", String.valueOf(first.asByteArray().length));
     // CSV small enough to render whole is cached too, with its download headers
     var csv1 = given().accept("text/csv").get("/v1/bodies").then().extract();
     var csv2 = given().accept("text/csv").get("/v1/bodies").then().extract();
@@ -81,12 +120,15 @@ class HttpCachingTest {
 
   @Test
   void lastModifiedIsTheReleaseDateAndAcceptVaries() {
-    given().get("/v1/votes").then()
+    given()
+        .get("/v1/votes")
+        .then()
         .header("Last-Modified", "Sun, 22 Nov 2026 00:00:00 GMT")
         .header("Vary", containsString("Accept"));
     assertNotEquals(
         given().accept("text/csv").get("/v1/votes").header("ETag"),
-        given().get("/v1/votes").header("ETag"), "each representation has its own tag");
+        given().get("/v1/votes").header("ETag"),
+        "each representation has its own tag");
   }
 
   @Test
@@ -96,14 +138,22 @@ class HttpCachingTest {
 
   @Test
   void anyOriginMayReadAndSeeTheHeaders() {
-    given().header("Origin", "https://dashboard.example").get("/v1/votes?limit=2").then().statusCode(200)
+    given()
+        .header("Origin", "https://dashboard.example")
+        .get("/v1/votes?limit=2")
+        .then()
+        .statusCode(200)
         .header("Access-Control-Allow-Origin", notNullValue())
         .header("Access-Control-Expose-Headers", containsString("ETag"))
         .header("Access-Control-Expose-Headers", containsString("Link"))
         .header("Access-Control-Expose-Headers", containsString("X-Total-Count"))
         .header("Access-Control-Expose-Headers", containsString("X-Dataset-Version"));
-    given().header("Origin", "https://dashboard.example").header("Access-Control-Request-Method", "GET")
-        .options("/v1/votes").then().statusCode(200)
+    given()
+        .header("Origin", "https://dashboard.example")
+        .header("Access-Control-Request-Method", "GET")
+        .options("/v1/votes")
+        .then()
+        .statusCode(200)
         .header("Access-Control-Allow-Methods", containsString("GET"));
   }
 
@@ -119,16 +169,26 @@ class HttpCachingTest {
       }
     }
     Path votes = dir.resolve("votes.csv");
-    Files.writeString(votes, Files.readString(votes, StandardCharsets.UTF_8).replace("press release GA/12235", "press release GA/12235 [corrected]"));
+    Files.writeString(
+        votes,
+        Files.readString(votes, StandardCharsets.UTF_8)
+            .replace("press release GA/12235", "press release GA/12235 [corrected]"));
     loader.load(SeedFiles.directory(dir));
 
     // the next request shows the change: no stale cache
-    given().header("If-None-Match", vote).get("/v1/votes/a-res-74-247").then().statusCode(200)
+    given()
+        .header("If-None-Match", vote)
+        .get("/v1/votes/a-res-74-247")
+        .then()
+        .statusCode(200)
         .body("data.meeting", containsString("[corrected]"));
     // a response whose data did not change keeps its tag (same release: same timestamps)
     assertEquals(other, given().get("/v1/votes/a-res-73-187").then().extract().header("ETag"));
 
     loader.load(SeedFiles.packaged());
-    assertEquals(vote, given().get("/v1/votes/a-res-74-247").then().extract().header("ETag"), "same data, same tag");
+    assertEquals(
+        vote,
+        given().get("/v1/votes/a-res-74-247").then().extract().header("ETag"),
+        "same data, same tag");
   }
 }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The committed contract, openapi/openapi.yaml, must equal what the service serves at /q/openapi.
- * After an intended change to the API, regenerate it with
- * {@code ./mvnw test -Dtest=OpenApiContractTest -Dopenapi.update=true} and commit the diff.
+ * After an intended change to the API, regenerate it with {@code ./mvnw test
+ * -Dtest=OpenApiContractTest -Dopenapi.update=true} and commit the diff.
  */
 @QuarkusTest
 class OpenApiContractTest {
@@ -21,12 +21,14 @@ class OpenApiContractTest {
 
   @Test
   void servedDocumentEqualsTheCommittedContract() throws IOException {
-    String served = given().get("/q/openapi?format=yaml").then().statusCode(200).extract().asString();
+    String served =
+        given().get("/q/openapi?format=yaml").then().statusCode(200).extract().asString();
     if (Boolean.getBoolean("openapi.update")) {
       Files.createDirectories(CONTRACT.getParent());
       Files.writeString(CONTRACT, served, StandardCharsets.UTF_8);
     }
-    String committed = Files.exists(CONTRACT) ? Files.readString(CONTRACT, StandardCharsets.UTF_8) : "";
+    String committed =
+        Files.exists(CONTRACT) ? Files.readString(CONTRACT, StandardCharsets.UTF_8) : "";
     assertEquals(
         committed,
         served,

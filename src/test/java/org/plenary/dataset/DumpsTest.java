@@ -50,28 +50,52 @@ class DumpsTest {
 
   @Test
   void listsTheArchiveTheDescriptorTheReadmeAndEveryTable() throws Exception {
-    JsonPath list = given().get("/v1/dumps").then().statusCode(200)
-        .body("data.name", hasItems("plenary-1.0.0.zip", "datapackage.json", "README.md", "votes.csv", "roll_calls.csv"))
-        .body("data.size()", is(19))
-        .body("meta.dataset_version", is("1.0.0"))
-        .extract().jsonPath();
+    JsonPath list =
+        given()
+            .get("/v1/dumps")
+            .then()
+            .statusCode(200)
+            .body(
+                "data.name",
+                hasItems(
+                    "plenary-1.0.0.zip",
+                    "datapackage.json",
+                    "README.md",
+                    "votes.csv",
+                    "roll_calls.csv"))
+            .body("data.size()", is(19))
+            .body("meta.dataset_version", is("1.0.0"))
+            .extract()
+            .jsonPath();
     for (Map<String, Object> f : list.<Map<String, Object>>getList("data")) {
-      byte[] body = given().get((String) f.get("url")).then().statusCode(200)
-          .header("ETag", "\"" + f.get("sha256") + "\"")
-          .header("X-Dataset-Version", "1.0.0")
-          .extract().asByteArray();
+      byte[] body =
+          given()
+              .get((String) f.get("url"))
+              .then()
+              .statusCode(200)
+              .header("ETag", "\"" + f.get("sha256") + "\"")
+              .header("X-Dataset-Version", "1.0.0")
+              .extract()
+              .asByteArray();
       assertEquals(((Number) f.get("bytes")).longValue(), body.length, f.get("name").toString());
       assertEquals(f.get("sha256"), sha256(body), f.get("name").toString());
     }
-    given().get("/v1/dumps/votes.csv").then()
+    given()
+        .get("/v1/dumps/votes.csv")
+        .then()
         .header("Content-Disposition", "attachment; filename=\"plenary-1.0.0-votes.csv\"");
   }
 
   @Test
   void theSha256IsTheEtag() {
-    String etag = given().get("/v1/dumps/roll_calls.csv").then().statusCode(200).extract().header("ETag");
+    String etag =
+        given().get("/v1/dumps/roll_calls.csv").then().statusCode(200).extract().header("ETag");
     given().header("If-None-Match", etag).get("/v1/dumps/roll_calls.csv").then().statusCode(304);
-    given().header("If-None-Match", "\"something-else\"").get("/v1/dumps/roll_calls.csv").then().statusCode(200);
+    given()
+        .header("If-None-Match", "\"something-else\"")
+        .get("/v1/dumps/roll_calls.csv")
+        .then()
+        .statusCode(200);
     given().head("/v1/dumps/roll_calls.csv").then().statusCode(200).header("ETag", etag);
   }
 
@@ -79,7 +103,13 @@ class DumpsTest {
   void dumpsAreTheSeedFormatByteForByte() throws IOException {
     try (var files = Files.list(Path.of("seed-data"))) {
       for (Path seed : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
-        byte[] dump = given().get("/v1/dumps/" + seed.getFileName()).then().statusCode(200).extract().asByteArray();
+        byte[] dump =
+            given()
+                .get("/v1/dumps/" + seed.getFileName())
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         assertArrayEquals(Files.readAllBytes(seed), dump, seed.getFileName().toString());
       }
     }
@@ -95,12 +125,22 @@ class DumpsTest {
 
   @Test
   void reimportingTheArchiveGivesAnIdenticalDatabase() throws IOException {
-    Map<String, byte[]> zip = unzip(given().get("/v1/dumps/plenary-1.0.0.zip").then().statusCode(200).extract().asByteArray());
+    Map<String, byte[]> zip =
+        unzip(
+            given()
+                .get("/v1/dumps/plenary-1.0.0.zip")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray());
     for (var e : zip.entrySet()) {
       Files.write(dir.resolve(e.getKey()), e.getValue());
     }
     String checksum = state.loaded().checksum();
-    assertEquals(checksum, SeedReader.read(SeedFiles.directory(dir)).checksum(), "the archive holds the loaded files");
+    assertEquals(
+        checksum,
+        SeedReader.read(SeedFiles.directory(dir)).checksum(),
+        "the archive holds the loaded files");
     Map<String, Integer> changed;
     try {
       // force a full merge of the archive's rows into the database: no row may change
@@ -143,7 +183,9 @@ class DumpsTest {
         tables.get(target).forEach(row -> keys.add(row.get(targetField)));
         for (Map<String, String> row : tables.get(r.get("name").asText())) {
           String v = row.get(field);
-          assertTrue(v.isEmpty() || keys.contains(v), r.get("name").asText() + "." + field + " -> " + target + ": " + v);
+          assertTrue(
+              v.isEmpty() || keys.contains(v),
+              r.get("name").asText() + "." + field + " -> " + target + ": " + v);
         }
       }
     }
@@ -151,18 +193,25 @@ class DumpsTest {
 
   @Test
   void unknownDumpIsAProblem() {
-    given().get("/v1/dumps/nothing.csv").then().statusCode(404).contentType("application/problem+json");
+    given()
+        .get("/v1/dumps/nothing.csv")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
     given().get("/v1/dumps?x=1").then().statusCode(400).contentType("application/problem+json");
   }
 
   /** Checks one CSV against its Table Schema: header, types, constraints, primary key. */
-  private static List<Map<String, String>> validateTable(JsonNode resource, byte[] bytes) throws IOException {
+  private static List<Map<String, String>> validateTable(JsonNode resource, byte[] bytes)
+      throws IOException {
     JsonNode schema = resource.get("schema");
     List<String> names = new java.util.ArrayList<>();
     schema.get("fields").forEach(f -> names.add(f.get("name").asText()));
     List<Map<String, String>> rows = new java.util.ArrayList<>();
-    try (CSVParser p = CSVParser.parse(new StringReader(new String(bytes, StandardCharsets.UTF_8)),
-        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+    try (CSVParser p =
+        CSVParser.parse(
+            new StringReader(new String(bytes, StandardCharsets.UTF_8)),
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
       assertEquals(names, p.getHeaderNames(), resource.get("path").asText() + " header");
       for (CSVRecord rec : p) {
         Map<String, String> row = new LinkedHashMap<>();
@@ -170,17 +219,21 @@ class DumpsTest {
           String name = f.get("name").asText();
           String v = rec.get(name);
           row.put(name, v);
-          String where = resource.get("path").asText() + " line " + rec.getRecordNumber() + " " + name;
+          String where =
+              resource.get("path").asText() + " line " + rec.getRecordNumber() + " " + name;
           JsonNode c = f.get("constraints");
           if (v.isEmpty()) {
-            assertFalse(c != null && c.has("required") && c.get("required").asBoolean(), where + " is required");
+            assertFalse(
+                c != null && c.has("required") && c.get("required").asBoolean(),
+                where + " is required");
             continue;
           }
           switch (f.get("type").asText()) {
             case "integer" -> assertTrue(v.matches("-?\\d+"), where + " integer: " + v);
-            case "boolean" -> assertTrue(v.equals("true") || v.equals("false"), where + " boolean: " + v);
+            case "boolean" ->
+                assertTrue(v.equals("true") || v.equals("false"), where + " boolean: " + v);
             case "date" -> java.time.LocalDate.parse(v);
-            default -> { }
+            default -> {}
           }
           if (c != null && c.has("enum")) {
             Set<String> allowed = new HashSet<>();
@@ -188,7 +241,9 @@ class DumpsTest {
             assertTrue(allowed.contains(v), where + " enum: " + v);
           }
           if (c != null && c.has("pattern")) {
-            assertTrue(Pattern.compile(c.get("pattern").asText()).matcher(v).matches(), where + " pattern: " + v);
+            assertTrue(
+                Pattern.compile(c.get("pattern").asText()).matcher(v).matches(),
+                where + " pattern: " + v);
           }
         }
         rows.add(row);

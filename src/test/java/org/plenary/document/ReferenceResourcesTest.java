@@ -21,20 +21,40 @@ class ReferenceResourcesTest {
 
   @Test
   void documentsBySymbolOrId() {
-    given().get("/v1/documents?limit=100").then().statusCode(200)
-        .body("data.symbol", hasItems("A/RES/73/187", "A/C.3/74/L.11", "A/RES/74/247", "A/RES/79/243", "A/78/986", "A/C.3/79/L.22"));
-    given().get("/v1/documents/A/RES/74/247").then().statusCode(200)
+    given()
+        .get("/v1/documents?limit=100")
+        .then()
+        .statusCode(200)
+        .body(
+            "data.symbol",
+            hasItems(
+                "A/RES/73/187",
+                "A/C.3/74/L.11",
+                "A/RES/74/247",
+                "A/RES/79/243",
+                "A/78/986",
+                "A/C.3/79/L.22"));
+    given()
+        .get("/v1/documents/A/RES/74/247")
+        .then()
+        .statusCode(200)
         .body("data.id", is("a-res-74-247"))
         .body("data.kind", is("resolution"))
         .body("data.date", is("2019-12-27"))
         .body("data.votes.id", hasItem("a-res-74-247"));
-    given().get("/v1/documents/a-c-3-79-l-22").then().statusCode(200)
+    given()
+        .get("/v1/documents/a-c-3-79-l-22")
+        .then()
+        .statusCode(200)
         .body("data.symbol", is("A/C.3/79/L.22"));
   }
 
   @Test
   void sourcesAndWhatCitesThem() {
-    given().get("/v1/sources/unvotes-7eb7034").then().statusCode(200)
+    given()
+        .get("/v1/sources/unvotes-7eb7034")
+        .then()
+        .statusCode(200)
         .body("data.url", containsString("unvotes"))
         .body("data.cited_by.record_type", hasItem("roll_call"))
         .body("data.cited_by.record_id", hasItems("a-res-74-247", "a-res-73-187"));
@@ -42,22 +62,36 @@ class ReferenceResourcesTest {
 
   @Test
   void timelineOldestFirst() {
-    List<String> dates = given().get("/v1/events?limit=100").then().statusCode(200)
-        .body("data.kind", hasItems("proposal", "suspension", "agreement", "adoption", "signing", "rule"))
-        .extract().jsonPath().getList("data.date", String.class);
+    List<String> dates =
+        given()
+            .get("/v1/events?limit=100")
+            .then()
+            .statusCode(200)
+            .body(
+                "data.kind",
+                hasItems("proposal", "suspension", "agreement", "adoption", "signing", "rule"))
+            .extract()
+            .jsonPath()
+            .getList("data.date", String.class);
     for (int i = 1; i < dates.size(); i++) {
       // reduced-precision dates compare by their first day
       String a = (dates.get(i - 1) + "-01-01").substring(0, 10);
       String b = (dates.get(i) + "-01-01").substring(0, 10);
       org.junit.jupiter.api.Assertions.assertTrue(a.compareTo(b) <= 0, dates.toString());
     }
-    given().get("/v1/events?kind=signing").then().statusCode(200)
+    given()
+        .get("/v1/events?kind=signing")
+        .then()
+        .statusCode(200)
         .body("data.date", hasItem("2025-10-25"));
   }
 
   @Test
   void treatyStatus() {
-    given().get("/v1/treaty").then().statusCode(200)
+    given()
+        .get("/v1/treaty")
+        .then()
+        .statusCode(200)
         .body("data.id", is("uncc"))
         .body("data.short_name", is("Hanoi Convention"))
         .body("data.adopted_on", is("2024-12-24"))
@@ -70,15 +104,20 @@ class ReferenceResourcesTest {
         .body("data.ratifications_known", nullValue())
         .body("data.in_force", nullValue())
         .body("data.sources", not(hasSize(0)));
-    given().get("/v1/signatures?delegation_id=EUU").then().statusCode(200)
-        .body("data", hasSize(1));
-    given().get("/v1/signatures?limit=100").then().statusCode(200)
+    given().get("/v1/signatures?delegation_id=EUU").then().statusCode(200).body("data", hasSize(1));
+    given()
+        .get("/v1/signatures?limit=100")
+        .then()
+        .statusCode(200)
         .body("data.sources", everyItem(not(hasSize(0))));
   }
 
   @Test
   void datasetDescribesItself() {
-    given().get("/v1/dataset").then().statusCode(200)
+    given()
+        .get("/v1/dataset")
+        .then()
+        .statusCode(200)
         .header("X-Dataset-Version", "1.0.0")
         .body("data.version", is("1.0.0"))
         .body("data.license.data", is("CC-BY-4.0"))
@@ -89,13 +128,15 @@ class ReferenceResourcesTest {
         .body("data.row_counts.position", is(41))
         .body("data.releases[0].version", is("1.0.0"))
         .body("data.checksum", notNullValue());
-    given().get("/v1").then().statusCode(200)
-        .body("data.collections.votes", is("/v1/votes"));
+    given().get("/v1").then().statusCode(200).body("data.collections.votes", is("/v1/votes"));
   }
 
   @Test
   void healthIsReadyOnceLoaded() {
-    given().get("/q/health/ready").then().statusCode(200)
+    given()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
         .body("checks.find { it.name == 'dataset' }.status", is("UP"))
         .body("checks.find { it.name == 'dataset' }.data.version", is("1.0.0"));
     given().get("/q/health/live").then().statusCode(200);

@@ -24,9 +24,14 @@ class PositionResourceTest {
 
   @Test
   void everyPositionHasAStanceADateAndSources() {
-    given().get("/v1/positions?limit=1000").then().statusCode(200)
+    given()
+        .get("/v1/positions?limit=1000")
+        .then()
+        .statusCode(200)
         .body("data", hasSize(41))
-        .body("data.stance", everyItem(is(in(List.of("supports", "opposes", "conditional", "concerned", "mixed")))))
+        .body(
+            "data.stance",
+            everyItem(is(in(List.of("supports", "opposes", "conditional", "concerned", "mixed")))))
         .body("data.stance_summary", everyItem(notNullValue()))
         .body("data.date", everyItem(matchesPattern("\\d{4}(-\\d{2}(-\\d{2})?)?")))
         .body("data.date_precision", everyItem(is(in(List.of("day", "month", "year")))))
@@ -37,48 +42,95 @@ class PositionResourceTest {
   @Test
   void positionsWithoutAQuoteSaySo() {
     List<Map<String, Object>> rows =
-        given().get("/v1/positions?quote_status=none&limit=1000").then().statusCode(200)
+        given()
+            .get("/v1/positions?quote_status=none&limit=1000")
+            .then()
+            .statusCode(200)
             .body("data", not(hasSize(0)))
-            .extract().jsonPath().getList("data");
+            .extract()
+            .jsonPath()
+            .getList("data");
     for (Map<String, Object> r : rows) {
       assertEquals(null, r.get("quote"), r.get("id").toString());
     }
-    given().get("/v1/positions?quote__isnull=false&limit=1000").then().statusCode(200)
+    given()
+        .get("/v1/positions?quote__isnull=false&limit=1000")
+        .then()
+        .statusCode(200)
         .body("data.quote_status", everyItem(is(in(List.of("verbatim", "fragment")))));
   }
 
   @Test
   void filtersByStanceActorOrganizationDelegationPersonAndDates() {
-    given().get("/v1/positions?stance=supports").then().statusCode(200)
+    given()
+        .get("/v1/positions?stance=supports")
+        .then()
+        .statusCode(200)
         .body("data.stance", everyItem(is("supports")));
-    given().get("/v1/positions?actor_kind=delegation&limit=1000").then().statusCode(200)
+    given()
+        .get("/v1/positions?actor_kind=delegation&limit=1000")
+        .then()
+        .statusCode(200)
         .body("data.delegation_id", everyItem(notNullValue()))
         .body("data.organization_id", everyItem(nullValue()));
-    given().get("/v1/positions?organization_kind=company").then().statusCode(200)
+    given()
+        .get("/v1/positions?organization_kind=company")
+        .then()
+        .statusCode(200)
         .body("data.organization_id", hasItem("cisco"));
-    given().get("/v1/positions?organization_id=hrw").then().statusCode(200)
+    given()
+        .get("/v1/positions?organization_id=hrw")
+        .then()
+        .statusCode(200)
         .body("data", hasSize(4))
         .body("data.actor_name", everyItem(is("Human Rights Watch")));
-    given().get("/v1/positions?person_id=deborah-brown").then().statusCode(200)
+    given()
+        .get("/v1/positions?person_id=deborah-brown")
+        .then()
+        .statusCode(200)
         .body("data.person_name", everyItem(is("Deborah Brown")));
-    given().get("/v1/positions?date__gte=2024-08-01&date__lte=2024-08-31&limit=1000").then().statusCode(200)
+    given()
+        .get("/v1/positions?date__gte=2024-08-01&date__lte=2024-08-31&limit=1000")
+        .then()
+        .statusCode(200)
         .body("data.date", everyItem(matchesPattern("2024-08.*")));
-    given().get("/v1/positions?date=2024").then().statusCode(200)
+    given()
+        .get("/v1/positions?date=2024")
+        .then()
+        .statusCode(200)
         .body("data.date", everyItem(matchesPattern("2024.*")));
-    given().get("/v1/positions?delegation_id__in=USA,RUS&sort=-date").then().statusCode(200)
+    given()
+        .get("/v1/positions?delegation_id__in=USA,RUS&sort=-date")
+        .then()
+        .statusCode(200)
         .body("data", hasSize(5))
         .body("data[0].date", is("2024-12-24"));
-    given().get("/v1/positions?quote__contains=SURVEILLANCE").then().statusCode(200)
+    given()
+        .get("/v1/positions?quote__contains=SURVEILLANCE")
+        .then()
+        .statusCode(200)
         .body("data.size()", greaterThanOrEqualTo(2))
         .body("data.size()", lessThanOrEqualTo(41));
   }
 
   @Test
   void onePosition() {
-    String id = given().get("/v1/positions?organization_id=cisco").then().extract().jsonPath().getString("data[0].id");
-    given().get("/v1/positions/" + id).then().statusCode(200)
+    String id =
+        given()
+            .get("/v1/positions?organization_id=cisco")
+            .then()
+            .extract()
+            .jsonPath()
+            .getString("data[0].id");
+    given()
+        .get("/v1/positions/" + id)
+        .then()
+        .statusCode(200)
         .body("data.id", is(id))
         .body("data.person_name", is("Eric Wenger"))
-        .body("data.quote", is("The UN Convention does not sufficiently protect basic human rights and poses risks to the rule of law."));
+        .body(
+            "data.quote",
+            is(
+                "The UN Convention does not sufficiently protect basic human rights and poses risks to the rule of law."));
   }
 }

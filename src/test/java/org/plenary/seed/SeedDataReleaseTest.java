@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The dataset version is bumped whenever seed-data changes: the latest release records its data. */
+/**
+ * The dataset version is bumped whenever seed-data changes: the latest release records its data.
+ */
 class SeedDataReleaseTest {
 
   @Test

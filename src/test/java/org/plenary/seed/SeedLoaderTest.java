@@ -55,9 +55,17 @@ class SeedLoaderTest {
     copySeedData();
     Path votes = dir.resolve("votes.csv");
     String text = Files.readString(votes, StandardCharsets.UTF_8);
-    Files.writeString(votes, text.replace("press release GA/12235", "press release GA/12235 (edited)"));
-    Files.writeString(dir.resolve("releases.csv"), "1.0.1,2026-12-01,Edited a meeting,x\n", StandardOpenOption.APPEND);
-    Object createdBefore = engine.rows("select created_at from vote where id = 'a-res-74-247'").get(0).get("created_at");
+    Files.writeString(
+        votes, text.replace("press release GA/12235", "press release GA/12235 (edited)"));
+    Files.writeString(
+        dir.resolve("releases.csv"),
+        "1.0.1,2026-12-01,Edited a meeting,x\n",
+        StandardOpenOption.APPEND);
+    Object createdBefore =
+        engine
+            .rows("select created_at from vote where id = 'a-res-74-247'")
+            .get(0)
+            .get("created_at");
 
     Map<String, Integer> changed = loader.load(SeedFiles.directory(dir));
 
@@ -65,17 +73,24 @@ class SeedLoaderTest {
     assertEquals(1, changed.get("release"), "one release added: " + changed);
     assertEquals(0, changed.get("roll_call"));
     Map<String, Object> row =
-        engine.rows("select meeting, created_at, updated_at from vote where id = 'a-res-74-247'").get(0);
+        engine
+            .rows("select meeting, created_at, updated_at from vote where id = 'a-res-74-247'")
+            .get(0);
     assertTrue(row.get("meeting").toString().endsWith("(edited)"));
     assertEquals(createdBefore, row.get("created_at"));
     assertNotEquals(row.get("created_at"), row.get("updated_at"));
     // timestamps are the release's date: deterministic across replicas
-    given().get("/v1/votes/a-res-74-247").then()
+    given()
+        .get("/v1/votes/a-res-74-247")
+        .then()
         .body("data.meeting", org.hamcrest.Matchers.endsWith("(edited)"))
         .body("data.created_at", is("2026-11-22T00:00:00.000000Z"))
         .body("data.updated_at", is("2026-12-01T00:00:00.000000Z"))
         .header("X-Dataset-Version", "1.0.1");
-    given().get("/v1/votes?updated_since=2026-12-01").then().body("data.id", org.hamcrest.Matchers.contains("a-res-74-247"));
+    given()
+        .get("/v1/votes?updated_since=2026-12-01")
+        .then()
+        .body("data.id", org.hamcrest.Matchers.contains("a-res-74-247"));
     given().get("/v1/roll-calls?updated_since=2026-12-01").then().body("data.size()", is(0));
   }
 
@@ -85,9 +100,17 @@ class SeedLoaderTest {
     removeLines("signatures.csv", "uncc--aus");
     removeLines("citations.csv", "signature,uncc--aus,");
     loader.load(SeedFiles.directory(dir));
-    given().get("/v1/signatures?delegation_id=AUS").then().statusCode(200).body("data.size()", is(0));
+    given()
+        .get("/v1/signatures?delegation_id=AUS")
+        .then()
+        .statusCode(200)
+        .body("data.size()", is(0));
     loader.load(SeedFiles.packaged());
-    given().get("/v1/signatures?delegation_id=AUS").then().statusCode(200).body("data.size()", is(1));
+    given()
+        .get("/v1/signatures?delegation_id=AUS")
+        .then()
+        .statusCode(200)
+        .body("data.size()", is(1));
   }
 
   @Test
@@ -95,7 +118,8 @@ class SeedLoaderTest {
     copySeedData();
     removeLines("citations.csv", "vote,a-res-74-247,");
     Map<String, Long> before = state.loaded().rowCounts();
-    SeedException e = assertThrows(SeedException.class, () -> loader.load(SeedFiles.directory(dir)));
+    SeedException e =
+        assertThrows(SeedException.class, () -> loader.load(SeedFiles.directory(dir)));
     assertTrue(e.getMessage().contains("vote 'a-res-74-247' cites no source"), e.getMessage());
     state.refresh();
     assertEquals(before, state.loaded().rowCounts());
@@ -113,7 +137,9 @@ class SeedLoaderTest {
   private void removeLines(String file, String prefix) throws IOException {
     Path p = dir.resolve(file);
     List<String> kept =
-        Files.readAllLines(p, StandardCharsets.UTF_8).stream().filter(l -> !l.startsWith(prefix)).toList();
+        Files.readAllLines(p, StandardCharsets.UTF_8).stream()
+            .filter(l -> !l.startsWith(prefix))
+            .toList();
     Files.write(p, kept, StandardCharsets.UTF_8);
   }
 }

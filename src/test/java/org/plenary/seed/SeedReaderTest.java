@@ -113,7 +113,9 @@ final class SeedReaderTest {
     replaceInLine("votes.csv", line, ",rejected,23,102,", ",rejected,5,102,");
 
     assertProblem(
-        "votes.csv", line, "vote '" + vote + "' has 7 yes entries in its roll call but a tally of 5");
+        "votes.csv",
+        line,
+        "vote '" + vote + "' has 7 yes entries in its roll call but a tally of 5");
   }
 
   @Test
@@ -224,23 +226,30 @@ final class SeedReaderTest {
     broken[broken.length - 1] = '\n';
     Files.write(file, broken);
 
-    long line = Files.readAllLines(dir.resolve("organizations.csv"), StandardCharsets.ISO_8859_1).size();
+    long line =
+        Files.readAllLines(dir.resolve("organizations.csv"), StandardCharsets.ISO_8859_1).size();
     List<String> problems = problems();
     String expected = dir.resolve("organizations.csv") + " line " + line + ": is not valid UTF-8";
     assertTrue(
-        problems.stream().anyMatch(p -> p.startsWith(expected)), "expected '" + expected + "' in " + problems);
+        problems.stream().anyMatch(p -> p.startsWith(expected)),
+        "expected '" + expected + "' in " + problems);
   }
 
   @Test
   void unbalancedQuoteNamesItsLine() throws IOException {
     copySeedData();
     Path file = dir.resolve("bodies.csv");
-    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+    List<String> lines =
+        new java.util.ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
     lines.add("broken,\"Unclosed quote,plenary,,");
     Files.write(file, lines, StandardCharsets.UTF_8);
     List<String> problems = problems();
     assertTrue(
-        problems.stream().anyMatch(p -> p.startsWith(dir.resolve("bodies.csv") + " line ") && p.contains("not valid CSV")),
+        problems.stream()
+            .anyMatch(
+                p ->
+                    p.startsWith(dir.resolve("bodies.csv") + " line ")
+                        && p.contains("not valid CSV")),
         "expected an invalid-CSV problem with a line in " + problems);
   }
 
@@ -286,7 +295,8 @@ final class SeedReaderTest {
     assertEquals(line + 1, lineStarting("votes.csv", "second line"), "the note spans two lines");
 
     replaceInLine("votes.csv", later, ",without_vote,adopted,,", ",without_vote,adopted,5,");
-    assertProblem("votes.csv", later, "vote 'a-res-79-243' was taken without a vote but has a tally for yes");
+    assertProblem(
+        "votes.csv", later, "vote 'a-res-79-243' was taken without a vote but has a tally for yes");
   }
 
   // --- helpers ---
