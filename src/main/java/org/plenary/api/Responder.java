@@ -53,6 +53,35 @@ public class Responder {
   }
 
   /**
+   * The records of {@code child} whose {@code childField} is a parent's id (a vote's roll call, a
+   * delegation's positions, ...); a 404 problem when the parent does not exist.
+   */
+  public Response children(
+      Collection parent,
+      String parentId,
+      String what,
+      Collection child,
+      String childField,
+      UriInfo uri,
+      Request request) {
+    return list(
+        child,
+        uri,
+        request,
+        () -> requireExists(parent, "id", parentId, what),
+        ListQuery.condition(child, childField, "", parentId));
+  }
+
+  /** Refuses any query parameter: for resources that take none. */
+  public static void noParameters(UriInfo uri, String resource) {
+    if (!uri.getQueryParameters().isEmpty()) {
+      throw ProblemException.invalidParam(
+          uri.getQueryParameters().keySet().iterator().next(),
+          "unknown parameter. " + resource + " takes none");
+    }
+  }
+
+  /**
    * As {@link #list}, for a sub-collection: {@code parentCheck} (which throws a 404 problem when
    * the parent does not exist) runs only when there is nothing to show, saving a query on every
    * other request.

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.PlenaryConfig;
 import org.plenary.api.Api;
-import org.plenary.api.ProblemException;
 import org.plenary.api.QueryEngine;
 import org.plenary.api.Responder;
 
@@ -34,7 +33,7 @@ public class DatasetResource {
   @Path("/dataset")
   @Operation(summary = "Name, version, licence, how to cite, row counts per table, releases")
   public Response dataset(@Context UriInfo uri) {
-    noParams(uri);
+    Responder.noParameters(uri, "/v1/dataset");
     return responder.item(uri, this::describe);
   }
 
@@ -71,7 +70,7 @@ public class DatasetResource {
   @Path("")
   @Operation(summary = "The API's entry point: every collection, with its link")
   public Response index(@Context UriInfo uri) {
-    noParams(uri);
+    Responder.noParameters(uri, "/v1");
     return responder.item(uri, this::index);
   }
 
@@ -102,13 +101,5 @@ public class DatasetResource {
     }
     d.put("collections", links);
     return d;
-  }
-
-  private static void noParams(UriInfo uri) {
-    if (!uri.getQueryParameters().isEmpty()) {
-      throw ProblemException.invalidParam(
-          uri.getQueryParameters().keySet().iterator().next(),
-          "unknown parameter. This resource takes none");
-    }
   }
 }

@@ -37,11 +37,7 @@ public class DumpResource {
       summary =
           "The bulk files of the current release: the zip of everything, datapackage.json, README.md, and each table's CSV, with sizes and SHA-256")
   public Response files(@Context UriInfo uri) {
-    if (!uri.getQueryParameters().isEmpty()) {
-      throw ProblemException.invalidParam(
-          uri.getQueryParameters().keySet().iterator().next(),
-          "unknown parameter. /v1/dumps takes none");
-    }
+    Responder.noParameters(uri, "/v1/dumps");
     return responder.fixedList(
         uri,
         () -> {
@@ -74,11 +70,7 @@ public class DumpResource {
   @Operation(summary = "One dump file; its SHA-256 is its ETag (If-None-Match gives 304)")
   public Response file(
       @PathParam("name") String name, @Context Request request, @Context UriInfo uri) {
-    if (!uri.getQueryParameters().isEmpty()) {
-      throw ProblemException.invalidParam(
-          uri.getQueryParameters().keySet().iterator().next(),
-          "unknown parameter. A dump file takes none");
-    }
+    Responder.noParameters(uri, "A dump file");
     Dumps.Release release = dumps.current();
     Dumps.DumpFile f = release.file(name);
     if (f == null) {

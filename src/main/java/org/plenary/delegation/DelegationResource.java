@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.api.Api;
 import org.plenary.api.Format;
-import org.plenary.api.ListQuery;
 import org.plenary.api.ProblemException;
 import org.plenary.api.Responder;
 import org.plenary.position.Positions;
@@ -52,14 +51,14 @@ public class DelegationResource {
   @Extension(name = "x-plenary-list", value = "roll_calls")
   public Response votes(
       @PathParam("iso3") String iso3, @Context UriInfo uri, @Context Request request) {
-    String id = code(iso3);
-    var c = Votes.ROLL_CALLS.sortedBy(Votes.ROLL_CALLS.desc("vote_date"));
-    return responder.list(
-        c,
+    return responder.children(
+        Delegations.DELEGATIONS,
+        code(iso3),
+        "delegation",
+        Votes.ROLL_CALLS.sortedBy(Votes.ROLL_CALLS.desc("vote_date")),
+        "delegation_id",
         uri,
-        request,
-        () -> responder.requireExists(Delegations.DELEGATIONS, "id", id, "delegation"),
-        ListQuery.condition(c, "delegation_id", "", id));
+        request);
   }
 
   @GET
@@ -69,14 +68,14 @@ public class DelegationResource {
   @Extension(name = "x-plenary-list", value = "positions")
   public Response positions(
       @PathParam("iso3") String iso3, @Context UriInfo uri, @Context Request request) {
-    String id = code(iso3);
-    var c = Positions.POSITIONS;
-    return responder.list(
-        c,
+    return responder.children(
+        Delegations.DELEGATIONS,
+        code(iso3),
+        "delegation",
+        Positions.POSITIONS,
+        "delegation_id",
         uri,
-        request,
-        () -> responder.requireExists(Delegations.DELEGATIONS, "id", id, "delegation"),
-        ListQuery.condition(c, "delegation_id", "", id));
+        request);
   }
 
   @GET

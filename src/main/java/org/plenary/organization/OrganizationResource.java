@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.api.Api;
 import org.plenary.api.Format;
-import org.plenary.api.ListQuery;
 import org.plenary.api.Responder;
 import org.plenary.position.Positions;
 
@@ -48,12 +47,13 @@ public class OrganizationResource {
   @Extension(name = "x-plenary-list", value = "positions")
   public Response positions(
       @PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
-    var c = Positions.POSITIONS;
-    return responder.list(
-        c,
+    return responder.children(
+        Organizations.ORGANIZATIONS,
+        slug,
+        "organization",
+        Positions.POSITIONS,
+        "organization_id",
         uri,
-        request,
-        () -> responder.requireExists(Organizations.ORGANIZATIONS, "id", slug, "organization"),
-        ListQuery.condition(c, "organization_id", "", slug));
+        request);
   }
 }

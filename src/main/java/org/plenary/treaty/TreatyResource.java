@@ -36,11 +36,7 @@ public class TreatyResource {
           "The convention: adoption, signature period, signatories (official count and the known"
               + " list), the entry-into-force rule and what is known of ratifications")
   public Response treaty(@Context UriInfo uri) {
-    if (!uri.getQueryParameters().isEmpty()) {
-      throw ProblemException.invalidParam(
-          uri.getQueryParameters().keySet().iterator().next(),
-          "unknown parameter. /v1/treaty takes none");
-    }
+    Responder.noParameters(uri, "/v1/treaty");
     return responder.item(uri, this::status);
   }
 

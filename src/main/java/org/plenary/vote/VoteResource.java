@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.api.Api;
 import org.plenary.api.Format;
-import org.plenary.api.ListQuery;
 import org.plenary.api.ProblemException;
 import org.plenary.api.QueryEngine;
 import org.plenary.api.Responder;
@@ -60,13 +59,14 @@ public class VoteResource {
   @Extension(name = "x-plenary-list", value = "roll_calls")
   public Response rollCall(
       @PathParam("id") String id, @Context UriInfo uri, @Context Request request) {
-    var c = Votes.ROLL_CALLS.sortedBy(Votes.ROLL_CALLS.asc("delegation_id"));
-    return responder.list(
-        c,
+    return responder.children(
+        Votes.VOTES,
+        id,
+        "vote",
+        Votes.ROLL_CALLS.sortedBy(Votes.ROLL_CALLS.asc("delegation_id")),
+        "vote_id",
         uri,
-        request,
-        () -> responder.requireExists(Votes.VOTES, "id", id, "vote"),
-        ListQuery.condition(c, "vote_id", "", id));
+        request);
   }
 
   @GET
