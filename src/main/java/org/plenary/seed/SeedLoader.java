@@ -5,9 +5,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -48,6 +45,13 @@ public class SeedLoader {
 
   /** Validates and loads; returns how many rows were inserted or changed, by table. */
   public Map<String, Integer> load(SeedFiles files) {
+    String checksum = SeedReader.checksum(files);
+    if (checksum.equals(loadedChecksum())) {
+      // these very files were validated and loaded before: nothing to parse, nothing to write
+      state.refresh();
+      LOG.infof("Dataset %s already loaded (checksum %.12s)", state.version(), checksum);
+      return new LinkedHashMap<>();
+    }
     SeedData data = SeedReader.read(files);
     Map<String, Integer> changed = new LinkedHashMap<>();
     try (Connection c = dataSource.getConnection()) {
@@ -99,6 +103,16 @@ public class SeedLoader {
     }
   }
 
+  private String loadedChecksum() {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        var rs = s.executeQuery("select checksum from dataset_state")) {
+      return rs.next() ? rs.getString(1) : null;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the dataset state: " + e.getMessage(), e);
+    }
+  }
+
   private static java.time.OffsetDateTime releaseTime(SeedData data) {
     for (Row r : data.table("release")) {
       if (r.text("version").equals(data.version())) {
@@ -127,15 +141,7 @@ public class SeedLoader {
               + table
               + " with no data");
     }
-    try {
-      c.unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyIn(
-              "copy " + tmp + " (" + colList + ") from stdin (format csv)",
-              new StringReader(toCsv(spec, rows)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    copy(c, "copy " + tmp + " (" + colList + ") from stdin (format csv)", spec, rows);
     List<String> pk = spec.primaryKey();
     List<String> rest = cols.stream().filter(col -> !pk.contains(col)).toList();
     String sql =
@@ -187,32 +193,51 @@ public class SeedLoader {
     return out;
   }
 
-  /** The rows as COPY csv: every value quoted, nulls as unquoted empty fields. */
-  private static String toCsv(TableSpec spec, List<Row> rows) {
-    StringBuilder sb = new StringBuilder(rows.size() * 64);
-    for (Row r : rows) {
-      List<String> fields = new ArrayList<>();
-      for (Column col : spec.columns()) {
-        Object v = r.get(col.name());
-        if (col.type() == Column.Type.PARTIAL_DATE) {
-          PartialDate d = (PartialDate) v;
-          fields.add(d == null ? null : d.first().toString());
-          fields.add(d == null ? null : d.precision());
-        } else {
-          fields.add(v == null ? null : v.toString());
+  /**
+   * Sends the rows to COPY as CSV, a chunk at a time: every value quoted, nulls as unquoted empty
+   * fields, partial dates as their first day and precision.
+   */
+  private static void copy(Connection c, String sql, TableSpec spec, List<Row> rows)
+      throws SQLException {
+    var in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+    try {
+      StringBuilder sb = new StringBuilder(1 << 16);
+      for (Row r : rows) {
+        boolean first = true;
+        for (Column col : spec.columns()) {
+          Object v = r.get(col.name());
+          if (col.type() == Column.Type.PARTIAL_DATE) {
+            PartialDate d = (PartialDate) v;
+            first = field(sb, first, d == null ? null : d.first().toString());
+            first = field(sb, first, d == null ? null : d.precision());
+          } else {
+            first = field(sb, first, v == null ? null : v.toString());
+          }
+        }
+        sb.append('\n');
+        if (sb.length() > 1 << 16) {
+          byte[] chunk = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          in.writeToCopy(chunk, 0, chunk.length);
+          sb.setLength(0);
         }
       }
-      for (int i = 0; i < fields.size(); i++) {
-        if (i > 0) {
-          sb.append(',');
-        }
-        String f = fields.get(i);
-        if (f != null) {
-          sb.append('"').append(f.replace("\"", "\"\"")).append('"');
-        }
+      byte[] chunk = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      in.writeToCopy(chunk, 0, chunk.length);
+      in.endCopy();
+    } finally {
+      if (in.isActive()) {
+        in.cancelCopy();
       }
-      sb.append('\n');
     }
-    return sb.toString();
+  }
+
+  private static boolean field(StringBuilder sb, boolean first, String value) {
+    if (!first) {
+      sb.append(',');
+    }
+    if (value != null) {
+      sb.append('"').append(value.replace("\"", "\"\"")).append('"');
+    }
+    return false;
   }
 }

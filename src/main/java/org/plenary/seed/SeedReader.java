@@ -33,24 +33,45 @@ public final class SeedReader {
   private static final CSVFormat FORMAT =
       CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).build();
 
-  /** A parsed row: its line in the file and its values by column (null when empty). */
-  public record Row(long line, Map<String, Object> values) {
+  /**
+   * A parsed row: its line in the file and its values in column order (null when empty). Rows are
+   * kept compact (an array, repeated short strings shared) so that a dataset of every General
+   * Assembly roll call fits in a modest heap while it is validated.
+   */
+  public static final class Row {
+    private final long line;
+    private final TableSpec spec;
+    private final Object[] values;
+
+    Row(long line, TableSpec spec, Object[] values) {
+      this.line = line;
+      this.spec = spec;
+      this.values = values;
+    }
+
+    public long line() {
+      return line;
+    }
+
     public Object get(String column) {
-      return values.get(column);
+      return values[spec.index(column)];
     }
 
     public String text(String column) {
-      return (String) values.get(column);
+      return (String) get(column);
     }
 
     /** The primary key, joined with '/' for composite keys. */
     String key(List<String> pk) {
+      if (pk.size() == 1) {
+        return String.valueOf(get(pk.get(0)));
+      }
       StringBuilder sb = new StringBuilder();
       for (String c : pk) {
         if (sb.length() > 0) {
           sb.append('/');
         }
-        sb.append(values.get(c));
+        sb.append(get(c));
       }
       return sb.toString();
     }
@@ -65,9 +86,29 @@ public final class SeedReader {
 
   private final SeedFiles files;
   private final List<String> problems = new ArrayList<>();
+  private final Map<String, String> shared = new HashMap<>();
 
   private SeedReader(SeedFiles files) {
     this.files = files;
+  }
+
+  /**
+   * The checksum {@link #read} gives for these files, computed from their bytes alone (no parsing):
+   * a loader compares it with what is loaded and skips files it has already loaded.
+   */
+  public static String checksum(SeedFiles files) {
+    MessageDigest sha = sha256();
+    for (TableSpec spec : Schema.TABLES) {
+      byte[] bytes = files.read(spec.file()).orElse(null);
+      if (bytes == null) {
+        continue;
+      }
+      sha.update(spec.file().getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(bytes);
+      sha.update((byte) 0);
+    }
+    return HexFormat.of().formatHex(sha.digest());
   }
 
   /** Reads and validates; throws {@link SeedException} listing every problem found. */
@@ -188,12 +229,16 @@ public final class SeedReader {
               "has " + record.size() + " fields, the header has " + header.size());
           continue;
         }
-        Map<String, Object> values = new LinkedHashMap<>();
+        Object[] values = new Object[header.size()];
         for (int i = 0; i < header.size(); i++) {
           Column column = spec.columns().get(i);
-          values.put(column.name(), convert(spec, line, column, record.get(i)));
+          Object v = convert(spec, line, column, record.get(i));
+          if (v instanceof String str && str.length() <= 64) {
+            v = shared.computeIfAbsent(str, x -> x); // ids and codes repeat across rows
+          }
+          values[i] = v;
         }
-        out.add(new Row(line, values));
+        out.add(new Row(line, spec, values));
       }
     } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
       var m =

@@ -10,6 +10,16 @@ import java.util.List;
 public record TableSpec(
     String table, String file, List<Column> columns, List<String> primaryKey, String description) {
 
+  /** The position of a column in the file. */
+  public int index(String name) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException(table + " has no column " + name);
+  }
+
   public Column column(String name) {
     return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
   }
