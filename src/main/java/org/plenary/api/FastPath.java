@@ -1,5 +1,6 @@
 package org.plenary.api;
 
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -9,7 +10,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.plenary.dataset.DatasetState;
 
 /**
@@ -24,11 +24,9 @@ public class FastPath {
   @Inject HttpCache cache;
   @Inject DatasetState state;
 
-  @ConfigProperty(name = "quarkus.http.cors.exposed-headers")
-  String exposedHeaders;
-
+  /** Just after Quarkus's CORS filter (route order -priority), so CORS applies here too. */
   void install(@Observes Router router) {
-    router.route().order(-1000).handler(this::handle);
+    router.route().order(-SecurityHandlerPriorities.CORS + 1).handler(this::handle);
   }
 
   void handle(RoutingContext ctx) {
@@ -53,12 +51,6 @@ public class FastPath {
     MultiMap h = res.headers();
     boolean notModified = HttpCache.matches(req.getHeader("If-None-Match"), hit.etag());
     h.addAll(notModified ? hit.wireNotModified() : hit.wire());
-    String origin = req.getHeader("Origin");
-    if (origin != null) {
-      h.set("Access-Control-Allow-Origin", origin);
-      h.set("Access-Control-Allow-Credentials", "false");
-      h.set("Access-Control-Expose-Headers", exposedHeaders);
-    }
     if (notModified) {
       res.setStatusCode(304).end();
       return;
