@@ -94,8 +94,7 @@ public class HttpCache {
       Rendered old = entries.put(key, prepared(r));
       bytes.addAndGet(r.body().length - (old == null ? 0 : old.body().length));
       var it = entries.values().iterator();
-      while (bytes.get() > max
-          && it.hasNext()) { // over budget: drop entries, oldest generation first
+      while (bytes.get() > max && it.hasNext()) { // over budget: drop entries (in no set order)
         bytes.addAndGet(-it.next().body().length);
         it.remove();
       }
@@ -123,9 +122,24 @@ public class HttpCache {
     return b;
   }
 
-  /** The caching headers every API response carries, for the loaded dataset. */
+  /**
+   * The caching headers every API response carries, for the loaded dataset (built once per load).
+   */
   public Map<String, String> common() {
     DatasetState.Loaded loaded = state.loaded();
+    Common c = common;
+    if (c == null || c.loaded() != loaded) {
+      c = new Common(loaded, commonHeaders(loaded));
+      common = c;
+    }
+    return c.headers();
+  }
+
+  private record Common(DatasetState.Loaded loaded, Map<String, String> headers) {}
+
+  private volatile Common common;
+
+  private Map<String, String> commonHeaders(DatasetState.Loaded loaded) {
     Map<String, String> h = new LinkedHashMap<>();
     h.put("Cache-Control", "public, max-age=" + config.http().maxAge().toSeconds());
     h.put("Vary", "Accept");
@@ -136,7 +150,7 @@ public class HttpCache {
           DateTimeFormatter.RFC_1123_DATE_TIME.format(
               ZonedDateTime.ofInstant(loaded.releasedAt(), java.time.ZoneOffset.UTC)));
     }
-    return h;
+    return java.util.Collections.unmodifiableMap(h);
   }
 
   /** Whether the request's If-None-Match matches {@code etag} (weak comparison, RFC 9110). */

@@ -49,32 +49,22 @@ public class QueryEngine {
 
   public Page page(ListQuery q) {
     try (Connection c = dataSource.getConnection()) {
-      Sql sql = select(q, true);
-      List<Map<String, Object>> rows = new ArrayList<>();
-      List<String> lastKey = null;
-      boolean more = false;
-      try (PreparedStatement ps = prepare(c, sql.text())) {
-        sql.bind(c, ps);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            if (rows.size() == q.limit()) {
-              more = true; // the query asks for one row beyond the page: there is a next page
-              break;
-            }
-            rows.add(read(rs, q.fields()));
-          }
-        }
-      }
+      // the query asks for one row beyond the page: its presence means there is a next page
+      List<Map<String, Object>> rows = fetch(c, q, select(q, true));
+      boolean more = rows.size() > q.limit();
       if (more) {
-        lastKey = sortValues(rows.get(rows.size() - 1), q);
+        rows.remove(rows.size() - 1);
       }
+      String next =
+          more
+              ? Cursor.encode(
+                  q.collection().name(),
+                  ListQuery.sortToken(q.sort()),
+                  sortValues(rows.get(rows.size() - 1), q))
+              : null;
       embed(c, q.collection(), rows, q.includes());
       Long total = q.total() ? count(c, q) : null;
       Map<String, Object> facets = q.facets().isEmpty() ? null : facets(c, q);
-      String next =
-          more
-              ? Cursor.encode(q.collection().name(), ListQuery.sortToken(q.sort()), lastKey)
-              : null;
       return new Page(rows, next, total, facets);
     } catch (SQLException e) {
       throw new IllegalStateException("Query on " + q.collection().name() + " failed", e);
@@ -219,7 +209,10 @@ public class QueryEngine {
   }
 
   private List<Map<String, Object>> fetch(Connection c, ListQuery q) throws SQLException {
-    Sql sql = select(q, false);
+    return fetch(c, q, select(q, false));
+  }
+
+  private List<Map<String, Object>> fetch(Connection c, ListQuery q, Sql sql) throws SQLException {
     List<Map<String, Object>> rows = new ArrayList<>();
     try (PreparedStatement ps = prepare(c, sql.text())) {
       sql.bind(c, ps);

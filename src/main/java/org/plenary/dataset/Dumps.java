@@ -115,7 +115,10 @@ public class Dumps {
         }
         c.rollback();
       }
-      String releaseDate = releaseDate(loaded.version());
+      String releaseDate =
+          loaded.releasedAt() == null
+              ? "1980-01-01"
+              : loaded.releasedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString();
       byte[] datapackage = datapackage(loaded, files, releaseDate);
       Files.write(tmp.resolve("datapackage.json"), datapackage);
       byte[] readme = readme(loaded, files, releaseDate).getBytes(StandardCharsets.UTF_8);
@@ -210,19 +213,6 @@ public class Dumps {
             + order
             + ") to stdout with (format csv, header true)";
     c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, out);
-  }
-
-  private String releaseDate(String version) {
-    try (Connection c = dataSource.getConnection();
-        var ps =
-            c.prepareStatement(
-                "select to_char(date, 'YYYY-MM-DD') from release where version = ?")) {
-      ps.setString(1, version);
-      var rs = ps.executeQuery();
-      return rs.next() ? rs.getString(1) : "1980-01-01";
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private byte[] datapackage(DatasetState.Loaded loaded, List<DumpFile> files, String releaseDate)

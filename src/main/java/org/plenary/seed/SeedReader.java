@@ -103,10 +103,7 @@ public final class SeedReader {
       if (bytes == null) {
         continue;
       }
-      sha.update(spec.file().getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0);
-      sha.update(bytes);
-      sha.update((byte) 0);
+      digest(sha, spec, bytes);
     }
     return HexFormat.of().formatHex(sha.digest());
   }
@@ -127,10 +124,7 @@ public final class SeedReader {
         rows.put(spec.table(), List.of());
         continue;
       }
-      sha.update(spec.file().getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0);
-      sha.update(bytes);
-      sha.update((byte) 0);
+      digest(sha, spec, bytes);
       List<Row> parsed = parse(spec, bytes);
       rows.put(spec.table(), parsed);
       keys.put(spec.table(), uniqueKeys(spec, parsed));
@@ -166,10 +160,7 @@ public final class SeedReader {
         continue;
       }
       byte[] bytes = files.read(spec.file()).orElse(new byte[0]);
-      sha.update(spec.file().getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0);
-      sha.update(bytes);
-      sha.update((byte) 0);
+      digest(sha, spec, bytes);
     }
     return HexFormat.of().formatHex(sha.digest());
   }
@@ -550,6 +541,14 @@ public final class SeedReader {
       }
     }
     return a.compareTo(b);
+  }
+
+  /** Adds a file to a dataset checksum: its name and its bytes, each closed by a zero byte. */
+  private static void digest(MessageDigest sha, TableSpec spec, byte[] bytes) {
+    sha.update(spec.file().getBytes(StandardCharsets.UTF_8));
+    sha.update((byte) 0);
+    sha.update(bytes);
+    sha.update((byte) 0);
   }
 
   private static MessageDigest sha256() {

@@ -92,7 +92,13 @@ public class VoteResource {
   }
 
   private Map<String, Object> breakdown(String id, String by, String groupSql) {
-    Map<String, Object> vote = responder.find(Votes.VOTES, "id", id, Map.of(), "vote");
+    List<Map<String, Object>> found =
+        engine.rows(
+            "select yes, no, abstain, non_voting, roll_call_status from vote where id = ?", id);
+    if (found.isEmpty()) {
+      throw ProblemException.notFound("No vote '" + id + "'.");
+    }
+    Map<String, Object> vote = found.get(0);
     List<Map<String, Object>> groups =
         engine.rows(
             "select "
