@@ -2,13 +2,13 @@ package org.plenary;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.plenary.api.Collection;
 import org.plenary.delegation.Delegations;
 import org.plenary.document.Documents;
 import org.plenary.event.Events;
 import org.plenary.organization.Organizations;
 import org.plenary.person.People;
 import org.plenary.position.Positions;
+import org.plenary.query.CollectionSpec;
 import org.plenary.source.SourceCollections;
 import org.plenary.treaty.Treaties;
 import org.plenary.vote.Votes;
@@ -18,7 +18,7 @@ public final class Catalog {
   private Catalog() {}
 
   /** A collection and the schema name of one of its records. */
-  public record Entry(String schema, Collection collection) {}
+  public record Entry(String schema, CollectionSpec collection) {}
 
   public static final Map<String, Entry> COLLECTIONS = new LinkedHashMap<>();
 
@@ -36,7 +36,7 @@ public final class Catalog {
     add("Signature", Treaties.SIGNATURES);
   }
 
-  private static void add(String schema, Collection c) {
+  private static void add(String schema, CollectionSpec c) {
     COLLECTIONS.put(c.name(), new Entry(schema, c));
   }
 }

@@ -13,11 +13,11 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
-import org.plenary.api.Collection;
-import org.plenary.api.Collection.Embed;
-import org.plenary.api.Field;
-import org.plenary.api.ListQuery;
-import org.plenary.api.Problem;
+import org.plenary.http.Problem;
+import org.plenary.query.CollectionSpec;
+import org.plenary.query.CollectionSpec.Embed;
+import org.plenary.query.Field;
+import org.plenary.query.ListQuery;
 
 /**
  * Completes the OpenAPI document from the collections' declarations, so that it describes what the
@@ -106,7 +106,7 @@ public class OpenApiFilter implements OASFilter {
     }
   }
 
-  private static void listParameters(Operation op, Collection c) {
+  private static void listParameters(Operation op, CollectionSpec c) {
     op.addParameter(
         param(
             "limit",
@@ -184,7 +184,7 @@ public class OpenApiFilter implements OASFilter {
     }
   }
 
-  private static Parameter includeParameter(Collection c, boolean list) {
+  private static Parameter includeParameter(CollectionSpec c, boolean list) {
     List<String> values = new ArrayList<>(c.includes().keySet());
     if (list) {
       values.add("total");
@@ -192,7 +192,7 @@ public class OpenApiFilter implements OASFilter {
     return param("include", "Comma-separated: " + String.join(", ", values), string(null));
   }
 
-  private static void recordSchema(String name, Collection c, Map<String, Schema> schemas) {
+  private static void recordSchema(String name, CollectionSpec c, Map<String, Schema> schemas) {
     if (schemas.containsKey(name)) {
       return;
     }

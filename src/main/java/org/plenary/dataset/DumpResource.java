@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.plenary.api.Api;
-import org.plenary.api.HttpCache;
-import org.plenary.api.ProblemException;
-import org.plenary.api.Responder;
+import org.plenary.http.Api;
+import org.plenary.http.HttpCache;
+import org.plenary.http.ProblemException;
+import org.plenary.http.Responder;
 
 @Path(Api.V1 + "/dumps")
 @Tag(

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.plenary.api.QueryEngine;
+import org.plenary.query.QueryEngine;
 import org.plenary.seed.PartialDate;
 
 /**

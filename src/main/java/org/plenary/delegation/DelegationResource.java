@@ -14,10 +14,10 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.plenary.api.Api;
-import org.plenary.api.Format;
-import org.plenary.api.ProblemException;
-import org.plenary.api.Responder;
+import org.plenary.http.Api;
+import org.plenary.http.Format;
+import org.plenary.http.ProblemException;
+import org.plenary.http.Responder;
 import org.plenary.position.Positions;
 import org.plenary.vote.Votes;
 

@@ -1,17 +1,17 @@
 package org.plenary.delegation;
 
-import static org.plenary.api.Field.bool;
-import static org.plenary.api.Field.longText;
-import static org.plenary.api.Field.text;
+import static org.plenary.query.Field.bool;
+import static org.plenary.query.Field.longText;
+import static org.plenary.query.Field.text;
 
-import org.plenary.api.Collection;
+import org.plenary.query.CollectionSpec;
 
 /** Delegations: the member states and other actors that vote or speak. */
 public final class Delegations {
   private Delegations() {}
 
-  public static final Collection DELEGATIONS =
-      Collection.builder("delegations", "delegation d")
+  public static final CollectionSpec DELEGATIONS =
+      CollectionSpec.builder("delegations", "delegation d")
           .field(text("id", "d.id", "ISO 3166-1 alpha-3 code (EUU for the European Union)"))
           .field(text("iso2", "d.iso2", "ISO 3166-1 alpha-2 code"))
           .field(text("name", "d.name", "Name"))

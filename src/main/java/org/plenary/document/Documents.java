@@ -1,20 +1,20 @@
 package org.plenary.document;
 
-import static org.plenary.api.Field.longText;
-import static org.plenary.api.Field.partialDate;
-import static org.plenary.api.Field.text;
+import static org.plenary.query.Field.longText;
+import static org.plenary.query.Field.partialDate;
+import static org.plenary.query.Field.text;
 
 import java.util.List;
 import java.util.Map;
-import org.plenary.api.Collection;
-import org.plenary.api.Collection.Embed;
+import org.plenary.query.CollectionSpec;
+import org.plenary.query.CollectionSpec.Embed;
 
 /** UN documents: resolutions, drafts, amendments, reports. */
 public final class Documents {
   private Documents() {}
 
-  static final Collection VOTES_ON_DOCUMENT =
-      Collection.builder("document_votes", "vote_document vd join vote v on v.id = vd.vote_id")
+  static final CollectionSpec VOTES_ON_DOCUMENT =
+      CollectionSpec.builder("document_votes", "vote_document vd join vote v on v.id = vd.vote_id")
           .field(text("document_id", "vd.document_id", "Document"))
           .field(text("id", "v.id", "Vote id"))
           .field(text("subject", "v.subject", "What was voted on"))
@@ -25,8 +25,8 @@ public final class Documents {
           .sort("document_id", "id")
           .build();
 
-  public static final Collection DOCUMENTS =
-      Collection.builder("documents", "document d")
+  public static final CollectionSpec DOCUMENTS =
+      CollectionSpec.builder("documents", "document d")
           .field(text("id", "d.id", "Document id: the symbol in lower case, / and . as -"))
           .field(text("symbol", "d.symbol", "UN document symbol"))
           .field(text("title", "d.title", "Title, where a source gives it"))

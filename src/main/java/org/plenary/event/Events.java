@@ -1,17 +1,17 @@
 package org.plenary.event;
 
-import static org.plenary.api.Field.longText;
-import static org.plenary.api.Field.partialDate;
-import static org.plenary.api.Field.text;
+import static org.plenary.query.Field.longText;
+import static org.plenary.query.Field.partialDate;
+import static org.plenary.query.Field.text;
 
-import org.plenary.api.Collection;
+import org.plenary.query.CollectionSpec;
 
 /** The timeline. */
 public final class Events {
   private Events() {}
 
-  public static final Collection EVENTS =
-      Collection.builder("events", "event e")
+  public static final CollectionSpec EVENTS =
+      CollectionSpec.builder("events", "event e")
           .field(text("id", "e.id", "Event id (slug)"))
           .field(partialDate("date", "e.date", "e.date_precision", "Date, as precise as known"))
           .field(text("date_precision", "e.date_precision", "day, month or year"))

@@ -1,20 +1,20 @@
 package org.plenary.organization;
 
-import static org.plenary.api.Field.longText;
-import static org.plenary.api.Field.text;
+import static org.plenary.query.Field.longText;
+import static org.plenary.query.Field.text;
 
 import java.util.List;
 import java.util.Map;
-import org.plenary.api.Collection;
-import org.plenary.api.Collection.Embed;
 import org.plenary.position.Positions;
+import org.plenary.query.CollectionSpec;
+import org.plenary.query.CollectionSpec.Embed;
 
 /** Organizations that took positions, with their coalition memberships. */
 public final class Organizations {
   private Organizations() {}
 
-  static final Collection MEMBERS =
-      Collection.builder("members", "membership m join organization o on o.id = m.member_id")
+  static final CollectionSpec MEMBERS =
+      CollectionSpec.builder("members", "membership m join organization o on o.id = m.member_id")
           .field(text("organization_id", "m.organization_id", "The coalition"))
           .field(text("id", "o.id", "Member organization id"))
           .field(text("name", "o.name", "Member name"))
@@ -26,8 +26,8 @@ public final class Organizations {
           .field(text("membership_id", "m.id", "Membership id"))
           .build();
 
-  static final Collection MEMBER_OF =
-      Collection.builder(
+  static final CollectionSpec MEMBER_OF =
+      CollectionSpec.builder(
               "member_of", "membership m join organization o on o.id = m.organization_id")
           .field(text("member_id", "m.member_id", "The member"))
           .field(text("id", "o.id", "Coalition id"))
@@ -37,8 +37,8 @@ public final class Organizations {
           .sort("member_id", "id")
           .build();
 
-  public static final Collection ORGANIZATIONS =
-      Collection.builder("organizations", "organization o")
+  public static final CollectionSpec ORGANIZATIONS =
+      CollectionSpec.builder("organizations", "organization o")
           .field(text("id", "o.id", "Organization id (slug)"))
           .field(text("name", "o.name", "Name"))
           .field(

@@ -1,20 +1,20 @@
 package org.plenary.person;
 
-import static org.plenary.api.Field.longText;
-import static org.plenary.api.Field.text;
+import static org.plenary.query.Field.longText;
+import static org.plenary.query.Field.text;
 
 import java.util.List;
 import java.util.Map;
-import org.plenary.api.Collection;
-import org.plenary.api.Collection.Embed;
 import org.plenary.position.Positions;
+import org.plenary.query.CollectionSpec;
+import org.plenary.query.CollectionSpec.Embed;
 
 /** People who voiced positions. */
 public final class People {
   private People() {}
 
-  public static final Collection PEOPLE =
-      Collection.builder(
+  public static final CollectionSpec PEOPLE =
+      CollectionSpec.builder(
               "people",
               "person pe left join organization o on o.id = pe.organization_id "
                   + "left join delegation d on d.id = pe.delegation_id")

@@ -13,9 +13,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.plenary.api.Api;
-import org.plenary.api.Format;
-import org.plenary.api.Responder;
+import org.plenary.http.Api;
+import org.plenary.http.Format;
+import org.plenary.http.Responder;
 
 @Path(Api.V1 + "/people")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,17 +1,17 @@
 package org.plenary.position;
 
-import static org.plenary.api.Field.longText;
-import static org.plenary.api.Field.partialDate;
-import static org.plenary.api.Field.text;
+import static org.plenary.query.Field.longText;
+import static org.plenary.query.Field.partialDate;
+import static org.plenary.query.Field.text;
 
-import org.plenary.api.Collection;
+import org.plenary.query.CollectionSpec;
 
 /** Stated positions, held by an organization or a delegation, voiced by a person where known. */
 public final class Positions {
   private Positions() {}
 
-  public static final Collection POSITIONS =
-      Collection.builder(
+  public static final CollectionSpec POSITIONS =
+      CollectionSpec.builder(
               "positions",
               "position p left join organization o on o.id = p.organization_id "
                   + "left join delegation d on d.id = p.delegation_id "

@@ -1,20 +1,20 @@
 package org.plenary.source;
 
-import static org.plenary.api.Field.longText;
-import static org.plenary.api.Field.partialDate;
-import static org.plenary.api.Field.text;
+import static org.plenary.query.Field.longText;
+import static org.plenary.query.Field.partialDate;
+import static org.plenary.query.Field.text;
 
 import java.util.List;
 import java.util.Map;
-import org.plenary.api.Collection;
-import org.plenary.api.Collection.Embed;
+import org.plenary.query.CollectionSpec;
+import org.plenary.query.CollectionSpec.Embed;
 
 /** Every source the dataset cites, with the records that cite it. */
 public final class SourceCollections {
   private SourceCollections() {}
 
-  static final Collection CITED_BY =
-      Collection.builder("cited_by", "citation c")
+  static final CollectionSpec CITED_BY =
+      CollectionSpec.builder("cited_by", "citation c")
           .field(text("source_id", "c.source_id", "Source"))
           .field(text("record_type", "c.record_type", "Type of the citing record (its collection)"))
           .field(
@@ -24,8 +24,8 @@ public final class SourceCollections {
           .sort("source_id", "record_type", "record_id")
           .build();
 
-  public static final Collection SOURCES =
-      Collection.builder("sources", "source s")
+  public static final CollectionSpec SOURCES =
+      CollectionSpec.builder("sources", "source s")
           .field(text("id", "s.id", "Source id (slug)"))
           .field(text("publisher", "s.publisher", "Who published it"))
           .field(text("title", "s.title", "Title"))

@@ -1,22 +1,23 @@
 package org.plenary.treaty;
 
-import static org.plenary.api.Field.date;
-import static org.plenary.api.Field.integer;
-import static org.plenary.api.Field.longText;
-import static org.plenary.api.Field.partialDate;
-import static org.plenary.api.Field.text;
+import static org.plenary.query.Field.date;
+import static org.plenary.query.Field.integer;
+import static org.plenary.query.Field.longText;
+import static org.plenary.query.Field.partialDate;
+import static org.plenary.query.Field.text;
 
 import java.util.List;
 import java.util.Map;
-import org.plenary.api.Collection;
-import org.plenary.api.Collection.Embed;
+import org.plenary.query.CollectionSpec;
+import org.plenary.query.CollectionSpec.Embed;
 
 /** The convention and its known signatures. */
 public final class Treaties {
   private Treaties() {}
 
-  public static final Collection SIGNATURES =
-      Collection.builder("signatures", "signature s join delegation d on d.id = s.delegation_id")
+  public static final CollectionSpec SIGNATURES =
+      CollectionSpec.builder(
+              "signatures", "signature s join delegation d on d.id = s.delegation_id")
           .field(text("id", "s.id", "Signature id: treaty--iso3"))
           .field(text("treaty_id", "s.treaty_id", "Treaty"))
           .field(
@@ -34,8 +35,8 @@ public final class Treaties {
           .cites("signature", "id")
           .build();
 
-  static final Collection TREATIES =
-      Collection.builder("treaties", "treaty t")
+  static final CollectionSpec TREATIES =
+      CollectionSpec.builder("treaties", "treaty t")
           .field(text("id", "t.id", "Treaty id"))
           .field(text("name", "t.name", "Full title"))
           .field(text("short_name", "t.short_name", "Short name"))

@@ -15,12 +15,12 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.plenary.api.Api;
-import org.plenary.api.Format;
-import org.plenary.api.ListQuery;
-import org.plenary.api.ProblemException;
-import org.plenary.api.QueryEngine;
-import org.plenary.api.Responder;
+import org.plenary.http.Api;
+import org.plenary.http.Format;
+import org.plenary.http.ProblemException;
+import org.plenary.http.Responder;
+import org.plenary.query.ListQuery;
+import org.plenary.query.QueryEngine;
 
 @Path(Api.V1)
 @Produces(MediaType.APPLICATION_JSON)

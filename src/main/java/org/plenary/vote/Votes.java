@@ -1,21 +1,21 @@
 package org.plenary.vote;
 
-import static org.plenary.api.Field.integer;
-import static org.plenary.api.Field.longText;
-import static org.plenary.api.Field.partialDate;
-import static org.plenary.api.Field.text;
+import static org.plenary.query.Field.integer;
+import static org.plenary.query.Field.longText;
+import static org.plenary.query.Field.partialDate;
+import static org.plenary.query.Field.text;
 
 import java.util.List;
 import java.util.Map;
-import org.plenary.api.Collection;
-import org.plenary.api.Collection.Embed;
+import org.plenary.query.CollectionSpec;
+import org.plenary.query.CollectionSpec.Embed;
 
 /** The vote collections: votes, their documents, roll calls and the bodies that vote. */
 public final class Votes {
   private Votes() {}
 
-  public static final Collection BODIES =
-      Collection.builder("bodies", "body b")
+  public static final CollectionSpec BODIES =
+      CollectionSpec.builder("bodies", "body b")
           .field(text("id", "b.id", "Body id"))
           .field(text("name", "b.name", "Name"))
           .field(text("kind", "b.kind", "plenary, main_committee or subsidiary_body"))
@@ -27,8 +27,8 @@ public final class Votes {
           .cites("body", "id")
           .build();
 
-  static final Collection DOCUMENTS_OF_VOTE =
-      Collection.builder(
+  static final CollectionSpec DOCUMENTS_OF_VOTE =
+      CollectionSpec.builder(
               "vote_documents", "vote_document vd join document d on d.id = vd.document_id")
           .field(text("vote_id", "vd.vote_id", "Vote"))
           .field(text("id", "d.id", "Document id"))
@@ -41,8 +41,8 @@ public final class Votes {
           .build();
 
   /** How each delegation voted: one row per delegation per recorded vote. */
-  public static final Collection ROLL_CALLS =
-      Collection.builder(
+  public static final CollectionSpec ROLL_CALLS =
+      CollectionSpec.builder(
               "roll_calls",
               "roll_call r join vote v on v.id = r.vote_id join delegation d on d.id = r.delegation_id")
           .field(text("vote_id", "r.vote_id", "Vote"))
@@ -58,8 +58,8 @@ public final class Votes {
           .cites("roll_call", "vote_id")
           .build();
 
-  public static final Collection VOTES =
-      Collection.builder("votes", "vote v join body b on b.id = v.body_id")
+  public static final CollectionSpec VOTES =
+      CollectionSpec.builder("votes", "vote v join body b on b.id = v.body_id")
           .field(text("id", "v.id", "Vote id (slug)"))
           .field(text("body_id", "v.body_id", "Body that voted or decided"))
           .field(text("body_name", "b.name", "Name of the body"))

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.plenary.http.HttpCache;
 import org.plenary.seed.SeedFiles;
 import org.plenary.seed.SeedLoader;
 

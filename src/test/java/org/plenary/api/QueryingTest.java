@@ -24,6 +24,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.plenary.http.HttpCache;
+import org.plenary.query.QueryEngine;
 
 /** Search, facets, agreement, batch reads, includes in a fixed number of queries. */
 @QuarkusTest

@@ -45,7 +45,7 @@ class DumpsTest {
   @Inject Dumps dumps;
   @Inject DatasetState state;
   @Inject SeedLoader loader;
-  @Inject org.plenary.api.QueryEngine engine;
+  @Inject org.plenary.query.QueryEngine engine;
   @TempDir Path dir;
 
   @Test

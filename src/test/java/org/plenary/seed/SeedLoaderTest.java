@@ -19,8 +19,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.plenary.api.QueryEngine;
 import org.plenary.dataset.DatasetState;
+import org.plenary.query.QueryEngine;
 
 /**
  * Loading is idempotent and merges changes row by row. These tests reload the database; each one

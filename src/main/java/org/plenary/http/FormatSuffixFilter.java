@@ -1,4 +1,4 @@
-package org.plenary.api;
+package org.plenary.http;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.UriBuilder;

@@ -1,4 +1,4 @@
-package org.plenary.api;
+package org.plenary.query;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.plenary.api.Collection.Sort;
+import org.plenary.http.Problem;
+import org.plenary.http.ProblemException;
+import org.plenary.query.CollectionSpec.Sort;
 import org.plenary.seed.PartialDate;
 
 /**
@@ -31,7 +33,7 @@ public final class ListQuery {
   /** One filter: field OP values. Dates are expanded to the range they denote. */
   public record Condition(Field field, String op, List<Object> values) {}
 
-  private final Collection collection;
+  private final CollectionSpec collection;
   private final List<Condition> conditions;
   private final List<Sort> sort;
   private final int limit;
@@ -42,7 +44,7 @@ public final class ListQuery {
   private final List<Field> facets;
 
   private ListQuery(
-      Collection collection,
+      CollectionSpec collection,
       List<Condition> conditions,
       List<Sort> sort,
       int limit,
@@ -63,7 +65,7 @@ public final class ListQuery {
   }
 
   /** Every record matching {@code conditions}, in the default order: for embeds and lookups. */
-  public static ListQuery all(Collection c, List<Condition> conditions) {
+  public static ListQuery all(CollectionSpec c, List<Condition> conditions) {
     return new ListQuery(
         c,
         conditions,
@@ -81,7 +83,7 @@ public final class ListQuery {
    * /v1/votes/{id}/roll-call). Every refused parameter is reported at once, as a 400.
    */
   public static ListQuery parse(
-      Collection c, Map<String, List<String>> params, List<Condition> fixed) {
+      CollectionSpec c, Map<String, List<String>> params, List<Condition> fixed) {
     return parse(c, params, fixed, false);
   }
 
@@ -90,7 +92,7 @@ public final class ListQuery {
    * explicit limit is given, and that limit has no maximum.
    */
   public static ListQuery parse(
-      Collection c, Map<String, List<String>> params, List<Condition> fixed, boolean stream) {
+      CollectionSpec c, Map<String, List<String>> params, List<Condition> fixed, boolean stream) {
     List<Problem.InvalidParam> bad = new ArrayList<>();
     List<Condition> conditions = new ArrayList<>(fixed);
     int limit = stream ? Integer.MAX_VALUE : DEFAULT_LIMIT;
@@ -204,7 +206,7 @@ public final class ListQuery {
     return n;
   }
 
-  private static List<Sort> parseSort(Collection c, String value, boolean searching) {
+  private static List<Sort> parseSort(CollectionSpec c, String value, boolean searching) {
     List<Sort> out = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (String token : value.split(",", -1)) {
@@ -238,7 +240,7 @@ public final class ListQuery {
   }
 
   /** The order with the key fields appended, so that it is total and pages are stable. */
-  static List<Sort> withKey(Collection c, List<Sort> sort) {
+  static List<Sort> withKey(CollectionSpec c, List<Sort> sort) {
     List<Sort> out = new ArrayList<>(sort);
     for (String k : c.key()) {
       if (out.stream().noneMatch(s -> s.field().name().equals(k))) {
@@ -248,23 +250,23 @@ public final class ListQuery {
     return out;
   }
 
-  static String sortToken(List<Sort> sort) {
+  public static String sortToken(List<Sort> sort) {
     return sort.stream().map(Sort::token).collect(Collectors.joining(","));
   }
 
-  private static Condition parseFilter(Collection c, String param, String value) {
+  private static Condition parseFilter(CollectionSpec c, String param, String value) {
     int sep = param.indexOf("__");
     String name = sep < 0 ? param : param.substring(0, sep);
     String op = sep < 0 ? "" : param.substring(sep + 2);
     return condition(c, name, op, value, param);
   }
 
-  public static Condition condition(Collection c, String name, String op, String value) {
+  public static Condition condition(CollectionSpec c, String name, String op, String value) {
     return condition(c, name, op, value, op.isEmpty() ? name : name + "__" + op);
   }
 
   private static Condition condition(
-      Collection c, String name, String op, String value, String param) {
+      CollectionSpec c, String name, String op, String value, String param) {
     Field f = c.field(name).filter(Field::filterable).orElse(null);
     if (f == null) {
       List<String> fields = c.fields().stream().filter(Field::filterable).map(Field::name).toList();
@@ -373,17 +375,17 @@ public final class ListQuery {
     }
   }
 
-  private static List<String> includeNames(Collection c) {
+  private static List<String> includeNames(CollectionSpec c) {
     List<String> names = new ArrayList<>(c.includes().keySet());
     names.add("total");
     return names;
   }
 
-  static String allowed(java.util.Collection<String> names) {
+  public static String allowed(java.util.Collection<String> names) {
     return String.join(", ", new TreeSet<>(names));
   }
 
-  public Collection collection() {
+  public CollectionSpec collection() {
     return collection;
   }
 

@@ -1,4 +1,4 @@
-package org.plenary.api;
+package org.plenary.http;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;

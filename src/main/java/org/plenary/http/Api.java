@@ -1,4 +1,4 @@
-package org.plenary.api;
+package org.plenary.http;
 
 /** Constants of the HTTP API. */
 public final class Api {

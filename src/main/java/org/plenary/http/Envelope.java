@@ -1,4 +1,4 @@
-package org.plenary.api;
+package org.plenary.http;
 
 import java.util.List;
 import java.util.Map;

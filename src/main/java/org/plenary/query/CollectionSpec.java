@@ -1,4 +1,4 @@
-package org.plenary.api;
+package org.plenary.query;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +11,7 @@ import java.util.Optional;
  * default order, and what is embedded in each record. One grammar of filters, sorting, paging and
  * includes works on every collection from this declaration alone.
  */
-public final class Collection {
+public final class CollectionSpec {
   /** A sort key: a field, ascending or descending. */
   public record Sort(Field field, boolean descending) {
     String token() {
@@ -26,7 +26,7 @@ public final class Collection {
    */
   public record Embed(
       String name,
-      Collection child,
+      CollectionSpec child,
       String childField,
       String parentField,
       Map<String, String> fixed,
@@ -43,7 +43,7 @@ public final class Collection {
   private final String searchVector;
   private final String searchText;
 
-  private Collection(Builder b) {
+  private CollectionSpec(Builder b) {
     this.name = b.name;
     this.from = b.from;
     this.fields = List.copyOf(b.fields);
@@ -131,7 +131,7 @@ public final class Collection {
   }
 
   /** The same collection with another default order (for sub-collections). */
-  public Collection sortedBy(Sort... sorts) {
+  public CollectionSpec sortedBy(Sort... sorts) {
     Builder b = new Builder(name, from);
     b.fields.addAll(fields);
     b.key.addAll(key);
@@ -140,7 +140,7 @@ public final class Collection {
     b.includes.putAll(includes);
     b.searchVector = searchVector;
     b.searchText = searchText;
-    return new Collection(b);
+    return new CollectionSpec(b);
   }
 
   public Sort asc(String fieldName) {
@@ -230,11 +230,11 @@ public final class Collection {
               "The sources this record cites"));
     }
 
-    public Collection build() {
+    public CollectionSpec build() {
       if (key.isEmpty()) {
         throw new IllegalStateException(name + " has no key");
       }
-      return new Collection(this);
+      return new CollectionSpec(this);
     }
   }
 }

@@ -1,4 +1,4 @@
-package org.plenary.api;
+package org.plenary.http;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -102,7 +102,7 @@ public class HttpCache {
   }
 
   /** Forgets every rendered response. */
-  synchronized void clear() {
+  public synchronized void clear() {
     entries.clear();
     bytes.set(0);
   }

@@ -1,4 +1,4 @@
-package org.plenary.api;
+package org.plenary.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.plenary.api;
+package org.plenary.query;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package org.plenary.api;
+package org.plenary.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.plenary.http.ProblemException;
 
 /**
  * An opaque keyset cursor: the sort values of the last row of a page, bound to the collection and

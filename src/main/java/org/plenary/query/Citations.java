@@ -1,11 +1,11 @@
-package org.plenary.api;
+package org.plenary.query;
 
 /** The shape of a cited source, embedded in every record as {@code sources}. */
 public final class Citations {
   private Citations() {}
 
-  public static final Collection CITED =
-      Collection.builder("citations", "citation c join source s on s.id = c.source_id")
+  public static final CollectionSpec CITED =
+      CollectionSpec.builder("citations", "citation c join source s on s.id = c.source_id")
           .field(Field.text("record_type", "c.record_type", "Cited record's type"))
           .field(Field.text("record_id", "c.record_id", "Cited record's id"))
           .field(Field.text("id", "s.id", "Source id"))

@@ -1,4 +1,4 @@
-package org.plenary.api;
+package org.plenary.http;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;

@@ -1,4 +1,4 @@
-package org.plenary.api;
+package org.plenary.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,8 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.plenary.PlenaryConfig;
-import org.plenary.api.ListQuery.Condition;
 import org.plenary.dataset.DatasetState;
+import org.plenary.query.CollectionSpec;
+import org.plenary.query.Field;
+import org.plenary.query.ListQuery;
+import org.plenary.query.ListQuery.Condition;
+import org.plenary.query.QueryEngine;
 
 /**
  * Answers collection and record requests in the one envelope, with paging links and the HTTP
@@ -48,7 +52,7 @@ public class Responder {
    * {@code c} filtered by the request's query and the path's {@code fixed} filters: a page of JSON,
    * or every matching row as CSV or NDJSON, as the request asks (see {@link Format}).
    */
-  public Response list(Collection c, UriInfo uri, Request request, Condition... fixed) {
+  public Response list(CollectionSpec c, UriInfo uri, Request request, Condition... fixed) {
     return list(c, uri, request, null, fixed);
   }
 
@@ -57,10 +61,10 @@ public class Responder {
    * delegation's positions, ...); a 404 problem when the parent does not exist.
    */
   public Response children(
-      Collection parent,
+      CollectionSpec parent,
       String parentId,
       String what,
-      Collection child,
+      CollectionSpec child,
       String childField,
       UriInfo uri,
       Request request) {
@@ -87,7 +91,7 @@ public class Responder {
    * other request.
    */
   public Response list(
-      Collection c, UriInfo uri, Request request, Runnable parentCheck, Condition... fixed) {
+      CollectionSpec c, UriInfo uri, Request request, Runnable parentCheck, Condition... fixed) {
     MultivaluedMap<String, String> params = params(uri);
     Format format = Format.of(params, request);
     boolean bom = bom(params, format);
@@ -133,7 +137,7 @@ public class Responder {
    * dataset checksum and the request (a strong validator that changes whenever the dataset does).
    */
   private Response download(
-      Collection c,
+      CollectionSpec c,
       UriInfo uri,
       MultivaluedMap<String, String> params,
       Format format,
@@ -188,7 +192,7 @@ public class Responder {
   }
 
   private static void write(
-      Collection c, Format format, boolean bom, QueryEngine.Stream rows, OutputStream out)
+      CollectionSpec c, Format format, boolean bom, QueryEngine.Stream rows, OutputStream out)
       throws IOException {
     List<Field> fields = rows.query().fields();
     Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
@@ -196,7 +200,7 @@ public class Responder {
       List<String> columns = new ArrayList<>();
       fields.forEach(f -> columns.add(f.name()));
       Map<String, List<String>> embedKeys = new LinkedHashMap<>();
-      for (Collection.Embed e : c.embeds()) {
+      for (CollectionSpec.Embed e : c.embeds()) {
         columns.add(e.name());
         embedKeys.put(
             e.name(),
@@ -274,13 +278,13 @@ public class Responder {
   }
 
   /** The record of {@code c} whose {@code field} is {@code value}; a 404 problem when none. */
-  public Response one(Collection c, String field, String value, UriInfo uri, String what) {
+  public Response one(CollectionSpec c, String field, String value, UriInfo uri, String what) {
     return item(uri, () -> find(c, field, value, params(uri), what));
   }
 
   /** Looks a record up (with the request's include=), or throws a 404 problem. */
   public Map<String, Object> find(
-      Collection c, String field, String value, Map<String, List<String>> params, String what) {
+      CollectionSpec c, String field, String value, Map<String, List<String>> params, String what) {
     List<Problem.InvalidParam> bad = new ArrayList<>();
     Map<String, List<String>> includes = new LinkedHashMap<>();
     for (var e : params.entrySet()) {
@@ -321,7 +325,7 @@ public class Responder {
   }
 
   /** Throws a 404 problem unless a record of {@code c} has {@code field} = {@code value}. */
-  public void requireExists(Collection c, String field, String value, String what) {
+  public void requireExists(CollectionSpec c, String field, String value, String what) {
     if (!engine.exists(ListQuery.all(c, List.of(ListQuery.condition(c, field, "", value))))) {
       throw ProblemException.notFound("No " + what + " '" + value + "'.");
     }

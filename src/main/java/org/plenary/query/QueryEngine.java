@@ -1,4 +1,4 @@
-package org.plenary.api;
+package org.plenary.query;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,9 +16,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.plenary.api.Collection.Embed;
-import org.plenary.api.Collection.Sort;
-import org.plenary.api.ListQuery.Condition;
+import org.plenary.http.ProblemException;
+import org.plenary.query.CollectionSpec.Embed;
+import org.plenary.query.CollectionSpec.Sort;
+import org.plenary.query.ListQuery.Condition;
 import org.plenary.seed.PartialDate;
 
 /**
@@ -279,7 +280,7 @@ public class QueryEngine {
 
   /** Attaches embedded collections: one query per embed, whatever the number of rows. */
   private void embed(
-      Connection c, Collection parent, List<Map<String, Object>> rows, Set<String> includes)
+      Connection c, CollectionSpec parent, List<Map<String, Object>> rows, Set<String> includes)
       throws SQLException {
     if (rows.isEmpty()) {
       return;

@@ -1,4 +1,4 @@
-package org.plenary.api;
+package org.plenary.http;
 
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.MultiMap;

@@ -1,4 +1,4 @@
-package org.plenary.api;
+package org.plenary.http;
 
 import java.io.IOException;
 import java.io.Writer;
