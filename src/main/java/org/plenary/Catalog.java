@@ -2,6 +2,7 @@ package org.plenary;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.plenary.delegation.DelegationResource;
 import org.plenary.delegation.Delegations;
 import org.plenary.document.Documents;
 import org.plenary.event.Events;
@@ -11,6 +12,7 @@ import org.plenary.position.Positions;
 import org.plenary.query.CollectionSpec;
 import org.plenary.source.SourceCollections;
 import org.plenary.treaty.Treaties;
+import org.plenary.vote.VoteResource;
 import org.plenary.vote.Votes;
 
 /** Every collection the API serves, by name, with the name of its record schema. */
@@ -34,6 +36,29 @@ public final class Catalog {
     add("Source", SourceCollections.SOURCES);
     add("Event", Events.EVENTS);
     add("Signature", Treaties.SIGNATURES);
+    add("Treaty", Treaties.TREATIES);
+  }
+
+  /**
+   * A collection served in another default order by a sub-resource, by {@code name.view}: the
+   * OpenAPI document describes that order.
+   */
+  public static final Map<String, Entry> VIEWS = new LinkedHashMap<>();
+
+  static {
+    VIEWS.put("roll_calls.of_vote", new Entry("RollCallEntry", VoteResource.ROLL_CALL_OF_VOTE));
+    VIEWS.put(
+        "roll_calls.of_delegation",
+        new Entry("RollCallEntry", DelegationResource.VOTES_OF_DELEGATION));
+  }
+
+  /** The collection or view an operation's x-plenary-list names. */
+  public static Entry lookup(String name) {
+    Entry e = COLLECTIONS.containsKey(name) ? COLLECTIONS.get(name) : VIEWS.get(name);
+    if (e == null) {
+      throw new IllegalArgumentException("No collection or view '" + name + "'");
+    }
+    return e;
   }
 
   private static void add(String schema, CollectionSpec c) {

@@ -8,7 +8,6 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
@@ -28,6 +27,9 @@ import org.plenary.query.ListQuery;
 public class OpenApiFilter implements OASFilter {
   static final String LIST = "x-plenary-list";
   static final String ITEM = "x-plenary-item";
+  static final String ITEM_TYPE = "x-plenary-item-type";
+  static final String LIST_TYPE = "x-plenary-list-type";
+  static final String FILE = "x-plenary-file";
 
   @Override
   public void filterOpenAPI(OpenAPI api) {
@@ -62,20 +64,44 @@ public class OpenApiFilter implements OASFilter {
       api.setComponents(OASFactory.createComponents());
     }
     schemas.forEach(api.getComponents()::addSchema);
+    if (api.getComponents().getSchemas() == null) {
+      api.getComponents().setSchemas(new LinkedHashMap<>());
+    }
 
+    if (api.getServers() == null || api.getServers().isEmpty()) {
+      api.addServer(
+          OASFactory.createServer().url("/").description("The server this document came from"));
+    }
     if (api.getPaths() == null) {
       return;
     }
-    for (PathItem item : api.getPaths().getPathItems().values()) {
-      Operation get = item.getGET();
+    for (var path : api.getPaths().getPathItems().entrySet()) {
+      Operation get = path.getValue().getGET();
       if (get == null) {
         continue;
       }
-      Object list = get.getExtensions() == null ? null : get.getExtensions().get(LIST);
-      Object one = get.getExtensions() == null ? null : get.getExtensions().get(ITEM);
+      if (get.getOperationId() == null) {
+        get.setOperationId(operationId(path.getKey()));
+      }
+      if (get.getParameters() != null) {
+        // SmallRye copies an operation's extensions onto its method-level @Parameters
+        for (Parameter p : get.getParameters()) {
+          for (String x : List.of(LIST, ITEM, ITEM_TYPE, LIST_TYPE, FILE)) {
+            if (p.getExtensions() != null && p.getExtensions().containsKey(x)) {
+              p.removeExtension(x);
+            }
+          }
+        }
+      }
+      if (extension(get, FILE) != null) {
+        files(get);
+      }
+      Object list = extension(get, LIST);
+      Object one = extension(get, ITEM);
+      Object itemType = extension(get, ITEM_TYPE);
+      Object listType = extension(get, LIST_TYPE);
       if (list != null) {
-        Catalog.Entry e = Catalog.COLLECTIONS.get(list.toString());
-        get.removeExtension(LIST);
+        Catalog.Entry e = Catalog.lookup(list.toString());
         listParameters(get, e.collection());
         ok(
             get,
@@ -94,16 +120,217 @@ public class OpenApiFilter implements OASFilter {
             .addMediaType(
                 "application/x-ndjson",
                 OASFactory.createMediaType().schema(string("One JSON record per line")));
+      } else if (one != null && itemType != null) {
+        // a collection's record with computed fields added (the treaty's status)
+        Catalog.Entry e = Catalog.lookup(one.toString());
+        ok(
+            get,
+            envelope(
+                OASFactory.createSchema()
+                    .addAllOf(ref(e.schema()))
+                    .addAllOf(typeSchema(type(itemType), schemas)),
+                "Meta"));
       } else if (one != null) {
-        Catalog.Entry e = Catalog.COLLECTIONS.get(one.toString());
-        get.removeExtension(ITEM);
+        Catalog.Entry e = Catalog.lookup(one.toString());
         if (!e.collection().includes().isEmpty()) {
           get.addParameter(includeParameter(e.collection(), false));
         }
         ok(get, envelope(ref(e.schema()), "Meta"));
+      } else if (itemType != null && listType != null) {
+        ok(
+            get,
+            OASFactory.createSchema()
+                .addOneOf(envelope(typeSchema(type(itemType), schemas), "Meta"))
+                .addOneOf(
+                    envelope(
+                        OASFactory.createSchema()
+                            .addType(SchemaType.ARRAY)
+                            .items(typeSchema(type(listType), schemas)),
+                        "ListMeta")));
+      } else if (itemType != null) {
+        ok(get, envelope(typeSchema(type(itemType), schemas), "Meta"));
+      } else if (listType != null) {
+        ok(
+            get,
+            envelope(
+                OASFactory.createSchema()
+                    .addType(SchemaType.ARRAY)
+                    .items(typeSchema(type(listType), schemas)),
+                "ListMeta"));
+      }
+      schemas.forEach(
+          (name, schema) -> {
+            if (!api.getComponents().getSchemas().containsKey(name)) {
+              api.getComponents().addSchema(name, schema);
+            }
+          });
+      if (get.getDescription() == null) {
+        get.setDescription(
+            list != null
+                ? LIST_DESCRIPTION
+                : one != null && itemType == null ? ITEM_DESCRIPTION : get.getSummary() + ".");
       }
       problems(get, get.getParameters() != null && !get.getParameters().isEmpty() || list != null);
     }
+  }
+
+  static final String LIST_DESCRIPTION =
+      "A collection in the one envelope (data, links, meta): filter by any field parameter (with"
+          + " __gte, __lte, __contains, __isnull where listed), sort=, keyset pages with cursor=,"
+          + " include=, facet=. As JSON pages, or every matching row as CSV or NDJSON (format=,"
+          + " the Accept header, or a .csv/.ndjson suffix on the path).";
+
+  static final String ITEM_DESCRIPTION =
+      "One record in the envelope (data, links, meta); a 404 problem when there is none.";
+
+  /** getVotesByIdRollCall for /v1/votes/{id}/roll-call: unique, as paths are. */
+  static String operationId(String path) {
+    StringBuilder sb = new StringBuilder("get");
+    String rest = path.replaceFirst("^/v1/?", "");
+    if (rest.isEmpty()) {
+      return "getIndex";
+    }
+    for (String segment : rest.split("/")) {
+      boolean param = segment.startsWith("{");
+      if (param) {
+        sb.append("By");
+        segment = segment.substring(1, segment.length() - 1);
+      }
+      for (String word : segment.split("[-_]")) {
+        if (!word.isEmpty()) {
+          sb.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  /** A file download: each media type it is served as, described as what it is. */
+  private static void files(Operation op) {
+    var content = op.getResponses().getAPIResponse("200").getContent();
+    for (var e : content.getMediaTypes().entrySet()) {
+      Schema s =
+          switch (e.getKey()) {
+            case "application/json" ->
+                OASFactory.createSchema()
+                    .addType(SchemaType.OBJECT)
+                    .description("datapackage.json: the Frictionless Data Package descriptor");
+            case "text/csv" -> string("A table as RFC 4180 CSV, in the format of seed-data/");
+            case "text/markdown" -> string("README.md: what the files hold and how to read them");
+            default ->
+                OASFactory.createSchema()
+                    .addType(SchemaType.STRING)
+                    .format("binary")
+                    .description("The file's bytes (the zip of every file)");
+          };
+      e.getValue().setSchema(s);
+    }
+  }
+
+  /** Reads and removes one of Plenary's extensions from an operation. */
+  private static Object extension(Operation op, String name) {
+    Object v = op.getExtensions() == null ? null : op.getExtensions().get(name);
+    if (v != null) {
+      op.removeExtension(name);
+    }
+    return v;
+  }
+
+  private static Class<?> type(Object name) {
+    try {
+      return Class.forName(name.toString(), false, OpenApiFilter.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("No response type " + name, e);
+    }
+  }
+
+  /**
+   * The schema of a response record (a Java record, serialized in snake_case): a reference to a
+   * component named after it, built from its components; lists, maps and boxed (nullable) values as
+   * JSON Schema says them.
+   */
+  static Schema typeSchema(java.lang.reflect.Type t, Map<String, Schema> schemas) {
+    if (t instanceof java.lang.reflect.ParameterizedType p) {
+      Class<?> raw = (Class<?>) p.getRawType();
+      if (List.class.isAssignableFrom(raw)) {
+        return OASFactory.createSchema()
+            .addType(SchemaType.ARRAY)
+            .items(typeSchema(p.getActualTypeArguments()[0], schemas));
+      }
+      if (Map.class.isAssignableFrom(raw)) {
+        return OASFactory.createSchema()
+            .addType(SchemaType.OBJECT)
+            .additionalPropertiesSchema(typeSchema(p.getActualTypeArguments()[1], schemas));
+      }
+      throw new IllegalArgumentException("Unsupported response type " + t);
+    }
+    Class<?> c = (Class<?>) t;
+    if (c == String.class) {
+      return nullableType(SchemaType.STRING);
+    }
+    if (c == int.class || c == long.class) {
+      return OASFactory.createSchema().addType(SchemaType.INTEGER);
+    }
+    if (c == Integer.class || c == Long.class) {
+      return nullableType(SchemaType.INTEGER);
+    }
+    if (c == double.class) {
+      return OASFactory.createSchema().addType(SchemaType.NUMBER);
+    }
+    if (c == Double.class) {
+      return nullableType(SchemaType.NUMBER);
+    }
+    if (c == boolean.class) {
+      return OASFactory.createSchema().addType(SchemaType.BOOLEAN);
+    }
+    if (c == Boolean.class) {
+      return nullableType(SchemaType.BOOLEAN);
+    }
+    if (!c.isRecord()) {
+      throw new IllegalArgumentException("Unsupported response type " + c);
+    }
+    String name = schemaName(c);
+    if (!schemas.containsKey(name)) {
+      schemas.put(name, OASFactory.createSchema()); // placeholder against cycles
+      Map<String, Schema> props = new LinkedHashMap<>();
+      properties(c, props, schemas);
+      schemas.put(name, object(props));
+    }
+    return ref(name);
+  }
+
+  private static void properties(
+      Class<?> record, Map<String, Schema> props, Map<String, Schema> schemas) {
+    for (java.lang.reflect.RecordComponent rc : record.getRecordComponents()) {
+      if (rc.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonUnwrapped.class)) {
+        properties(rc.getType(), props, schemas);
+      } else {
+        props.put(SNAKE.translate(rc.getName()), typeSchema(rc.getGenericType(), schemas));
+      }
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.PropertyNamingStrategies.NamingBase SNAKE =
+      (com.fasterxml.jackson.databind.PropertyNamingStrategies.NamingBase)
+          com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE;
+
+  /** VoteBreakdown, VoteBreakdownGroup, DatasetIndex (a *Records holder lends its prefix). */
+  private static String schemaName(Class<?> c) {
+    Class<?> outer = c.getEnclosingClass();
+    if (outer == null) {
+      return c.getSimpleName();
+    }
+    String prefix =
+        outer.getSimpleName().endsWith("Records")
+            ? outer
+                .getSimpleName()
+                .substring(0, outer.getSimpleName().length() - "Records".length())
+            : schemaName(outer);
+    return prefix + c.getSimpleName();
+  }
+
+  private static Schema nullableType(SchemaType type) {
+    return OASFactory.createSchema().addType(type).addType(SchemaType.NULL);
   }
 
   private static void listParameters(Operation op, CollectionSpec c) {

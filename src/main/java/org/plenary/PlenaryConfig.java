@@ -12,22 +12,6 @@ public interface PlenaryConfig {
 
   Dataset dataset();
 
-  Http http();
-
-  interface Http {
-    /** Cache-Control max-age of API responses. */
-    @WithDefault("60s")
-    java.time.Duration maxAge();
-
-    /** Memory for rendered responses kept to answer repeated reads without a query. */
-    @WithDefault("67108864")
-    long responseCacheBytes();
-
-    /** CSV/NDJSON results up to this many rows are rendered whole (exact ETag, cacheable). */
-    @WithDefault("20000")
-    int renderRows();
-  }
-
   interface Dataset {
     @WithDefault("plenary-uncc")
     String name();

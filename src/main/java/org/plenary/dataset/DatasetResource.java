@@ -8,15 +8,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.plenary.PlenaryConfig;
 import org.plenary.http.Api;
+import org.plenary.http.Parameters;
 import org.plenary.http.Responder;
-import org.plenary.query.QueryEngine;
 
 @Path(Api.V1)
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,81 +22,23 @@ import org.plenary.query.QueryEngine;
     description = "The dataset: version, licence, citation, releases, bulk dumps")
 public class DatasetResource {
   @Inject Responder responder;
-  @Inject DatasetState state;
-  @Inject QueryEngine engine;
-  @Inject PlenaryConfig config;
+  @Inject DatasetService service;
 
   @GET
   @Path("/dataset")
   @Operation(summary = "Name, version, licence, how to cite, row counts per table, releases")
+  @Extension(name = "x-plenary-item-type", value = "org.plenary.dataset.DatasetRecords$Description")
   public Response dataset(@Context UriInfo uri) {
-    Responder.noParameters(uri, "/v1/dataset");
-    return responder.item(uri, this::describe);
-  }
-
-  private Map<String, Object> describe() {
-    DatasetState.Loaded loaded = state.loaded();
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("name", config.dataset().name());
-    d.put("title", config.dataset().title());
-    d.put("version", loaded.version());
-    Map<String, Object> license = new LinkedHashMap<>();
-    license.put("data", config.dataset().license());
-    license.put("data_url", "https://creativecommons.org/licenses/by/4.0/");
-    license.put("code", "Apache-2.0");
-    license.put(
-        "quotes",
-        "Quotes are short excerpts attributed to their speakers and sources, for commentary.");
-    d.put("license", license);
-    d.put("citation", config.dataset().citation().formatted(loaded.version()));
-    d.put("checksum", loaded.checksum());
-    d.put("loaded_at", loaded.loadedAt().toInstant().toString());
-    d.put("row_counts", loaded.rowCounts());
-    d.put(
-        "releases",
-        engine.rows(
-            "select version, to_char(date, 'YYYY-MM-DD') as date, changes, data_sha256 from release order by date desc, version desc"));
-    Map<String, Object> sources = new LinkedHashMap<>();
-    sources.put("href", Api.V1 + "/sources");
-    sources.put("count", loaded.rowCounts().get("source"));
-    d.put("sources", sources);
-    return d;
+    Parameters.none(uri, "/v1/dataset");
+    return responder.item(uri, service::describe);
   }
 
   @GET
   @Path("")
   @Operation(summary = "The API's entry point: every collection, with its link")
+  @Extension(name = "x-plenary-item-type", value = "org.plenary.dataset.DatasetRecords$Index")
   public Response index(@Context UriInfo uri) {
-    Responder.noParameters(uri, "/v1");
-    return responder.item(uri, this::index);
-  }
-
-  private Map<String, Object> index() {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("name", config.dataset().title());
-    d.put("dataset_version", state.version());
-    d.put("documentation", "/q/swagger-ui");
-    d.put("openapi", "/q/openapi");
-    Map<String, String> links = new LinkedHashMap<>();
-    for (String p :
-        List.of(
-            "votes",
-            "roll-calls",
-            "delegations",
-            "organizations",
-            "people",
-            "positions",
-            "documents",
-            "sources",
-            "events",
-            "bodies",
-            "signatures",
-            "treaty",
-            "dataset",
-            "dumps")) {
-      links.put(p.replace('-', '_'), Api.V1 + "/" + p);
-    }
-    d.put("collections", links);
-    return d;
+    Parameters.none(uri, "/v1");
+    return responder.item(uri, service::index);
   }
 }

@@ -2,6 +2,7 @@ package org.plenary.dataset;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -10,23 +11,45 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.plenary.http.Served;
 import org.plenary.seed.Schema;
+import org.plenary.seed.SeedLoaded;
 import org.plenary.seed.TableSpec;
 
 /** What is loaded: the dataset version, its checksum, when, and the row count of each table. */
 @ApplicationScoped
-public class DatasetState {
+public class DatasetState implements Served {
   /** A loaded dataset. */
   public record Loaded(
       String version,
       String checksum,
       OffsetDateTime loadedAt,
       java.time.Instant releasedAt,
-      Map<String, Long> rowCounts) {}
+      Map<String, Long> rowCounts,
+      Snapshot snapshot) {
+    Loaded(
+        String version,
+        String checksum,
+        OffsetDateTime loadedAt,
+        java.time.Instant releasedAt,
+        Map<String, Long> rowCounts) {
+      this(
+          version,
+          checksum,
+          loadedAt,
+          releasedAt,
+          rowCounts,
+          new Snapshot(version, checksum, releasedAt));
+    }
+  }
 
   @Inject AgroalDataSource dataSource;
 
   private volatile Loaded loaded;
+
+  void onSeedLoaded(@Observes SeedLoaded event) {
+    refresh();
+  }
 
   /** Reads the state back from the database (after a load). */
   public void refresh() {
@@ -65,6 +88,12 @@ public class DatasetState {
   /** The loaded dataset, or null before the first load completes. */
   public Loaded loaded() {
     return loaded;
+  }
+
+  @Override
+  public Snapshot snapshot() {
+    Loaded l = loaded;
+    return l == null ? null : l.snapshot();
   }
 
   public boolean ready() {

@@ -8,17 +8,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.http.Api;
 import org.plenary.http.HttpCache;
+import org.plenary.http.Parameters;
 import org.plenary.http.ProblemException;
 import org.plenary.http.Responder;
 
@@ -33,29 +30,28 @@ public class DumpResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
+  @Extension(name = "x-plenary-list-type", value = "org.plenary.dataset.DatasetRecords$DumpEntry")
   @Operation(
       summary =
           "The bulk files of the current release: the zip of everything, datapackage.json, README.md, and each table's CSV, with sizes and SHA-256")
   public Response files(@Context UriInfo uri) {
-    Responder.noParameters(uri, "/v1/dumps");
+    Parameters.none(uri, "/v1/dumps");
     return responder.fixedList(
         uri,
-        () -> {
-          List<Map<String, Object>> data = new ArrayList<>();
-          for (Dumps.DumpFile f : dumps.current().files()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", f.name());
-            m.put("url", Api.V1 + "/dumps/" + f.name());
-            m.put("table", f.table());
-            m.put("description", f.description());
-            m.put("media_type", f.mediaType());
-            m.put("bytes", f.bytes());
-            m.put("sha256", f.sha256());
-            m.put("rows", f.rows());
-            data.add(m);
-          }
-          return data;
-        });
+        () ->
+            dumps.current().files().stream()
+                .map(
+                    f ->
+                        new DatasetRecords.DumpEntry(
+                            f.name(),
+                            Api.V1 + "/dumps/" + f.name(),
+                            f.table(),
+                            f.description(),
+                            f.mediaType(),
+                            f.bytes(),
+                            f.sha256(),
+                            f.rows()))
+                .toList());
   }
 
   @GET
@@ -68,9 +64,9 @@ public class DumpResource {
     MediaType.WILDCARD
   })
   @Operation(summary = "One dump file; its SHA-256 is its ETag (If-None-Match gives 304)")
-  public Response file(
-      @PathParam("name") String name, @Context Request request, @Context UriInfo uri) {
-    Responder.noParameters(uri, "A dump file");
+  @Extension(name = "x-plenary-file", value = "true")
+  public Response file(@PathParam("name") String name, @Context UriInfo uri) {
+    Parameters.none(uri, "A dump file");
     Dumps.Release release = dumps.current();
     Dumps.DumpFile f = release.file(name);
     if (f == null) {

@@ -7,33 +7,43 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.http.Api;
 import org.plenary.http.Format;
 import org.plenary.http.ProblemException;
+import org.plenary.http.Records;
 import org.plenary.http.Responder;
 import org.plenary.position.Positions;
+import org.plenary.query.CollectionSpec;
 import org.plenary.vote.Votes;
 
 @Path(Api.V1 + "/delegations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "delegations", description = "Member states and other delegations")
 public class DelegationResource {
+  /** How a delegation voted, latest vote first. */
+  public static final CollectionSpec VOTES_OF_DELEGATION =
+      Votes.ROLL_CALLS.sortedBy(Votes.ROLL_CALLS.desc("vote_date"));
+
   @Inject Responder responder;
-  @Inject Agreement agreement;
+  @Inject AgreementService agreement;
+  @Inject Records records;
 
   @GET
   @Operation(summary = "Delegations (filter by regional_group, kind, ...)")
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "delegations")
-  public Response delegations(@Context UriInfo uri, @Context Request request) {
-    return responder.list(Delegations.DELEGATIONS, uri, request);
+  public Response delegations(@Context UriInfo uri) {
+    return responder.list(Delegations.DELEGATIONS, uri);
   }
 
   @GET
@@ -48,17 +58,15 @@ public class DelegationResource {
   @Path("/{iso3}/votes")
   @Operation(summary = "How the delegation voted on every recorded vote, latest first")
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
-  @Extension(name = "x-plenary-list", value = "roll_calls")
-  public Response votes(
-      @PathParam("iso3") String iso3, @Context UriInfo uri, @Context Request request) {
+  @Extension(name = "x-plenary-list", value = "roll_calls.of_delegation")
+  public Response votes(@PathParam("iso3") String iso3, @Context UriInfo uri) {
     return responder.children(
         Delegations.DELEGATIONS,
         code(iso3),
         "delegation",
-        Votes.ROLL_CALLS.sortedBy(Votes.ROLL_CALLS.desc("vote_date")),
+        VOTES_OF_DELEGATION,
         "delegation_id",
-        uri,
-        request);
+        uri);
   }
 
   @GET
@@ -66,16 +74,14 @@ public class DelegationResource {
   @Operation(summary = "Positions held by the delegation")
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "positions")
-  public Response positions(
-      @PathParam("iso3") String iso3, @Context UriInfo uri, @Context Request request) {
+  public Response positions(@PathParam("iso3") String iso3, @Context UriInfo uri) {
     return responder.children(
         Delegations.DELEGATIONS,
         code(iso3),
         "delegation",
         Positions.POSITIONS,
         "delegation_id",
-        uri,
-        request);
+        uri);
   }
 
   @GET
@@ -85,6 +91,15 @@ public class DelegationResource {
           "How often two delegations voted the same way (with=ISO3: the pair and the votes compared);"
               + " without with=, against every other delegation, ranked. Both the State Department's"
               + " voting coincidence and Voeten's agreement index")
+  @Extension(name = "x-plenary-item-type", value = "org.plenary.delegation.AgreementRecords$Pair")
+  @Extension(name = "x-plenary-list-type", value = "org.plenary.delegation.AgreementRecords$Ranked")
+  @Parameter(
+      name = "with",
+      in = ParameterIn.QUERY,
+      description =
+          "Another delegation's ISO alpha-3 code (case-insensitive): compare the two, vote by vote."
+              + " Without it, the ranking against every other delegation",
+      schema = @Schema(type = SchemaType.STRING))
   public Response agreement(@PathParam("iso3") String iso3, @Context UriInfo uri) {
     String id = code(iso3);
     var params = uri.getQueryParameters();
@@ -93,7 +108,7 @@ public class DelegationResource {
         throw ProblemException.invalidParam(p, "unknown parameter. Allowed: with");
       }
     }
-    responder.requireExists(Delegations.DELEGATIONS, "id", id, "delegation");
+    records.requireExists(Delegations.DELEGATIONS, "id", id, "delegation");
     String with = params.getFirst("with");
     if (with == null) {
       return responder.fixedList(uri, () -> agreement.ranking(id));
@@ -103,7 +118,7 @@ public class DelegationResource {
       throw ProblemException.invalidParam("with", "compare a delegation with another one");
     }
     try {
-      responder.requireExists(Delegations.DELEGATIONS, "id", other, "delegation");
+      records.requireExists(Delegations.DELEGATIONS, "id", other, "delegation");
     } catch (ProblemException e) {
       throw ProblemException.invalidParam(
           "with", "unknown delegation '" + with + "' (an ISO alpha-3 code)");

@@ -7,7 +7,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,8 +26,8 @@ public class DocumentResource {
   @Operation(summary = "Documents (filter by kind, body_id, date, ...)")
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "documents")
-  public Response documents(@Context UriInfo uri, @Context Request request) {
-    return responder.list(Documents.DOCUMENTS, uri, request);
+  public Response documents(@Context UriInfo uri) {
+    return responder.list(Documents.DOCUMENTS, uri);
   }
 
   /** By symbol (A/RES/74/247, slashes and all) or by id (a-res-74-247). */

@@ -7,7 +7,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,8 +26,8 @@ public class EventResource {
   @Operation(summary = "The timeline, oldest first (filter by kind, date range, ...)")
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "events")
-  public Response events(@Context UriInfo uri, @Context Request request) {
-    return responder.list(Events.EVENTS, uri, request);
+  public Response events(@Context UriInfo uri) {
+    return responder.list(Events.EVENTS, uri);
   }
 
   @GET

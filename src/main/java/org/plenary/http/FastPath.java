@@ -1,6 +1,5 @@
 package org.plenary.http;
 
-import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -10,23 +9,37 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.plenary.dataset.DatasetState;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Answers a GET or HEAD whose response is already rendered straight from the event loop, before the
- * JAX-RS machinery: no worker thread, no query, no serialization. The bytes, ETag and headers are
- * exactly those the resource rendered for the same request (the cache is keyed by the dataset
- * checksum, so a new dataset is never answered from an old entry). Anything else — a miss, a format
- * suffix, an unusual Accept — goes on to the resources unchanged.
+ * JAX-RS machinery: no worker thread, no query, no serialization. The representation and the cache
+ * key come from the same {@link Negotiation} and {@link HttpCache#key} the resources use, so the
+ * bytes, ETag and headers are exactly those the resource rendered for the same request (the key
+ * holds the dataset checksum, so a new dataset is never answered from an old entry). Anything else
+ * — a miss, an Accept that names no format — goes on to the resources unchanged.
  */
 @ApplicationScoped
 public class FastPath {
-  @Inject HttpCache cache;
-  @Inject DatasetState state;
+  /**
+   * The route order: just after Quarkus's CORS handler, which the HTTP layer installs at order -300
+   * (its documented security-handler priority 300, routes ordered by -priority), so that CORS
+   * applies here too; through the public Vert.x Router only.
+   */
+  static final int ORDER = -299;
 
-  /** Just after Quarkus's CORS filter (route order -priority), so CORS applies here too. */
+  @Inject HttpCache cache;
+  @Inject Served served;
+
+  private final AtomicLong hits = new AtomicLong();
+
   void install(@Observes Router router) {
-    router.route().order(-SecurityHandlerPriorities.CORS + 1).handler(this::handle);
+    router.route().order(ORDER).handler(this::handle);
+  }
+
+  /** How many requests the fast path has answered (tests compare it with the resources). */
+  public long hits() {
+    return hits.get();
   }
 
   void handle(RoutingContext ctx) {
@@ -36,17 +49,19 @@ public class FastPath {
     if ((method != HttpMethod.GET && method != HttpMethod.HEAD)
         || path == null
         || !path.startsWith(Api.V1)
-        || state.loaded() == null) {
+        || served.snapshot() == null) {
       ctx.next();
       return;
     }
-    String format = format(req);
-    HttpCache.Rendered hit =
-        format == null ? null : cache.get(cache.key(format, req.absoluteURI()));
+    Negotiation.Negotiated n =
+        Negotiation.negotiate(
+            Negotiation.effectiveUri(req.absoluteURI()), accept(req.headers().getAll("Accept")));
+    HttpCache.Rendered hit = n.format() == null ? null : cache.get(cache.key(n));
     if (hit == null) {
       ctx.next();
       return;
     }
+    hits.incrementAndGet();
     HttpServerResponse res = ctx.response();
     MultiMap h = res.headers();
     boolean notModified = HttpCache.matches(req.getHeader("If-None-Match"), hit.etag());
@@ -63,30 +78,8 @@ public class FastPath {
     res.end(hit.buffer());
   }
 
-  /** The format the resources would choose, when it is plain to see; null to let them decide. */
-  private static String format(HttpServerRequest req) {
-    String path = req.path();
-    if (path.endsWith(".csv") || path.endsWith(".ndjson") || path.endsWith(".json")) {
-      return null; // the suffix filter rewrites these; leave them to it
-    }
-    String query = req.query();
-    if (query != null && query.contains("format=")) {
-      var all = req.params().getAll("format");
-      return all.size() == 1 ? all.get(0) : null;
-    }
-    String accept = req.getHeader("Accept");
-    if (accept == null
-        || accept.isEmpty()
-        || accept.equals("*/*")
-        || accept.equals("application/json")) {
-      return "json";
-    }
-    if (accept.equals("text/csv")) {
-      return "csv";
-    }
-    if (accept.equals("application/x-ndjson")) {
-      return "ndjson";
-    }
-    return null;
+  /** Every Accept header, joined as JAX-RS joins them. */
+  private static String accept(java.util.List<String> values) {
+    return values.isEmpty() ? null : values.size() == 1 ? values.get(0) : String.join(",", values);
   }
 }

@@ -12,8 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.plenary.PlenaryConfig;
-import org.plenary.dataset.DatasetState;
 
 /**
  * HTTP caching for every GET: a response is rendered once to bytes; its strong ETag is a hash of
@@ -60,8 +58,8 @@ public class HttpCache {
         io.vertx.core.buffer.Buffer.buffer(r.body()));
   }
 
-  @Inject DatasetState state;
-  @Inject PlenaryConfig config;
+  @Inject Served served;
+  @Inject HttpConfig config;
   @Inject CurrentVertxRequest request;
 
   private final Map<String, Rendered> entries = new java.util.concurrent.ConcurrentHashMap<>();
@@ -69,9 +67,12 @@ public class HttpCache {
       new java.util.concurrent.atomic.AtomicLong();
   private volatile String generation = "";
 
-  /** The cache key of this request in this representation, for the loaded dataset. */
-  public String key(String format, String uri) {
-    return state.loaded().checksum() + '|' + format + '|' + uri;
+  /**
+   * The one cache key: the loaded dataset's checksum, the representation and the effective request
+   * URI, as {@link Negotiation} made them (the fast path and the resources both key by this).
+   */
+  public String key(Negotiation.Negotiated n) {
+    return served.snapshot().checksum() + '|' + n.format().extension() + '|' + n.uri();
   }
 
   /** The rendered response for a key, or null. Lock-free: called on the event loop. */
@@ -79,9 +80,16 @@ public class HttpCache {
     return key.startsWith(generation) ? entries.get(key) : null;
   }
 
+  /** Renders bytes into a response, keeping them under {@code key} for the next request. */
+  public Response render(String key, byte[] body, String type, Map<String, String> headers) {
+    Rendered r = new Rendered(body, type, etag(body), headers);
+    put(key, r);
+    return send(r);
+  }
+
   public void put(String key, Rendered r) {
-    String checksum = state.loaded().checksum();
-    long max = config.http().responseCacheBytes();
+    String checksum = served.snapshot().checksum();
+    long max = config.responseCacheBytes();
     if (r.body().length > max / 16 || !key.startsWith(checksum)) {
       return;
     }
@@ -126,7 +134,7 @@ public class HttpCache {
    * The caching headers every API response carries, for the loaded dataset (built once per load).
    */
   public Map<String, String> common() {
-    DatasetState.Loaded loaded = state.loaded();
+    Served.Snapshot loaded = served.snapshot();
     Common c = common;
     if (c == null || c.loaded() != loaded) {
       c = new Common(loaded, commonHeaders(loaded));
@@ -135,13 +143,13 @@ public class HttpCache {
     return c.headers();
   }
 
-  private record Common(DatasetState.Loaded loaded, Map<String, String> headers) {}
+  private record Common(Served.Snapshot loaded, Map<String, String> headers) {}
 
   private volatile Common common;
 
-  private Map<String, String> commonHeaders(DatasetState.Loaded loaded) {
+  private Map<String, String> commonHeaders(Served.Snapshot loaded) {
     Map<String, String> h = new LinkedHashMap<>();
-    h.put("Cache-Control", "public, max-age=" + config.http().maxAge().toSeconds());
+    h.put("Cache-Control", "public, max-age=" + config.maxAge().toSeconds());
     h.put("Vary", "Accept");
     h.put(Api.VERSION_HEADER, loaded.version());
     if (loaded.releasedAt() != null) {

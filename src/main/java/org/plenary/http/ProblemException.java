@@ -1,6 +1,7 @@
 package org.plenary.http;
 
 import java.util.List;
+import org.plenary.query.InvalidQueryException;
 
 /** Thrown to answer with a problem; the mapper adds the instance (the request path). */
 public class ProblemException extends RuntimeException {
@@ -30,6 +31,12 @@ public class ProblemException extends RuntimeException {
             : params.size() + " query parameters were refused; see invalid_params.";
     return new ProblemException(
         400, "urn:plenary:problem:invalid-parameter", "Invalid query parameter", detail, params);
+  }
+
+  /** The 400 problem for the read engine's refusal of a request's parameters. */
+  public static ProblemException from(InvalidQueryException e) {
+    return invalidParams(
+        e.invalid().stream().map(i -> new Problem.InvalidParam(i.name(), i.reason())).toList());
   }
 
   public static ProblemException invalidParam(String name, String reason) {

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.plenary.query.InvalidQueryException;
 
 /**
  * Turns every error into application/problem+json: our own problems, the framework's HTTP errors
@@ -17,6 +18,12 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
     return respond(e.toProblem(path(uri)));
+  }
+
+  /** The read engine's refusal of a request's parameters: a 400 naming each one. */
+  @ServerExceptionMapper
+  public Response invalidQuery(InvalidQueryException e, UriInfo uri) {
+    return respond(ProblemException.from(e).toProblem(path(uri)));
   }
 
   @ServerExceptionMapper

@@ -7,7 +7,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,8 +27,8 @@ public class OrganizationResource {
   @Operation(summary = "Organizations (filter by kind, ...)")
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "organizations")
-  public Response organizations(@Context UriInfo uri, @Context Request request) {
-    return responder.list(Organizations.ORGANIZATIONS, uri, request);
+  public Response organizations(@Context UriInfo uri) {
+    return responder.list(Organizations.ORGANIZATIONS, uri);
   }
 
   @GET
@@ -45,15 +44,13 @@ public class OrganizationResource {
   @Operation(summary = "Positions held by the organization")
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "positions")
-  public Response positions(
-      @PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
+  public Response positions(@PathParam("slug") String slug, @Context UriInfo uri) {
     return responder.children(
         Organizations.ORGANIZATIONS,
         slug,
         "organization",
         Positions.POSITIONS,
         "organization_id",
-        uri,
-        request);
+        uri);
   }
 }

@@ -7,7 +7,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,8 +26,8 @@ public class PersonResource {
   @Operation(summary = "People")
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "people")
-  public Response people(@Context UriInfo uri, @Context Request request) {
-    return responder.list(People.PEOPLE, uri, request);
+  public Response people(@Context UriInfo uri) {
+    return responder.list(People.PEOPLE, uri);
   }
 
   @GET

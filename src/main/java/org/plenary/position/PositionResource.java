@@ -7,7 +7,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,8 +28,8 @@ public class PositionResource {
           "Positions (filter by stance, actor_kind, organization_id, delegation_id, person_id, date range)")
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "positions")
-  public Response positions(@Context UriInfo uri, @Context Request request) {
-    return responder.list(Positions.POSITIONS, uri, request);
+  public Response positions(@Context UriInfo uri) {
+    return responder.list(Positions.POSITIONS, uri);
   }
 
   @GET

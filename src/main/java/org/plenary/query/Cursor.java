@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.plenary.http.ProblemException;
 
 /**
  * An opaque keyset cursor: the sort values of the last row of a page, bound to the collection and
@@ -67,15 +66,15 @@ public final class Cursor {
         out.add(v == null ? null : v.toString());
       }
       return out;
-    } catch (ProblemException e) {
+    } catch (InvalidQueryException e) {
       throw e;
     } catch (Exception e) {
       throw invalid("it is not a cursor this API issued");
     }
   }
 
-  private static ProblemException invalid(String why) {
-    return ProblemException.invalidParam("cursor", "Invalid cursor: " + why + ".");
+  private static InvalidQueryException invalid(String why) {
+    return new InvalidQueryException("cursor", "Invalid cursor: " + why + ".");
   }
 
   private static byte[] sign(byte[] payload) throws GeneralSecurityException {

@@ -11,10 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.plenary.http.Problem;
-import org.plenary.http.ProblemException;
 import org.plenary.query.CollectionSpec.Sort;
-import org.plenary.seed.PartialDate;
 
 /**
  * A request on a collection, parsed and checked against the collection's whitelist. The grammar
@@ -93,7 +90,7 @@ public final class ListQuery {
    */
   public static ListQuery parse(
       CollectionSpec c, Map<String, List<String>> params, List<Condition> fixed, boolean stream) {
-    List<Problem.InvalidParam> bad = new ArrayList<>();
+    List<InvalidQueryException.Invalid> bad = new ArrayList<>();
     List<Condition> conditions = new ArrayList<>(fixed);
     int limit = stream ? Integer.MAX_VALUE : DEFAULT_LIMIT;
     List<Sort> sort = c.defaultSort();
@@ -108,13 +105,13 @@ public final class ListQuery {
       String value = q.get(q.size() - 1);
       if (c.searchVector() == null) {
         bad.add(
-            new Problem.InvalidParam(
+            new InvalidQueryException.Invalid(
                 "q",
                 "full-text search is not available on "
                     + c.name()
                     + ". Searchable: positions, votes, documents, organizations"));
       } else if (value.isBlank()) {
-        bad.add(new Problem.InvalidParam("q", "needs words to search for"));
+        bad.add(new InvalidQueryException.Invalid("q", "needs words to search for"));
       } else {
         search = value;
         if (!sortGiven) {
@@ -173,7 +170,7 @@ public final class ListQuery {
             default -> conditions.add(parseFilter(c, name, value));
           }
         } catch (IllegalArgumentException e) {
-          bad.add(new Problem.InvalidParam(name, e.getMessage()));
+          bad.add(new InvalidQueryException.Invalid(name, e.getMessage()));
         }
       }
     }
@@ -183,7 +180,7 @@ public final class ListQuery {
       after = Cursor.decode(cursor, c.name(), sortToken(fullSort), fullSort.size());
     }
     if (!bad.isEmpty()) {
-      throw ProblemException.invalidParams(bad);
+      throw new InvalidQueryException(bad);
     }
     return new ListQuery(c, conditions, fullSort, limit, after, total, includes, search, facets);
   }

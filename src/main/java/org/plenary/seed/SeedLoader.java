@@ -3,6 +3,7 @@ package org.plenary.seed;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.plenary.PlenaryConfig;
-import org.plenary.dataset.DatasetState;
+import org.plenary.query.PartialDate;
 import org.plenary.seed.SeedReader.Row;
 import org.plenary.seed.SeedReader.SeedData;
 import org.postgresql.PGConnection;
@@ -34,7 +35,7 @@ public class SeedLoader {
   private static final long LOCK_ID = 0x706c656e617279L; // "plenary"
 
   @Inject AgroalDataSource dataSource;
-  @Inject DatasetState state;
+  @Inject Event<SeedLoaded> loaded;
   @Inject PlenaryConfig config;
 
   void onStart(@Observes StartupEvent event) {
@@ -48,8 +49,8 @@ public class SeedLoader {
     String checksum = SeedReader.checksum(files);
     if (checksum.equals(loadedChecksum())) {
       // these very files were validated and loaded before: nothing to parse, nothing to write
-      state.refresh();
-      LOG.infof("Dataset %s already loaded (checksum %.12s)", state.version(), checksum);
+      loaded.fire(new SeedLoaded(checksum));
+      LOG.infof("Dataset already loaded (checksum %.12s)", checksum);
       return new LinkedHashMap<>();
     }
     SeedData data = SeedReader.read(files);
@@ -85,7 +86,7 @@ public class SeedLoader {
         }
       }
       c.commit();
-      state.refresh();
+      loaded.fire(new SeedLoaded(data.checksum()));
       if (changed.isEmpty()) {
         LOG.infof("Dataset %s already loaded (checksum %.12s)", data.version(), data.checksum());
       } else {

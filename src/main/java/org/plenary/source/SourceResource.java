@@ -7,7 +7,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,8 +26,8 @@ public class SourceResource {
   @Operation(summary = "Sources (filter by kind, publisher, ...)")
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "sources")
-  public Response sources(@Context UriInfo uri, @Context Request request) {
-    return responder.list(SourceCollections.SOURCES, uri, request);
+  public Response sources(@Context UriInfo uri) {
+    return responder.list(SourceCollections.SOURCES, uri);
   }
 
   @GET

@@ -6,7 +6,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.http.Api;
 import org.plenary.http.Format;
+import org.plenary.http.Parameters;
 import org.plenary.http.ProblemException;
 import org.plenary.http.Responder;
 import org.plenary.query.ListQuery;
@@ -35,8 +35,10 @@ public class TreatyResource {
       summary =
           "The convention: adoption, signature period, signatories (official count and the known"
               + " list), the entry-into-force rule and what is known of ratifications")
+  @Extension(name = "x-plenary-item", value = "treaties")
+  @Extension(name = "x-plenary-item-type", value = "org.plenary.treaty.TreatyStatus")
   public Response treaty(@Context UriInfo uri) {
-    Responder.noParameters(uri, "/v1/treaty");
+    Parameters.none(uri, "/v1/treaty");
     return responder.item(uri, this::status);
   }
 
@@ -76,7 +78,7 @@ public class TreatyResource {
   @Operation(summary = "Known signatures (a partial list; see /v1/treaty for the official count)")
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "signatures")
-  public Response signatures(@Context UriInfo uri, @Context Request request) {
-    return responder.list(Treaties.SIGNATURES, uri, request);
+  public Response signatures(@Context UriInfo uri) {
+    return responder.list(Treaties.SIGNATURES, uri);
   }
 }

@@ -45,7 +45,7 @@ class DumpsTest {
   @Inject Dumps dumps;
   @Inject DatasetState state;
   @Inject SeedLoader loader;
-  @Inject org.plenary.query.QueryEngine engine;
+  @Inject org.plenary.TestSql engine;
   @TempDir Path dir;
 
   @Test

@@ -5,6 +5,6 @@ public final class AgreementTestAccess {
   private AgreementTestAccess() {}
 
   public static Double score(String a, String b) {
-    return Agreement.score(a, b);
+    return AgreementService.score(a, b);
   }
 }

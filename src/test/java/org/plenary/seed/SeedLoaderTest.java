@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenary.dataset.DatasetState;
-import org.plenary.query.QueryEngine;
 
 /**
  * Loading is idempotent and merges changes row by row. These tests reload the database; each one
@@ -29,7 +28,7 @@ import org.plenary.query.QueryEngine;
 @QuarkusTest
 class SeedLoaderTest {
   @Inject SeedLoader loader;
-  @Inject QueryEngine engine;
+  @Inject org.plenary.TestSql engine;
   @Inject DatasetState state;
   @TempDir Path dir;
 

@@ -2,13 +2,19 @@ package org.plenary.delegation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.plenary.query.QueryEngine;
-import org.plenary.seed.PartialDate;
+import org.plenary.delegation.AgreementRecords.ComparedVote;
+import org.plenary.delegation.AgreementRecords.Measures;
+import org.plenary.delegation.AgreementRecords.Pair;
+import org.plenary.delegation.AgreementRecords.Ranked;
+import org.plenary.delegation.AgreementRecords.Source;
+import org.plenary.query.Jdbc;
+import org.plenary.query.PartialDate;
 
 /**
  * How often two delegations voted the same way, over the recorded votes both took part in, in the
@@ -27,87 +33,83 @@ import org.plenary.seed.PartialDate;
  * A measure is null when no vote qualifies. They differ exactly when abstentions occur.
  */
 @ApplicationScoped
-public class Agreement {
+public class AgreementService {
   public static final String DEFINITION =
       "state_department = identical / (identical + opposite), over votes where both voted yes or no"
           + " (US State Department voting coincidence; abstentions and absences excluded). voeten ="
           + " mean of 1 - |a - b| with yes = 1, abstain = 0.5, no = 0, over votes where both voted yes,"
           + " no or abstain (Voeten's agreement index; absences excluded).";
 
-  @Inject QueryEngine engine;
+  @Inject Jdbc jdbc;
 
   /** The two delegations' votes side by side, with both measures. */
-  public Map<String, Object> pair(String a, String b) {
-    List<Map<String, Object>> votes = new ArrayList<>();
+  public Pair pair(String a, String b) {
+    record Row(ComparedVote vote, String a, String b) {}
+    List<ComparedVote> votes = new ArrayList<>();
     Tally t = new Tally();
-    for (Map<String, Object> r :
-        engine.rows(
+    for (Row r :
+        jdbc.list(
             "select v.id, v.date, v.date_precision, v.subject, a.vote as a, b.vote as b"
                 + " from roll_call a join roll_call b on b.vote_id = a.vote_id and b.delegation_id = ?"
                 + " join vote v on v.id = a.vote_id where a.delegation_id = ? order by v.date, v.id",
+            rs -> {
+              String va = rs.getString(5);
+              String vb = rs.getString(6);
+              return new Row(
+                  new ComparedVote(
+                      rs.getString(1),
+                      PartialDate.format(rs.getObject(2, LocalDate.class), rs.getString(3)),
+                      rs.getString(4),
+                      va,
+                      vb,
+                      score(va, vb)),
+                  va,
+                  vb);
+            },
             b,
             a)) {
-      String va = (String) r.get("a");
-      String vb = (String) r.get("b");
-      Map<String, Object> v = new LinkedHashMap<>();
-      v.put("vote_id", r.get("id"));
-      v.put(
-          "vote_date",
-          PartialDate.format(
-              ((java.sql.Date) r.get("date")).toLocalDate(), (String) r.get("date_precision")));
-      v.put("vote_subject", r.get("subject"));
-      v.put("vote", va);
-      v.put("with_vote", vb);
-      v.put("agreement", score(va, vb));
-      votes.add(v);
-      t.add(va, vb);
+      votes.add(r.vote());
+      t.add(r.a(), r.b());
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("delegation_id", a);
-    out.put("with", b);
-    t.into(out);
-    out.put("definition", DEFINITION);
-    out.put("votes", votes);
-    out.put("sources", sources(a));
-    return out;
+    return new Pair(a, b, t.measures(), DEFINITION, votes, sources(a));
   }
 
   /** The delegation against every other one it shared a recorded vote with, ranked. */
-  public List<Map<String, Object>> ranking(String a) {
+  public List<Ranked> ranking(String a) {
+    record Row(String id, String name, String group, String a, String b) {}
     Map<String, Tally> tallies = new LinkedHashMap<>();
-    Map<String, Map<String, Object>> who = new LinkedHashMap<>();
-    for (Map<String, Object> r :
-        engine.rows(
+    Map<String, Row> who = new LinkedHashMap<>();
+    for (Row r :
+        jdbc.list(
             "select b.delegation_id, d.name, d.regional_group, a.vote as a, b.vote as b"
                 + " from roll_call a join roll_call b on b.vote_id = a.vote_id and b.delegation_id <> a.delegation_id"
                 + " join delegation d on d.id = b.delegation_id where a.delegation_id = ?",
+            rs ->
+                new Row(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5)),
             a)) {
-      String id = (String) r.get("delegation_id");
-      tallies.computeIfAbsent(id, x -> new Tally()).add((String) r.get("a"), (String) r.get("b"));
-      who.computeIfAbsent(id, x -> r);
+      tallies.computeIfAbsent(r.id(), x -> new Tally()).add(r.a(), r.b());
+      who.putIfAbsent(r.id(), r);
     }
-    List<Map<String, Object>> sources = sources(a);
-    List<Map<String, Object>> out = new ArrayList<>();
+    List<Source> sources = sources(a);
+    List<Ranked> out = new ArrayList<>();
     for (var e : tallies.entrySet()) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("delegation_id", a);
-      row.put("with", e.getKey());
-      row.put("with_name", who.get(e.getKey()).get("name"));
-      row.put("with_regional_group", who.get(e.getKey()).get("regional_group"));
-      e.getValue().into(row);
-      row.put("sources", sources);
-      out.add(row);
+      Row w = who.get(e.getKey());
+      out.add(new Ranked(a, e.getKey(), w.name(), w.group(), e.getValue().measures(), sources));
     }
-    Comparator<Map<String, Object>> byVoeten =
+    Comparator<Ranked> byVoeten =
         Comparator.comparing(
-            (Map<String, Object> r) -> (Double) r.get("voeten"),
-            Comparator.nullsLast(Comparator.reverseOrder()));
+            (Ranked r) -> r.measures().voeten(), Comparator.nullsLast(Comparator.reverseOrder()));
     out.sort(
         byVoeten
             .thenComparing(
-                r -> (Double) r.get("state_department"),
+                r -> r.measures().stateDepartment(),
                 Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparing(r -> (String) r.get("with")));
+            .thenComparing(Ranked::with));
     return out;
   }
 
@@ -127,11 +129,12 @@ public class Agreement {
     };
   }
 
-  private List<Map<String, Object>> sources(String delegation) {
-    return engine.rows(
+  private List<Source> sources(String delegation) {
+    return jdbc.list(
         "select distinct s.id, s.publisher, s.title, s.url from citation c join source s on s.id = c.source_id"
             + " where c.record_type = 'roll_call' and c.record_id in"
             + " (select vote_id from roll_call where delegation_id = ?) order by s.id",
+        rs -> new Source(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
         delegation);
   }
 
@@ -166,15 +169,16 @@ public class Agreement {
       }
     }
 
-    void into(Map<String, Object> out) {
-      out.put("votes_shared", shared);
-      out.put("votes_both_took_part", bothTookPart);
-      out.put("votes_both_yes_or_no", bothYesNo);
-      out.put("identical", identical);
-      out.put("opposite", opposite);
-      out.put("one_abstained", oneAbstained);
-      out.put("state_department", bothYesNo == 0 ? null : round((double) identical / bothYesNo));
-      out.put("voeten", bothTookPart == 0 ? null : round(voetenSum / bothTookPart));
+    Measures measures() {
+      return new Measures(
+          shared,
+          bothTookPart,
+          bothYesNo,
+          identical,
+          opposite,
+          oneAbstained,
+          bothYesNo == 0 ? null : round((double) identical / bothYesNo),
+          bothTookPart == 0 ? null : round(voetenSum / bothTookPart));
     }
 
     private static double round(double x) {

@@ -1,4 +1,4 @@
-package org.plenary.api;
+package org.plenary.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
-import org.plenary.http.Csv;
 
 class CsvTest {
 
@@ -41,8 +41,9 @@ class CsvTest {
       row.put(columns.get(i), values.get(i));
     }
     StringWriter w = new StringWriter();
-    Csv.header(w, columns);
-    Csv.row(w, columns, row, Map.of());
+    CSVPrinter csv = new CSVPrinter(w, TableWriter.CSV);
+    csv.printRecord(columns);
+    TableWriter.row(csv, columns, row, Map.of());
     try (CSVParser p = CSVParser.parse(new StringReader(w.toString()), CSVFormat.RFC4180)) {
       List<CSVRecord> records = p.getRecords();
       assertEquals(2, records.size());
@@ -58,8 +59,8 @@ class CsvTest {
     row.put("sources", List.of(Map.of("id", "x"), Map.of("id", "y")));
     row.put("cited_by", List.of(Map.of("record_type", "vote", "record_id", "a-res-74-247")));
     StringWriter w = new StringWriter();
-    Csv.row(
-        w,
+    TableWriter.row(
+        new CSVPrinter(w, TableWriter.CSV),
         List.of("a", "sources", "cited_by"),
         row,
         Map.of("cited_by", List.of("record_type", "record_id")));

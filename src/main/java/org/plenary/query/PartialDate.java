@@ -1,4 +1,4 @@
-package org.plenary.seed;
+package org.plenary.query;
 
 import java.time.LocalDate;
 import java.util.regex.Pattern;

@@ -1,0 +1,79 @@
+package org.plenary.dataset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.plenary.PlenaryConfig;
+import org.plenary.dataset.DatasetRecords.Description;
+import org.plenary.dataset.DatasetRecords.Index;
+import org.plenary.dataset.DatasetRecords.License;
+import org.plenary.dataset.DatasetRecords.Link;
+import org.plenary.dataset.DatasetRecords.Release;
+import org.plenary.http.Api;
+import org.plenary.query.Jdbc;
+
+/** Describes the loaded dataset and the API's entry point. */
+@ApplicationScoped
+public class DatasetService {
+  /** The collections listed at /v1, in order (their paths under /v1). */
+  static final List<String> COLLECTIONS =
+      List.of(
+          "votes",
+          "roll-calls",
+          "delegations",
+          "organizations",
+          "people",
+          "positions",
+          "documents",
+          "sources",
+          "events",
+          "bodies",
+          "signatures",
+          "treaty",
+          "dataset",
+          "dumps");
+
+  @Inject DatasetState state;
+  @Inject Jdbc jdbc;
+  @Inject PlenaryConfig config;
+
+  /** Name, version, licence, how to cite, row counts per table, releases. */
+  public Description describe() {
+    DatasetState.Loaded loaded = state.loaded();
+    return new Description(
+        config.dataset().name(),
+        config.dataset().title(),
+        loaded.version(),
+        new License(
+            config.dataset().license(),
+            "https://creativecommons.org/licenses/by/4.0/",
+            "Apache-2.0",
+            "Quotes are short excerpts attributed to their speakers and sources, for commentary."),
+        config.dataset().citation().formatted(loaded.version()),
+        loaded.checksum(),
+        loaded.loadedAt().toInstant().toString(),
+        loaded.rowCounts(),
+        releases(),
+        new Link(Api.V1 + "/sources", loaded.rowCounts().get("source")));
+  }
+
+  /** Every release, newest first. */
+  public List<Release> releases() {
+    return jdbc.list(
+        "select version, to_char(date, 'YYYY-MM-DD'), changes, data_sha256 from release"
+            + " order by date desc, version desc",
+        rs -> new Release(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+  }
+
+  /** The entry point: every collection, with its link. */
+  public Index index() {
+    Map<String, String> links = new LinkedHashMap<>();
+    for (String p : COLLECTIONS) {
+      links.put(p.replace('-', '_'), Api.V1 + "/" + p);
+    }
+    return new Index(
+        config.dataset().title(), state.version(), "/q/swagger-ui", "/q/openapi", links);
+  }
+}

@@ -1,0 +1,80 @@
+package org.plenary.query;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The read side's access to the database: connections, counted statements, and typed reads for the
+ * feature services whose aggregations the collection grammar does not express (a vote's breakdown,
+ * agreement between delegations). Each such read maps its rows to a record; nothing here is
+ * reachable from a resource except through a service.
+ */
+@ApplicationScoped
+public class Jdbc {
+  @Inject AgroalDataSource dataSource;
+
+  private final AtomicLong statements = new AtomicLong();
+
+  /** Maps the current row of a result set to a value. */
+  @FunctionalInterface
+  public interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  /** How many SQL statements have run (tests assert it does not grow with page size). */
+  public long statements() {
+    return statements.get();
+  }
+
+  /** Every row of a query with bound parameters, each mapped to a value. */
+  public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
+    try (Connection c = connection();
+        PreparedStatement ps = prepare(c, sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      List<T> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(mapper.map(rs));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Query failed", e);
+    }
+  }
+
+  Connection connection() throws SQLException {
+    return dataSource.getConnection();
+  }
+
+  PreparedStatement prepare(Connection c, String sql) throws SQLException {
+    statements.incrementAndGet();
+    return c.prepareStatement(sql);
+  }
+
+  /** The records a query's SQL selects, read as the API shows them. */
+  List<Map<String, Object>> fetch(Connection c, ListQuery q, SqlBuilder.Sql sql)
+      throws SQLException {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    try (PreparedStatement ps = prepare(c, sql.text())) {
+      sql.bind(c, ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(RowReader.read(rs, q.fields()));
+        }
+      }
+    }
+    return rows;
+  }
+}

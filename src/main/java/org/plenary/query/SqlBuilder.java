@@ -1,0 +1,217 @@
+package org.plenary.query;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.plenary.query.CollectionSpec.Sort;
+import org.plenary.query.ListQuery.Condition;
+
+/**
+ * Builds the SQL of a {@link ListQuery} from its collection's declaration: the SELECT of a page or
+ * a stream (keyset conditions as row comparisons bounded by the index), the count, the existence
+ * check and the facets. Request values are always bound parameters, never SQL text.
+ */
+final class SqlBuilder {
+  private SqlBuilder() {}
+
+  /** SQL text with its parameters. */
+  record Sql(String text, List<Object> params) {
+    void bind(Connection c, PreparedStatement ps) throws SQLException {
+      for (int i = 0; i < params.size(); i++) {
+        Object p = params.get(i);
+        if (p instanceof List<?> list) {
+          ps.setArray(i + 1, array(c, list));
+        } else {
+          ps.setObject(i + 1, p);
+        }
+      }
+    }
+  }
+
+  static Array array(Connection c, List<?> values) throws SQLException {
+    Object first = values.isEmpty() ? "" : values.get(0);
+    String type =
+        first instanceof Integer
+            ? "int4"
+            : first instanceof LocalDate
+                ? "date"
+                : first instanceof Boolean
+                    ? "bool"
+                    : first instanceof OffsetDateTime ? "timestamptz" : "text";
+    return c.createArrayOf(type, values.toArray());
+  }
+
+  /** The page's SELECT: one row beyond the page when {@code paged}, to tell whether more follow. */
+  static Sql select(ListQuery q, boolean paged) {
+    return select(q, paged, paged ? Integer.valueOf(q.limit() + 1) : null);
+  }
+
+  static Sql select(ListQuery q, boolean keyset, Integer limit) {
+    StringBuilder sb = new StringBuilder("select ");
+    List<Field> fields = q.fields();
+    for (int i = 0; i < fields.size(); i++) {
+      Field f = fields.get(i);
+      if (i > 0) {
+        sb.append(", ");
+      }
+      if (f.type() == Field.Type.TIMESTAMP) {
+        // formatted by PostgreSQL (much cheaper than per-row Java formatting); parsed back for
+        // cursors
+        sb.append("to_char(")
+            .append(f.sql())
+            .append(" at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')");
+      } else {
+        sb.append(f.sql());
+      }
+      if (f.type() == Field.Type.PARTIAL_DATE) {
+        sb.append(", ").append(f.precisionSql());
+      }
+    }
+    sb.append(" from ").append(from(q));
+    Sql where = where(q, keyset);
+    sb.append(where.text());
+    sb.append(" order by ");
+    for (int i = 0; i < q.sort().size(); i++) {
+      Sort s = q.sort().get(i);
+      if (i > 0) {
+        sb.append(", ");
+      }
+      sb.append(s.field().sql()).append(s.descending() ? " desc nulls first" : " asc nulls last");
+    }
+    if (limit != null) {
+      sb.append(" limit ").append(limit);
+    }
+    return new Sql(sb.toString(), where.params());
+  }
+
+  /** The collection's FROM, joined with the parsed search query when q= is given. */
+  static String from(ListQuery q) {
+    return q.search() == null
+        ? q.collection().from()
+        : q.collection().from()
+            + " cross join (select websearch_to_tsquery('english', ?) as query) fts";
+  }
+
+  static Sql where(ListQuery q, boolean keyset) {
+    List<String> clauses = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    if (q.search() != null) {
+      params.add(q.search()); // the parameter of from(q), which precedes the WHERE clause
+      clauses.add("(" + q.collection().searchVector() + ") @@ fts.query");
+    }
+    for (Condition cond : q.conditions()) {
+      String col = cond.field().sql();
+      switch (cond.op()) {
+        case "eq" -> {
+          clauses.add(col + " = ?");
+          params.add(cond.values().get(0));
+        }
+        case "between" -> {
+          clauses.add(col + " between ? and ?");
+          params.addAll(cond.values());
+        }
+        case "in" -> {
+          clauses.add(col + " = any(?)");
+          params.add(cond.values());
+        }
+        case "gte" -> {
+          clauses.add(col + " >= ?");
+          params.add(cond.values().get(0));
+        }
+        case "lte" -> {
+          clauses.add(col + " <= ?");
+          params.add(cond.values().get(0));
+        }
+        case "contains" -> {
+          clauses.add("strpos(lower(" + col + "), lower(?)) > 0");
+          params.add(cond.values().get(0));
+        }
+        case "isnull" ->
+            clauses.add(col + ((Boolean) cond.values().get(0) ? " is null" : " is not null"));
+        default -> throw new IllegalStateException("operator " + cond.op());
+      }
+    }
+    if (keyset && q.after() != null) {
+      clauses.add(keyset(q.sort(), q.after(), 0, params));
+    }
+    return new Sql(clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses), params);
+  }
+
+  /**
+   * Rows after the cursor's values in an order where null sorts as the largest value (asc nulls
+   * last, desc nulls first): (k1 after v1) or (k1 = v1 and (k2 after v2 or ...)).
+   */
+  private static String keyset(List<Sort> sort, List<String> values, int i, List<Object> params) {
+    Sort s = sort.get(i);
+    String col = s.field().sql();
+    Object v = values.get(i) == null ? null : typed(s.field(), values.get(i));
+    String after;
+    String equal;
+    if (v == null) {
+      after = s.descending() ? col + " is not null" : "false";
+      equal = col + " is null";
+    } else {
+      after = s.descending() ? col + " < ?" : "(" + col + " > ? or " + col + " is null)";
+      equal = col + " = ?";
+    }
+    StringBuilder sb = new StringBuilder("(").append(after);
+    if (v != null) {
+      params.add(v);
+    }
+    if (i + 1 < sort.size()) {
+      sb.append(" or (").append(equal);
+      if (v != null) {
+        params.add(v);
+      }
+      sb.append(" and ").append(keyset(sort, values, i + 1, params)).append(")");
+    }
+    return sb.append(")").toString();
+  }
+
+  private static Object typed(Field f, String value) {
+    try {
+      return switch (f.type()) {
+        case INTEGER -> Integer.parseInt(value);
+        case BOOLEAN -> Boolean.parseBoolean(value);
+        case DATE, PARTIAL_DATE -> LocalDate.parse(value);
+        case TIMESTAMP -> OffsetDateTime.parse(value);
+        case NUMBER -> Double.parseDouble(value);
+        default -> value;
+      };
+    } catch (RuntimeException e) {
+      throw new InvalidQueryException(
+          "cursor", "Invalid cursor: it does not match this query's order.");
+    }
+  }
+
+  /** How many records match (from the cursor on, when {@code fromCursor}). */
+  static Sql count(ListQuery q, boolean fromCursor) {
+    Sql where = where(q, fromCursor);
+    return new Sql("select count(*) from " + from(q) + where.text(), where.params());
+  }
+
+  /** Whether any record matches. */
+  static Sql exists(ListQuery q) {
+    Sql where = where(q, false);
+    return new Sql("select 1 from " + from(q) + where.text() + " limit 1", where.params());
+  }
+
+  /** A facet's values and their counts over the whole filter, most frequent first. */
+  static Sql facet(ListQuery q, Field f) {
+    Sql where = where(q, false);
+    return new Sql(
+        "select "
+            + f.sql()
+            + " as value, count(*) as n from "
+            + from(q)
+            + where.text()
+            + " group by 1 order by 2 desc, 1 asc nulls last limit "
+            + (ListQuery.MAX_FACET_VALUES + 1),
+        where.params());
+  }
+}

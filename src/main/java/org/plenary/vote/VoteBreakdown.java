@@ -1,0 +1,31 @@
+package org.plenary.vote;
+
+import java.util.List;
+
+/**
+ * A recorded vote's roll call counted per group (today per regional group), with the groups' totals
+ * and the vote's official tallies: {@code matches_tallies} says whether they agree.
+ */
+public record VoteBreakdown(
+    String voteId,
+    String by,
+    String rollCallStatus,
+    List<Group> groups,
+    Counts totals,
+    Tallies tallies,
+    boolean matchesTallies,
+    List<Source> sources) {
+
+  /** One group's ballots ({@code regional_group} "none" for delegations outside every group). */
+  public record Group(
+      String regionalGroup, int yes, int no, int abstain, int nonVoting, int total) {}
+
+  /** The groups added up. */
+  public record Counts(int yes, int no, int abstain, int nonVoting, int total) {}
+
+  /** The vote's official tallies (null where unknown). */
+  public record Tallies(Integer yes, Integer no, Integer abstain, Integer nonVoting) {}
+
+  /** A source of the roll call, with where in it. */
+  public record Source(String id, String publisher, String title, String url, String locator) {}
+}
