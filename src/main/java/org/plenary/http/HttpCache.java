@@ -1,9 +1,9 @@
 package org.plenary.http;
 
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -60,7 +60,7 @@ public class HttpCache {
 
   @Inject Served served;
   @Inject HttpConfig config;
-  @Inject CurrentVertxRequest request;
+  @Inject HttpHeaders request; // the current request's (request-scoped)
 
   private final Map<String, Rendered> entries = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicLong bytes =
@@ -163,8 +163,7 @@ public class HttpCache {
 
   /** Whether the request's If-None-Match matches {@code etag} (weak comparison, RFC 9110). */
   public boolean notModified(String etag) {
-    var current = request.getCurrent();
-    return matches(current == null ? null : current.request().getHeader("If-None-Match"), etag);
+    return matches(request.getHeaderString("If-None-Match"), etag);
   }
 
   /** Whether an If-None-Match header value matches {@code etag}. */

@@ -1,0 +1,168 @@
+package org.plenary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering of STYLE.md, checked on the compiled classes: no package cycles (the root package
+ * included); query/ knows nothing of HTTP; http/ knows no feature; resources hold no SQL; no
+ * internal Quarkus HTTP class is used.
+ */
+class ArchitectureTest {
+  private static final String ROOT = "org.plenary";
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void load() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+  }
+
+  /** Each class's dependencies on other classes, outside itself and its nested classes. */
+  private static List<Dependency> dependencies(Predicate<JavaClass> from) {
+    List<Dependency> out = new ArrayList<>();
+    for (JavaClass c : classes) {
+      if (from.test(c)) {
+        out.addAll(c.getDirectDependenciesFromSelf());
+      }
+    }
+    return out;
+  }
+
+  private static Predicate<JavaClass> inPackage(String pkg) {
+    return c -> c.getPackageName().equals(pkg) || c.getPackageName().startsWith(pkg + ".");
+  }
+
+  private static List<String> violations(Predicate<JavaClass> from, Predicate<String> target) {
+    return dependencies(from).stream()
+        .filter(d -> target.test(d.getTargetClass().getName()))
+        .map(d -> d.getOriginClass().getName() + " -> " + d.getTargetClass().getName())
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  @Test
+  void packagesFormNoCycle() {
+    Map<String, Set<String>> graph = new TreeMap<>();
+    for (JavaClass c : classes) {
+      String from = c.getPackageName();
+      graph.computeIfAbsent(from, k -> new TreeSet<>());
+      for (Dependency d : c.getDirectDependenciesFromSelf()) {
+        String to = d.getTargetClass().getPackageName();
+        if (!to.equals(from) && (to.equals(ROOT) || to.startsWith(ROOT + "."))) {
+          graph.get(from).add(to);
+        }
+      }
+    }
+    List<List<String>> cycles = new Cycles(graph).find();
+    assertEquals(List.of(), cycles, "package cycles: " + graph);
+  }
+
+  @Test
+  void theQueryLayerHasNoHttpTypes() {
+    assertEquals(
+        List.of(),
+        violations(
+            inPackage(ROOT + ".query"),
+            t ->
+                t.startsWith("jakarta.ws.rs.")
+                    || t.startsWith("io.vertx.")
+                    || (t.startsWith(ROOT + ".") && !t.startsWith(ROOT + ".query."))));
+  }
+
+  @Test
+  void theHttpLayerKnowsNoFeature() {
+    assertEquals(
+        List.of(),
+        violations(
+            inPackage(ROOT + ".http"),
+            t ->
+                t.startsWith(ROOT + ".")
+                    && !t.startsWith(ROOT + ".http.")
+                    && !t.startsWith(ROOT + ".query.")));
+  }
+
+  @Test
+  void resourcesHoldNoSql() {
+    assertEquals(
+        List.of(),
+        violations(
+            c -> c.getSimpleName().endsWith("Resource"),
+            t ->
+                t.startsWith("java.sql.")
+                    || t.startsWith("io.agroal.")
+                    || t.equals(ROOT + ".query.Jdbc")));
+  }
+
+  @Test
+  void noInternalQuarkusHttpClass() {
+    assertEquals(
+        List.of(), violations(c -> true, t -> t.startsWith("io.quarkus.vertx.http.runtime.")));
+  }
+
+  /** Tarjan's strongly connected components: every component of more than one package. */
+  private static final class Cycles {
+    private final Map<String, Set<String>> graph;
+    private final Map<String, Integer> index = new TreeMap<>();
+    private final Map<String, Integer> low = new TreeMap<>();
+    private final List<String> stack = new ArrayList<>();
+    private final List<List<String>> found = new ArrayList<>();
+    private int next;
+
+    Cycles(Map<String, Set<String>> graph) {
+      this.graph = graph;
+    }
+
+    List<List<String>> find() {
+      for (String v : graph.keySet()) {
+        if (!index.containsKey(v)) {
+          visit(v);
+        }
+      }
+      return found;
+    }
+
+    private void visit(String v) {
+      index.put(v, next);
+      low.put(v, next);
+      next++;
+      stack.add(v);
+      for (String w : graph.getOrDefault(v, Set.of())) {
+        if (!index.containsKey(w)) {
+          visit(w);
+          low.put(v, Math.min(low.get(v), low.get(w)));
+        } else if (stack.contains(w)) {
+          low.put(v, Math.min(low.get(v), index.get(w)));
+        }
+      }
+      if (low.get(v).equals(index.get(v))) {
+        List<String> component = new ArrayList<>();
+        String w;
+        do {
+          w = stack.remove(stack.size() - 1);
+          component.add(w);
+        } while (!w.equals(v));
+        if (component.size() > 1) {
+          found.add(component.stream().sorted().toList());
+        }
+      }
+    }
+  }
+}
