@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.plenary.dataset.DatasetState;
 import org.plenary.delegation.Agreement;
 import org.plenary.delegation.Delegations;
 import org.plenary.http.ProblemException;
@@ -29,6 +30,7 @@ public class ChartResource {
   @Inject Pages pages;
   @Inject QueryEngine engine;
   @Inject Agreement agreement;
+  @Inject DatasetState state;
 
   /** {@code /charts/votes/a-res-74-247.svg}: the roll call by regional group (or the tally). */
   @GET
@@ -44,10 +46,13 @@ public class ChartResource {
           @SuppressWarnings("unchecked")
           List<Map<String, Object>> rollCall = (List<Map<String, Object>>) vote.get("roll_call");
           String subject = String.valueOf(vote.get("subject"));
-          return rollCall.isEmpty()
-              ? Charts.tally("tb", subject, vote)
-              : Charts.rollCall(
-                  "rc", subject, String.valueOf(vote.get("roll_call_status")), rollCall);
+          return alone(
+              rollCall.isEmpty()
+                  ? Charts.tally("tb", subject, vote)
+                  : Charts.rollCall(
+                      "rc", subject, String.valueOf(vote.get("roll_call_status")), rollCall),
+              vote.get("date") + " · " + subject,
+              "/votes/" + id);
         });
   }
 
@@ -65,7 +70,10 @@ public class ChartResource {
         uri,
         () -> {
           Map<String, Object> vote = vote(id);
-          return Charts.tally("tb", String.valueOf(vote.get("subject")), vote);
+          return alone(
+              Charts.tally("tb", String.valueOf(vote.get("subject")), vote),
+              vote.get("date") + " · " + vote.get("subject"),
+              "/votes/" + id);
         });
   }
 
@@ -83,12 +91,20 @@ public class ChartResource {
     String with = PageResource.compareWith(engine, uri, id);
     return pages.chart(
         uri,
-        () ->
-            Charts.agreement(
-                "ag",
-                name(Delegations.DELEGATIONS, id, "delegation"),
-                name(Delegations.DELEGATIONS, with, "delegation"),
-                agreement.byYear(id, with)));
+        () -> {
+          String a = name(Delegations.DELEGATIONS, id, "delegation");
+          String b = name(Delegations.DELEGATIONS, with, "delegation");
+          return alone(
+              Charts.agreement("ag", a, b, agreement.byYear(id, with)),
+              "How often " + a + " and " + b + " voted alike, by year",
+              "/delegations/" + id);
+        });
+  }
+
+  /** The chart under its heading, credited to the dataset's version and to its page. */
+  private String alone(String svg, String heading, String page) {
+    return Charts.standalone(
+        svg, heading, "Source: Plenary dataset " + state.version() + " (CC BY 4.0), " + page);
   }
 
   private Map<String, Object> vote(String id) {

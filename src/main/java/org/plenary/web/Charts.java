@@ -371,6 +371,39 @@ public final class Charts {
     return close(s);
   }
 
+  /**
+   * A chart to be seen alone (embedded in a story): the same chart under a heading that says what
+   * it shows, with a credit line naming the dataset, its version and licence at the foot.
+   */
+  /** How much taller a chart is alone than inline (its heading and credit line). */
+  public static final int STANDALONE_EXTRA = 56;
+
+  public static String standalone(String svg, String heading, String credit) {
+    int height = height(svg);
+    int extra = STANDALONE_EXTRA;
+    String background = "<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>";
+    int at = svg.indexOf(background) + background.length();
+    String head =
+        text(10, 22, "start", 16, "bold", INK, shorten(heading, 80), null)
+            + "<g transform=\"translate(0,30)\">";
+    String foot =
+        "</g>" + text(10, height + extra - 10, "start", 12, "normal", "#444444", credit, null);
+    String sized =
+        svg.substring(0, at)
+            .replaceFirst(
+                "viewBox=\"0 0 (\\d+) " + height + "\" width=\"(\\d+)\" height=\"" + height + "\"",
+                "viewBox=\"0 0 $1 "
+                    + (height + extra)
+                    + "\" width=\"$2\" height=\""
+                    + (height + extra)
+                    + "\"");
+    return sized + head + svg.substring(at, svg.length() - "</svg>".length()) + foot + "</svg>";
+  }
+
+  private static String shorten(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1).trim() + "…";
+  }
+
   /** The height a chart declares (for the embedding snippet's iframe). */
   public static int height(String svg) {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile(" height=\"(\\d+)\"").matcher(svg);

@@ -147,9 +147,20 @@ public class PageResource {
                       String.valueOf(vote.get("roll_call_status")),
                       rollCall);
           data.put("chart", chart == null ? null : new RawString(chart));
-          data.put("chartHeight", chart == null ? 0 : Charts.height(chart) + 4);
+          data.put(
+              "chartHeight",
+              chart == null ? 0 : Charts.height(chart) + Charts.STANDALONE_EXTRA + 4);
+          data.put("tallyHeight", 150 + Charts.STANDALONE_EXTRA);
           data.put("groups", groups(rollCall));
-          data.put("rollCall", rollCall);
+          List<Map<String, Object>> ballots = new ArrayList<>();
+          for (Map<String, Object> r : rollCall) {
+            Map<String, Object> m = new LinkedHashMap<>(r);
+            m.put("group_name", Charts.groupName(r.get("regional_group")));
+            m.put(
+                "ballot", Charts.LABEL.getOrDefault(r.get("vote"), String.valueOf(r.get("vote"))));
+            ballots.add(m);
+          }
+          data.put("rollCall", ballots);
           data.put("positions", positions);
           data.put("chartUrl", "/charts/votes/" + Html.encode(id) + ".svg");
           data.put("tallyUrl", "/charts/votes/" + Html.encode(id) + "/tally.svg");
@@ -178,7 +189,13 @@ public class PageResource {
                   .data(api("/delegations", query), api("/delegations.csv", query))
                   .citeAll(page.rows());
           Map<String, Object> data = new LinkedHashMap<>();
-          data.put("delegations", page.rows());
+          List<Map<String, Object>> rows = new ArrayList<>();
+          for (Map<String, Object> r : page.rows()) {
+            Map<String, Object> m = new LinkedHashMap<>(r);
+            m.put("group_name", Charts.groupName(r.get("regional_group")));
+            rows.add(m);
+          }
+          data.put("delegations", rows);
           data.put("group", first(params, "regional_group"));
           data.put("groups", Charts.GROUPS);
           data.put("next", next(uri, page.next()));
@@ -227,6 +244,7 @@ public class PageResource {
                   .citeAll(positions);
           Map<String, Object> data = new LinkedHashMap<>();
           data.put("delegation", d);
+          data.put("groupName", Charts.groupName(d.get("regional_group")));
           data.put("votes", votes.rows());
           data.put("moreVotes", votes.next() != null);
           data.put("positions", positions);
@@ -244,14 +262,11 @@ public class PageResource {
             perYear.add(m);
           }
           data.put("years", perYear);
-          data.put(
-              "chart",
-              new RawString(
-                  Charts.agreement(
-                      "ag",
-                      String.valueOf(d.get("name")),
-                      String.valueOf(other.get("name")),
-                      years)));
+          String chart =
+              Charts.agreement(
+                  "ag", String.valueOf(d.get("name")), String.valueOf(other.get("name")), years);
+          data.put("chart", new RawString(chart));
+          data.put("chartHeight", Charts.height(chart) + Charts.STANDALONE_EXTRA);
           data.put(
               "chartUrl", "/charts/delegations/" + id + "/agreement.svg?with=" + Html.encode(with));
           data.put("all", all(Delegations.DELEGATIONS));

@@ -12,11 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.plenary.query.QueryEngine;
 
 /**
  * The explorer's pages without JavaScript: plain HTTP, as a crawler or a screen reader gets them.
@@ -299,6 +302,28 @@ class PagesTest {
         .header("X-Dataset-Version", version());
     given().header("If-None-Match", "\"something-else\"").get(path).then().statusCode(200);
     given().head(path).then().statusCode(200).header("ETag", etag);
+  }
+
+  @Inject QueryEngine engine;
+
+  @Test
+  void aHotPageOrChartCostsNoQuery() {
+    for (String path : List.of("/votes/a-res-74-247", "/charts/votes/a-res-74-247.svg", "/")) {
+      given().get(path).then().statusCode(200);
+      long before = engine.statements();
+      given().get(path).then().statusCode(200);
+      given().header("Accept", BROWSER_ACCEPT).get(path).then().statusCode(200);
+      assertEquals(before, engine.statements(), path + ": served from the rendered cache");
+    }
+  }
+
+  @Test
+  void aChartAloneNamesWhatItShowsAndItsSource() {
+    String svg = given().get("/charts/votes/a-res-74-247.svg").then().extract().asString();
+    assertTrue(svg.contains(">2019-12-27 · Countering the use of ICTs"), svg);
+    assertTrue(
+        svg.contains(
+            ">Source: Plenary dataset " + version() + " (CC BY 4.0), /votes/a-res-74-247</text>"));
   }
 
   @Test
