@@ -61,6 +61,19 @@ public final class Html {
     return new RawString(b.toString());
   }
 
+  /**
+   * A URL to link to, only when it is http or https: a source's address is data, and a link must
+   * never run script ({@code javascript:}) or reach anything else. Null otherwise.
+   */
+  public static String safeUrl(Object url) {
+    if (url == null) {
+      return null;
+    }
+    String u = url.toString().trim();
+    String lower = u.toLowerCase(java.util.Locale.ROOT);
+    return lower.startsWith("https://") || lower.startsWith("http://") ? u : null;
+  }
+
   /** A query string (without '?') from parameters, values URL-encoded; empty values dropped. */
   public static String query(Map<String, List<String>> params) {
     StringJoiner j = new StringJoiner("&");

@@ -400,7 +400,9 @@ public class PageResource {
                       api("/sources/" + Html.encode(id), ""),
                       api("/sources.csv", "id=" + Html.encode(id)))
                   .cite(List.of(self));
-          return new Pages.Page(f, Map.of("source", s, "citedBy", links));
+          Map<String, Object> shown = new LinkedHashMap<>(s);
+          shown.put("url", Html.safeUrl(s.get("url")));
+          return new Pages.Page(f, Map.of("source", shown, "citedBy", links));
         });
   }
 

@@ -67,7 +67,9 @@ public class Pages {
       if (sources instanceof List<?> list) {
         for (Object o : list) {
           if (o instanceof Map<?, ?> m && seen.add(m.get("id"))) {
-            sources().add((Map<String, Object>) m);
+            Map<String, Object> source = new LinkedHashMap<>((Map<String, Object>) m);
+            source.put("url", Html.safeUrl(m.get("url")));
+            sources().add(source);
           }
         }
       }

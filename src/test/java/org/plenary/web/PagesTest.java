@@ -218,6 +218,9 @@ class PagesTest {
         "a <mark>x&lt;b&gt;</mark> &lt;i&gt;c&lt;/i&gt; &lt;mark&gt;d",
         Html.highlight("a <mark>x<b></mark> <i>c</i> <mark>d").toString());
     assertEquals("&lt;/mark&gt;&lt;script&gt;", Html.highlight("</mark><script>").toString());
+    assertEquals("https://example.org/a?b", Html.safeUrl(" https://example.org/a?b"));
+    assertEquals(null, Html.safeUrl("javascript:alert(1)"));
+    assertEquals(null, Html.safeUrl("data:text/html,<script>"));
     String found =
         given().queryParam("q", "surveillance").get("/positions").then().extract().asString();
     assertTrue(found.contains("<mark>surveillance</mark>"), "matches are highlighted");
