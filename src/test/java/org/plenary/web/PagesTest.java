@@ -311,7 +311,12 @@ class PagesTest {
 
   @Test
   void aHotPageOrChartCostsNoQuery() {
-    for (String path : List.of("/votes/a-res-74-247", "/charts/votes/a-res-74-247.svg", "/")) {
+    for (String path :
+        List.of(
+            "/votes/a-res-74-247",
+            "/charts/votes/a-res-74-247.svg",
+            "/",
+            "/positions?q=human%20rights&stance=opposes")) {
       given().get(path).then().statusCode(200);
       long before = engine.statements();
       given().get(path).then().statusCode(200);
