@@ -52,4 +52,8 @@ public final class AgreementRecords {
       String withRegionalGroup,
       @JsonUnwrapped Measures measures,
       List<Source> sources) {}
+
+  /** The agreement of two delegations in one year, over the recorded votes both have. */
+  public record Year(
+      int year, int votesShared, int votesBothTookPart, Double voeten, Double stateDepartment) {}
 }

@@ -13,6 +13,7 @@ import org.plenary.delegation.AgreementRecords.Measures;
 import org.plenary.delegation.AgreementRecords.Pair;
 import org.plenary.delegation.AgreementRecords.Ranked;
 import org.plenary.delegation.AgreementRecords.Source;
+import org.plenary.delegation.AgreementRecords.Year;
 import org.plenary.query.Jdbc;
 import org.plenary.query.PartialDate;
 
@@ -72,6 +73,27 @@ public class AgreementService {
       t.add(r.a(), r.b());
     }
     return new Pair(a, b, t.measures(), DEFINITION, votes, sources(a));
+  }
+
+  /**
+   * The pair's agreement year by year (both measures), oldest first, over the same votes as {@link
+   * #pair}: for a chart of agreement over time.
+   */
+  public List<Year> byYear(String a, String b) {
+    Map<Integer, Tally> years = new java.util.TreeMap<>();
+    for (ComparedVote v : pair(a, b).votes()) {
+      int year = Integer.parseInt(v.voteDate().substring(0, 4));
+      years.computeIfAbsent(year, y -> new Tally()).add(v.vote(), v.withVote());
+    }
+    List<Year> out = new ArrayList<>();
+    years.forEach(
+        (year, t) -> {
+          Measures m = t.measures();
+          out.add(
+              new Year(
+                  year, m.votesShared(), m.votesBothTookPart(), m.voeten(), m.stateDepartment()));
+        });
+    return out;
   }
 
   /** The delegation against every other one it shared a recorded vote with, ranked. */

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * key come from the same {@link Negotiation} and {@link HttpCache#key} the resources use, so the
  * bytes, ETag and headers are exactly those the resource rendered for the same request (the key
  * holds the dataset checksum, so a new dataset is never answered from an old entry). Anything else
- * — a miss, an Accept that names no format — goes on to the resources unchanged.
+ * — a miss, an Accept that names no format — goes on to the resources unchanged. Outside the API
+ * (the explorer's pages and charts), a URL has one representation.
  */
 @ApplicationScoped
 public class FastPath {
@@ -48,7 +49,7 @@ public class FastPath {
     String path = req.path();
     if ((method != HttpMethod.GET && method != HttpMethod.HEAD)
         || path == null
-        || !path.startsWith(Api.V1)
+        || path.startsWith("/q/")
         || served.snapshot() == null) {
       ctx.next();
       return;

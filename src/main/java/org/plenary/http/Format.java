@@ -8,7 +8,15 @@ package org.plenary.http;
 public enum Format {
   JSON("application/json", "json"),
   CSV("text/csv", "csv"),
-  NDJSON("application/x-ndjson", "ndjson");
+  NDJSON("application/x-ndjson", "ndjson"),
+  /**
+   * Every response outside {@link Api#V1} (the explorer's pages and charts): one representation per
+   * URL, whatever the Accept header; never chosen by format= or a suffix.
+   */
+  PAGE("text/html", "page");
+
+  /** The representations of the API's collections, in order of preference at equal quality. */
+  public static final java.util.List<Format> API = java.util.List.of(JSON, CSV, NDJSON);
 
   public static final String CSV_TYPE = "text/csv";
   public static final String NDJSON_TYPE = "application/x-ndjson";

@@ -39,7 +39,7 @@ public final class Negotiation {
     if (!path.startsWith(Api.V1) || path.startsWith(Api.V1 + "/dumps/")) {
       return uri; // dump files are named with their extension
     }
-    for (Format f : Format.values()) {
+    for (Format f : Format.API) {
       String suffix = "." + f.extension();
       if (path.endsWith(suffix) && path.length() > Api.V1.length() + suffix.length()) {
         StringBuilder sb =
@@ -63,7 +63,11 @@ public final class Negotiation {
 
   /** The representation of an effective request URI for an Accept header (null: none sent). */
   public static Negotiated negotiate(String uri, String accept) {
-    int q = uri.indexOf('?', pathStart(uri));
+    int start = pathStart(uri);
+    if (!uri.startsWith(Api.V1, start)) {
+      return new Negotiated(uri, Format.PAGE, null);
+    }
+    int q = uri.indexOf('?', start);
     String format = null;
     if (q >= 0) {
       for (String p : uri.substring(q + 1).split("&")) {
@@ -74,7 +78,7 @@ public final class Negotiation {
       }
     }
     if (format != null) {
-      for (Format f : Format.values()) {
+      for (Format f : Format.API) {
         if (f.extension().equals(format)) {
           return new Negotiated(uri, f, null);
         }
@@ -95,7 +99,7 @@ public final class Negotiation {
     Format best = null;
     double bestQ = 0;
     int bestSpecificity = -1;
-    for (Format f : Format.values()) {
+    for (Format f : Format.API) {
       String type = f.mediaType();
       double quality = -1;
       int specificity = -1;
