@@ -33,7 +33,7 @@ import org.plenary.query.CollectionSpec;
 import org.plenary.query.ListQuery;
 import org.plenary.query.QueryEngine;
 import org.plenary.source.SourceCollections;
-import org.plenary.treaty.TreatyResource;
+import org.plenary.treaty.TreatyService;
 import org.plenary.vote.Votes;
 
 /**
@@ -48,7 +48,7 @@ public class PageResource {
   @Inject QueryEngine engine;
   @Inject AgreementService agreement;
   @Inject DatasetService dataset;
-  @Inject TreatyResource treaty;
+  @Inject TreatyService treaty;
 
   @GET
   @Operation(hidden = true)
