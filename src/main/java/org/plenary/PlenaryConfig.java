@@ -10,6 +10,19 @@ public interface PlenaryConfig {
   /** A directory of dataset CSV files to load instead of the packaged seed-data. */
   Optional<String> seedDir();
 
+  /**
+   * What a start does when the database content differs from the checksum recorded for the loaded
+   * release: restore the release from its files (the default), or refuse to start.
+   */
+  @WithDefault("restore")
+  OnTamper onTamper();
+
+  /** See {@link #onTamper()}. */
+  enum OnTamper {
+    RESTORE,
+    REFUSE
+  }
+
   Dataset dataset();
 
   Http http();
