@@ -356,7 +356,8 @@ public final class EmbeddedDatabase {
     } catch (RuntimeException unreadable) {
       return; // PostgreSQL itself replaces a broken pid file
     }
-    Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+    Optional<ProcessHandle> process =
+        ProcessHandle.of(pid).filter(h -> h.isAlive() && running(h.pid()));
     if (process.isEmpty()) {
       return; // a stale pid file: PostgreSQL replaces it on start
     }
@@ -382,6 +383,17 @@ public final class EmbeddedDatabase {
             + " stop cleanly",
         pid);
     run(bin, List.of("pg_ctl", "-D", pgData.toString(), "-m", "fast", "-w", "stop"));
+  }
+
+  /** Whether a process exists and is not a zombie (one that exited but was not reaped yet). */
+  static boolean running(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      char state = stat.charAt(stat.lastIndexOf(')') + 2);
+      return state != 'Z' && state != 'X';
+    } catch (IOException | RuntimeException gone) {
+      return false;
+    }
   }
 
   private static void makePrivate(Path root) throws IOException {
