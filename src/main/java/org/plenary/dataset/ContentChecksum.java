@@ -26,7 +26,31 @@ import org.plenary.seed.TableSpec;
  * release's files can rebuild every column a release defines, not the times rows were last changed.
  */
 public final class ContentChecksum {
+  /** Names how the checksums are computed; recorded with them. */
+  static final String ALGORITHM = "md5-row-text-by-key-1";
+
   private ContentChecksum() {}
+
+  /**
+   * Records the current content of a database as intended, after a deliberate direct change (the
+   * benchmarks add synthetic rows this way): {@code java -cp 'target/quarkus-app/app/*:target/
+   * quarkus-app/lib/main/*' org.plenary.dataset.ContentChecksum JDBC_URL USER}, the password in
+   * {@code PGPASSWORD}. Prints the tables whose recorded checksum changed.
+   */
+  public static void main(String... args) throws SQLException {
+    if (args.length != 2) {
+      System.err.println("usage: ContentChecksum JDBC_URL USER (password in PGPASSWORD)");
+      System.exit(2);
+    }
+    try (Connection c =
+        java.sql.DriverManager.getConnection(args[0], args[1], System.getenv("PGPASSWORD"))) {
+      c.setAutoCommit(false);
+      Map<String, String> before = recorded(c).orElse(Map.of());
+      Map<String, String> after = record(c);
+      c.commit();
+      System.out.println("content checksum recorded; changed: " + differing(before, after));
+    }
+  }
 
   /** The checksums of the current content, by table, in {@link Schema#TABLES} order. */
   public static Map<String, String> compute(Connection c) throws SQLException {
@@ -51,7 +75,8 @@ public final class ContentChecksum {
     String json =
         sums.entrySet().stream()
             .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
-            .collect(Collectors.joining(",", "{", "}"));
+            .collect(
+                Collectors.joining(",", "{\"algorithm\":\"" + ALGORITHM + "\",\"tables\":{", "}}"));
     try (PreparedStatement ps =
         c.prepareStatement("update dataset_state set content_checksums = ?::jsonb")) {
       ps.setString(1, json);
@@ -60,13 +85,18 @@ public final class ContentChecksum {
     return sums;
   }
 
-  /** The recorded checksums, by table; empty when none were recorded yet. */
+  /**
+   * The recorded checksums, by table; empty when none were recorded yet, or with another algorithm
+   * (a later version of this class), so that they are recorded again after a reload.
+   */
   public static Optional<Map<String, String>> recorded(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        var rs =
-            s.executeQuery(
-                "select e.key, e.value from dataset_state d,"
-                    + " jsonb_each_text(d.content_checksums) e")) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "select e.key, e.value from dataset_state d,"
+                + " jsonb_each_text(d.content_checksums -> 'tables') e"
+                + " where d.content_checksums ->> 'algorithm' = ?")) {
+      s.setString(1, ALGORITHM);
+      var rs = s.executeQuery();
       Map<String, String> out = new TreeMap<>();
       while (rs.next()) {
         out.put(rs.getString(1), rs.getString(2));
@@ -100,11 +130,11 @@ public final class ContentChecksum {
   }
 
   private static String sql(TableSpec spec) {
-    return "select encode(sha256(convert_to(coalesce(string_agg(md5(row("
+    return "select md5(coalesce(string_agg(row("
         + String.join(", ", spec.databaseColumns())
-        + ")::text), '' order by "
+        + ")::text, E'\\n' order by "
         + String.join(", ", spec.primaryKey())
-        + "), ''), 'UTF8')), 'hex') from "
+        + "), '')) from "
         + spec.table();
   }
 
