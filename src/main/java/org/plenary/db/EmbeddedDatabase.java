@@ -201,7 +201,9 @@ public final class EmbeddedDatabase {
     }
     stopped = true;
     try {
+      long pid = postmasterPid(pgData);
       run(binaries, List.of("pg_ctl", "-D", pgData.toString(), "-m", "fast", "-w", "stop"));
+      awaitExit(pid);
       LOG.infof("Stopped embedded PostgreSQL (data in %s)", pgData);
     } catch (IOException | RuntimeException e) {
       LOG.warnf("Could not stop the embedded PostgreSQL: %s", e.getMessage());
@@ -383,6 +385,32 @@ public final class EmbeddedDatabase {
             + " stop cleanly",
         pid);
     run(bin, List.of("pg_ctl", "-D", pgData.toString(), "-m", "fast", "-w", "stop"));
+    awaitExit(pid);
+  }
+
+  /** The postmaster's pid from postmaster.pid, or -1. */
+  private static long postmasterPid(Path pgData) {
+    try {
+      return Long.parseLong(
+          Files.readAllLines(pgData.resolve("postmaster.pid"), StandardCharsets.UTF_8)
+              .get(0)
+              .trim());
+    } catch (IOException | RuntimeException none) {
+      return -1;
+    }
+  }
+
+  /** pg_ctl returns once postmaster.pid is gone, a moment before the process itself exits. */
+  private static void awaitExit(long pid) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (pid > 0 && running(pid) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /** Whether a process exists and is not a zombie (one that exited but was not reaped yet). */

@@ -183,7 +183,11 @@ class EmbeddedDatabaseTest {
         c.createStatement().execute("insert into legacy values (1)");
       }
     } finally {
+      long legacy = postmasterPid(root);
       EmbeddedDatabase.run(bin, List.of("pg_ctl", "-D", pgData.toString(), "-w", "stop"));
+      while (EmbeddedDatabase.running(legacy)) {
+        Thread.sleep(10);
+      }
     }
 
     EmbeddedDatabase db = EmbeddedDatabase.start(dir);
