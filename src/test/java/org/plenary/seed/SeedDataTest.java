@@ -75,7 +75,7 @@ class SeedDataTest {
       Map<String, Long> counts = countBallots(rollCall(id));
       switch (vote.text("roll_call_status")) {
         case "complete" -> {
-          for (String ballot : Schema.BALLOTS) {
+          for (String ballot : Vocabulary.BALLOT.terms()) {
             assertEquals(
                 vote.get(ballot) == null ? null : ((Number) vote.get(ballot)).longValue(),
                 counts.getOrDefault(ballot, 0L),
@@ -129,7 +129,7 @@ class SeedDataTest {
     expected.put("abstain", abstain);
     expected.put("non_voting", nonVoting);
     Map<String, Object> actual = new LinkedHashMap<>();
-    for (String ballot : Schema.BALLOTS) {
+    for (String ballot : Vocabulary.BALLOT.terms()) {
       actual.put(ballot, vote.get(ballot));
     }
     assertEquals(expected, actual, id);
