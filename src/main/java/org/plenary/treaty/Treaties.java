@@ -33,7 +33,7 @@ public final class Treaties {
           .cites("signature", "id")
           .build();
 
-  static final CollectionSpec TREATIES =
+  public static final CollectionSpec TREATIES =
       CollectionSpec.builder("treaties", "treaty t")
           .field(Field.column("t", TREATY, "id", "Treaty id"))
           .field(Field.column("t", TREATY, "name", "Full title"))
