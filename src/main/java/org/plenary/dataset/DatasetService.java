@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.plenary.PlenaryConfig;
+import org.plenary.config.PlenaryConfig;
 import org.plenary.dataset.DatasetRecords.Description;
 import org.plenary.dataset.DatasetRecords.Index;
 import org.plenary.dataset.DatasetRecords.License;

@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.plenary.PlenaryConfig;
+import org.plenary.config.PlenaryConfig;
 import org.plenary.seed.Column;
 import org.plenary.seed.Schema;
 import org.plenary.seed.TableSpec;

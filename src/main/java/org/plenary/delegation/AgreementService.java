@@ -15,7 +15,7 @@ import org.plenary.delegation.AgreementRecords.Ranked;
 import org.plenary.delegation.AgreementRecords.Source;
 import org.plenary.delegation.AgreementRecords.Year;
 import org.plenary.query.Jdbc;
-import org.plenary.query.PartialDate;
+import org.plenary.seed.PartialDate;
 
 /**
  * How often two delegations voted the same way, over the recorded votes both took part in, in the

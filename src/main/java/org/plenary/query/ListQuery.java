@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.plenary.query.CollectionSpec.Sort;
+import org.plenary.seed.PartialDate;
 
 /**
  * A request on a collection, parsed and checked against the collection's whitelist. The grammar

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.plenary.query.CollectionSpec.Sort;
+import org.plenary.seed.PartialDate;
 
 /** Reads result rows into records as the API shows them, and a record's sort values for cursors. */
 final class RowReader {

@@ -22,7 +22,6 @@ import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.plenary.query.PartialDate;
 
 /**
  * Reads the dataset's CSV files and checks them against {@link Schema}: headers, types,

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.plenary.PlenaryConfig;
+import org.plenary.config.PlenaryConfig;
 import org.plenary.dataset.DatasetState;
 import org.plenary.http.HttpCache;
 import org.plenary.http.Negotiation;

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.plenary.Fixtures;
-import org.plenary.PlenaryConfig.OnTamper;
+import org.plenary.config.PlenaryConfig.OnTamper;
 import org.plenary.seed.ContentChecksum;
 import org.plenary.seed.SeedLoader;
 

@@ -1,4 +1,4 @@
-package org.plenary.query;
+package org.plenary.seed;
 
 import java.time.LocalDate;
 import java.util.regex.Pattern;

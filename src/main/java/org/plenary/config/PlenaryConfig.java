@@ -1,4 +1,4 @@
-package org.plenary;
+package org.plenary.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
