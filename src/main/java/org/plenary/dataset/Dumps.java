@@ -95,7 +95,7 @@ public class Dumps {
         c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         c.setReadOnly(true);
-        for (TableSpec t : Schema.TABLES) {
+        for (TableSpec t : Schema.DUMPED) {
           MessageDigest sha = digest();
           Path file = tmp.resolve(t.file());
           try (OutputStream out =
@@ -251,7 +251,7 @@ public class Dumps {
                 "path",
                 "https://github.com/dgrtwo/unvotes")));
     List<Object> resources = new ArrayList<>();
-    for (TableSpec t : Schema.TABLES) {
+    for (TableSpec t : Schema.DUMPED) {
       DumpFile f = files.stream().filter(x -> t.file().equals(x.name())).findFirst().orElseThrow();
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("name", resourceName(t));

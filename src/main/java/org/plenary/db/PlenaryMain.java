@@ -3,6 +3,7 @@ package org.plenary.db;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
+import org.plenary.ingest.ImportCommand;
 
 /**
  * Starts Plenary. With no database configured ({@code QUARKUS_DATASOURCE_JDBC_URL} unset), an
@@ -15,7 +16,7 @@ public final class PlenaryMain {
 
   public static void main(String... args) {
     if (externalDatabaseConfigured()) {
-      Quarkus.run(args);
+      run(args);
       return;
     }
     EmbeddedDatabase db = EmbeddedDatabase.start(dataDir());
@@ -23,7 +24,16 @@ public final class PlenaryMain {
     System.setProperty("quarkus.datasource.username", db.username());
     System.setProperty("quarkus.datasource.password", db.password());
     Runtime.getRuntime().addShutdownHook(new Thread(db::stop, "embedded-postgres-stop"));
-    Quarkus.run(args);
+    run(args);
+  }
+
+  /** The service, or a command (`import undl FILE`). */
+  private static void run(String... args) {
+    if (ImportCommand.handles(args)) {
+      ImportCommand.start(args);
+    } else {
+      Quarkus.run(args);
+    }
   }
 
   static boolean externalDatabaseConfigured() {

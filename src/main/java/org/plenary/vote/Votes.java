@@ -68,23 +68,38 @@ public final class Votes {
           .field(longText("date_note", "v.date_note", "Why the date is imprecise"))
           .field(text("subject", "v.subject", "What was voted on"))
           .field(text("method", "v.method", "recorded or without_vote (consensus)"))
-          .field(text("outcome", "v.outcome", "adopted or rejected"))
+          .field(
+              text(
+                  "outcome",
+                  "v.outcome",
+                  "adopted or rejected; null when unknown (the UN Digital Library's file does not"
+                      + " say)"))
           .field(integer("yes", "v.yes", "Votes in favour; null when no source gives it"))
           .field(integer("no", "v.no", "Votes against; null when no source gives it"))
           .field(integer("abstain", "v.abstain", "Abstentions; null when no source gives it"))
           .field(integer("non_voting", "v.non_voting", "Members not voting; null when unknown"))
           .field(text("roll_call_status", "v.roll_call_status", "complete, partial or absent"))
           .field(text("meeting", "v.meeting", "Meeting or session"))
+          .field(
+              integer(
+                  "undl_id",
+                  "v.undl_id",
+                  "The roll call's record in the UN Digital Library's voting data; null when not"
+                      + " linked"))
+          .field(text("session", "v.session", "General Assembly session: 74, or e.g. ES-10"))
+          .field(
+              text(
+                  "resolution",
+                  "v.resolution",
+                  "Symbol of the resolution voted on (A/RES/74/247; the file's R/73/187 is A/RES/73/187)"))
           .field(text("certainty", "v.certainty", "confirmed, single_source or uncertain"))
           .field(longText("note", "v.note", "Caveats"))
           .timestamps("v")
           .key("id")
           .sort("date")
-          .search(
-              "setweight(to_tsvector('english', v.subject), 'A')"
-                  + " || setweight(to_tsvector('english', b.name || ' ' || coalesce(v.meeting, '')), 'B')"
-                  + " || setweight(to_tsvector('english', coalesce(v.note, '') || ' ' || coalesce(v.date_note, '')), 'D')",
-              "concat_ws(' | ', v.subject, v.meeting, v.note)")
+          // the search vector is a stored, GIN-indexed column (V4): subject (A), resolution and
+          // meeting (B), notes (D)
+          .search("v.search", "concat_ws(' | ', v.subject, v.resolution, v.meeting, v.note)")
           .embed(
               new Embed(
                   "documents",
