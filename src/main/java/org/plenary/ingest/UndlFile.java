@@ -381,6 +381,7 @@ public final class UndlFile {
         rollCalls.put(undlId, rc);
       } else {
         if (!date.equals(rc.date)) {
+          checkDate(file, line, date);
           throw new Refused(
               file,
               line,

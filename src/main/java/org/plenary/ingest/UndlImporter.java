@@ -137,6 +137,7 @@ public class UndlImporter {
     }
 
     // 1. read and check the file, streaming its rows into the temporary table
+    long t0 = System.nanoTime();
     progress.accept("Reading " + file + " ...");
     CopyIn copy =
         c.unwrap(PGConnection.class)
@@ -155,7 +156,7 @@ public class UndlImporter {
                   flush(copy, sb);
                 }
               },
-              n -> progress.accept(String.format(Locale.ROOT, "  %,d rows read", n)));
+              n -> progress.accept(elapsed(t0) + String.format(Locale.ROOT, "%,d rows read", n)));
       flush(copy, sb);
       copy.endCopy();
     } finally {
@@ -164,13 +165,13 @@ public class UndlImporter {
       }
     }
     progress.accept(
-        String.format(
-            Locale.ROOT,
-            "  %,d rows, %,d roll calls, checked; merging ...",
-            contents.rows(),
-            contents.rollCalls().size()));
+        elapsed(t0)
+            + String.format(
+                Locale.ROOT,
+                "%,d rows, %,d roll calls, checked; merging ...",
+                contents.rows(),
+                contents.rollCalls().size()));
     try (Statement s = c.createStatement()) {
-      s.execute("create index on undl_row (undl_id)");
       s.execute("analyze undl_row");
     }
 
@@ -284,7 +285,8 @@ public class UndlImporter {
           "create temp table undl_head (undl_id integer primary key, vote_id text not null,"
               + " linked boolean not null, date date not null, session text, resolution text,"
               + " subject text not null, meeting text, note text, yes integer, no integer,"
-              + " abstain integer, non_voting integer, status text not null) on commit drop");
+              + " abstain integer, non_voting integer, status text not null, is_new boolean not null"
+              + " default false) on commit drop");
     }
     CopyIn heads =
         c.unwrap(PGConnection.class)
@@ -337,6 +339,7 @@ public class UndlImporter {
 
     // 5. votes: new roll calls added, changed ones updated (only imported votes, never curated)
     Set<String> votesTouched = new LinkedHashSet<>();
+    List<String> addedVotes = new ArrayList<>();
     int rollCallsAdded = 0;
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -368,45 +371,75 @@ public class UndlImporter {
           votesTouched.add(rs.getString(1));
           if (rs.getBoolean(2)) {
             rollCallsAdded++;
+            addedVotes.add(rs.getString(1));
           }
         }
       }
     }
-    progress.accept("  votes merged; merging the country votes ...");
 
-    // 6. the country votes of imported roll calls
+    // 6. the country votes of imported roll calls: a new roll call's rows are all new (inserted
+    // in key order, no conflict to check); of a known one, only the rows that differ are written
+    progress.accept(elapsed(t0) + "merging the country votes ...");
     long votesAdded = 0;
     long votesChanged = 0;
+    boolean checked = bulkMode(c);
+    try (PreparedStatement ps =
+        c.prepareStatement("update undl_head set is_new = true where vote_id = any(?)")) {
+      ps.setArray(1, c.createArrayOf("text", addedVotes.toArray()));
+      ps.executeUpdate();
+    }
     try (PreparedStatement ps =
         c.prepareStatement(
-            "with up as (insert into roll_call (vote_id, delegation_id, vote, origin, created_at,"
-                + " updated_at) select h.vote_id, r.ms_code, r.vote, 'undl', ?, ? from undl_row r"
-                + " join undl_head h on h.undl_id = r.undl_id where not h.linked"
-                + " on conflict (vote_id, delegation_id) do update set vote = excluded.vote,"
-                + " updated_at = excluded.updated_at where roll_call.origin = 'undl' and"
-                + " roll_call.vote <> excluded.vote returning vote_id, (xmax = 0) as added)"
-                + " select vote_id, count(*) filter (where added), count(*) filter (where not"
-                + " added) from up group by vote_id")) {
+            "insert into roll_call (vote_id, delegation_id, vote, origin, created_at, updated_at)"
+                + " select h.vote_id, r.ms_code, r.vote, 'undl', ?, ? from undl_row r join"
+                + " undl_head h on h.undl_id = r.undl_id where h.is_new"
+                + " order by h.vote_id, r.ms_code")) {
       ps.setObject(1, at);
       ps.setObject(2, at);
-      try (ResultSet rs = ps.executeQuery()) {
+      votesAdded += ps.executeUpdate();
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "create temp table undl_diff on commit drop as select h.vote_id, r.ms_code, r.vote,"
+              + " rc.vote is null as missing from undl_row r join undl_head h on h.undl_id ="
+              + " r.undl_id left join roll_call rc on rc.vote_id = h.vote_id and rc.delegation_id"
+              + " = r.ms_code where not h.linked and not h.is_new and rc.vote is distinct from"
+              + " r.vote and (rc.origin is null or rc.origin = 'undl')");
+    }
+    try (PreparedStatement ins =
+            c.prepareStatement(
+                "insert into roll_call (vote_id, delegation_id, vote, origin, created_at,"
+                    + " updated_at) select vote_id, ms_code, vote, 'undl', ?, ? from undl_diff"
+                    + " where missing order by vote_id, ms_code");
+        PreparedStatement upd =
+            c.prepareStatement(
+                "update roll_call r set vote = d.vote, updated_at = ? from undl_diff d where not"
+                    + " d.missing and r.vote_id = d.vote_id and r.delegation_id = d.ms_code");
+        Statement s = c.createStatement()) {
+      ins.setObject(1, at);
+      ins.setObject(2, at);
+      votesAdded += ins.executeUpdate();
+      upd.setObject(1, at);
+      votesChanged += upd.executeUpdate();
+      try (ResultSet rs = s.executeQuery("select distinct vote_id from undl_diff")) {
         while (rs.next()) {
           votesTouched.add(rs.getString(1));
-          votesAdded += rs.getLong(2);
-          votesChanged += rs.getLong(3);
         }
       }
     }
+    if (!checked) {
+      verifyReferences(c);
+    }
+    progress.accept(elapsed(t0) + "country votes merged; linking and citing ...");
     long importedRows = 0;
     long leftToCurated = 0;
-    try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "select count(*) filter (where not h.linked), count(*) filter (where h.linked)"
-                    + " from undl_row r join undl_head h on h.undl_id = r.undl_id")) {
-      rs.next();
-      importedRows = rs.getLong(1);
-      leftToCurated = rs.getLong(2);
+    for (RollCall rc : contents.rollCalls()) {
+      long n = rc.counts[0] + rc.counts[1] + rc.counts[2] + rc.counts[3];
+      if (linkedIds.contains(rc.undlId())) {
+        leftToCurated += n;
+      } else {
+        importedRows += n;
+      }
     }
 
     // 7. links to curated votes: the vote gains undl_id, session and resolution; its roll call
@@ -673,6 +706,47 @@ public class UndlImporter {
       ps.setObject(3, at);
       ps.setArray(4, c.createArrayOf("text", ids.toArray()));
       ps.executeUpdate();
+    }
+  }
+
+  private static String elapsed(long t0) {
+    return String.format(Locale.ROOT, "  [%5.1f s] ", (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * Bulk mode for the country votes: as pg_restore does, the foreign-key triggers are skipped for
+   * this transaction (session_replication_role = replica, allowed to superusers only), and the
+   * references are checked once, set-wise, after the insert instead ({@link #verifyReferences}).
+   * Returns whether the database checks every row itself (not a superuser).
+   */
+  private static boolean bulkMode(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("select rolsuper from pg_roles where rolname = current_user")) {
+      if (!rs.next() || !rs.getBoolean(1)) {
+        return true;
+      }
+      s.execute("set local session_replication_role = replica");
+      return false;
+    }
+  }
+
+  /** After a bulk insert: every country vote refers to an existing vote and delegation. */
+  private static void verifyReferences(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("set local session_replication_role = origin");
+      try (ResultSet rs =
+          s.executeQuery(
+              "select (select count(*) from (select distinct ms_code from undl_row) r where not"
+                  + " exists (select 1 from delegation d where d.id = r.ms_code)) + (select"
+                  + " count(*) from undl_head h where not h.linked and not exists (select 1 from"
+                  + " vote v where v.id = h.vote_id))")) {
+        rs.next();
+        if (rs.getLong(1) != 0) {
+          throw new IllegalStateException(
+              "the import would leave country votes without their vote or delegation");
+        }
+      }
     }
   }
 
