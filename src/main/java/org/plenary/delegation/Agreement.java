@@ -97,6 +97,7 @@ public class Agreement {
   }
 
   /** A vote both delegations took part in. */
+  @Schema(name = "AgreementVote", description = "A vote both delegations took part in")
   public record ComparedVote(
       String voteId,
       String voteDate,
@@ -106,6 +107,9 @@ public class Agreement {
       @Schema(description = "1, 0.5 or 0; null when either did not vote") Double agreement) {}
 
   /** Two delegations: both measures and the votes compared. */
+  @Schema(
+      name = "AgreementPair",
+      description = "Two delegations: both measures and the votes compared")
   public record Pair(
       String delegationId,
       String with,
@@ -122,6 +126,7 @@ public class Agreement {
       List<Map<String, Object>> sources) {}
 
   /** One delegation against another in the ranking. */
+  @Schema(name = "AgreementRanked", description = "One delegation against another in the ranking")
   public record Ranked(
       String delegationId,
       String with,
@@ -138,6 +143,7 @@ public class Agreement {
       List<Map<String, Object>> sources) {}
 
   /** Two delegations' agreement in one year. */
+  @Schema(name = "AgreementYear", description = "Two delegations' agreement in one year")
   public record Year(
       int year,
       int votesShared,
@@ -150,6 +156,7 @@ public class Agreement {
       Double voeten) {}
 
   /** Two delegations' agreement year by year (for dashboards). */
+  @Schema(name = "AgreementSeries", description = "Two delegations' agreement year by year")
   public record Series(
       String delegationId,
       String with,

@@ -62,8 +62,9 @@ class DumpsTest {
                     "datapackage.json",
                     "README.md",
                     "votes.csv",
-                    "roll_calls.csv"))
-            .body("data.size()", is(19))
+                    "roll_calls.csv",
+                    "undl_votes.csv"))
+            .body("data.size()", is(20))
             .body("meta.dataset_version", is("1.0.0"))
             .extract()
             .jsonPath();
