@@ -57,6 +57,13 @@ public class UndlImporter {
   @Inject AgroalDataSource dataSource;
   @Inject DatasetState state;
 
+  private volatile boolean bulk = true;
+
+  /** Whether bulk mode may be used (tests turn it off to take the other path). */
+  void allowBulk(boolean allowed) {
+    this.bulk = allowed;
+  }
+
   /** What an import did. */
   public record Summary(
       Path file,
@@ -136,13 +143,36 @@ public class UndlImporter {
               + " vote text not null) on commit drop");
     }
 
-    // 1. read and check the file, streaming its rows into the temporary table
+    // What the dataset knows already: roll calls imported or linked before, curated resolutions
+    Map<Integer, String> existing = new HashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select undl_id, id from vote where undl_id is not null")) {
+      while (rs.next()) {
+        existing.put(rs.getInt(1), rs.getString(2));
+      }
+    }
+    Map<String, List<Curated>> curated = curated(c);
+
+    // 1. read and check the file. A roll call new to the dataset whose resolution is not a
+    // curated vote's goes straight into roll_call (bulk mode); the rows of the others are
+    // collected (compactly) and compared set-wise after the read. Without bulk mode every row
+    // goes through the temporary table.
+    boolean bulk = this.bulk && bulkMode(c);
     long t0 = System.nanoTime();
     progress.accept("Reading " + file + " ...");
     CopyIn copy =
         c.unwrap(PGConnection.class)
             .getCopyAPI()
-            .copyIn("copy undl_row (undl_id, ms_code, vote) from stdin (format csv)");
+            .copyIn(
+                bulk
+                    ? "copy roll_call (vote_id, delegation_id, vote, origin, created_at,"
+                        + " updated_at) from stdin (format csv)"
+                    : "copy undl_row (undl_id, ms_code, vote) from stdin (format csv)");
+    String rowEnd = ",undl," + at + "," + at + "\n";
+    Set<Integer> direct = new LinkedHashSet<>();
+    Map<String, Integer> codes = new HashMap<>();
+    List<String> codeList = new ArrayList<>();
+    IntList held = new IntList();
     UndlFile.Contents contents;
     try {
       StringBuilder sb = new StringBuilder(CHUNK + 256);
@@ -150,8 +180,25 @@ public class UndlImporter {
           UndlFile.read(
               file,
               (rc, code, ballot) -> {
-                sb.append(rc.undlId).append(',').append(code).append(',').append(ballot);
-                sb.append('\n');
+                if (!bulk) {
+                  sb.append(rc.undlId).append(',').append(code).append(',').append(ballot);
+                  sb.append('\n');
+                } else if (direct.contains(rc.undlId)
+                    || !existing.containsKey(rc.undlId)
+                        && (rc.symbol() == null || !curated.containsKey(rc.symbol()))
+                        && direct.add(rc.undlId)) {
+                  sb.append("undl-").append(rc.undlId).append(',').append(code).append(',');
+                  sb.append(ballot).append(rowEnd);
+                } else {
+                  Integer k = codes.get(code);
+                  if (k == null) {
+                    k = codeList.size();
+                    codes.put(code, k);
+                    codeList.add(code);
+                  }
+                  held.add(rc.undlId);
+                  held.add(k << 2 | ballotIndex(ballot));
+                }
                 if (sb.length() > CHUNK) {
                   flush(copy, sb);
                 }
@@ -162,6 +209,29 @@ public class UndlImporter {
     } finally {
       if (copy.isActive()) {
         copy.cancelCopy();
+      }
+    }
+    if (bulk) {
+      CopyIn rest =
+          c.unwrap(PGConnection.class)
+              .getCopyAPI()
+              .copyIn("copy undl_row (undl_id, ms_code, vote) from stdin (format csv)");
+      try {
+        StringBuilder sb = new StringBuilder(CHUNK + 256);
+        for (int i = 0; i < held.size(); i += 2) {
+          int v = held.get(i + 1);
+          sb.append(held.get(i)).append(',').append(codeList.get(v >> 2)).append(',');
+          sb.append(BALLOTS.get(v & 3)).append('\n');
+          if (sb.length() > CHUNK) {
+            flush(rest, sb);
+          }
+        }
+        flush(rest, sb);
+        rest.endCopy();
+      } finally {
+        if (rest.isActive()) {
+          rest.cancelCopy();
+        }
       }
     }
     progress.accept(
@@ -182,14 +252,6 @@ public class UndlImporter {
     List<String> delegationsAdded = addDelegations(c, contents.names(), at);
 
     // 3. which vote each roll call is: already imported, linked to a curated vote, or new
-    Map<Integer, String> existing = new HashMap<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select undl_id, id from vote where undl_id is not null")) {
-      while (rs.next()) {
-        existing.put(rs.getInt(1), rs.getString(2));
-      }
-    }
-    Map<String, List<Curated>> curated = curated(c);
     Map<String, List<RollCall>> bySymbol = new LinkedHashMap<>();
     for (RollCall rc : contents.rollCalls()) {
       if (rc.symbol() != null) {
@@ -286,7 +348,7 @@ public class UndlImporter {
               + " linked boolean not null, date date not null, session text, resolution text,"
               + " subject text not null, meeting text, note text, yes integer, no integer,"
               + " abstain integer, non_voting integer, status text not null, is_new boolean not null"
-              + " default false) on commit drop");
+              + " default false, direct boolean not null default false) on commit drop");
     }
     CopyIn heads =
         c.unwrap(PGConnection.class)
@@ -337,6 +399,8 @@ public class UndlImporter {
       }
     }
 
+    long votesAdded = 0;
+
     // 5. votes: new roll calls added, changed ones updated (only imported votes, never curated)
     Set<String> votesTouched = new LinkedHashSet<>();
     List<String> addedVotes = new ArrayList<>();
@@ -377,12 +441,21 @@ public class UndlImporter {
       }
     }
 
+    try (PreparedStatement ps =
+        c.prepareStatement("update undl_head set direct = true where undl_id = any(?)")) {
+      ps.setArray(1, c.createArrayOf("int4", direct.toArray()));
+      ps.executeUpdate();
+    }
+    for (RollCall rc : contents.rollCalls()) {
+      if (direct.contains(rc.undlId())) {
+        votesAdded += rc.counts[0] + rc.counts[1] + rc.counts[2] + rc.counts[3];
+      }
+    }
+
     // 6. the country votes of imported roll calls: a new roll call's rows are all new (inserted
     // in key order, no conflict to check); of a known one, only the rows that differ are written
     progress.accept(elapsed(t0) + "merging the country votes ...");
-    long votesAdded = 0;
     long votesChanged = 0;
-    boolean checked = bulkMode(c);
     try (PreparedStatement ps =
         c.prepareStatement("update undl_head set is_new = true where vote_id = any(?)")) {
       ps.setArray(1, c.createArrayOf("text", addedVotes.toArray()));
@@ -392,7 +465,7 @@ public class UndlImporter {
         c.prepareStatement(
             "insert into roll_call (vote_id, delegation_id, vote, origin, created_at, updated_at)"
                 + " select h.vote_id, r.ms_code, r.vote, 'undl', ?, ? from undl_row r join"
-                + " undl_head h on h.undl_id = r.undl_id where h.is_new"
+                + " undl_head h on h.undl_id = r.undl_id where h.is_new and not h.direct"
                 + " order by h.vote_id, r.ms_code")) {
       ps.setObject(1, at);
       ps.setObject(2, at);
@@ -427,8 +500,8 @@ public class UndlImporter {
         }
       }
     }
-    if (!checked) {
-      verifyReferences(c);
+    if (bulk) {
+      verifyReferences(c, contents.names().keySet());
     }
     progress.accept(elapsed(t0) + "country votes merged; linking and citing ...");
     long importedRows = 0;
@@ -717,36 +790,66 @@ public class UndlImporter {
    * Bulk mode for the country votes: as pg_restore does, the foreign-key triggers are skipped for
    * this transaction (session_replication_role = replica, allowed to superusers only), and the
    * references are checked once, set-wise, after the insert instead ({@link #verifyReferences}).
-   * Returns whether the database checks every row itself (not a superuser).
+   * Returns whether bulk mode is on (false when the database user is not a superuser: then every
+   * row goes through the temporary table and the database checks each one).
    */
   private static boolean bulkMode(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery("select rolsuper from pg_roles where rolname = current_user")) {
       if (!rs.next() || !rs.getBoolean(1)) {
-        return true;
+        return false;
       }
       s.execute("set local session_replication_role = replica");
-      return false;
+      return true;
     }
   }
 
   /** After a bulk insert: every country vote refers to an existing vote and delegation. */
-  private static void verifyReferences(Connection c) throws SQLException {
+  private static void verifyReferences(Connection c, Set<String> codes) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("set local session_replication_role = origin");
-      try (ResultSet rs =
-          s.executeQuery(
-              "select (select count(*) from (select distinct ms_code from undl_row) r where not"
-                  + " exists (select 1 from delegation d where d.id = r.ms_code)) + (select"
-                  + " count(*) from undl_head h where not h.linked and not exists (select 1 from"
-                  + " vote v where v.id = h.vote_id))")) {
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select (select count(*) from unnest(?::text[]) code where not exists (select 1 from"
+                + " delegation d where d.id = code)) + (select count(*) from undl_head h where not"
+                + " h.linked and not exists (select 1 from vote v where v.id = h.vote_id))")) {
+      ps.setArray(1, c.createArrayOf("text", codes.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         if (rs.getLong(1) != 0) {
           throw new IllegalStateException(
               "the import would leave country votes without their vote or delegation");
         }
       }
+    }
+  }
+
+  private static final List<String> BALLOTS = List.of("yes", "no", "abstain", "non_voting");
+
+  private static int ballotIndex(String ballot) {
+    return BALLOTS.indexOf(ballot);
+  }
+
+  /** A growable list of ints (two per held row: 7 MB for 900,000 rows). */
+  private static final class IntList {
+    private int[] a = new int[1024];
+    private int n;
+
+    void add(int v) {
+      if (n == a.length) {
+        a = java.util.Arrays.copyOf(a, n * 2);
+      }
+      a[n++] = v;
+    }
+
+    int get(int i) {
+      return a[i];
+    }
+
+    int size() {
+      return n;
     }
   }
 

@@ -206,6 +206,21 @@ class UndlImportTest {
   }
 
   @Test
+  void withoutBulkModeEveryRowGoesThroughTheTemporaryTable() {
+    importer.allowBulk(false);
+    try {
+      UndlImporter.Summary s = load("ga-2026.csv");
+      assertEquals(3, s.rollCallsAdded());
+      assertEquals(15, s.votesAdded());
+      assertEquals(2, s.linked().size());
+      given().get("/v1/votes/undl-7002/roll-call").then().body("data.size()", is(7));
+      assertFalse(load("ga-2026.csv").changed());
+    } finally {
+      importer.allowBulk(true);
+    }
+  }
+
+  @Test
   void the2025LayoutWithoutNonVotingRowsAndAGzippedFile() throws IOException {
     Path gz = tmp.resolve("ga-2025.csv.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
