@@ -61,6 +61,9 @@ public class Dumps {
     }
   }
 
+  /** Identifies the dumps' layout (tables, columns, descriptions) of this build. */
+  private static final String LAYOUT = Integer.toHexString(Schema.DUMPED.toString().hashCode());
+
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -157,7 +160,9 @@ public class Dumps {
               sha256(readme),
               null));
       all.addAll(files);
-      Path dir = root.resolve(loaded.checksum());
+      // keyed by the data and by the dump layout: another build's files for the same data (a
+      // table more, a changed description) are never served for these
+      Path dir = root.resolve(loaded.checksum() + "-" + LAYOUT);
       if (!Files.exists(dir)) {
         try {
           Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
