@@ -71,6 +71,8 @@ public final class Releases {
               (importChecksum == null ? "" : importChecksum) + ":" + fileSha256 + ":" + version));
       ps.executeUpdate();
     }
+    // the content as imported is the release's: the start-up check must find it so
+    ContentChecksum.record(c);
     return version;
   }
 

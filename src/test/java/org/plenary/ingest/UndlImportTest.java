@@ -65,6 +65,7 @@ class UndlImportTest {
 
   private String versionBefore;
   private String stateChecksum;
+  private String contentChecksums;
   private List<Map<String, Object>> seedVotesBefore;
   private final List<String> progress = new ArrayList<>();
 
@@ -98,9 +99,11 @@ class UndlImportTest {
           v.get("id"));
     }
     engine.rows(
-        "update dataset_state set version = ?, checksum = ?, import_checksum = null returning 1",
+        "update dataset_state set version = ?, checksum = ?, import_checksum = null,"
+            + " content_checksums = ?::jsonb returning 1",
         versionBefore,
-        stateChecksum);
+        stateChecksum,
+        contentChecksums);
     state.refresh();
     cache.clear();
   }
