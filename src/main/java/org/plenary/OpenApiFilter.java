@@ -140,7 +140,7 @@ public class OpenApiFilter implements OASFilter {
         ok(
             get,
             OASFactory.createSchema()
-                .addOneOf(envelope(typeSchema(type(itemType), schemas), "Meta"))
+                .oneOf(itemEnvelopes(itemType, schemas))
                 .addOneOf(
                     envelope(
                         OASFactory.createSchema()
@@ -236,6 +236,15 @@ public class OpenApiFilter implements OASFilter {
     return v;
   }
 
+  /** One item envelope per response type named (comma-separated) by x-plenary-item-type. */
+  private static List<Schema> itemEnvelopes(Object names, Map<String, Schema> schemas) {
+    List<Schema> out = new ArrayList<>();
+    for (String name : names.toString().split(",")) {
+      out.add(envelope(typeSchema(type(name.strip()), schemas), "Meta"));
+    }
+    return out;
+  }
+
   private static Class<?> type(Object name) {
     try {
       return Class.forName(name.toString(), false, OpenApiFilter.class.getClassLoader());
@@ -302,7 +311,8 @@ public class OpenApiFilter implements OASFilter {
   private static void properties(
       Class<?> record, Map<String, Schema> props, Map<String, Schema> schemas) {
     for (java.lang.reflect.RecordComponent rc : record.getRecordComponents()) {
-      if (rc.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonUnwrapped.class)) {
+      if (rc.getAccessor()
+          .isAnnotationPresent(com.fasterxml.jackson.annotation.JsonUnwrapped.class)) {
         properties(rc.getType(), props, schemas);
       } else {
         props.put(SNAKE.translate(rc.getName()), typeSchema(rc.getGenericType(), schemas));

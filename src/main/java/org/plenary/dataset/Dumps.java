@@ -61,6 +61,9 @@ public class Dumps {
     }
   }
 
+  /** Identifies the dumps' layout (tables, columns, descriptions) of this build. */
+  private static final String LAYOUT = Integer.toHexString(Schema.DUMPED.toString().hashCode());
+
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -95,7 +98,7 @@ public class Dumps {
         c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         c.setReadOnly(true);
-        for (TableSpec t : Schema.TABLES) {
+        for (TableSpec t : Schema.DUMPED) {
           MessageDigest sha = digest();
           Path file = tmp.resolve(t.file());
           try (OutputStream out =
@@ -157,7 +160,9 @@ public class Dumps {
               sha256(readme),
               null));
       all.addAll(files);
-      Path dir = root.resolve(loaded.checksum());
+      // keyed by the data and by the dump layout: another build's files for the same data (a
+      // table more, a changed description) are never served for these
+      Path dir = root.resolve(loaded.checksum() + "-" + LAYOUT);
       if (!Files.exists(dir)) {
         try {
           Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
@@ -251,7 +256,7 @@ public class Dumps {
                 "path",
                 "https://github.com/dgrtwo/unvotes")));
     List<Object> resources = new ArrayList<>();
-    for (TableSpec t : Schema.TABLES) {
+    for (TableSpec t : Schema.DUMPED) {
       DumpFile f = files.stream().filter(x -> t.file().equals(x.name())).findFirst().orElseThrow();
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("name", resourceName(t));

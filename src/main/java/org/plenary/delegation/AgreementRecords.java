@@ -54,6 +54,14 @@ public final class AgreementRecords {
       List<Source> sources) {}
 
   /** The agreement of two delegations in one year, over the recorded votes both have. */
-  public record Year(
-      int year, int votesShared, int votesBothTookPart, Double voeten, Double stateDepartment) {}
+  public record Year(int year, @JsonUnwrapped Measures measures) {}
+
+  /** Two delegations' agreement year by year (by=year), one entry per year both took part in. */
+  public record Series(
+      String delegationId,
+      String with,
+      String by,
+      String definition,
+      List<Year> series,
+      List<Source> sources) {}
 }

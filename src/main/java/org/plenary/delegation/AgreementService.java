@@ -4,14 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.plenary.delegation.AgreementRecords.ComparedVote;
 import org.plenary.delegation.AgreementRecords.Measures;
 import org.plenary.delegation.AgreementRecords.Pair;
 import org.plenary.delegation.AgreementRecords.Ranked;
+import org.plenary.delegation.AgreementRecords.Series;
 import org.plenary.delegation.AgreementRecords.Source;
 import org.plenary.delegation.AgreementRecords.Year;
 import org.plenary.query.Jdbc;
@@ -31,7 +29,9 @@ import org.plenary.seed.PartialDate;
  *       or abstained; absences (non_voting) are left out.
  * </ul>
  *
- * A measure is null when no vote qualifies. They differ exactly when abstentions occur.
+ * A measure is null when no vote qualifies. They differ exactly when abstentions occur. The counts
+ * are aggregated by PostgreSQL (one query per answer, whatever the length of the history),
+ * optionally between two dates and per year.
  */
 @ApplicationScoped
 public class AgreementService {
@@ -41,98 +41,166 @@ public class AgreementService {
           + " mean of 1 - |a - b| with yes = 1, abstain = 0.5, no = 0, over votes where both voted yes,"
           + " no or abstain (Voeten's agreement index; absences excluded).";
 
+  /** The counts behind both measures, as SQL aggregates over roll-call pairs a and b. */
+  private static final String MEASURES =
+      "count(*)::int as votes_shared,"
+          + " count(*) filter (where a.vote <> 'non_voting' and b.vote <> 'non_voting')::int as"
+          + " votes_both_took_part,"
+          + " count(*) filter (where a.vote in ('yes', 'no') and b.vote in ('yes', 'no'))::int as"
+          + " votes_both_yes_or_no,"
+          + " count(*) filter (where a.vote in ('yes', 'no') and a.vote = b.vote)::int as identical,"
+          + " count(*) filter (where a.vote in ('yes', 'no') and b.vote in ('yes', 'no') and a.vote"
+          + " <> b.vote)::int as opposite,"
+          + " count(*) filter (where a.vote <> 'non_voting' and b.vote <> 'non_voting' and (a.vote ="
+          + " 'abstain') <> (b.vote = 'abstain'))::int as one_abstained,"
+          + " sum(case when a.vote <> 'non_voting' and b.vote <> 'non_voting' then 1 - abs("
+          + weight("a")
+          + " - "
+          + weight("b")
+          + ") end)::float8 as voeten_sum";
+
+  private static String weight(String alias) {
+    return "(case "
+        + alias
+        + ".vote when 'yes' then 1.0 when 'abstain' then 0.5 when 'no' then 0.0 end)";
+  }
+
+  /** Inclusive date bounds (either may be null). */
+  public record Period(LocalDate from, LocalDate to) {
+    public static final Period ALL = new Period(null, null);
+
+    /** From date__gte and date__lte (YYYY, YYYY-MM or YYYY-MM-DD: the whole period). */
+    public static Period of(String gte, String lte) {
+      LocalDate from = gte == null ? null : PartialDate.parse(gte).first();
+      LocalDate to = null;
+      if (lte != null) {
+        PartialDate d = PartialDate.parse(lte);
+        to =
+            switch (d.precision()) {
+              case "year" -> d.first().plusYears(1).minusDays(1);
+              case "month" -> d.first().plusMonths(1).minusDays(1);
+              default -> d.first();
+            };
+      }
+      return new Period(from, to);
+    }
+
+    String sql() {
+      return (from == null ? "" : " and v.date >= ?") + (to == null ? "" : " and v.date <= ?");
+    }
+
+    List<Object> params() {
+      List<Object> p = new ArrayList<>();
+      if (from != null) {
+        p.add(from);
+      }
+      if (to != null) {
+        p.add(to);
+      }
+      return p;
+    }
+  }
+
   @Inject Jdbc jdbc;
 
   /** The two delegations' votes side by side, with both measures. */
-  public Pair pair(String a, String b) {
-    record Row(ComparedVote vote, String a, String b) {}
-    List<ComparedVote> votes = new ArrayList<>();
-    Tally t = new Tally();
-    for (Row r :
+  public Pair pair(String a, String b, Period period) {
+    List<Object> params = new ArrayList<>(List.of(b, a));
+    params.addAll(period.params());
+    String from =
+        " from roll_call a join roll_call b on b.vote_id = a.vote_id and b.delegation_id = ?"
+            + " join vote v on v.id = a.vote_id where a.delegation_id = ?"
+            + period.sql();
+    Measures m =
+        jdbc.list("select " + MEASURES + from, rs -> measures(rs, 1), params.toArray()).get(0);
+    List<ComparedVote> votes =
         jdbc.list(
             "select v.id, v.date, v.date_precision, v.subject, a.vote as a, b.vote as b"
-                + " from roll_call a join roll_call b on b.vote_id = a.vote_id and b.delegation_id = ?"
-                + " join vote v on v.id = a.vote_id where a.delegation_id = ? order by v.date, v.id",
+                + from
+                + " order by v.date, v.id",
             rs -> {
               String va = rs.getString(5);
               String vb = rs.getString(6);
-              return new Row(
-                  new ComparedVote(
-                      rs.getString(1),
-                      PartialDate.format(rs.getObject(2, LocalDate.class), rs.getString(3)),
-                      rs.getString(4),
-                      va,
-                      vb,
-                      score(va, vb)),
+              return new ComparedVote(
+                  rs.getString(1),
+                  PartialDate.format(rs.getObject(2, LocalDate.class), rs.getString(3)),
+                  rs.getString(4),
                   va,
-                  vb);
+                  vb,
+                  score(va, vb));
             },
-            b,
-            a)) {
-      votes.add(r.vote());
-      t.add(r.a(), r.b());
-    }
-    return new Pair(a, b, t.measures(), DEFINITION, votes, sources(a));
+            params.toArray());
+    return new Pair(a, b, m, DEFINITION, votes, sources(a, period));
   }
 
-  /**
-   * The pair's agreement year by year (both measures), oldest first, over the same votes as {@link
-   * #pair}: for a chart of agreement over time.
-   */
+  /** The two delegations' agreement per calendar year, oldest first. */
+  public Series byYear(String a, String b, Period period) {
+    List<Object> params = new ArrayList<>(List.of(b, a));
+    params.addAll(period.params());
+    List<Year> years =
+        jdbc.list(
+            "select extract(year from v.date)::int as year, "
+                + MEASURES
+                + " from roll_call a join roll_call b on b.vote_id = a.vote_id and b.delegation_id"
+                + " = ? join vote v on v.id = a.vote_id where a.delegation_id = ?"
+                + period.sql()
+                + " group by 1 order by 1",
+            rs -> new Year(rs.getInt(1), measures(rs, 2)),
+            params.toArray());
+    return new Series(a, b, "year", DEFINITION, years, sources(a, period));
+  }
+
+  /** The pair's agreement year by year over the whole history (for the explorer's chart). */
   public List<Year> byYear(String a, String b) {
-    Map<Integer, Tally> years = new java.util.TreeMap<>();
-    for (ComparedVote v : pair(a, b).votes()) {
-      int year = Integer.parseInt(v.voteDate().substring(0, 4));
-      years.computeIfAbsent(year, y -> new Tally()).add(v.vote(), v.withVote());
-    }
-    List<Year> out = new ArrayList<>();
-    years.forEach(
-        (year, t) -> {
-          Measures m = t.measures();
-          out.add(
-              new Year(
-                  year, m.votesShared(), m.votesBothTookPart(), m.voeten(), m.stateDepartment()));
-        });
-    return out;
+    return byYear(a, b, Period.ALL).series();
   }
 
   /** The delegation against every other one it shared a recorded vote with, ranked. */
-  public List<Ranked> ranking(String a) {
-    record Row(String id, String name, String group, String a, String b) {}
-    Map<String, Tally> tallies = new LinkedHashMap<>();
-    Map<String, Row> who = new LinkedHashMap<>();
-    for (Row r :
-        jdbc.list(
-            "select b.delegation_id, d.name, d.regional_group, a.vote as a, b.vote as b"
-                + " from roll_call a join roll_call b on b.vote_id = a.vote_id and b.delegation_id <> a.delegation_id"
-                + " join delegation d on d.id = b.delegation_id where a.delegation_id = ?",
-            rs ->
-                new Row(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5)),
-            a)) {
-      tallies.computeIfAbsent(r.id(), x -> new Tally()).add(r.a(), r.b());
-      who.putIfAbsent(r.id(), r);
-    }
-    List<Source> sources = sources(a);
-    List<Ranked> out = new ArrayList<>();
-    for (var e : tallies.entrySet()) {
-      Row w = who.get(e.getKey());
-      out.add(new Ranked(a, e.getKey(), w.name(), w.group(), e.getValue().measures(), sources));
-    }
-    Comparator<Ranked> byVoeten =
-        Comparator.comparing(
-            (Ranked r) -> r.measures().voeten(), Comparator.nullsLast(Comparator.reverseOrder()));
-    out.sort(
-        byVoeten
-            .thenComparing(
-                r -> r.measures().stateDepartment(),
-                Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparing(Ranked::with));
-    return out;
+  public List<Ranked> ranking(String a, Period period) {
+    List<Object> params = new ArrayList<>(List.of(a));
+    params.addAll(period.params());
+    List<Source> sources = sources(a, period);
+    // ranked by voeten, then state_department (both descending, unknown last), then code
+    return jdbc.list(
+        "select t.with_id, d.name, d.regional_group, t.* from (select b.delegation_id as with_id, "
+            + MEASURES
+            + " from roll_call a join roll_call b on b.vote_id = a.vote_id and b.delegation_id"
+            + " <> a.delegation_id"
+            + (period.params().isEmpty() ? "" : " join vote v on v.id = a.vote_id")
+            + " where a.delegation_id = ?"
+            + period.sql()
+            + " group by b.delegation_id) t join delegation d on d.id = t.with_id"
+            + " order by round((voeten_sum / nullif(votes_both_took_part, 0))::numeric, 4)"
+            + " desc nulls last, round(identical::numeric / nullif(votes_both_yes_or_no, 0),"
+            + " 4) desc nulls last, t.with_id collate \"C\"",
+        rs ->
+            new Ranked(
+                a, rs.getString(1), rs.getString(2), rs.getString(3), measures(rs, 5), sources),
+        params.toArray());
+  }
+
+  /** The measures from the MEASURES columns, starting at column {@code first}. */
+  private static Measures measures(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
+    int shared = rs.getInt(first);
+    int tookPart = rs.getInt(first + 1);
+    int yesNo = rs.getInt(first + 2);
+    int identical = rs.getInt(first + 3);
+    int opposite = rs.getInt(first + 4);
+    int oneAbstained = rs.getInt(first + 5);
+    double voetenSum = rs.getDouble(first + 6);
+    return new Measures(
+        shared,
+        tookPart,
+        yesNo,
+        identical,
+        opposite,
+        oneAbstained,
+        yesNo == 0 ? null : round((double) identical / yesNo),
+        tookPart == 0 ? null : round(voetenSum / tookPart));
+  }
+
+  private static double round(double x) {
+    return Math.round(x * 10000) / 10000.0;
   }
 
   /** 1, 0.5 or 0 for two ballots; null when either did not vote. */
@@ -151,60 +219,18 @@ public class AgreementService {
     };
   }
 
-  private List<Source> sources(String delegation) {
+  /** The sources of the roll calls the delegation took part in (in the period). */
+  private List<Source> sources(String delegation, Period period) {
+    List<Object> params = new ArrayList<>(List.of(delegation));
+    params.addAll(period.params());
     return jdbc.list(
-        "select distinct s.id, s.publisher, s.title, s.url from citation c join source s on s.id = c.source_id"
-            + " where c.record_type = 'roll_call' and c.record_id in"
-            + " (select vote_id from roll_call where delegation_id = ?) order by s.id",
+        "select s.id, s.publisher, s.title, s.url from source s where s.id in (select"
+            + " c.source_id from citation c where c.record_type = 'roll_call' and c.record_id in"
+            + " (select r.vote_id from roll_call r join vote v on v.id = r.vote_id where"
+            + " r.delegation_id = ?"
+            + period.sql()
+            + ")) order by s.id",
         rs -> new Source(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-        delegation);
-  }
-
-  /** The counts behind both measures. */
-  static final class Tally {
-    int shared;
-    int bothYesNo;
-    int identical;
-    int opposite;
-    int oneAbstained;
-    int bothTookPart;
-    double voetenSum;
-
-    void add(String a, String b) {
-      shared++;
-      Double s = score(a, b);
-      if (s != null) {
-        bothTookPart++;
-        voetenSum += s;
-        if (s == 0.5) {
-          oneAbstained++;
-        }
-      }
-      boolean yesNo = (a.equals("yes") || a.equals("no")) && (b.equals("yes") || b.equals("no"));
-      if (yesNo) {
-        bothYesNo++;
-        if (a.equals(b)) {
-          identical++;
-        } else {
-          opposite++;
-        }
-      }
-    }
-
-    Measures measures() {
-      return new Measures(
-          shared,
-          bothTookPart,
-          bothYesNo,
-          identical,
-          opposite,
-          oneAbstained,
-          bothYesNo == 0 ? null : round((double) identical / bothYesNo),
-          bothTookPart == 0 ? null : round(voetenSum / bothTookPart));
-    }
-
-    private static double round(double x) {
-      return Math.round(x * 10000) / 10000.0;
-    }
+        params.toArray());
   }
 }

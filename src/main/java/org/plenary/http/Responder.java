@@ -122,7 +122,7 @@ public class Responder {
   }
 
   /** A fixed list (not a collection: no filters or pages) in the list envelope. */
-  public Response fixedList(UriInfo uri, Supplier<List<?>> data) {
+  public Response fixedList(UriInfo uri, Supplier<? extends List<?>> data) {
     String self = uri.getRequestUri().toString();
     String key = cache.key(new Negotiation.Negotiated(self, Format.JSON, null));
     HttpCache.Rendered hit = cache.get(key);

@@ -32,8 +32,8 @@ public final class ContentChecksum {
   /**
    * Records the current content of a database as intended, after a deliberate direct change (the
    * benchmarks add synthetic rows this way): {@code java -cp 'target/quarkus-app/app/*:target/
-   * quarkus-app/lib/main/*' org.plenary.dataset.ContentChecksum JDBC_URL USER}, the password in
-   * {@code PGPASSWORD}. Prints the tables whose recorded checksum changed.
+   * quarkus-app/lib/main/*' org.plenary.seed.ContentChecksum JDBC_URL USER}, the password in {@code
+   * PGPASSWORD}. Prints the tables whose recorded checksum changed.
    */
   public static void main(String... args) throws SQLException {
     if (args.length != 2) {

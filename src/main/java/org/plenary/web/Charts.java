@@ -222,7 +222,8 @@ public final class Charts {
     int width = 720;
     int height = 300;
     String title = "Agreement over time: " + a + " and " + b;
-    List<AgreementRecords.Year> scored = years.stream().filter(y -> y.voeten() != null).toList();
+    List<AgreementRecords.Year> scored =
+        years.stream().filter(y -> y.measures().voeten() != null).toList();
     if (scored.size() < 2) {
       String why =
           "Not enough data: agreement over time needs recorded votes in at least two years, and the"
@@ -252,10 +253,10 @@ public final class Charts {
     for (AgreementRecords.Year y : scored) {
       desc.append(y.year())
           .append(" ")
-          .append(percent(y.voeten()))
+          .append(percent(y.measures().voeten()))
           .append(" over ")
-          .append(y.votesBothTookPart())
-          .append(y.votesBothTookPart() == 1 ? " vote; " : " votes; ");
+          .append(y.measures().votesBothTookPart())
+          .append(y.measures().votesBothTookPart() == 1 ? " vote; " : " votes; ");
     }
     StringBuilder s = open(prefix, width, height, title, desc.toString().trim());
     int left = 50;
@@ -279,7 +280,7 @@ public final class Charts {
     double barW = Math.min(60, slot * 0.6);
     int i = 0;
     for (AgreementRecords.Year y : scored) {
-      double h = plotH * y.voeten();
+      double h = plotH * y.measures().voeten();
       double x = left + slot * i + (slot - barW) / 2;
       s.append(
           String.format(
@@ -299,7 +300,7 @@ public final class Charts {
               13,
               "bold",
               INK,
-              percent(y.voeten()),
+              percent(y.measures().voeten()),
               null));
       if (scored.size() <= 20 || i % 2 == 0) {
         s.append(
@@ -320,7 +321,8 @@ public final class Charts {
                 11,
                 "normal",
                 "#444444",
-                y.votesBothTookPart() + (y.votesBothTookPart() == 1 ? " vote" : " votes"),
+                y.measures().votesBothTookPart()
+                    + (y.measures().votesBothTookPart() == 1 ? " vote" : " votes"),
                 null));
       }
       i++;

@@ -228,7 +228,8 @@ public class PageResource {
                       Positions.POSITIONS,
                       List.of(ListQuery.condition(Positions.POSITIONS, "delegation_id", "", id))));
           List<Map<String, Object>> ranking = new ArrayList<>();
-          for (AgreementRecords.Ranked ranked : agreement.ranking(id)) {
+          for (AgreementRecords.Ranked ranked :
+              agreement.ranking(id, AgreementService.Period.ALL)) {
             Map<String, Object> r = asMap(ranked);
             if (r.get("voeten") != null) { // compared over at least one vote
               Map<String, Object> m = new LinkedHashMap<>(r);
@@ -259,9 +260,9 @@ public class PageResource {
           for (AgreementRecords.Year y : years) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("year", y.year());
-            m.put("votesBothTookPart", y.votesBothTookPart());
-            m.put("voeten", percent(y.voeten()));
-            m.put("stateDepartment", percent(y.stateDepartment()));
+            m.put("votesBothTookPart", y.measures().votesBothTookPart());
+            m.put("voeten", percent(y.measures().voeten()));
+            m.put("stateDepartment", percent(y.measures().stateDepartment()));
             perYear.add(m);
           }
           data.put("years", perYear);

@@ -20,7 +20,12 @@ class ChartsTest {
     assertTrue(none.contains("No recorded vote where both took part."));
     String one =
         Charts.agreement(
-            "ag", "France", "Peru", List.of(new AgreementRecords.Year(2019, 3, 3, 0.5, 0.0)));
+            "ag",
+            "France",
+            "Peru",
+            List.of(
+                new AgreementRecords.Year(
+                    2019, new AgreementRecords.Measures(2, 2, 2, 1, 1, 0, 0.5, 0.5))));
     assertTrue(one.contains("Not enough data"));
     assertTrue(one.contains("Recorded votes in one year only (2019)."));
     String two =
@@ -29,8 +34,10 @@ class ChartsTest {
             "France",
             "Peru",
             List.of(
-                new AgreementRecords.Year(2018, 2, 2, 0.75, 0.5),
-                new AgreementRecords.Year(2019, 1, 1, 1.0, 1.0)));
+                new AgreementRecords.Year(
+                    2018, new AgreementRecords.Measures(2, 2, 1, 1, 0, 1, 1.0, 0.75)),
+                new AgreementRecords.Year(
+                    2019, new AgreementRecords.Measures(1, 1, 1, 1, 0, 0, 1.0, 1.0))));
     assertFalse(two.contains("Not enough data"));
     assertTrue(
         two.contains(
