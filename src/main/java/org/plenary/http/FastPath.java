@@ -23,6 +23,7 @@ import org.plenary.dataset.DatasetState;
 public class FastPath {
   @Inject HttpCache cache;
   @Inject DatasetState state;
+  @Inject PublicUrl publicUrl;
 
   /** Just after Quarkus's CORS filter (route order -priority), so CORS applies here too. */
   void install(@Observes Router router) {
@@ -42,7 +43,7 @@ public class FastPath {
     }
     String format = format(req);
     HttpCache.Rendered hit =
-        format == null ? null : cache.get(cache.key(format, req.absoluteURI()));
+        format == null ? null : cache.get(cache.key(format, publicUrl.absolute(req)));
     if (hit == null) {
       ctx.next();
       return;
