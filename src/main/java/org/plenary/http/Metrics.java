@@ -32,7 +32,8 @@ public class Metrics {
             .register(registry);
     busy =
         Counter.builder("plenary.expensive.rejected")
-            .description("Expensive requests refused with 503 (all expensive slots busy)")
+            .description(
+                "Requests refused with 503 because every expensive slot or every connection was busy")
             .register(registry);
     timeouts =
         Counter.builder("plenary.statement.timeouts")
@@ -63,6 +64,8 @@ public class Metrics {
       timeouts.increment();
     } else if (o == Outage.UNAVAILABLE) {
       unavailable.increment();
+    } else if (o == Outage.BUSY) {
+      busy.increment();
     }
   }
 }

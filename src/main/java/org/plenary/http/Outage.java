@@ -10,8 +10,10 @@ import org.plenary.query.StatementBudget;
  * these (a bug: 500). The first two are answered 503 with Retry-After, the third 400.
  */
 public enum Outage {
-  /** The database cannot be reached or has no connection free: 503. */
+  /** The database cannot be reached: 503. */
   UNAVAILABLE,
+  /** Every connection of the pool stayed busy for the whole acquisition timeout: 503. */
+  BUSY,
   /** A statement ran over plenary.limits.statement-timeout (or its client left): 503. */
   TIMEOUT,
   /** The database refused a value of the request (out of range, invalid text): 400. */
@@ -49,8 +51,14 @@ public enum Outage {
     if (state != null && state.startsWith("22")) { // data exception
       return BAD_VALUE;
     }
-    // Agroal: "Acquisition timeout while waiting for new connection" (no SQLState)
-    if (e instanceof SQLTransientException || message.contains("Acquisition timeout")) {
+    String m = message.toLowerCase(java.util.Locale.ROOT);
+    // Agroal: "Sorry, acquisition timeout!" (no SQLState)
+    if (m.contains("acquisition timeout")) {
+      return BUSY;
+    }
+    if (e instanceof SQLTransientException
+        || m.contains("pool is shutting down")
+        || m.contains("pool is closing")) {
       return UNAVAILABLE;
     }
     return null;
@@ -65,6 +73,15 @@ public enum Outage {
               "Service Unavailable",
               503,
               "The database is unavailable or busy. Retry after the number of seconds in"
+                  + " Retry-After.",
+              instance,
+              null);
+      case BUSY ->
+          new Problem(
+              "urn:plenary:problem:busy",
+              "Service Unavailable",
+              503,
+              "Every database connection is busy. Retry after the number of seconds in"
                   + " Retry-After.",
               instance,
               null);

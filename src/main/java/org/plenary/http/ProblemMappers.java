@@ -16,6 +16,7 @@ public class ProblemMappers {
 
   @jakarta.inject.Inject org.plenary.PlenaryConfig config;
   @jakarta.inject.Inject Metrics metrics;
+  @jakarta.inject.Inject org.plenary.query.DatabaseHealth health;
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
@@ -68,6 +69,9 @@ public class ProblemMappers {
       Problem p = outage.problem(path(uri));
       rejected(p);
       metrics.outage(outage);
+      if (outage == Outage.UNAVAILABLE) {
+        health.failed();
+      }
       Response.ResponseBuilder b =
           Response.status(p.status())
               .type(Problem.MEDIA_TYPE)

@@ -31,6 +31,7 @@ import org.plenary.seed.PartialDate;
 public class QueryEngine {
   @Inject AgroalDataSource dataSource;
   @Inject StatementBudget budget;
+  @Inject DatabaseHealth health;
 
   private final java.util.concurrent.atomic.AtomicLong statements =
       new java.util.concurrent.atomic.AtomicLong();
@@ -174,6 +175,7 @@ public class QueryEngine {
           prepare(c, "select 1 from " + from(q) + where.text() + " limit 1")) {
         where.bind(c, ps);
         try (ResultSet rs = ps.executeQuery()) {
+          health.succeeded();
           return rs.next();
         }
       }
@@ -202,6 +204,7 @@ public class QueryEngine {
       }
       List<Map<String, Object>> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
+        health.succeeded();
         int n = rs.getMetaData().getColumnCount();
         while (rs.next()) {
           Map<String, Object> row = new LinkedHashMap<>();
@@ -226,6 +229,7 @@ public class QueryEngine {
     try (PreparedStatement ps = prepare(c, sql.text())) {
       sql.bind(c, ps);
       try (ResultSet rs = ps.executeQuery()) {
+        health.succeeded();
         while (rs.next()) {
           rows.add(read(rs, q.fields()));
         }
