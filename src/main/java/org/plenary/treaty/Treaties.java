@@ -35,7 +35,7 @@ public final class Treaties {
           .cites("signature", "id")
           .build();
 
-  static final CollectionSpec TREATIES =
+  public static final CollectionSpec TREATIES =
       CollectionSpec.builder("treaties", "treaty t")
           .field(text("id", "t.id", "Treaty id"))
           .field(text("name", "t.name", "Full title"))

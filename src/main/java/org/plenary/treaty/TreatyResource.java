@@ -40,7 +40,8 @@ public class TreatyResource {
     return responder.item(uri, this::status);
   }
 
-  private Map<String, Object> status() {
+  /** The convention's status, as /v1/treaty gives it (the explorer's pages show it). */
+  public Map<String, Object> status() {
     List<Map<String, Object>> rows =
         engine.all(
             ListQuery.parse(
