@@ -130,7 +130,14 @@ class BrowserTest {
       }
       JsonNode p = m.path("params");
       switch (m.path("method").asText()) {
-        case "Network.requestWillBeSent" -> requests.add(p.path("request").path("url").asText());
+        case "Network.requestWillBeSent" -> {
+          String requested = p.path("request").path("url").asText();
+          // chrome:// is the browser's own start page still loading on a busy machine, not a
+          // request of the page under test
+          if (!requested.startsWith("chrome://")) {
+            requests.add(requested);
+          }
+        }
         case "Network.responseReceived" -> {
           if (p.path("type").asText().equals("Document")
               && p.path("response").path("url").asText().equals(url)) {
