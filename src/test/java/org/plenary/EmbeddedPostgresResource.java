@@ -7,12 +7,12 @@ import org.plenary.db.EmbeddedDatabase;
 
 /**
  * Starts the embedded PostgreSQL for the tests (files under target/test-data), unless an external
- * database is configured through QUARKUS_DATASOURCE_JDBC_URL. The service reaches it through a
- * {@link DatabaseProxy}, which the outage tests cut and restore.
+ * database is configured through QUARKUS_DATASOURCE_JDBC_URL. Either way the service reaches it
+ * through a {@link DatabaseProxy}, which the outage tests cut and restore.
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
   private static final java.util.regex.Pattern TCP =
-      java.util.regex.Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)(/.*)");
+      java.util.regex.Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?(/.*)");
   private EmbeddedDatabase db;
   private DatabaseProxy proxy;
 
@@ -20,7 +20,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
   public Map<String, String> start() {
     String external = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
     if (external != null && !external.isBlank()) {
-      return Map.of();
+      return Map.of("quarkus.datasource.jdbc.url", proxied(external));
     }
     db = EmbeddedDatabase.start(Path.of("target", "test-data"));
     return Map.of(
@@ -36,7 +36,8 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
       throw new IllegalStateException("The test database is not reached over TCP: " + url);
     }
     try {
-      proxy = new DatabaseProxy(m.group(1), Integer.parseInt(m.group(2)));
+      int port = m.group(2) == null ? 5432 : Integer.parseInt(m.group(2));
+      proxy = new DatabaseProxy(m.group(1), port);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

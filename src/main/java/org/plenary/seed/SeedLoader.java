@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.plenary.PlenaryConfig;
+import org.plenary.dataset.ContentChecksum;
 import org.plenary.dataset.DatasetState;
 import org.plenary.seed.SeedReader.Row;
 import org.plenary.seed.SeedReader.SeedData;
@@ -45,12 +47,45 @@ public class SeedLoader {
 
   /** Validates and loads; returns how many rows were inserted or changed, by table. */
   public Map<String, Integer> load(SeedFiles files) {
+    return load(files, config.onTamper());
+  }
+
+  /**
+   * Validates and loads. When these files are already loaded, the database content is verified
+   * against the checksum recorded at load ({@link ContentChecksum}): content that differs is
+   * restored from the files, or refused, as {@code onTamper} says.
+   */
+  public Map<String, Integer> load(SeedFiles files, PlenaryConfig.OnTamper onTamper) {
     String checksum = SeedReader.checksum(files);
+    boolean force = false;
     if (checksum.equals(loadedChecksum())) {
-      // these very files were validated and loaded before: nothing to parse, nothing to write
-      state.refresh();
-      LOG.infof("Dataset %s already loaded (checksum %.12s)", state.version(), checksum);
-      return new LinkedHashMap<>();
+      Optional<List<String>> differing = verifyContent();
+      if (differing.isPresent() && differing.get().isEmpty()) {
+        // these very files were validated and loaded before, and the content is theirs
+        state.refresh();
+        LOG.infof(
+            "Dataset %s already loaded (checksum %.12s), content verified",
+            state.version(), checksum);
+        return new LinkedHashMap<>();
+      }
+      if (differing.isEmpty()) {
+        LOG.infof("No content checksum recorded yet: reloading the dataset's files to record one");
+      } else {
+        String tables = String.join(", ", differing.get());
+        if (onTamper == PlenaryConfig.OnTamper.REFUSE) {
+          throw new TamperedException(
+              "Refusing to start: the database content differs from the checksum recorded for the"
+                  + " loaded release in table(s) "
+                  + tables
+                  + "; restore the database from a backup, or set PLENARY_ON_TAMPER=restore to"
+                  + " reload the release from its files");
+        }
+        LOG.warnf(
+            "The database content differs from the checksum recorded for the loaded release in"
+                + " table(s) %s: restoring the release from its files",
+            tables);
+      }
+      force = true;
     }
     SeedData data = SeedReader.read(files);
     Map<String, Integer> changed = new LinkedHashMap<>();
@@ -60,7 +95,7 @@ public class SeedLoader {
         s.execute("select pg_advisory_xact_lock(" + LOCK_ID + ")");
         var rs = s.executeQuery("select checksum from dataset_state");
         boolean same = rs.next() && rs.getString(1).equals(data.checksum());
-        if (!same) {
+        if (!same || force) {
           // A row's created_at and updated_at are the release's date: the same on every replica
           // that loads the same releases, so responses (and their ETags) are identical there.
           java.time.OffsetDateTime at = releaseTime(data);
@@ -82,11 +117,23 @@ public class SeedLoader {
             ps.setString(2, data.checksum());
             ps.executeUpdate();
           }
+          Optional<Map<String, String>> before = ContentChecksum.recorded(c);
+          Map<String, String> after = ContentChecksum.record(c);
+          if (same && before.isPresent()) {
+            List<String> still = ContentChecksum.differing(before.get(), after);
+            if (!still.isEmpty()) {
+              throw new TamperedException(
+                  "Refusing to start: reloading the release from its files did not give the"
+                      + " content recorded for it in table(s) "
+                      + String.join(", ", still)
+                      + "; restore the database from a backup");
+            }
+          }
         }
       }
       c.commit();
       state.refresh();
-      if (changed.isEmpty()) {
+      if (changed.values().stream().allMatch(n -> n == 0)) {
         LOG.infof("Dataset %s already loaded (checksum %.12s)", data.version(), data.checksum());
       } else {
         LOG.infof(
@@ -100,6 +147,22 @@ public class SeedLoader {
       return changed;
     } catch (SQLException e) {
       throw new IllegalStateException("Could not load the dataset: " + e.getMessage(), e);
+    }
+  }
+
+  /** The database content differs from what was recorded for the loaded release. */
+  public static final class TamperedException extends IllegalStateException {
+    TamperedException(String message) {
+      super(message);
+    }
+  }
+
+  /** The tables whose content differs from the recorded checksums; empty if none recorded. */
+  private Optional<List<String>> verifyContent() {
+    try (Connection c = dataSource.getConnection()) {
+      return ContentChecksum.verify(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not verify the dataset content: " + e.getMessage(), e);
     }
   }
 
