@@ -575,8 +575,9 @@ public final class EmbeddedDatabase {
 
   /** Unpacks the binaries once per archive into {@code dir/<archive id>}. */
   private static Path extractBinaries(Path dir) throws IOException {
-    String arch = System.getProperty("os.arch").equals("aarch64") ? "arm_64" : "x86_64";
-    try (InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", arch)) {
+    Platform platform = Platform.of(System.getProperty("os.name"), System.getProperty("os.arch"));
+    try (InputStream archive =
+        DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(platform.system(), platform.arch())) {
       byte[] bytes = archive.readAllBytes();
       String id = Integer.toHexString(java.util.Arrays.hashCode(bytes)) + "-" + bytes.length;
       Path target = dir.resolve(id);
@@ -614,6 +615,38 @@ public final class EmbeddedDatabase {
         deleteRecursively(tmp); // another process unpacked it first
       }
       return target;
+    }
+  }
+
+  /**
+   * The platforms whose PostgreSQL binaries are packaged (Linux and macOS, x86-64 and arm64), by
+   * the names of the io.zonky.test binaries' archives.
+   */
+  record Platform(String system, String arch) {
+    static Platform of(String osName, String osArch) {
+      String system =
+          osName.startsWith("Linux") ? "Linux" : osName.startsWith("Mac") ? "Darwin" : null;
+      String arch =
+          switch (osArch) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "arm_64";
+            default -> null;
+          };
+      if (system == null || arch == null) {
+        throw new IllegalStateException(
+            "The embedded PostgreSQL is packaged for Linux and macOS on x86-64 and arm64, not for "
+                + osName
+                + " "
+                + osArch
+                + ": set QUARKUS_DATASOURCE_JDBC_URL (and _USERNAME, _PASSWORD) to a PostgreSQL"
+                + " server instead");
+      }
+      return new Platform(system, arch);
+    }
+
+    /** The archive's resource name, e.g. postgres-darwin-arm_64.txz. */
+    String archive() {
+      return "postgres-" + system.toLowerCase(java.util.Locale.ROOT) + "-" + arch + ".txz";
     }
   }
 

@@ -1,15 +1,14 @@
 package org.plenary.treaty;
 
-import static org.plenary.query.Field.date;
-import static org.plenary.query.Field.integer;
-import static org.plenary.query.Field.longText;
-import static org.plenary.query.Field.partialDate;
-import static org.plenary.query.Field.text;
+import static org.plenary.seed.Schema.DELEGATION;
+import static org.plenary.seed.Schema.SIGNATURE;
+import static org.plenary.seed.Schema.TREATY;
 
 import java.util.List;
 import java.util.Map;
 import org.plenary.query.CollectionSpec;
 import org.plenary.query.CollectionSpec.Embed;
+import org.plenary.query.Field;
 
 /** The convention and its known signatures. */
 public final class Treaties {
@@ -18,17 +17,16 @@ public final class Treaties {
   public static final CollectionSpec SIGNATURES =
       CollectionSpec.builder(
               "signatures", "signature s join delegation d on d.id = s.delegation_id")
-          .field(text("id", "s.id", "Signature id: treaty--iso3"))
-          .field(text("treaty_id", "s.treaty_id", "Treaty"))
+          .field(Field.column("s", SIGNATURE, "id", "Signature id: treaty--iso3"))
+          .field(Field.column("s", SIGNATURE, "treaty_id", "Treaty"))
           .field(
-              text("delegation_id", "s.delegation_id", "Signatory (ISO alpha-3; EUU for the EU)"))
-          .field(text("delegation_name", "d.name", "Signatory name"))
-          .field(
-              partialDate(
-                  "date", "s.date", "s.date_precision", "Date of signature, as precise as known"))
-          .field(text("date_precision", "s.date_precision", "day, month or year"))
-          .field(text("certainty", "s.certainty", "confirmed, single_source or uncertain"))
-          .field(longText("note", "s.note", "Caveats"))
+              Field.column(
+                  "s", SIGNATURE, "delegation_id", "Signatory (ISO alpha-3; EUU for the EU)"))
+          .field(Field.column("delegation_name", "d", DELEGATION, "name", "Signatory name"))
+          .field(Field.column("s", SIGNATURE, "date", "Date of signature, as precise as known"))
+          .field(Field.column("s", SIGNATURE, "date_precision", "day, month or year"))
+          .field(Field.column("s", SIGNATURE, "certainty", "confirmed, single_source or uncertain"))
+          .field(Field.column("s", SIGNATURE, "note", "Caveats").asLongText())
           .timestamps("s")
           .key("id")
           .sort("id")
@@ -37,30 +35,27 @@ public final class Treaties {
 
   public static final CollectionSpec TREATIES =
       CollectionSpec.builder("treaties", "treaty t")
-          .field(text("id", "t.id", "Treaty id"))
-          .field(text("name", "t.name", "Full title"))
-          .field(text("short_name", "t.short_name", "Short name"))
-          .field(text("adopted_document_id", "t.adopted_document_id", "Resolution adopting it"))
-          .field(text("adoption_vote_id", "t.adoption_vote_id", "The adoption decision"))
-          .field(date("adopted_on", "t.adopted_on", "Date of adoption"))
-          .field(date("signature_opened", "t.signature_opened", "First day open for signature"))
-          .field(date("signature_closes", "t.signature_closes", "Last day open for signature"))
+          .field(Field.column("t", TREATY, "id", "Treaty id"))
+          .field(Field.column("t", TREATY, "name", "Full title"))
+          .field(Field.column("t", TREATY, "short_name", "Short name"))
+          .field(Field.column("t", TREATY, "adopted_document_id", "Resolution adopting it"))
+          .field(Field.column("t", TREATY, "adoption_vote_id", "The adoption decision"))
+          .field(Field.column("t", TREATY, "adopted_on", "Date of adoption"))
+          .field(Field.column("t", TREATY, "signature_opened", "First day open for signature"))
+          .field(Field.column("t", TREATY, "signature_closes", "Last day open for signature"))
           .field(
-              integer(
-                  "signatories_official_count",
-                  "t.signatories_official_count",
-                  "Official count of signatories"))
+              Field.column(
+                  "t", TREATY, "signatories_official_count", "Official count of signatories"))
           .field(
-              integer(
+              Field.column(
+                  "t",
+                  TREATY,
                   "ratifications_required",
-                  "t.ratifications_required",
                   "Ratifications needed for entry into force"))
           .field(
-              integer(
-                  "entry_into_force_days",
-                  "t.entry_into_force_days",
-                  "Days after the last ratification needed"))
-          .field(longText("note", "t.note", "Conflicting counts and unknowns"))
+              Field.column(
+                  "t", TREATY, "entry_into_force_days", "Days after the last ratification needed"))
+          .field(Field.column("t", TREATY, "note", "Conflicting counts and unknowns").asLongText())
           .timestamps("t")
           .key("id")
           .sort("id")

@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.plenary.Fixtures;
 
 /**
  * JSON, CSV and NDJSON of the same query hold the same rows, in the same order, with the same
@@ -61,7 +62,9 @@ class CsvParityTest {
         .statusCode(200)
         .contentType(startsWith("text/csv"))
         .header("X-Total-Count", String.valueOf(json.size()))
-        .header("Content-Disposition", startsWith("attachment; filename=\"plenary-1.0.0-"));
+        .header(
+            "Content-Disposition",
+            startsWith("attachment; filename=\"plenary-" + Fixtures.version() + "-"));
     List<Map<String, String>> rows = parseCsv(csv.asString());
     assertEquals(json.size(), rows.size(), path + ": same number of rows");
     for (int i = 0; i < json.size(); i++) {

@@ -24,6 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.plenary.Fixtures;
 import org.plenary.http.HttpCache;
 import org.plenary.query.QueryEngine;
 
@@ -269,18 +270,20 @@ class QueryingTest {
 
   @Test
   void updatedSinceFiltersByTimestamp() {
+    // every row carries the release's date as its timestamps
+    java.time.LocalDate released = java.time.LocalDate.parse(Fixtures.releaseDate());
     given()
-        .get("/v1/votes?updated_since=2026-11-22")
+        .get("/v1/votes?updated_since=" + released)
         .then()
         .statusCode(200)
         .body("data", hasSize(9));
     given()
-        .get("/v1/votes?updated_since=2026-11-23T00:00:00Z")
+        .get("/v1/votes?updated_since=" + released.plusDays(1) + "T00:00:00Z")
         .then()
         .statusCode(200)
         .body("data", hasSize(0));
     given()
-        .get("/v1/votes?created_at__lte=2026-11-22")
+        .get("/v1/votes?created_at__lte=" + released)
         .then()
         .statusCode(200)
         .body("data", hasSize(9));

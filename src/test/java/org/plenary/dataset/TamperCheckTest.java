@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.plenary.Fixtures;
 import org.plenary.PlenaryConfig.OnTamper;
 import org.plenary.query.QueryEngine;
-import org.plenary.seed.SeedFiles;
 import org.plenary.seed.SeedLoader;
 
 /**
@@ -32,7 +32,7 @@ class TamperCheckTest {
 
   @AfterEach
   void restore() throws Exception {
-    loader.load(SeedFiles.packaged(), OnTamper.RESTORE);
+    loader.load(Fixtures.files(), OnTamper.RESTORE);
     try (Connection c = dataSource.getConnection()) {
       assertEquals(List.of(), ContentChecksum.verify(c).orElseThrow());
     }
@@ -40,11 +40,11 @@ class TamperCheckTest {
 
   @Test
   void intactContentIsVerifiedAndNothingIsReloaded() throws Exception {
-    loader.load(SeedFiles.packaged());
+    loader.load(Fixtures.files());
     try (Connection c = dataSource.getConnection()) {
       assertEquals(List.of(), ContentChecksum.verify(c).orElseThrow());
     }
-    assertTrue(loader.load(SeedFiles.packaged(), OnTamper.REFUSE).isEmpty());
+    assertTrue(loader.load(Fixtures.files(), OnTamper.REFUSE).isEmpty());
   }
 
   @Test
@@ -55,7 +55,7 @@ class TamperCheckTest {
             + " id from source where id not in (select source_id from citation where record_id ="
             + " 'a-res-74-247') limit 1 returning 1");
 
-    Map<String, Integer> changed = loader.load(SeedFiles.packaged(), OnTamper.RESTORE);
+    Map<String, Integer> changed = loader.load(Fixtures.files(), OnTamper.RESTORE);
 
     assertEquals(1, changed.get("vote"), "the edited vote rewritten: " + changed);
     assertEquals(1, changed.get("citation"), "the planted citation deleted: " + changed);
@@ -77,7 +77,7 @@ class TamperCheckTest {
     SeedLoader.TamperedException e =
         assertThrows(
             SeedLoader.TamperedException.class,
-            () -> loader.load(SeedFiles.packaged(), OnTamper.REFUSE));
+            () -> loader.load(Fixtures.files(), OnTamper.REFUSE));
 
     assertTrue(e.getMessage().startsWith("Refusing to start"), e.getMessage());
     assertTrue(e.getMessage().contains("table(s) roll_call, position;"), e.getMessage());

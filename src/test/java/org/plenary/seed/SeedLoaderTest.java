@@ -19,12 +19,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.plenary.Fixtures;
 import org.plenary.dataset.DatasetState;
 import org.plenary.query.QueryEngine;
 
 /**
  * Loading is idempotent and merges changes row by row. These tests reload the database; each one
- * ends by loading the packaged seed-data again, so the other tests see the real fixtures.
+ * ends by loading the fixture dataset again, so the other tests see it unchanged.
  */
 @QuarkusTest
 class SeedLoaderTest {
@@ -35,23 +36,24 @@ class SeedLoaderTest {
 
   @AfterEach
   void restore() {
-    loader.load(SeedFiles.packaged());
+    loader.load(Fixtures.files());
   }
 
   @Test
   void loadingTheSameFilesAgainChangesNothing() {
     Map<String, Long> before = state.loaded().rowCounts();
-    Map<String, Integer> changed = loader.load(SeedFiles.packaged());
+    Map<String, Integer> changed = loader.load(Fixtures.files());
     assertTrue(changed.isEmpty(), "nothing reloaded: " + changed);
     // even when forced past the checksum shortcut, the merge writes no row
     engine.rows("update dataset_state set checksum = 'forced' returning 1");
-    changed = loader.load(SeedFiles.packaged());
+    changed = loader.load(Fixtures.files());
     assertTrue(changed.values().stream().allMatch(n -> n == 0), "no row rewritten: " + changed);
     assertEquals(before, state.loaded().rowCounts());
   }
 
   @Test
   void aChangedRowIsUpdatedAndOnlyIt() throws IOException {
+    String released = Fixtures.releaseDate();
     copySeedData();
     Path votes = dir.resolve("votes.csv");
     String text = Files.readString(votes, StandardCharsets.UTF_8);
@@ -84,7 +86,7 @@ class SeedLoaderTest {
         .get("/v1/votes/a-res-74-247")
         .then()
         .body("data.meeting", org.hamcrest.Matchers.endsWith("(edited)"))
-        .body("data.created_at", is("2026-11-22T00:00:00.000000Z"))
+        .body("data.created_at", is(released + "T00:00:00.000000Z"))
         .body("data.updated_at", is("2026-12-01T00:00:00.000000Z"))
         .header("X-Dataset-Version", "1.0.1");
     given()
@@ -105,7 +107,7 @@ class SeedLoaderTest {
         .then()
         .statusCode(200)
         .body("data.size()", is(0));
-    loader.load(SeedFiles.packaged());
+    loader.load(Fixtures.files());
     given()
         .get("/v1/signatures?delegation_id=AUS")
         .then()
@@ -127,11 +129,7 @@ class SeedLoaderTest {
   }
 
   private void copySeedData() throws IOException {
-    try (var files = Files.list(Path.of("seed-data"))) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
-        Files.copy(f, dir.resolve(f.getFileName()));
-      }
-    }
+    Fixtures.copyTo(dir);
   }
 
   private void removeLines(String file, String prefix) throws IOException {
