@@ -72,6 +72,9 @@ public class Dumps {
   private static final org.jboss.logging.Logger LOG =
       org.jboss.logging.Logger.getLogger(Dumps.class);
 
+  /** Identifies the dumps' layout (tables, columns, descriptions) of this build. */
+  private static final String LAYOUT = Integer.toHexString(Schema.DUMPED.toString().hashCode());
+
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -163,7 +166,7 @@ public class Dumps {
         c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         c.setReadOnly(true);
-        for (TableSpec t : Schema.TABLES) {
+        for (TableSpec t : Schema.DUMPED) {
           MessageDigest sha = digest();
           Path file = tmp.resolve(t.file());
           try (OutputStream out =
@@ -225,7 +228,9 @@ public class Dumps {
               sha256(readme),
               null));
       all.addAll(files);
-      Path dir = root.resolve(loaded.checksum());
+      // keyed by the data and by the dump layout: another build's files for the same data (a
+      // table more, a changed description) are never served for these
+      Path dir = root.resolve(loaded.checksum() + "-" + LAYOUT);
       if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !matches(dir, all)) {
         // not the files just computed (planted, altered, partly deleted): set them aside
         LOG.warnf("Dumps in %s differ from the release's; replacing them", dir);
@@ -346,7 +351,7 @@ public class Dumps {
                 "path",
                 "https://github.com/dgrtwo/unvotes")));
     List<Object> resources = new ArrayList<>();
-    for (TableSpec t : Schema.TABLES) {
+    for (TableSpec t : Schema.DUMPED) {
       DumpFile f = files.stream().filter(x -> t.file().equals(x.name())).findFirst().orElseThrow();
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("name", resourceName(t));

@@ -5,6 +5,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import org.plenary.ingest.ImportCommand;
 
 /**
  * Starts Plenary. With no database configured ({@code QUARKUS_DATASOURCE_JDBC_URL} unset), an
@@ -22,7 +23,7 @@ public final class PlenaryMain {
     Map<String, String> env = System.getenv();
     Properties props = System.getProperties();
     if (externalDatabaseConfigured(env, props)) {
-      Quarkus.run(args);
+      run(args);
       return;
     }
     String refusal = embeddedRefusal(env, props);
@@ -40,7 +41,16 @@ public final class PlenaryMain {
     System.setProperty("quarkus.datasource.username", db.username());
     System.setProperty("quarkus.datasource.password", db.password());
     Runtime.getRuntime().addShutdownHook(new Thread(db::stop, "embedded-postgres-stop"));
-    Quarkus.run(args);
+    run(args);
+  }
+
+  /** The service, or a command (`import undl FILE`). */
+  private static void run(String... args) {
+    if (ImportCommand.handles(args)) {
+      ImportCommand.start(args);
+    } else {
+      Quarkus.run(args);
+    }
   }
 
   private static void refuse(String reason) {

@@ -26,9 +26,10 @@ import org.postgresql.PGConnection;
 /**
  * Loads the dataset at start-up. The files are validated first (nothing is written when they are
  * inconsistent); then, in one transaction, each table is copied into a temporary table with COPY
- * and merged: new rows inserted, changed rows updated (updated_at moves), vanished rows deleted.
- * Loading the same files again changes nothing, so restarts never duplicate data, and replicas
- * starting together serialize on an advisory lock.
+ * and merged: new rows inserted, changed rows updated (updated_at moves), vanished rows deleted
+ * (only rows that came from seed files: what an import of outside data wrote stays). Loading the
+ * same files again changes nothing, so restarts never duplicate data, and replicas starting
+ * together serialize on an advisory lock.
  */
 @ApplicationScoped
 public class SeedLoader {
@@ -207,6 +208,7 @@ public class SeedLoader {
     copy(c, "copy " + tmp + " (" + colList + ") from stdin (format csv)", spec, rows);
     List<String> pk = spec.primaryKey();
     List<String> rest = cols.stream().filter(col -> !pk.contains(col)).toList();
+    boolean imported = Schema.IMPORTED.contains(table);
     String sql =
         "insert into "
             + table
@@ -220,11 +222,15 @@ public class SeedLoader {
             + String.join(", ", pk)
             + ") do update set "
             + rest.stream().map(col -> col + " = excluded." + col).collect(Collectors.joining(", "))
-            + ", updated_at = excluded.updated_at where ("
+            + ", updated_at = excluded.updated_at"
+            // a row an import wrote that the seed files now hold becomes theirs
+            + (imported ? ", origin = 'seed'" : "")
+            + " where ("
             + rest.stream().map(col -> table + "." + col).collect(Collectors.joining(", "))
             + ") is distinct from ("
             + rest.stream().map(col -> "excluded." + col).collect(Collectors.joining(", "))
-            + ")";
+            + ")"
+            + (imported ? " or " + table + ".origin <> 'seed'" : "");
     try (var ps = c.prepareStatement(sql)) {
       ps.setObject(1, at);
       ps.setObject(2, at);
@@ -246,7 +252,9 @@ public class SeedLoader {
               + table
               + " l where "
               + match
-              + ")");
+              + ")"
+              // rows an import wrote are not the seed files' to delete
+              + (Schema.IMPORTED.contains(table) ? " and origin = 'seed'" : ""));
     }
   }
 
