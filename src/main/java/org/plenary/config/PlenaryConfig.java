@@ -36,6 +36,24 @@ public interface PlenaryConfig {
 
   Dataset dataset();
 
+  /**
+   * The public base URL of the service (e.g. https://api.example.org), used for every link instead
+   * of the request's Host header. Unset: links follow the request (Host, or the local address when
+   * a request has no Host). Read by name by {@code http.PublicUrl} (http does not depend on
+   * config/); declared here so that the setting is known.
+   */
+  Optional<java.net.URI> publicBaseUrl();
+
+  /**
+   * The key that signs paging cursors. Unset: a random key is generated once per deployment and
+   * kept in the database, so that every replica accepts every replica's cursors. Read by name by
+   * {@code query.CursorKey}; declared here so that the setting is known.
+   */
+  Optional<String> cursorKey();
+
+  /** Where dump files are written; default PLENARY_DATA_DIR/dumps. Created 0700. */
+  Optional<String> dumpsDir();
+
   interface Dataset {
     @WithDefault("plenary-uncc")
     String name();

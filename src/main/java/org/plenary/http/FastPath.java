@@ -31,6 +31,8 @@ public class FastPath {
 
   @Inject HttpCache cache;
   @Inject Served served;
+  @Inject PublicUrl publicUrl;
+  @Inject RequestGuard guard;
 
   private final AtomicLong hits = new AtomicLong();
 
@@ -54,9 +56,13 @@ public class FastPath {
       ctx.next();
       return;
     }
+    if (guard.refusedOversized(ctx)) {
+      return;
+    }
     Negotiation.Negotiated n =
         Negotiation.negotiate(
-            Negotiation.effectiveUri(req.absoluteURI()), accept(req.headers().getAll("Accept")));
+            Negotiation.effectiveUri(publicUrl.absolute(req)),
+            accept(req.headers().getAll("Accept")));
     HttpCache.Rendered hit = n.format() == null ? null : cache.get(cache.key(n));
     if (hit == null) {
       ctx.next();

@@ -61,6 +61,7 @@ public class HttpCache {
   @Inject Served served;
   @Inject HttpConfig config;
   @Inject HttpHeaders request; // the current request's (request-scoped)
+  @Inject Metrics metrics;
 
   private final Map<String, Rendered> entries = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicLong bytes =
@@ -77,7 +78,11 @@ public class HttpCache {
 
   /** The rendered response for a key, or null. Lock-free: called on the event loop. */
   public Rendered get(String key) {
-    return key.startsWith(generation) ? entries.get(key) : null;
+    Rendered hit = key.startsWith(generation) ? entries.get(key) : null;
+    if (hit != null) {
+      metrics.cacheHit();
+    }
+    return hit;
   }
 
   /** Renders bytes into a response, keeping them under {@code key} for the next request. */

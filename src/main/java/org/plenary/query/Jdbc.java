@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class Jdbc {
   @Inject AgroalDataSource dataSource;
+  @Inject StatementBudget budget;
+  @Inject DatabaseHealth health;
 
   private final AtomicLong statements = new AtomicLong();
 
@@ -44,6 +46,7 @@ public class Jdbc {
       }
       List<T> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
+        health.succeeded();
         while (rs.next()) {
           out.add(mapper.map(rs));
         }
@@ -58,9 +61,21 @@ public class Jdbc {
     return dataSource.getConnection();
   }
 
+  /** A counted statement under the statement budget, cancelled with the current request. */
   PreparedStatement prepare(Connection c, String sql) throws SQLException {
+    return prepare(c, sql, StatementBudget.current());
+  }
+
+  /** As {@link #prepare(Connection, String)}, for work that outlives the request thread. */
+  PreparedStatement prepare(Connection c, String sql, StatementBudget.Cancellation cancellation)
+      throws SQLException {
     statements.incrementAndGet();
-    return c.prepareStatement(sql);
+    return budget.prepare(c, sql, cancellation);
+  }
+
+  /** Records that the database answered (readiness recovers without waiting for a probe). */
+  void answered() {
+    health.succeeded();
   }
 
   /** The records a query's SQL selects, read as the API shows them. */
@@ -70,6 +85,7 @@ public class Jdbc {
     try (PreparedStatement ps = prepare(c, sql.text())) {
       sql.bind(c, ps);
       try (ResultSet rs = ps.executeQuery()) {
+        health.succeeded();
         while (rs.next()) {
           rows.add(RowReader.read(rs, q.fields()));
         }

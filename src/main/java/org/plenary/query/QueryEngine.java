@@ -71,6 +71,8 @@ public class QueryEngine {
     private final Connection c;
     private final ListQuery q;
     private final long count;
+    // the request's cancellation: the rows are written after the resource method returned
+    private final StatementBudget.Cancellation cancellation = StatementBudget.current();
 
     private Stream(ListQuery q) throws SQLException {
       this.q = q;
@@ -79,7 +81,7 @@ public class QueryEngine {
         c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         c.setReadOnly(true);
-        long n = QueryEngine.this.count(c, q, true);
+        long n = QueryEngine.this.count(c, q, true, cancellation);
         this.count = q.limit() == Integer.MAX_VALUE ? n : Math.min(n, q.limit());
       } catch (SQLException | RuntimeException e) {
         close();
@@ -100,7 +102,7 @@ public class QueryEngine {
       try (this) {
         SqlBuilder.Sql sql =
             SqlBuilder.select(q, true, q.limit() == Integer.MAX_VALUE ? null : q.limit());
-        try (PreparedStatement ps = jdbc.prepare(c, sql.text())) {
+        try (PreparedStatement ps = jdbc.prepare(c, sql.text(), cancellation)) {
           ps.setFetchSize(BATCH);
           sql.bind(c, ps);
           List<Map<String, Object>> batch = new ArrayList<>(BATCH);
@@ -149,6 +151,7 @@ public class QueryEngine {
       try (PreparedStatement ps = jdbc.prepare(c, sql.text())) {
         sql.bind(c, ps);
         try (ResultSet rs = ps.executeQuery()) {
+          jdbc.answered();
           return rs.next();
         }
       }
@@ -169,8 +172,14 @@ public class QueryEngine {
   }
 
   private long count(Connection c, ListQuery q, boolean fromCursor) throws SQLException {
+    return count(c, q, fromCursor, StatementBudget.current());
+  }
+
+  private long count(
+      Connection c, ListQuery q, boolean fromCursor, StatementBudget.Cancellation cancellation)
+      throws SQLException {
     SqlBuilder.Sql sql = SqlBuilder.count(q, fromCursor);
-    try (PreparedStatement ps = jdbc.prepare(c, sql.text())) {
+    try (PreparedStatement ps = jdbc.prepare(c, sql.text(), cancellation)) {
       sql.bind(c, ps);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();

@@ -137,16 +137,37 @@ final class SqlBuilder {
       }
     }
     if (keyset && q.after() != null) {
-      clauses.add(keyset(q.sort(), q.after(), 0, params));
+      clauses.add(keyset(q.collection(), q.sort(), q.after(), 0, params));
     }
     return new Sql(clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses), params);
   }
 
   /**
-   * Rows after the cursor's values in an order where null sorts as the largest value (asc nulls
-   * last, desc nulls first): (k1 after v1) or (k1 = v1 and (k2 after v2 or ...)).
+   * Rows after the cursor's values, in an order where null sorts as the largest value (asc nulls
+   * last, desc nulls first). Where the rest of the order is key fields (never null) in one
+   * direction, one row-value comparison {@code (k1, k2) > (?, ?)} that an index on them bounds;
+   * before that, (k1 after v1) or (k1 = v1 and (...)), with a redundant {@code k1 <= v1} on a
+   * descending field so that the index bounds the scan there too.
    */
-  private static String keyset(List<Sort> sort, List<String> values, int i, List<Object> params) {
+  private static String keyset(
+      CollectionSpec c, List<Sort> sort, List<String> values, int i, List<Object> params) {
+    if (rowComparable(c, sort, values, i)) {
+      boolean desc = sort.get(i).descending();
+      List<String> cols = new ArrayList<>();
+      List<String> marks = new ArrayList<>();
+      for (int j = i; j < sort.size(); j++) {
+        cols.add(sort.get(j).field().sql());
+        marks.add("?");
+        params.add(typed(sort.get(j).field(), values.get(j)));
+      }
+      return "(("
+          + String.join(", ", cols)
+          + ") "
+          + (desc ? "<" : ">")
+          + " ("
+          + String.join(", ", marks)
+          + "))";
+    }
     Sort s = sort.get(i);
     String col = s.field().sql();
     Object v = values.get(i) == null ? null : typed(s.field(), values.get(i));
@@ -159,7 +180,12 @@ final class SqlBuilder {
       after = s.descending() ? col + " < ?" : "(" + col + " > ? or " + col + " is null)";
       equal = col + " = ?";
     }
-    StringBuilder sb = new StringBuilder("(").append(after);
+    StringBuilder sb = new StringBuilder("(");
+    if (v != null && s.descending()) {
+      sb.append(col).append(" <= ? and (");
+      params.add(v);
+    }
+    sb.append(after);
     if (v != null) {
       params.add(v);
     }
@@ -168,9 +194,28 @@ final class SqlBuilder {
       if (v != null) {
         params.add(v);
       }
-      sb.append(" and ").append(keyset(sort, values, i + 1, params)).append(")");
+      sb.append(" and ").append(keyset(c, sort, values, i + 1, params)).append(")");
+    }
+    if (v != null && s.descending()) {
+      sb.append(")");
     }
     return sb.append(")").toString();
+  }
+
+  /** Whether sort[i..] are all key fields (never null) in one direction, with values. */
+  private static boolean rowComparable(
+      CollectionSpec c, List<Sort> sort, List<String> values, int i) {
+    boolean desc = sort.get(i).descending();
+    for (int j = i; j < sort.size(); j++) {
+      Sort s = sort.get(j);
+      if (s.descending() != desc
+          || values.get(j) == null
+          || !c.key().contains(s.field().name())
+          || !c.field(s.field().name()).map(f -> f.sql().equals(s.field().sql())).orElse(false)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Object typed(Field f, String value) {
@@ -178,9 +223,15 @@ final class SqlBuilder {
       return switch (f.type()) {
         case INTEGER -> Integer.parseInt(value);
         case BOOLEAN -> Boolean.parseBoolean(value);
-        case DATE, PARTIAL_DATE -> LocalDate.parse(value);
-        case TIMESTAMP -> OffsetDateTime.parse(value);
-        case NUMBER -> Double.parseDouble(value);
+        case DATE, PARTIAL_DATE -> ListQuery.inRange(LocalDate.parse(value));
+        case TIMESTAMP -> ListQuery.inRange(OffsetDateTime.parse(value));
+        case NUMBER -> {
+          double d = Double.parseDouble(value);
+          if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException("not a finite number");
+          }
+          yield d;
+        }
         default -> value;
       };
     } catch (RuntimeException e) {

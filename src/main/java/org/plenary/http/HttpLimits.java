@@ -1,0 +1,59 @@
+package org.plenary.http;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The HTTP layer's share of the request budgets (prefix {@code plenary.limits}); the statement
+ * timeout and the search bounds are read by {@code query.StatementBudget}.
+ */
+@ConfigMapping(prefix = "plenary.limits")
+public interface HttpLimits {
+  /**
+   * Expensive requests (q= search, facets, agreement rankings, CSV/NDJSON) served at once; more are
+   * answered 503 at once, so they never take the connections cheap requests need.
+   */
+  @WithDefault("4")
+  int expensiveConcurrency();
+
+  /** Expensive requests per second per client (token refill rate). */
+  @WithDefault("5")
+  long rate();
+
+  /** Expensive requests a client may make in a burst. */
+  @WithDefault("20")
+  long burst();
+
+  /**
+   * Addresses of reverse proxies whose X-Forwarded-For names the client; from anyone else the
+   * header is ignored.
+   */
+  Optional<List<String>> trustedProxies();
+
+  /** The Retry-After of a 503 (database unavailable, statement timeout, busy). */
+  @WithDefault("5s")
+  Duration retryAfter();
+
+  /** The longest request URI answered (longer: 414). */
+  @WithDefault("8192")
+  int uriLength();
+
+  /** The largest request headers answered, names and values together (larger: 431). */
+  @WithDefault("16384")
+  int headerBytes();
+
+  /** Read by query; declared here too so that the whole prefix is one mapping's. */
+  @WithDefault("5s")
+  Duration statementTimeout();
+
+  /** The longest q= accepted, in characters (read by query). */
+  @WithDefault("256")
+  int searchLength();
+
+  /** The most words q= may have (read by query). */
+  @WithDefault("16")
+  int searchTerms();
+}
