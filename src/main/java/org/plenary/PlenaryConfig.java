@@ -10,6 +10,12 @@ public interface PlenaryConfig {
   /** A directory of dataset CSV files to load instead of the packaged seed-data. */
   Optional<String> seedDir();
 
+  /**
+   * The bootstrap admin's bearer token ({@code PLENARY_ADMIN_TOKEN}); without it, and without
+   * tokens it created, the service is read-only.
+   */
+  Optional<String> adminToken();
+
   Dataset dataset();
 
   Http http();

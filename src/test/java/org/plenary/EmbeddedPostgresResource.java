@@ -7,10 +7,18 @@ import org.plenary.db.EmbeddedDatabase;
 
 /**
  * Starts the embedded PostgreSQL for the tests (files under target/test-data), unless an external
- * database is configured through QUARKUS_DATASOURCE_JDBC_URL.
+ * database is configured through QUARKUS_DATASOURCE_JDBC_URL. Tests that write (the curation tests,
+ * under {@link WritingTestProfile}) get a database of their own on the same server, so the
+ * read-only tests never see their changes.
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
   private EmbeddedDatabase db;
+  private String profile;
+
+  @Override
+  public void setContext(Context context) {
+    profile = context.testProfile();
+  }
 
   @Override
   public Map<String, String> start() {
@@ -18,11 +26,28 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     if (external != null && !external.isBlank()) {
       return Map.of();
     }
-    db = EmbeddedDatabase.start(Path.of("target", "test-data"));
+    db = EmbeddedDatabase.start(Path.of("target", "test-data"), false);
+    boolean writing = profile != null && profile.equals(WritingTestProfile.class.getName());
+    if (writing) {
+      dropWritingDatabase(db.jdbcUrl().replaceAll("/[^/]*$", "/postgres"), db.username());
+    }
     return Map.of(
-        "quarkus.datasource.jdbc.url", db.jdbcUrl(),
-        "quarkus.datasource.username", db.username(),
-        "quarkus.datasource.password", db.password());
+        "quarkus.datasource.jdbc.url",
+        writing ? db.jdbcUrl(WritingTestProfile.DATABASE) : db.jdbcUrl(),
+        "quarkus.datasource.username",
+        db.username(),
+        "quarkus.datasource.password",
+        db.password());
+  }
+
+  /** Each run of the writing tests starts from an empty database. */
+  private static void dropWritingDatabase(String url, String user) {
+    try (var c = java.sql.DriverManager.getConnection(url, user, "");
+        var s = c.createStatement()) {
+      s.execute("drop database if exists " + WritingTestProfile.DATABASE + " with (force)");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("Could not drop the writing tests' database", e);
+    }
   }
 
   @Override

@@ -55,10 +55,28 @@ public class DatasetResource {
     d.put("checksum", loaded.checksum());
     d.put("loaded_at", loaded.loadedAt().toInstant().toString());
     d.put("row_counts", loaded.rowCounts());
-    d.put(
-        "releases",
+    List<Map<String, Object>> releases =
         engine.rows(
-            "select version, to_char(date, 'YYYY-MM-DD') as date, changes, data_sha256 from release order by date desc, version desc"));
+            "select version, to_char(date, 'YYYY-MM-DD') as date, changes, data_sha256, origin"
+                + " from release order by date desc, version desc");
+    // each release's changelog: the change sets it published, with their reasons
+    Map<String, List<Map<String, Object>>> changelog = new LinkedHashMap<>();
+    for (Map<String, Object> row :
+        engine.rows(
+            "select release_version, id as change_set, reason from change_set"
+                + " where status = 'released' order by id")) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("change_set", row.get("change_set"));
+      entry.put("reason", row.get("reason"));
+      changelog
+          .computeIfAbsent((String) row.get("release_version"), v -> new java.util.ArrayList<>())
+          .add(entry);
+    }
+    for (Map<String, Object> r : releases) {
+      r.put("changelog", changelog.getOrDefault((String) r.get("version"), List.of()));
+      r.put("href", Api.V1 + "/releases/" + r.get("version"));
+    }
+    d.put("releases", releases);
     Map<String, Object> sources = new LinkedHashMap<>();
     sources.put("href", Api.V1 + "/sources");
     sources.put("count", loaded.rowCounts().get("source"));

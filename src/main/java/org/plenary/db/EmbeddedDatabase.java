@@ -48,8 +48,19 @@ public final class EmbeddedDatabase {
     this.startedHere = startedHere;
   }
 
-  /** Starts (or reuses) the server whose cluster lives in {@code dataDir/postgres}. */
+  /**
+   * Starts (or reuses) the server whose cluster lives in {@code dataDir/postgres}, with
+   * PostgreSQL's default durability (every commit reaches the disk).
+   */
   public static EmbeddedDatabase start(Path dataDir) {
+    return start(dataDir, true);
+  }
+
+  /**
+   * Starts (or reuses) the server; {@code durable=false} turns fsync off, for throw-away test data
+   * only.
+   */
+  public static EmbeddedDatabase start(Path dataDir, boolean durable) {
     try {
       Path root = dataDir.toAbsolutePath().normalize();
       Files.createDirectories(root);
@@ -82,12 +93,12 @@ public final class EmbeddedDatabase {
                     + port
                     + " -h 127.0.0.1 -k "
                     + pgData
-                    + " -c fsync=off -c full_page_writes=off",
+                    + (durable ? "" : " -c fsync=off -c full_page_writes=off"),
                 "start"));
         db = new EmbeddedDatabase(binaries, pgData, port, true);
         LOG.infof("Started embedded PostgreSQL on 127.0.0.1:%d (data in %s)", port, pgData);
       }
-      db.createDatabase();
+      db.createDatabase(DATABASE);
       return db;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
@@ -95,7 +106,16 @@ public final class EmbeddedDatabase {
   }
 
   public String jdbcUrl() {
-    return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    return jdbcUrl(DATABASE);
+  }
+
+  /** The URL of another database on this server, created if it does not exist (for tests). */
+  public String jdbcUrl(String database) {
+    if (!database.matches("[a-z_][a-z0-9_]*")) {
+      throw new IllegalArgumentException("not a database name: " + database);
+    }
+    createDatabase(database);
+    return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
   }
 
   public String username() {
@@ -118,18 +138,18 @@ public final class EmbeddedDatabase {
     }
   }
 
-  private void createDatabase() {
+  private void createDatabase(String database) {
     String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     try (Connection c = DriverManager.getConnection(url, USER, "");
         var check = c.prepareStatement("select 1 from pg_database where datname = ?")) {
-      check.setString(1, DATABASE);
+      check.setString(1, database);
       if (!check.executeQuery().next()) {
         try (var create = c.createStatement()) {
-          create.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
+          create.execute("create database " + database + " encoding 'UTF8' template template0");
         }
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not create the database " + DATABASE, e);
+      throw new IllegalStateException("Could not create the database " + database, e);
     }
   }
 

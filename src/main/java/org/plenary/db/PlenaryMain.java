@@ -2,18 +2,36 @@ package org.plenary.db;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.plenary.dataset.Dumps;
+import org.plenary.seed.Schema;
+import org.plenary.seed.SeedFiles;
+import org.plenary.seed.SeedReader;
+import org.plenary.seed.TableSpec;
 
 /**
  * Starts Plenary. With no database configured ({@code QUARKUS_DATASOURCE_JDBC_URL} unset), an
  * embedded PostgreSQL is started first, its files under {@code PLENARY_DATA_DIR} (default {@code
  * ./data}), and stopped when the service stops.
+ *
+ * <p>{@code export DIR} writes the current release into DIR in the seed-data format (one CSV per
+ * table, byte for byte the release's dumps) and exits: copy it over seed-data/ to carry the release
+ * in the repository.
  */
 @QuarkusMain
 public final class PlenaryMain {
   private PlenaryMain() {}
 
   public static void main(String... args) {
+    if (args.length > 0 && args[0].equals("export")) {
+      System.exit(export(args));
+    }
     if (externalDatabaseConfigured()) {
       Quarkus.run(args);
       return;
@@ -24,6 +42,66 @@ public final class PlenaryMain {
     System.setProperty("quarkus.datasource.password", db.password());
     Runtime.getRuntime().addShutdownHook(new Thread(db::stop, "embedded-postgres-stop"));
     Quarkus.run(args);
+  }
+
+  private static int export(String... args) {
+    if (args.length != 2) {
+      System.err.println("usage: java -jar quarkus-run.jar export DIR");
+      return 2;
+    }
+    Path dir = Path.of(args[1]);
+    EmbeddedDatabase db = null;
+    try {
+      String url;
+      String user;
+      String password;
+      if (externalDatabaseConfigured()) {
+        url = firstOf("quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL");
+        user = firstOf("quarkus.datasource.username", "QUARKUS_DATASOURCE_USERNAME");
+        password = firstOf("quarkus.datasource.password", "QUARKUS_DATASOURCE_PASSWORD");
+      } else {
+        db = EmbeddedDatabase.start(dataDir());
+        url = db.jdbcUrl();
+        user = db.username();
+        password = db.password();
+      }
+      String version = exportTo(url, user, password == null ? "" : password, dir);
+      System.out.println("Exported release " + version + " to " + dir.toAbsolutePath());
+      return 0;
+    } catch (IOException | SQLException | RuntimeException e) {
+      System.err.println("Export failed: " + e.getMessage());
+      return 1;
+    } finally {
+      if (db != null) {
+        db.stop();
+      }
+    }
+  }
+
+  /**
+   * Writes every table of the loaded release into {@code dir} in one consistent snapshot, checks
+   * the files with the loader's rules and returns the release's version.
+   */
+  public static String exportTo(String url, String user, String password, Path dir)
+      throws IOException, SQLException {
+    Files.createDirectories(dir);
+    try (Connection c = DriverManager.getConnection(url, user, password)) {
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      c.setReadOnly(true);
+      for (TableSpec t : Schema.TABLES) {
+        try (OutputStream out = Files.newOutputStream(dir.resolve(t.file()))) {
+          Dumps.copyOut(c, t, out);
+        }
+      }
+      c.rollback();
+    }
+    return SeedReader.read(SeedFiles.directory(dir)).version();
+  }
+
+  private static String firstOf(String property, String env) {
+    String v = System.getProperty(property);
+    return present(v) ? v : System.getenv(env);
   }
 
   static boolean externalDatabaseConfigured() {

@@ -15,7 +15,9 @@ public class FormatSuffixFilter {
   public void suffix(ContainerRequestContext ctx) {
     URI uri = ctx.getUriInfo().getRequestUri();
     String path = uri.getRawPath();
-    if (!path.startsWith(Api.V1) || path.startsWith(Api.V1 + "/dumps/")) {
+    if (!path.startsWith(Api.V1)
+        || path.startsWith(Api.V1 + "/dumps/")
+        || (path.startsWith(Api.V1 + "/releases/") && path.contains("/dumps/"))) {
       return; // dump files are named with their extension
     }
     for (Format f : Format.values()) {

@@ -30,6 +30,9 @@ public final class Schema {
       java.util.Collections.unmodifiableSet(
           new java.util.LinkedHashSet<>(List.of("yes", "no", "abstain", "non_voting")));
 
+  /** The figures modelled as claims. */
+  public static final Set<String> CLAIM_PROPERTIES = Set.of("signatories_count");
+
   public static final Set<String> STANCES =
       Set.of("supports", "opposes", "conditional", "concerned", "mixed");
 
@@ -327,6 +330,46 @@ public final class Schema {
               List.of("id"),
               "Known signatures (a partial list)"),
           new TableSpec(
+              "claim",
+              "claims.csv",
+              List.of(
+                  id("Claim id (slug)"),
+                  oneOf(
+                      "subject_type",
+                      true,
+                      Set.of("treaty"),
+                      "The table of the record it is about"),
+                  ref("subject_id", true, "treaty", "The record it is about"),
+                  oneOf("property", true, CLAIM_PROPERTIES, "The figure claimed"),
+                  of("value", INTEGER, true, "The value this source gives"),
+                  of(
+                      "as_of",
+                      PARTIAL_DATE,
+                      false,
+                      "The date the figure describes, as precise as known"),
+                  oneOf("certainty", true, CERTAINTY, "How well sourced it is"),
+                  of(
+                      "reported",
+                      BOOLEAN,
+                      true,
+                      "Whether Plenary reports this value (one per figure)"),
+                  text("reason", false, "Why Plenary reports it (required for the reported one)"),
+                  note()),
+              List.of("id"),
+              "Figures that sources disagree on: every claim, with its source; one is reported"),
+          new TableSpec(
+              "ratification",
+              "ratifications.csv",
+              List.of(
+                  id("treaty_id--iso3"),
+                  ref("treaty_id", true, "treaty", "Treaty"),
+                  ref("delegation_id", true, "delegation", "Ratifying delegation"),
+                  of("date", PARTIAL_DATE, false, "Date the instrument was deposited"),
+                  oneOf("certainty", true, CERTAINTY, "How well sourced it is"),
+                  note()),
+              List.of("id"),
+              "Known ratifications (acceptances, approvals, accessions)"),
+          new TableSpec(
               "citation",
               "citations.csv",
               List.of(
@@ -345,7 +388,9 @@ public final class Schema {
                           "position",
                           "event",
                           "treaty",
-                          "signature"),
+                          "signature",
+                          "claim",
+                          "ratification"),
                       "The table of the cited record"),
                   text("record_id", true, "The record's id (for roll_call, the vote id)"),
                   ref("source_id", true, "source", "Source"),
@@ -367,7 +412,15 @@ public final class Schema {
           "position",
           "event",
           "treaty",
-          "signature");
+          "signature",
+          "claim",
+          "ratification");
+
+  /**
+   * Tables added after the first release: a directory of files from before them (an old dump) may
+   * lack their files, which then read as empty tables.
+   */
+  public static final Set<String> ADDED_LATER = Set.of("claim", "ratification");
 
   public static Optional<TableSpec> table(String name) {
     return TABLES.stream().filter(t -> t.table().equals(name)).findFirst();

@@ -26,12 +26,14 @@ import org.postgresql.PGConnection;
  * inconsistent); then, in one transaction, each table is copied into a temporary table with COPY
  * and merged: new rows inserted, changed rows updated (updated_at moves), vanished rows deleted.
  * Loading the same files again changes nothing, so restarts never duplicate data, and replicas
- * starting together serialize on an advisory lock.
+ * starting together serialize on an advisory lock. Files are never loaded over a release published
+ * through curation or an import unless they carry a newer version, and such releases are never
+ * deleted: a start never loses curated work.
  */
 @ApplicationScoped
 public class SeedLoader {
   private static final Logger LOG = Logger.getLogger(SeedLoader.class);
-  private static final long LOCK_ID = 0x706c656e617279L; // "plenary"
+  public static final long LOCK_ID = 0x706c656e617279L; // "plenary"
 
   @Inject AgroalDataSource dataSource;
   @Inject DatasetState state;
@@ -58,9 +60,25 @@ public class SeedLoader {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         s.execute("select pg_advisory_xact_lock(" + LOCK_ID + ")");
-        var rs = s.executeQuery("select checksum from dataset_state");
-        boolean same = rs.next() && rs.getString(1).equals(data.checksum());
-        if (!same) {
+        var rs =
+            s.executeQuery(
+                "select d.checksum, d.version, coalesce(r.origin, 'seed') from dataset_state d"
+                    + " left join release r on r.version = d.version");
+        boolean loaded = rs.next();
+        boolean same = loaded && rs.getString(1).equals(data.checksum());
+        // A release published through curation or an import is never overwritten by files that
+        // are not newer: seed-data is the bootstrap release, and curated work stays.
+        boolean curated =
+            loaded
+                && !rs.getString(3).equals("seed")
+                && SeedReader.compareVersions(data.version(), rs.getString(2)) <= 0;
+        if (curated && !same) {
+          LOG.infof(
+              "The database holds release %s (published by %s); the files' release %s is not newer,"
+                  + " so they are not loaded",
+              rs.getString(2), rs.getString(3), data.version());
+        }
+        if (!same && !curated) {
           // A row's created_at and updated_at are the release's date: the same on every replica
           // that loads the same releases, so responses (and their ETags) are identical there.
           java.time.OffsetDateTime at = releaseTime(data);
@@ -183,7 +201,9 @@ public class SeedLoader {
               + table
               + " l where "
               + match
-              + ")");
+              + ")"
+              // releases published through curation or imports are never deleted by a load
+              + (table.equals("release") ? " and origin = 'seed'" : ""));
     }
   }
 

@@ -1,5 +1,6 @@
 package org.plenary.treaty;
 
+import static org.plenary.query.Field.bool;
 import static org.plenary.query.Field.date;
 import static org.plenary.query.Field.integer;
 import static org.plenary.query.Field.longText;
@@ -33,6 +34,45 @@ public final class Treaties {
           .key("id")
           .sort("id")
           .cites("signature", "id")
+          .build();
+
+  /** Figures that sources disagree on (e.g. the signatory count), each claim with its sources. */
+  public static final CollectionSpec CLAIMS =
+      CollectionSpec.builder("claims", "claim c")
+          .field(text("id", "c.id", "Claim id"))
+          .field(text("subject_type", "c.subject_type", "The table of the record it is about"))
+          .field(text("subject_id", "c.subject_id", "The record it is about"))
+          .field(text("property", "c.property", "The figure claimed, e.g. signatories_count"))
+          .field(integer("value", "c.value", "The value this source gives"))
+          .field(
+              partialDate("as_of", "c.as_of", "c.as_of_precision", "The date the figure describes"))
+          .field(text("as_of_precision", "c.as_of_precision", "day, month or year"))
+          .field(text("certainty", "c.certainty", "confirmed, single_source or uncertain"))
+          .field(bool("reported", "c.reported", "Whether Plenary reports this value"))
+          .field(longText("reason", "c.reason", "Why Plenary reports it"))
+          .field(longText("note", "c.note", "Caveats"))
+          .timestamps("c")
+          .key("id")
+          .sort("id")
+          .cites("claim", "id")
+          .build();
+
+  /** Known ratifications, each with its sources. */
+  public static final CollectionSpec RATIFICATIONS =
+      CollectionSpec.builder(
+              "ratifications", "ratification r join delegation d on d.id = r.delegation_id")
+          .field(text("id", "r.id", "Ratification id: treaty--iso3"))
+          .field(text("treaty_id", "r.treaty_id", "Treaty"))
+          .field(text("delegation_id", "r.delegation_id", "Ratifying delegation (ISO alpha-3)"))
+          .field(text("delegation_name", "d.name", "Its name"))
+          .field(partialDate("date", "r.date", "r.date_precision", "Date of deposit"))
+          .field(text("date_precision", "r.date_precision", "day, month or year"))
+          .field(text("certainty", "r.certainty", "confirmed, single_source or uncertain"))
+          .field(longText("note", "r.note", "Caveats"))
+          .timestamps("r")
+          .key("id")
+          .sort("id")
+          .cites("ratification", "id")
           .build();
 
   static final CollectionSpec TREATIES =

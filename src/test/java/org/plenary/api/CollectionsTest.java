@@ -83,7 +83,9 @@ class CollectionsTest {
         assertNotNull(s.get("publisher"));
       }
     }
-    assertEquals(json.getString("meta.dataset_version"), "1.0.0");
+    assertEquals(
+        json.getString("meta.dataset_version"),
+        org.plenary.seed.SeedReader.read(org.plenary.seed.SeedFiles.packaged()).version());
     assertEquals(rows.size(), json.getInt("meta.count"));
   }
 

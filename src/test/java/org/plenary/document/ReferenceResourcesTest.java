@@ -118,15 +118,24 @@ class ReferenceResourcesTest {
         .get("/v1/dataset")
         .then()
         .statusCode(200)
-        .header("X-Dataset-Version", "1.0.0")
-        .body("data.version", is("1.0.0"))
+        .header(
+            "X-Dataset-Version",
+            org.plenary.seed.SeedReader.read(org.plenary.seed.SeedFiles.packaged()).version())
+        .body(
+            "data.version",
+            is(org.plenary.seed.SeedReader.read(org.plenary.seed.SeedFiles.packaged()).version()))
         .body("data.license.data", is("CC-BY-4.0"))
         .body("data.license.code", is("Apache-2.0"))
-        .body("data.citation", containsString("1.0.0"))
+        .body(
+            "data.citation",
+            containsString(
+                org.plenary.seed.SeedReader.read(org.plenary.seed.SeedFiles.packaged()).version()))
         .body("data.row_counts.delegation", is(194))
         .body("data.row_counts.roll_call", is(393))
         .body("data.row_counts.position", is(41))
-        .body("data.releases[0].version", is("1.0.0"))
+        .body(
+            "data.releases[0].version",
+            is(org.plenary.seed.SeedReader.read(org.plenary.seed.SeedFiles.packaged()).version()))
         .body("data.checksum", notNullValue());
     given().get("/v1").then().statusCode(200).body("data.collections.votes", is("/v1/votes"));
   }
@@ -138,7 +147,9 @@ class ReferenceResourcesTest {
         .then()
         .statusCode(200)
         .body("checks.find { it.name == 'dataset' }.status", is("UP"))
-        .body("checks.find { it.name == 'dataset' }.data.version", is("1.0.0"));
+        .body(
+            "checks.find { it.name == 'dataset' }.data.version",
+            is(org.plenary.seed.SeedReader.read(org.plenary.seed.SeedFiles.packaged()).version()));
     given().get("/q/health/live").then().statusCode(200);
   }
 }

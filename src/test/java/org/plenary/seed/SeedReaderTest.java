@@ -35,7 +35,7 @@ final class SeedReaderTest {
   void realSeedDataLoads() {
     SeedReader.SeedData data = SeedReader.read(SeedFiles.directory(SEED_DATA));
 
-    assertEquals("1.0.0", data.version());
+    assertTrue(data.version().matches("\\d+\\.\\d+\\.\\d+"), data.version());
     assertEquals(193 + 1, data.table("delegation").size(), "193 member states + the EU");
     assertEquals(393, data.table("roll_call").size());
     assertEquals(64, data.checksum().length(), "a hex SHA-256: " + data.checksum());
