@@ -67,6 +67,9 @@ public class OpenApiFilter implements OASFilter {
       return;
     }
     for (PathItem item : api.getPaths().getPathItems().values()) {
+      if (item.getPOST() != null) {
+        writeProblems(item.getPOST());
+      }
       Operation get = item.getGET();
       if (get == null) {
         continue;
@@ -287,6 +290,24 @@ public class OpenApiFilter implements OASFilter {
             .addMediaType("application/json", OASFactory.createMediaType().schema(schema)));
   }
 
+  /** The problems of a write (curation): authentication, roles, conflicts, invalid bodies. */
+  private static void writeProblems(Operation op) {
+    Map<String, String> statuses = new LinkedHashMap<>();
+    statuses.put("400", "The body is not JSON");
+    statuses.put("401", "No bearer token, or an unknown one");
+    statuses.put("403", "The token's role may not do this, or it is the author's own change set");
+    if (op.getParameters() != null
+        && op.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
+      statuses.put("404", "No such change set");
+    }
+    statuses.put(
+        "409",
+        "A conflict: a stale base, another pending change to the record, an existing version or name");
+    statuses.put("422", "A field is invalid (each one is named in invalid_params)");
+    statuses.put("429", "Too many failed authentications from this client; see Retry-After");
+    addProblems(op, statuses);
+  }
+
   private static void problems(Operation op, boolean takesParameters) {
     Map<String, String> statuses = new LinkedHashMap<>();
     if (takesParameters) {
@@ -298,6 +319,10 @@ public class OpenApiFilter implements OASFilter {
       statuses.put("404", "No such record");
     }
     statuses.put("406", "The Accept header asks for a media type this resource cannot produce");
+    addProblems(op, statuses);
+  }
+
+  private static void addProblems(Operation op, Map<String, String> statuses) {
     for (var e : statuses.entrySet()) {
       op.getResponses()
           .addAPIResponse(

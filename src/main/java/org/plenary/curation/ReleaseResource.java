@@ -122,6 +122,16 @@ public class ReleaseResource {
       summary =
           "A dump file of a published release, byte for byte as published; its SHA-256 is its"
               + " ETag and never changes")
+  @APIResponse(
+      responseCode = "200",
+      description = "The file's bytes (CSV, JSON, Markdown or zip, by its name)",
+      content =
+          @Content(
+              mediaType = "application/octet-stream",
+              schema =
+                  @Schema(
+                      type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                      format = "binary")))
   public Response file(
       @PathParam("version") String version, @PathParam("file") String name, @Context UriInfo uri) {
     Responder.noParameters(uri, "A dump file");

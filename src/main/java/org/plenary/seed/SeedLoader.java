@@ -105,7 +105,9 @@ public class SeedLoader {
       c.commit();
       state.refresh();
       if (changed.isEmpty()) {
-        LOG.infof("Dataset %s already loaded (checksum %.12s)", data.version(), data.checksum());
+        LOG.infof(
+            "Dataset %s already loaded (checksum %.12s)",
+            state.version(), state.loaded().checksum());
       } else {
         LOG.infof(
             "Dataset %s loaded; rows inserted, changed or deleted: %s",

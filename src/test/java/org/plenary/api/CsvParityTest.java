@@ -61,7 +61,13 @@ class CsvParityTest {
         .statusCode(200)
         .contentType(startsWith("text/csv"))
         .header("X-Total-Count", String.valueOf(json.size()))
-        .header("Content-Disposition", startsWith("attachment; filename=\"plenary-1.0.0-"));
+        .header(
+            "Content-Disposition",
+            startsWith(
+                "attachment; filename=\"plenary-"
+                    + org.plenary.seed.SeedReader.read(org.plenary.seed.SeedFiles.packaged())
+                        .version()
+                    + "-"));
     List<Map<String, String>> rows = parseCsv(csv.asString());
     assertEquals(json.size(), rows.size(), path + ": same number of rows");
     for (int i = 0; i < json.size(); i++) {
