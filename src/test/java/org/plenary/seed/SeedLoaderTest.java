@@ -57,9 +57,20 @@ class SeedLoaderTest {
     String text = Files.readString(votes, StandardCharsets.UTF_8);
     Files.writeString(
         votes, text.replace("press release GA/12235", "press release GA/12235 (edited)"));
+    // a release newer than the packaged one, a week after it
+    SeedReader.SeedData packaged = SeedReader.read(SeedFiles.packaged());
+    String[] v = packaged.version().split("\\.");
+    String next = v[0] + "." + v[1] + "." + (Integer.parseInt(v[2]) + 1);
+    java.time.LocalDate date =
+        packaged.table("release").stream()
+            .filter(r -> r.text("version").equals(packaged.version()))
+            .map(r -> (java.time.LocalDate) r.get("date"))
+            .findFirst()
+            .orElseThrow()
+            .plusDays(7);
     Files.writeString(
         dir.resolve("releases.csv"),
-        "1.0.1,2026-12-01,Edited a meeting,x\n",
+        next + "," + date + ",Edited a meeting,x\n",
         StandardOpenOption.APPEND);
     Object createdBefore =
         engine
@@ -84,14 +95,13 @@ class SeedLoaderTest {
         .get("/v1/votes/a-res-74-247")
         .then()
         .body("data.meeting", org.hamcrest.Matchers.endsWith("(edited)"))
-        .body("data.created_at", is("2026-11-22T00:00:00.000000Z"))
-        .body("data.updated_at", is("2026-12-01T00:00:00.000000Z"))
-        .header("X-Dataset-Version", "1.0.1");
+        .body("data.updated_at", is(date + "T00:00:00.000000Z"))
+        .header("X-Dataset-Version", next);
     given()
-        .get("/v1/votes?updated_since=2026-12-01")
+        .get("/v1/votes?updated_since=" + date)
         .then()
         .body("data.id", org.hamcrest.Matchers.contains("a-res-74-247"));
-    given().get("/v1/roll-calls?updated_since=2026-12-01").then().body("data.size()", is(0));
+    given().get("/v1/roll-calls?updated_since=" + date).then().body("data.size()", is(0));
   }
 
   @Test
