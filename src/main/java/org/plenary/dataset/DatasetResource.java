@@ -37,7 +37,8 @@ public class DatasetResource {
     return responder.item(uri, this::describe);
   }
 
-  private Map<String, Object> describe() {
+  /** The dataset's description, as /v1/dataset gives it (the explorer's home page shows it). */
+  public Map<String, Object> describe() {
     DatasetState.Loaded loaded = state.loaded();
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("name", config.dataset().name());

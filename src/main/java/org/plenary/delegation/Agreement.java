@@ -72,6 +72,40 @@ public class Agreement {
     return out;
   }
 
+  /** The agreement of two delegations in one year, over the recorded votes both have. */
+  public record Year(
+      int year, int votesShared, int votesBothTookPart, Double voeten, Double stateDepartment) {}
+
+  /**
+   * The pair's agreement year by year (both measures), oldest first, over the same votes as {@link
+   * #pair}: for a chart of agreement over time.
+   */
+  public List<Year> byYear(String a, String b) {
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> votes = (List<Map<String, Object>>) pair(a, b).get("votes");
+    Map<Integer, Tally> years = new java.util.TreeMap<>();
+    for (Map<String, Object> v : votes) {
+      int year = Integer.parseInt(((String) v.get("vote_date")).substring(0, 4));
+      years
+          .computeIfAbsent(year, y -> new Tally())
+          .add((String) v.get("vote"), (String) v.get("with_vote"));
+    }
+    List<Year> out = new ArrayList<>();
+    years.forEach(
+        (year, t) -> {
+          Map<String, Object> m = new LinkedHashMap<>();
+          t.into(m);
+          out.add(
+              new Year(
+                  year,
+                  t.shared,
+                  t.bothTookPart,
+                  (Double) m.get("voeten"),
+                  (Double) m.get("state_department")));
+        });
+    return out;
+  }
+
   /** The delegation against every other one it shared a recorded vote with, ranked. */
   public List<Map<String, Object>> ranking(String a) {
     Map<String, Tally> tallies = new LinkedHashMap<>();

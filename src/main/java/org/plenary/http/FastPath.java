@@ -35,12 +35,13 @@ public class FastPath {
     String path = req.path();
     if ((method != HttpMethod.GET && method != HttpMethod.HEAD)
         || path == null
-        || !path.startsWith(Api.V1)
+        || path.startsWith("/q/")
         || state.loaded() == null) {
       ctx.next();
       return;
     }
-    String format = format(req);
+    // outside the API, a URL has one representation (the explorer's pages and charts)
+    String format = path.startsWith(Api.V1) ? format(req) : HttpCache.PAGE;
     HttpCache.Rendered hit =
         format == null ? null : cache.get(cache.key(format, req.absoluteURI()));
     if (hit == null) {

@@ -60,6 +60,12 @@ public class HttpCache {
         io.vertx.core.buffer.Buffer.buffer(r.body()));
   }
 
+  /**
+   * The key format of every response outside {@link Api#V1} (the explorer's pages and charts): one
+   * representation per URL, whatever the Accept header.
+   */
+  public static final String PAGE = "page";
+
   @Inject DatasetState state;
   @Inject PlenaryConfig config;
   @Inject CurrentVertxRequest request;

@@ -75,7 +75,7 @@ public final class Treaties {
           .cites("ratification", "id")
           .build();
 
-  static final CollectionSpec TREATIES =
+  public static final CollectionSpec TREATIES =
       CollectionSpec.builder("treaties", "treaty t")
           .field(text("id", "t.id", "Treaty id"))
           .field(text("name", "t.name", "Full title"))

@@ -40,7 +40,8 @@ public class TreatyResource {
     return responder.item(uri, this::status);
   }
 
-  private Map<String, Object> status() {
+  /** The convention's status, as /v1/treaty gives it (the explorer's pages show it). */
+  public Map<String, Object> status() {
     List<Map<String, Object>> rows =
         engine.all(
             ListQuery.parse(
@@ -96,10 +97,11 @@ public class TreatyResource {
         engine.all(ListQuery.parse(Treaties.RATIFICATIONS, Map.of(), List.of())).stream()
             .filter(r -> t.get("id").equals(r.get("treaty_id")))
             .toList();
-    Long known =
+    Integer known =
         ratifications.isEmpty()
             ? null
-            : ratifications.stream().filter(r -> !"uncertain".equals(r.get("certainty"))).count();
+            : (int)
+                ratifications.stream().filter(r -> !"uncertain".equals(r.get("certainty"))).count();
     t.put("ratifications_known", known);
     t.put("ratifications", ratifications);
     Integer required = (Integer) t.get("ratifications_required");

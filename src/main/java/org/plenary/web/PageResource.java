@@ -1,0 +1,571 @@
+package org.plenary.web;
+
+import io.quarkus.qute.RawString;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.plenary.dataset.DatasetResource;
+import org.plenary.delegation.Agreement;
+import org.plenary.delegation.Delegations;
+import org.plenary.event.Events;
+import org.plenary.http.Api;
+import org.plenary.http.ProblemException;
+import org.plenary.http.Responder;
+import org.plenary.organization.Organizations;
+import org.plenary.person.People;
+import org.plenary.position.Positions;
+import org.plenary.query.CollectionSpec;
+import org.plenary.query.ListQuery;
+import org.plenary.query.QueryEngine;
+import org.plenary.source.SourceCollections;
+import org.plenary.treaty.TreatyResource;
+import org.plenary.vote.Votes;
+
+/**
+ * The explorer: HTML pages for people, beside the API and built on the same queries (the
+ * collections' declarations run by the {@link QueryEngine}, and the features' services). They work
+ * without JavaScript; each shows its sources, the dataset version, a citation, and links to the
+ * same data as JSON and CSV.
+ */
+@Path("/")
+public class PageResource {
+  @Inject Pages pages;
+  @Inject QueryEngine engine;
+  @Inject Agreement agreement;
+  @Inject DatasetResource dataset;
+  @Inject TreatyResource treaty;
+
+  @GET
+  @Operation(hidden = true)
+  public Response home(@Context UriInfo uri) {
+    noParameters(uri);
+    return pages.page(
+        uri,
+        "home",
+        () -> {
+          Map<String, Object> d = dataset.describe();
+          Map<String, Object> t = treaty.status();
+          List<Map<String, Object>> events = engine.all(ListQuery.all(Events.EVENTS, List.of()));
+          @SuppressWarnings("unchecked")
+          List<Map<String, Object>> releases = (List<Map<String, Object>>) d.get("releases");
+          Pages.Frame f =
+              new Pages.Frame(String.valueOf(d.get("title")))
+                  .data(Api.V1 + "/dataset", Api.V1 + "/events.csv")
+                  .cite(t.get("sources"))
+                  .citeAll(events);
+          return new Pages.Page(
+              f,
+              Map.of(
+                  "dataset",
+                  d,
+                  "treaty",
+                  t,
+                  "ratifications",
+                  ratifications(t),
+                  "events",
+                  events,
+                  "release",
+                  releases.isEmpty() ? Map.of() : releases.get(0)));
+        });
+  }
+
+  @GET
+  @Path("votes")
+  @Operation(hidden = true)
+  public Response votes(@Context UriInfo uri) {
+    return pages.page(
+        uri,
+        "votes",
+        () -> {
+          MultivaluedMap<String, String> params = params(uri);
+          QueryEngine.Page page = engine.page(ListQuery.parse(Votes.VOTES, params, List.of()));
+          String query = Html.query(params);
+          Pages.Frame f =
+              new Pages.Frame("Votes")
+                  .data(api("/votes", query), api("/votes.csv", query))
+                  .citeAll(page.rows());
+          Map<String, Object> data = new LinkedHashMap<>();
+          data.put("votes", withSnippets(page.rows()));
+          data.put("q", first(params, "q"));
+          data.put("method", first(params, "method"));
+          data.put("outcome", first(params, "outcome"));
+          data.put("next", next(uri, page.next()));
+          return new Pages.Page(f, data);
+        });
+  }
+
+  @GET
+  @Path("votes/{id}")
+  @Operation(hidden = true)
+  public Response vote(@PathParam("id") String id, @Context UriInfo uri) {
+    noParameters(uri);
+    return pages.page(
+        uri,
+        "vote",
+        () -> {
+          Map<String, Object> vote = one(Votes.VOTES, "id", id, "vote", "roll_call");
+          @SuppressWarnings("unchecked")
+          List<Map<String, Object>> rollCall = (List<Map<String, Object>>) vote.get("roll_call");
+          List<Map<String, Object>> positions =
+              engine.all(
+                  ListQuery.all(
+                      Positions.POSITIONS,
+                      List.of(ListQuery.condition(Positions.POSITIONS, "vote_id", "", id))));
+          Pages.Frame f =
+              new Pages.Frame(String.valueOf(vote.get("subject")))
+                  .data(
+                      api("/votes/" + Html.encode(id), "include=roll_call"),
+                      api("/votes/" + Html.encode(id) + "/roll-call.csv", ""))
+                  .cite(vote.get("sources"));
+          if (!rollCall.isEmpty()) {
+            f.cite(rollCall.get(0).get("sources"));
+          }
+          Map<String, Object> data = new LinkedHashMap<>();
+          data.put("vote", vote);
+          data.put(
+              "tally",
+              new RawString(Charts.tally("tb", String.valueOf(vote.get("subject")), vote)));
+          String chart =
+              rollCall.isEmpty()
+                  ? null
+                  : Charts.rollCall(
+                      "rc",
+                      String.valueOf(vote.get("subject")),
+                      String.valueOf(vote.get("roll_call_status")),
+                      rollCall);
+          data.put("chart", chart == null ? null : new RawString(chart));
+          data.put(
+              "chartHeight",
+              chart == null ? 0 : Charts.height(chart) + Charts.STANDALONE_EXTRA + 4);
+          data.put("tallyHeight", 150 + Charts.STANDALONE_EXTRA);
+          data.put("groups", groups(rollCall));
+          List<Map<String, Object>> ballots = new ArrayList<>();
+          for (Map<String, Object> r : rollCall) {
+            Map<String, Object> m = new LinkedHashMap<>(r);
+            m.put("group_name", Charts.groupName(r.get("regional_group")));
+            m.put(
+                "ballot", Charts.LABEL.getOrDefault(r.get("vote"), String.valueOf(r.get("vote"))));
+            ballots.add(m);
+          }
+          data.put("rollCall", ballots);
+          data.put("positions", positions);
+          data.put("chartUrl", "/charts/votes/" + Html.encode(id) + ".svg");
+          data.put("tallyUrl", "/charts/votes/" + Html.encode(id) + "/tally.svg");
+          return new Pages.Page(f, data);
+        });
+  }
+
+  @GET
+  @Path("delegations")
+  @Operation(hidden = true)
+  public Response delegations(@Context UriInfo uri) {
+    return pages.page(
+        uri,
+        "delegations",
+        () -> {
+          MultivaluedMap<String, String> params = params(uri);
+          if (!params.containsKey("limit")) {
+            params.putSingle("limit", "1000");
+          }
+          QueryEngine.Page page =
+              engine.page(ListQuery.parse(Delegations.DELEGATIONS, params, List.of()));
+          params.remove("limit");
+          String query = Html.query(params);
+          Pages.Frame f =
+              new Pages.Frame("Delegations")
+                  .data(api("/delegations", query), api("/delegations.csv", query))
+                  .citeAll(page.rows());
+          Map<String, Object> data = new LinkedHashMap<>();
+          List<Map<String, Object>> rows = new ArrayList<>();
+          for (Map<String, Object> r : page.rows()) {
+            Map<String, Object> m = new LinkedHashMap<>(r);
+            m.put("group_name", Charts.groupName(r.get("regional_group")));
+            rows.add(m);
+          }
+          data.put("delegations", rows);
+          data.put("group", first(params, "regional_group"));
+          data.put("groups", Charts.GROUPS);
+          data.put("next", next(uri, page.next()));
+          return new Pages.Page(f, data);
+        });
+  }
+
+  @GET
+  @Path("delegations/{iso3}")
+  @Operation(hidden = true)
+  public Response delegation(@PathParam("iso3") String iso3, @Context UriInfo uri) {
+    String id = iso3.toUpperCase(Locale.ROOT);
+    String with = compareWith(engine, uri, id);
+    return pages.page(
+        uri,
+        "delegation",
+        () -> {
+          Map<String, Object> d = one(Delegations.DELEGATIONS, "id", id, "delegation");
+          QueryEngine.Page votes =
+              engine.page(
+                  ListQuery.parse(
+                      Votes.ROLL_CALLS.sortedBy(Votes.ROLL_CALLS.desc("vote_date")),
+                      Map.of("limit", List.of("50")),
+                      List.of(ListQuery.condition(Votes.ROLL_CALLS, "delegation_id", "", id))));
+          List<Map<String, Object>> positions =
+              engine.all(
+                  ListQuery.all(
+                      Positions.POSITIONS,
+                      List.of(ListQuery.condition(Positions.POSITIONS, "delegation_id", "", id))));
+          List<Map<String, Object>> ranking = new ArrayList<>();
+          for (Map<String, Object> r : agreement.ranking(id)) {
+            if (r.get("voeten") != null) { // compared over at least one vote
+              Map<String, Object> m = new LinkedHashMap<>(r);
+              m.put("voeten", percent(r.get("voeten")));
+              m.put("state_department", percent(r.get("state_department")));
+              ranking.add(m);
+            }
+          }
+          List<Agreement.Year> years = agreement.byYear(id, with);
+          Map<String, Object> other = one(Delegations.DELEGATIONS, "id", with, "delegation");
+          Pages.Frame f =
+              new Pages.Frame(String.valueOf(d.get("name")))
+                  .data(api("/delegations/" + id, ""), api("/delegations/" + id + "/votes.csv", ""))
+                  .cite(d.get("sources"))
+                  .citeAll(votes.rows())
+                  .citeAll(positions);
+          Map<String, Object> data = new LinkedHashMap<>();
+          data.put("delegation", d);
+          data.put("groupName", Charts.groupName(d.get("regional_group")));
+          data.put("votes", votes.rows());
+          data.put("moreVotes", votes.next() != null);
+          data.put("positions", positions);
+          int n = Math.min(5, ranking.size() / 2);
+          data.put("most", ranking.subList(0, n));
+          data.put("least", reversed(ranking.subList(ranking.size() - n, ranking.size())));
+          data.put("with", other);
+          List<Map<String, Object>> perYear = new ArrayList<>();
+          for (Agreement.Year y : years) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("year", y.year());
+            m.put("votesBothTookPart", y.votesBothTookPart());
+            m.put("voeten", percent(y.voeten()));
+            m.put("stateDepartment", percent(y.stateDepartment()));
+            perYear.add(m);
+          }
+          data.put("years", perYear);
+          String chart =
+              Charts.agreement(
+                  "ag", String.valueOf(d.get("name")), String.valueOf(other.get("name")), years);
+          data.put("chart", new RawString(chart));
+          data.put("chartHeight", Charts.height(chart) + Charts.STANDALONE_EXTRA);
+          data.put(
+              "chartUrl", "/charts/delegations/" + id + "/agreement.svg?with=" + Html.encode(with));
+          data.put("all", all(Delegations.DELEGATIONS));
+          return new Pages.Page(f, data);
+        });
+  }
+
+  @GET
+  @Path("organizations/{slug}")
+  @Operation(hidden = true)
+  public Response organization(@PathParam("slug") String slug, @Context UriInfo uri) {
+    noParameters(uri);
+    return pages.page(
+        uri,
+        "organization",
+        () -> {
+          Map<String, Object> o =
+              one(Organizations.ORGANIZATIONS, "id", slug, "organization", "positions");
+          Pages.Frame f =
+              new Pages.Frame(String.valueOf(o.get("name")))
+                  .data(
+                      api("/organizations/" + Html.encode(slug), "include=positions"),
+                      api("/organizations/" + Html.encode(slug) + "/positions.csv", ""))
+                  .cite(o.get("sources"));
+          @SuppressWarnings("unchecked")
+          List<Map<String, Object>> positions = (List<Map<String, Object>>) o.get("positions");
+          f.citeAll(positions);
+          return new Pages.Page(f, Map.of("org", o, "positions", positions));
+        });
+  }
+
+  @GET
+  @Path("people/{slug}")
+  @Operation(hidden = true)
+  public Response person(@PathParam("slug") String slug, @Context UriInfo uri) {
+    noParameters(uri);
+    return pages.page(
+        uri,
+        "person",
+        () -> {
+          Map<String, Object> p = one(People.PEOPLE, "id", slug, "person", "positions");
+          @SuppressWarnings("unchecked")
+          List<Map<String, Object>> positions = (List<Map<String, Object>>) p.get("positions");
+          Pages.Frame f =
+              new Pages.Frame(String.valueOf(p.get("name")))
+                  .data(
+                      api("/people/" + Html.encode(slug), "include=positions"),
+                      api("/positions.csv", "person_id=" + Html.encode(slug)))
+                  .cite(p.get("sources"))
+                  .citeAll(positions);
+          return new Pages.Page(f, Map.of("person", p, "positions", positions));
+        });
+  }
+
+  @GET
+  @Path("positions")
+  @Operation(hidden = true)
+  public Response positions(@Context UriInfo uri) {
+    return pages.page(
+        uri,
+        "positions",
+        () -> {
+          MultivaluedMap<String, String> params = params(uri);
+          MultivaluedMap<String, String> withFacets = new MultivaluedHashMap<>(params);
+          withFacets.putSingle("facet", "stance,actor_kind");
+          QueryEngine.Page page =
+              engine.page(ListQuery.parse(Positions.POSITIONS, withFacets, List.of()));
+          String query = Html.query(params);
+          Pages.Frame f =
+              new Pages.Frame("Positions")
+                  .data(api("/positions", query), api("/positions.csv", query))
+                  .citeAll(page.rows());
+          Map<String, Object> data = new LinkedHashMap<>();
+          data.put("positions", withSnippets(page.rows()));
+          data.put("q", first(params, "q"));
+          data.put("stance", first(params, "stance"));
+          data.put("actorKind", first(params, "actor_kind"));
+          data.put("facets", page.facets());
+          data.put("stances", List.of("supports", "opposes", "conditional", "concerned", "mixed"));
+          data.put("next", next(uri, page.next()));
+          return new Pages.Page(f, data);
+        });
+  }
+
+  @GET
+  @Path("treaty")
+  @Operation(hidden = true)
+  public Response treatyPage(@Context UriInfo uri) {
+    noParameters(uri);
+    return pages.page(
+        uri,
+        "treaty",
+        () -> {
+          Map<String, Object> t = treaty.status();
+          @SuppressWarnings("unchecked")
+          List<Map<String, Object>> signatures = (List<Map<String, Object>>) t.get("signatures");
+          Pages.Frame f =
+              new Pages.Frame(String.valueOf(t.get("short_name")))
+                  .data(api("/treaty", ""), api("/signatures.csv", ""))
+                  .cite(t.get("sources"))
+                  .citeAll(signatures);
+          return new Pages.Page(
+              f, Map.of("treaty", t, "signatures", signatures, "ratifications", ratifications(t)));
+        });
+  }
+
+  @GET
+  @Path("sources/{id}")
+  @Operation(hidden = true)
+  public Response source(@PathParam("id") String id, @Context UriInfo uri) {
+    noParameters(uri);
+    return pages.page(
+        uri,
+        "source",
+        () -> {
+          Map<String, Object> s = one(SourceCollections.SOURCES, "id", id, "source");
+          @SuppressWarnings("unchecked")
+          List<Map<String, Object>> citedBy = (List<Map<String, Object>>) s.get("cited_by");
+          List<Map<String, Object>> links = new ArrayList<>();
+          for (Map<String, Object> c : citedBy) {
+            Map<String, Object> l = new LinkedHashMap<>(c);
+            l.put("href", recordLink((String) c.get("record_type"), (String) c.get("record_id")));
+            links.add(l);
+          }
+          Map<String, Object> self = new LinkedHashMap<>(s);
+          self.put("locator", null);
+          Pages.Frame f =
+              new Pages.Frame(
+                      String.valueOf(s.get("title") == null ? s.get("publisher") : s.get("title")))
+                  .data(
+                      api("/sources/" + Html.encode(id), ""),
+                      api("/sources.csv", "id=" + Html.encode(id)))
+                  .cite(List.of(self));
+          Map<String, Object> shown = new LinkedHashMap<>(s);
+          shown.put("url", Html.safeUrl(s.get("url")));
+          return new Pages.Page(f, Map.of("source", shown, "citedBy", links));
+        });
+  }
+
+  private static RawString ratifications(Map<String, Object> treaty) {
+    return new RawString(
+        Charts.ratifications(
+            "rat",
+            (Integer) treaty.get("ratifications_known"),
+            (Integer) treaty.get("ratifications_required")));
+  }
+
+  /** Where the explorer shows a cited record; the API's JSON where it has no page. */
+  static String recordLink(String type, String id) {
+    String e = Html.encode(id);
+    return switch (type) {
+      case "vote", "roll_call" -> "/votes/" + e;
+      case "delegation" -> "/delegations/" + e;
+      case "organization" -> "/organizations/" + e;
+      case "person" -> "/people/" + e;
+      case "treaty", "signature" -> "/treaty";
+      case "event" -> "/#timeline";
+      case "position" -> Api.V1 + "/positions/" + e;
+      case "document" -> Api.V1 + "/documents/" + e;
+      case "body" -> Api.V1 + "/bodies/" + e;
+      default -> Api.V1 + "/sources";
+    };
+  }
+
+  // ---- the data, read through the API's collections
+
+  private Map<String, Object> one(
+      CollectionSpec c, String field, String value, String what, String... includes) {
+    Map<String, List<String>> params =
+        includes.length == 0 ? Map.of() : Map.of("include", List.of(String.join(",", includes)));
+    List<Map<String, Object>> rows =
+        engine.all(ListQuery.parse(c, params, List.of(ListQuery.condition(c, field, "", value))));
+    if (rows.isEmpty()) {
+      throw ProblemException.notFound("No " + what + " '" + value + "'.");
+    }
+    return rows.get(0);
+  }
+
+  private List<Map<String, Object>> all(CollectionSpec c) {
+    return engine.all(ListQuery.all(c, List.of()));
+  }
+
+  /** The roll call counted per regional group, with a total row; the groups add up. */
+  static List<Map<String, Object>> groups(List<Map<String, Object>> rollCall) {
+    Map<String, Map<String, Object>> by = new LinkedHashMap<>();
+    for (String g : Charts.GROUPS.keySet()) {
+      by.put(g, row(Charts.groupName(g)));
+    }
+    Map<String, Object> total = row("All delegations");
+    for (Map<String, Object> r : rollCall) {
+      Object g = r.get("regional_group");
+      Map<String, Object> group =
+          by.computeIfAbsent(g == null ? "none" : g.toString(), k -> row(Charts.groupName(k)));
+      for (Map<String, Object> m : List.of(group, total)) {
+        m.merge(String.valueOf(r.get("vote")), 1, (a, b) -> (Integer) a + (Integer) b);
+        m.merge("total", 1, (a, b) -> (Integer) a + (Integer) b);
+      }
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    by.values().stream().filter(m -> (Integer) m.get("total") > 0).forEach(out::add);
+    if (!out.isEmpty()) {
+      out.add(total);
+    }
+    return out;
+  }
+
+  private static Map<String, Object> row(String name) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", name);
+    for (String b : Charts.BALLOTS) {
+      m.put(b, 0);
+    }
+    m.put("total", 0);
+    return m;
+  }
+
+  /** Rows with their search snippet as safe HTML ({@code highlight}), when searching. */
+  private static List<Map<String, Object>> withSnippets(List<Map<String, Object>> rows) {
+    List<Map<String, Object>> out = new ArrayList<>(rows.size());
+    for (Map<String, Object> r : rows) {
+      Map<String, Object> m = new LinkedHashMap<>(r);
+      m.put(
+          "highlight", r.containsKey("snippet") ? Html.highlight((String) r.get("snippet")) : null);
+      out.add(m);
+    }
+    return out;
+  }
+
+  /** 0.8723 as "87%"; null as "n/a" (no vote qualifies). */
+  static String percent(Object share) {
+    return share instanceof Number n ? Math.round(n.doubleValue() * 100) + "%" : "n/a";
+  }
+
+  private static <T> List<T> reversed(List<T> list) {
+    List<T> out = new ArrayList<>(list);
+    java.util.Collections.reverse(out);
+    return out;
+  }
+
+  // ---- parameters
+
+  /** The request's parameters without the empty ones an HTML form sends for "any". */
+  private static MultivaluedMap<String, String> params(UriInfo uri) {
+    MultivaluedMap<String, String> out = new MultivaluedHashMap<>();
+    uri.getQueryParameters(true)
+        .forEach(
+            (k, vs) ->
+                vs.stream().filter(v -> v != null && !v.isBlank()).forEach(v -> out.add(k, v)));
+    return out;
+  }
+
+  private static String first(MultivaluedMap<String, String> params, String name) {
+    return params.getFirst(name) == null ? "" : params.getFirst(name);
+  }
+
+  private static void noParameters(UriInfo uri) {
+    Responder.noParameters(uri, "This page");
+  }
+
+  /**
+   * The delegation compared over time: {@code with=} (ISO alpha-3), by default the United States
+   * (the State Department's report measures coincidence with it), or China for the United States.
+   */
+  static String compareWith(QueryEngine engine, UriInfo uri, String id) {
+    Set<String> allowed = Set.of("with");
+    for (String p : uri.getQueryParameters().keySet()) {
+      if (!allowed.contains(p)) {
+        throw ProblemException.invalidParam(p, "unknown parameter. Allowed: with");
+      }
+    }
+    String with = uri.getQueryParameters().getFirst("with");
+    String other =
+        with == null || with.isBlank()
+            ? (id.equals("USA") ? "CHN" : "USA")
+            : with.toUpperCase(Locale.ROOT);
+    if (other.equals(id)) {
+      throw ProblemException.invalidParam("with", "compare a delegation with another one");
+    }
+    if (!engine.exists(
+        ListQuery.all(
+            Delegations.DELEGATIONS,
+            List.of(ListQuery.condition(Delegations.DELEGATIONS, "id", "", other))))) {
+      throw ProblemException.invalidParam(
+          "with", "unknown delegation '" + with + "' (an ISO alpha-3 code)");
+    }
+    return other;
+  }
+
+  private static String api(String path, String query) {
+    return Api.V1 + path + (query.isEmpty() ? "" : "?" + query);
+  }
+
+  /** The link to the next page: this page's URL with the next cursor. */
+  private static String next(UriInfo uri, String cursor) {
+    if (cursor == null) {
+      return null;
+    }
+    MultivaluedMap<String, String> params = params(uri);
+    params.putSingle("cursor", cursor);
+    return uri.getPath() + "?" + Html.query(params);
+  }
+}
