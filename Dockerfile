@@ -6,7 +6,10 @@
 #   docker run -p 8080:8080 \
 #     -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db:5432/plenary \
 #     -e QUARKUS_DATASOURCE_USERNAME=plenary -e QUARKUS_DATASOURCE_PASSWORD=... plenary
-# Without QUARKUS_DATASOURCE_JDBC_URL, an embedded PostgreSQL starts with its files in /data.
+# Without QUARKUS_DATASOURCE_JDBC_URL the container refuses to start (one line on stderr, exit 2),
+# unless the embedded PostgreSQL is asked for explicitly; its files (and random passwords, 0600)
+# then live on the /data volume, made 0700:
+#   docker run -p 8080:8080 -e PLENARY_EMBEDDED_DATABASE=true -v plenary-data:/data plenary
 
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
@@ -23,7 +26,7 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin plenary \
- && mkdir -p /data && chown plenary /data
+ && mkdir -p /data && chown plenary /data && chmod 0700 /data
 WORKDIR /app
 COPY --from=build --chown=plenary /src/target/quarkus-app/ /app/
 USER plenary

@@ -272,6 +272,14 @@ public class OpenApiFilter implements OASFilter {
     if (nullable) {
       s.addType(SchemaType.NULL);
     }
+    if (!f.vocabulary().isEmpty()) {
+      // the field's closed vocabulary, from the table model; a nullable field may also be null
+      List<Object> values = new ArrayList<>(f.vocabulary());
+      if (nullable) {
+        values.add(null);
+      }
+      s.enumeration(values);
+    }
     return s;
   }
 

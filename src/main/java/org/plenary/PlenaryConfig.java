@@ -16,6 +16,30 @@ public interface PlenaryConfig {
    */
   Optional<String> adminToken();
 
+  /**
+   * Without a configured JDBC URL, run the embedded PostgreSQL; the production profile refuses to
+   * start without one or the other. Read by {@code org.plenary.db.PlenaryMain} before Quarkus
+   * starts; declared here so that the setting is known.
+   */
+  @WithDefault("false")
+  boolean embeddedDatabase();
+
+  /** Where the embedded PostgreSQL keeps its files (default ./data); read by PlenaryMain too. */
+  Optional<String> dataDir();
+
+  /**
+   * What a start does when the database content differs from the checksum recorded for the loaded
+   * release: restore the release from its files (the default), or refuse to start.
+   */
+  @WithDefault("restore")
+  OnTamper onTamper();
+
+  /** See {@link #onTamper()}. */
+  enum OnTamper {
+    RESTORE,
+    REFUSE
+  }
+
   Dataset dataset();
 
   Http http();

@@ -26,28 +26,16 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     if (external != null && !external.isBlank()) {
       return Map.of();
     }
-    db = EmbeddedDatabase.start(Path.of("target", "test-data"), false);
+    db = EmbeddedDatabase.start(Path.of("target", "test-data"));
     boolean writing = profile != null && profile.equals(WritingTestProfile.class.getName());
-    if (writing) {
-      dropWritingDatabase(db.jdbcUrl().replaceAll("/[^/]*$", "/postgres"), db.username());
-    }
     return Map.of(
         "quarkus.datasource.jdbc.url",
-        writing ? db.jdbcUrl(WritingTestProfile.DATABASE) : db.jdbcUrl(),
+        // each run of the writing tests starts from an empty database of their own
+        writing ? db.jdbcUrl(WritingTestProfile.DATABASE, true) : db.jdbcUrl(),
         "quarkus.datasource.username",
         db.username(),
         "quarkus.datasource.password",
         db.password());
-  }
-
-  /** Each run of the writing tests starts from an empty database. */
-  private static void dropWritingDatabase(String url, String user) {
-    try (var c = java.sql.DriverManager.getConnection(url, user, "");
-        var s = c.createStatement()) {
-      s.execute("drop database if exists " + WritingTestProfile.DATABASE + " with (force)");
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException("Could not drop the writing tests' database", e);
-    }
   }
 
   @Override

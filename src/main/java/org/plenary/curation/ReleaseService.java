@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import org.plenary.dataset.ContentChecksum;
 import org.plenary.dataset.DatasetState;
 import org.plenary.dataset.Dumps;
 import org.plenary.dataset.ReleaseListener;
@@ -148,6 +149,8 @@ public class ReleaseService {
                           ps.setString(2, r.checksum);
                           ps.executeUpdate();
                         }
+                        // the content as published is the release's: the next start verifies it
+                        ContentChecksum.record(c);
                         try (PreparedStatement ps =
                             c.prepareStatement(
                                 "select pg_notify('" + ReleaseListener.CHANNEL + "', ?)")) {

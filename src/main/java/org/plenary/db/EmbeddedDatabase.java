@@ -6,16 +6,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -24,8 +35,17 @@ import org.jboss.logging.Logger;
 
 /**
  * A real PostgreSQL server run from the io.zonky.test binaries on Maven Central, for when no
- * external database is configured. Its files live under a data directory, so data survives a
- * restart; a server left running by a killed JVM is reused rather than started twice.
+ * external database is configured. Its files live under a private data directory (0700), so data
+ * survives a restart.
+ *
+ * <p>Locked down: the server listens on 127.0.0.1 only and every connection needs a password
+ * (scram-sha-256, no trust); both passwords are random per data directory and kept in {@code
+ * postgres.credentials} (0600) inside it. The superuser {@code postgres} is used only here, to
+ * create the service's role {@code plenary}, which is not a superuser and owns the {@code plenary}
+ * database (Flyway migrates as that owner). PostgreSQL's default durability (fsync and full page
+ * writes on) with data checksums. One process at a time uses a data directory (a file lock); a
+ * server left running by a killed JVM is verified to be this directory's own and stopped before a
+ * fresh one starts, and {@link #stop()} always stops the server.
  *
  * <p>PostgreSQL refuses to run as root. As root, every PostgreSQL binary is run under {@code
  * unshare -U}: in a fresh user namespace the process is no longer uid 0, while the files it creates
@@ -33,165 +53,506 @@ import org.jboss.logging.Logger;
  */
 public final class EmbeddedDatabase {
   private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
-  static final String USER = "postgres";
+  static final String SUPERUSER = "postgres";
+  static final String USER = "plenary";
   static final String DATABASE = "plenary";
+  static final String CREDENTIALS = "postgres.credentials";
+  static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
+  static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
+  private static final String HBA =
+      """
+      # Written by Plenary at every start of its embedded PostgreSQL: passwords only, never trust.
+      local all all scram-sha-256
+      host  all all 127.0.0.1/32 scram-sha-256
+      """;
+
+  /** Starting is refused for a reason the operator must fix; the message is one line. */
+  public static final class Refused extends IllegalStateException {
+    Refused(String message) {
+      super(message);
+    }
+  }
 
   private final Path binaries;
   private final Path pgData;
   private final int port;
-  private final boolean startedHere;
+  private final String password;
+  private final String superuserPassword;
+  private final FileChannel lockFile;
+  private final FileLock lock;
+  private boolean stopped;
 
-  private EmbeddedDatabase(Path binaries, Path pgData, int port, boolean startedHere) {
+  private EmbeddedDatabase(
+      Path binaries,
+      Path pgData,
+      int port,
+      Credentials credentials,
+      FileChannel lockFile,
+      FileLock lock) {
     this.binaries = binaries;
     this.pgData = pgData;
     this.port = port;
-    this.startedHere = startedHere;
+    this.password = credentials.user();
+    this.superuserPassword = credentials.superuser();
+    this.lockFile = lockFile;
+    this.lock = lock;
   }
 
-  /**
-   * Starts (or reuses) the server whose cluster lives in {@code dataDir/postgres}, with
-   * PostgreSQL's default durability (every commit reaches the disk).
-   */
+  /** Starts the server whose cluster lives in {@code dataDir/postgres}. */
   public static EmbeddedDatabase start(Path dataDir) {
-    return start(dataDir, true);
-  }
-
-  /**
-   * Starts (or reuses) the server; {@code durable=false} turns fsync off, for throw-away test data
-   * only.
-   */
-  public static EmbeddedDatabase start(Path dataDir, boolean durable) {
+    Path root = dataDir.toAbsolutePath().normalize();
+    FileChannel channel = null;
+    FileLock lock = null;
     try {
-      Path root = dataDir.toAbsolutePath().normalize();
-      Files.createDirectories(root);
+      makePrivate(root);
+      channel =
+          FileChannel.open(
+              root.resolve("postgres.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException inThisJvm) {
+        lock = null;
+      }
+      if (lock == null) {
+        throw new Refused(
+            "The embedded PostgreSQL in "
+                + root
+                + " is in use by another running Plenary process; stop it or use another"
+                + " PLENARY_DATA_DIR");
+      }
       Path binaries = extractBinaries(root.resolve("postgres-binaries"));
       Path pgData = root.resolve("postgres");
+      Path credentialsFile = root.resolve(CREDENTIALS);
+      Credentials credentials;
       if (!Files.exists(pgData.resolve("PG_VERSION"))) {
-        initdb(binaries, pgData);
-      }
-      Integer running = runningPort(binaries, pgData);
-      EmbeddedDatabase db;
-      if (running != null) {
-        LOG.infof(
-            "Reusing the embedded PostgreSQL already running on port %d (%s)", running, pgData);
-        db = new EmbeddedDatabase(binaries, pgData, running, false);
+        credentials = Credentials.generate();
+        initdb(binaries, pgData, credentials, credentialsFile);
       } else {
-        int port = freePort();
-        run(
-            binaries,
-            List.of(
-                "pg_ctl",
-                "-D",
-                pgData.toString(),
-                "-l",
-                root.resolve("postgres.log").toString(),
-                "-w",
-                "-t",
-                "60",
-                "-o",
-                "-p "
-                    + port
-                    + " -h 127.0.0.1 -k "
-                    + pgData
-                    + (durable ? "" : " -c fsync=off -c full_page_writes=off"),
-                "start"));
-        db = new EmbeddedDatabase(binaries, pgData, port, true);
-        LOG.infof("Started embedded PostgreSQL on 127.0.0.1:%d (data in %s)", port, pgData);
+        stopOrphan(root, pgData);
+        Optional<Credentials> stored = Credentials.read(credentialsFile);
+        if (stored.isPresent()) {
+          credentials = stored.get();
+        } else {
+          credentials = Credentials.generate();
+          upgradeLegacy(binaries, pgData, credentials, credentialsFile);
+        }
       }
-      db.createDatabase(DATABASE);
+      Files.writeString(pgData.resolve("pg_hba.conf"), HBA, StandardCharsets.UTF_8);
+      int port = freePort();
+      run(
+          binaries,
+          List.of(
+              "pg_ctl",
+              "-D",
+              pgData.toString(),
+              "-l",
+              root.resolve("postgres.log").toString(),
+              "-w",
+              "-t",
+              "60",
+              "-o",
+              "-p "
+                  + port
+                  + " -c listen_addresses=127.0.0.1 -k "
+                  + pgData
+                  + " -c fsync=on -c full_page_writes=on -c password_encryption=scram-sha-256",
+              "start"));
+      EmbeddedDatabase db =
+          new EmbeddedDatabase(binaries, pgData, port, credentials, channel, lock);
+      try {
+        db.bootstrap(credentials);
+      } catch (RuntimeException e) {
+        db.stop();
+        throw e;
+      }
+      if (!checksumsEnabled(db)) {
+        LOG.warnf(
+            "Data checksums are off in %s (created by an older Plenary); move that directory away"
+                + " and restart to get a new cluster with checksums (the dataset reloads from its"
+                + " files)",
+            pgData);
+      }
+      LOG.infof("Started embedded PostgreSQL on 127.0.0.1:%d (data in %s)", port, pgData);
       return db;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+    } catch (IOException | RuntimeException e) {
+      release(channel, lock);
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new UncheckedIOException(
+          "Could not start the embedded PostgreSQL: " + e.getMessage(), (IOException) e);
     }
   }
 
   public String jdbcUrl() {
-    return jdbcUrl(DATABASE);
+    return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
   }
 
-  /** The URL of another database on this server, created if it does not exist (for tests). */
-  public String jdbcUrl(String database) {
-    if (!database.matches("[a-z_][a-z0-9_]*")) {
-      throw new IllegalArgumentException("not a database name: " + database);
+  /**
+   * The URL of another database on this server, owned by the service's role; with {@code fresh} it
+   * is dropped and created anew, else created only if missing. For tests that need a database of
+   * their own (the writing tests); the superuser creates it, the service's role may not.
+   */
+  public String jdbcUrl(String database, boolean fresh) {
+    if (!database.matches("[a-z_][a-z0-9_]*") || database.equals(DATABASE)) {
+      throw new IllegalArgumentException("not a database of its own: " + database);
     }
-    createDatabase(database);
+    String admin = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    try (Connection c = DriverManager.getConnection(admin, SUPERUSER, superuserPassword);
+        Statement s = c.createStatement()) {
+      if (fresh) {
+        s.execute("drop database if exists " + database + " with (force)");
+      }
+      var rs = s.executeQuery("select 1 from pg_database where datname = '" + database + "'");
+      if (!rs.next()) {
+        s.execute(
+            "create database "
+                + database
+                + " owner "
+                + USER
+                + " encoding 'UTF8' template template0");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not prepare the database " + database, e);
+    }
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
   }
 
+  /** The service's role: the owner of the database, not a superuser. */
   public String username() {
     return USER;
   }
 
   public String password() {
-    return "";
+    return password;
   }
 
-  /** Stops the server if this process started it. */
-  public void stop() {
-    if (!startedHere) {
+  public int port() {
+    return port;
+  }
+
+  /** Stops the server (it is always this process's own) and releases the data directory. */
+  public synchronized void stop() {
+    if (stopped) {
       return;
     }
+    stopped = true;
     try {
+      long pid = postmasterPid(pgData);
       run(binaries, List.of("pg_ctl", "-D", pgData.toString(), "-m", "fast", "-w", "stop"));
+      awaitExit(pid);
+      LOG.infof("Stopped embedded PostgreSQL (data in %s)", pgData);
     } catch (IOException | RuntimeException e) {
       LOG.warnf("Could not stop the embedded PostgreSQL: %s", e.getMessage());
+    } finally {
+      release(lockFile, lock);
     }
   }
 
-  private void createDatabase(String database) {
-    String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-    try (Connection c = DriverManager.getConnection(url, USER, "");
-        var check = c.prepareStatement("select 1 from pg_database where datname = ?")) {
-      check.setString(1, database);
-      if (!check.executeQuery().next()) {
-        try (var create = c.createStatement()) {
-          create.execute("create database " + database + " encoding 'UTF8' template template0");
-        }
+  /** Makes sure the service's role exists, has the stored password and owns its database. */
+  private void bootstrap(Credentials credentials) {
+    String admin = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    try (Connection c = DriverManager.getConnection(admin, SUPERUSER, credentials.superuser());
+        Statement s = c.createStatement()) {
+      s.execute(
+          "do $$ begin if not exists (select from pg_roles where rolname = '"
+              + USER
+              + "') then create role "
+              + USER
+              + "; end if; end $$");
+      // the password is hex from SecureRandom: safe as a literal
+      s.execute(
+          "alter role "
+              + USER
+              + " with login nosuperuser nocreatedb nocreaterole noreplication nobypassrls"
+              + " password '"
+              + credentials.user()
+              + "'");
+      var rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
+      if (rs.next()) {
+        s.execute("alter database " + DATABASE + " owner to " + USER);
+      } else {
+        s.execute(
+            "create database "
+                + DATABASE
+                + " owner "
+                + USER
+                + " encoding 'UTF8' template template0");
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not create the database " + database, e);
+      throw new IllegalStateException("Could not prepare the database " + DATABASE, e);
+    }
+    // Objects created by an older Plenary as the superuser move to the service's role.
+    String db = jdbcUrl();
+    try (Connection c = DriverManager.getConnection(db, SUPERUSER, credentials.superuser());
+        Statement s = c.createStatement()) {
+      s.execute(
+          """
+          do $$ declare r record; begin
+            for r in select c.oid::regclass as name, c.relkind from pg_class c
+                join pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm')
+                  and c.relowner <> 'plenary'::regrole loop
+              execute format('alter %s %s owner to plenary',
+                case r.relkind when 'v' then 'view' when 'm' then 'materialized view'
+                else 'table' end, r.name);
+            end loop;
+            for r in select p.oid::regprocedure as name from pg_proc p
+                join pg_namespace n on n.oid = p.pronamespace
+                where n.nspname = 'public' and p.proowner <> 'plenary'::regrole loop
+              execute format('alter routine %s owner to plenary', r.name);
+            end loop;
+          end $$""");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not hand the database " + DATABASE + " over", e);
     }
   }
 
-  private static void initdb(Path binaries, Path pgData) throws IOException {
+  private static boolean checksumsEnabled(EmbeddedDatabase db) {
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), USER, db.password);
+        var rs = c.createStatement().executeQuery("show data_checksums")) {
+      return rs.next() && rs.getString(1).equals("on");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read data_checksums", e);
+    }
+  }
+
+  private static void initdb(Path binaries, Path pgData, Credentials credentials, Path file)
+      throws IOException {
     Path tmp = pgData.resolveSibling(pgData.getFileName() + ".init");
     deleteRecursively(tmp);
-    run(
-        binaries,
-        List.of(
-            "initdb",
-            "-A",
-            "trust",
-            "-U",
-            USER,
-            "-D",
-            tmp.toString(),
-            "-E",
-            "UTF-8",
-            "--locale=C.UTF-8",
-            "--no-sync"));
+    Path pwfile = privateFile(pgData.resolveSibling("postgres.pwfile"), credentials.superuser());
+    try {
+      run(
+          binaries,
+          List.of(
+              "initdb",
+              "-A",
+              "scram-sha-256",
+              "-U",
+              SUPERUSER,
+              "--pwfile=" + pwfile,
+              "-D",
+              tmp.toString(),
+              "-E",
+              "UTF-8",
+              "--locale=C.UTF-8",
+              "--data-checksums"));
+    } finally {
+      Files.deleteIfExists(pwfile);
+    }
+    credentials.write(file);
     Files.move(tmp, pgData, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** The port of a server already running on this cluster, or null. */
-  private static Integer runningPort(Path binaries, Path pgData) throws IOException {
-    Path pid = pgData.resolve("postmaster.pid");
-    if (!Files.exists(pid)) {
-      return null;
-    }
+  /**
+   * A cluster made by an older Plenary (trust authentication, no passwords) is upgraded in
+   * single-user mode, with no server listening: the superuser gets a password, then pg_hba.conf is
+   * rewritten and the service's role is created at the first start.
+   */
+  private static void upgradeLegacy(Path binaries, Path pgData, Credentials credentials, Path file)
+      throws IOException {
+    LOG.warnf(
+        "%s was created by an older Plenary with trust authentication: setting passwords", pgData);
+    Path sql =
+        privateFile(
+            pgData.resolveSibling("postgres.upgrade.sql"),
+            "alter role " + SUPERUSER + " password '" + credentials.superuser() + "';\n\n");
     try {
-      run(binaries, List.of("pg_ctl", "-D", pgData.toString(), "status"));
-    } catch (IllegalStateException notRunning) {
-      return null; // a stale pid file: PostgreSQL itself replaces it on start
+      run(
+          binaries,
+          List.of(
+              "postgres",
+              "--single",
+              "-j",
+              "-D",
+              pgData.toString(),
+              "-c",
+              "exit_on_error=true",
+              "postgres"),
+          sql);
+    } finally {
+      Files.deleteIfExists(sql);
     }
-    List<String> lines = Files.readAllLines(pid, StandardCharsets.UTF_8);
-    return lines.size() > 3 ? Integer.parseInt(lines.get(3).trim()) : null;
+    Files.writeString(pgData.resolve("pg_hba.conf"), HBA, StandardCharsets.UTF_8);
+    credentials.write(file);
   }
 
-  private static void run(Path binaries, List<String> command) throws IOException {
+  /**
+   * A server still running on this cluster was left by a killed JVM (this process holds the data
+   * directory's lock, so no live Plenary uses it). It is stopped once postmaster.pid shows it is
+   * this directory's server, run from this directory's binaries.
+   */
+  private static void stopOrphan(Path root, Path pgData) throws IOException {
+    Path pidFile = pgData.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+    long pid;
+    try {
+      pid = Long.parseLong(lines.get(0).trim());
+    } catch (RuntimeException unreadable) {
+      return; // PostgreSQL itself replaces a broken pid file
+    }
+    Optional<ProcessHandle> process =
+        ProcessHandle.of(pid).filter(h -> h.isAlive() && running(h.pid()));
+    if (process.isEmpty()) {
+      return; // a stale pid file: PostgreSQL replaces it on start
+    }
+    String command = process.get().info().command().orElse("");
+    boolean ours =
+        lines.size() > 1
+            && Path.of(lines.get(1).trim()).equals(pgData)
+            && command.startsWith(root.resolve("postgres-binaries").toString())
+            && command.endsWith("/bin/postgres");
+    if (!ours) {
+      throw new Refused(
+          "Process "
+              + pid
+              + " ("
+              + (command.isEmpty() ? "unknown" : command)
+              + ") holds "
+              + pidFile
+              + " but is not Plenary's PostgreSQL for this directory; stop it or remove the file");
+    }
+    Path bin = Path.of(command).getParent().getParent();
+    LOG.warnf(
+        "Stopping the embedded PostgreSQL (pid %d) left running by a Plenary process that did not"
+            + " stop cleanly",
+        pid);
+    run(bin, List.of("pg_ctl", "-D", pgData.toString(), "-m", "fast", "-w", "stop"));
+    awaitExit(pid);
+  }
+
+  /** The postmaster's pid from postmaster.pid, or -1. */
+  private static long postmasterPid(Path pgData) {
+    try {
+      return Long.parseLong(
+          Files.readAllLines(pgData.resolve("postmaster.pid"), StandardCharsets.UTF_8)
+              .get(0)
+              .trim());
+    } catch (IOException | RuntimeException none) {
+      return -1;
+    }
+  }
+
+  /** pg_ctl returns once postmaster.pid is gone, a moment before the process itself exits. */
+  private static void awaitExit(long pid) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (pid > 0 && running(pid) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** Whether a process exists and is not a zombie (one that exited but was not reaped yet). */
+  static boolean running(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      char state = stat.charAt(stat.lastIndexOf(')') + 2);
+      return state != 'Z' && state != 'X';
+    } catch (IOException | RuntimeException gone) {
+      return false;
+    }
+  }
+
+  private static void makePrivate(Path root) throws IOException {
+    if (Files.isDirectory(root)) {
+      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(root);
+      if (perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+        throw new Refused(
+            "PLENARY_DATA_DIR "
+                + root
+                + " is writable by other users; point it at a private directory (it is made 0700)");
+      }
+    }
+    Files.createDirectories(root);
+    Files.setPosixFilePermissions(root, PRIVATE_DIR);
+  }
+
+  private static Path privateFile(Path path, String content) throws IOException {
+    Files.deleteIfExists(path);
+    Files.createFile(path, PosixFilePermissions.asFileAttribute(PRIVATE_FILE));
+    Files.writeString(path, content, StandardCharsets.UTF_8);
+    return path;
+  }
+
+  private static void release(FileChannel channel, FileLock lock) {
+    try {
+      if (lock != null && lock.isValid()) {
+        lock.release();
+      }
+      if (channel != null) {
+        channel.close();
+      }
+    } catch (IOException e) {
+      LOG.debugf("Could not release the data directory lock: %s", e.getMessage());
+    }
+  }
+
+  /** The two random passwords of a data directory. */
+  record Credentials(String superuser, String user) {
+    static Credentials generate() {
+      return new Credentials(random(), random());
+    }
+
+    private static String random() {
+      byte[] bytes = new byte[24];
+      new SecureRandom().nextBytes(bytes);
+      return HexFormat.of().formatHex(bytes);
+    }
+
+    static Optional<Credentials> read(Path file) throws IOException {
+      if (!Files.exists(file)) {
+        return Optional.empty();
+      }
+      Properties p = new Properties();
+      try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        p.load(in);
+      }
+      String su = p.getProperty("superuser.password");
+      String user = p.getProperty("user.password");
+      if (su == null || user == null || !su.matches("[0-9a-f]+") || !user.matches("[0-9a-f]+")) {
+        throw new Refused(file + " is damaged; restore it from a backup of the data directory");
+      }
+      if (!Files.getPosixFilePermissions(file).equals(PRIVATE_FILE)) {
+        Files.setPosixFilePermissions(file, PRIVATE_FILE);
+      }
+      return Optional.of(new Credentials(su, user));
+    }
+
+    void write(Path file) throws IOException {
+      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      privateFile(
+          tmp,
+          "# Passwords of the embedded PostgreSQL; only the user owning this directory may read it\n"
+              + "superuser.password="
+              + superuser
+              + "\nuser.password="
+              + user
+              + "\n");
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** The binaries for this machine, unpacked under {@code dataDir/postgres-binaries}. */
+  static Path binaries(Path dataDir) throws IOException {
+    return extractBinaries(dataDir.toAbsolutePath().normalize().resolve("postgres-binaries"));
+  }
+
+  static void run(Path binaries, List<String> command) throws IOException {
+    run(binaries, command, null);
+  }
+
+  private static void run(Path binaries, List<String> command, Path input) throws IOException {
     Path output = Files.createTempFile("plenary-pg-", ".out");
     try {
-      int rc = waitFor(process(binaries, command, output));
+      int rc = waitFor(process(binaries, command, output, input));
       if (rc != 0) {
         String out = Files.readString(output, StandardCharsets.UTF_8).strip();
         throw new IllegalStateException(
@@ -202,7 +563,7 @@ public final class EmbeddedDatabase {
     }
   }
 
-  private static Process process(Path binaries, List<String> command, Path output)
+  private static Process process(Path binaries, List<String> command, Path output, Path input)
       throws IOException {
     List<String> full = new ArrayList<>();
     if (isRoot()) {
@@ -215,7 +576,9 @@ public final class EmbeddedDatabase {
         new ProcessBuilder(full)
             .redirectErrorStream(true)
             .redirectOutput(output.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            .redirectInput(
+                ProcessBuilder.Redirect.from(
+                    input == null ? new java.io.File("/dev/null") : input.toFile()));
     pb.environment().put("LC_ALL", "C.UTF-8");
     return pb.start();
   }
@@ -249,8 +612,9 @@ public final class EmbeddedDatabase {
 
   /** Unpacks the binaries once per archive into {@code dir/<archive id>}. */
   private static Path extractBinaries(Path dir) throws IOException {
-    String arch = System.getProperty("os.arch").equals("aarch64") ? "arm_64" : "x86_64";
-    try (InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", arch)) {
+    Platform platform = Platform.of(System.getProperty("os.name"), System.getProperty("os.arch"));
+    try (InputStream archive =
+        DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(platform.system(), platform.arch())) {
       byte[] bytes = archive.readAllBytes();
       String id = Integer.toHexString(java.util.Arrays.hashCode(bytes)) + "-" + bytes.length;
       Path target = dir.resolve(id);
@@ -291,7 +655,39 @@ public final class EmbeddedDatabase {
     }
   }
 
-  private static void deleteRecursively(Path p) throws IOException {
+  /**
+   * The platforms whose PostgreSQL binaries are packaged (Linux and macOS, x86-64 and arm64), by
+   * the names of the io.zonky.test binaries' archives.
+   */
+  record Platform(String system, String arch) {
+    static Platform of(String osName, String osArch) {
+      String system =
+          osName.startsWith("Linux") ? "Linux" : osName.startsWith("Mac") ? "Darwin" : null;
+      String arch =
+          switch (osArch) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "arm_64";
+            default -> null;
+          };
+      if (system == null || arch == null) {
+        throw new IllegalStateException(
+            "The embedded PostgreSQL is packaged for Linux and macOS on x86-64 and arm64, not for "
+                + osName
+                + " "
+                + osArch
+                + ": set QUARKUS_DATASOURCE_JDBC_URL (and _USERNAME, _PASSWORD) to a PostgreSQL"
+                + " server instead");
+      }
+      return new Platform(system, arch);
+    }
+
+    /** The archive's resource name, e.g. postgres-darwin-arm_64.txz. */
+    String archive() {
+      return "postgres-" + system.toLowerCase(java.util.Locale.ROOT) + "-" + arch + ".txz";
+    }
+  }
+
+  static void deleteRecursively(Path p) throws IOException {
     if (!Files.exists(p)) {
       return;
     }

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
 import org.plenary.dataset.Dumps;
 import org.plenary.seed.Schema;
 import org.plenary.seed.SeedFiles;
@@ -18,25 +20,40 @@ import org.plenary.seed.TableSpec;
 /**
  * Starts Plenary. With no database configured ({@code QUARKUS_DATASOURCE_JDBC_URL} unset), an
  * embedded PostgreSQL is started first, its files under {@code PLENARY_DATA_DIR} (default {@code
- * ./data}), and stopped when the service stops.
+ * ./data}), and stopped when the service stops. In the production profile (the packaged jar's
+ * default, and Docker's) the embedded database needs an explicit opt-in, {@code
+ * PLENARY_EMBEDDED_DATABASE=true}: a deployment that forgot its database settings refuses to start
+ * instead of quietly serving from a local one.
  *
  * <p>{@code export DIR} writes the current release into DIR in the seed-data format (one CSV per
  * table, byte for byte the release's dumps) and exits: copy it over seed-data/ to carry the release
- * in the repository.
+ * in the repository. It reads the configured database, or the embedded one under the same rules.
  */
 @QuarkusMain
 public final class PlenaryMain {
   private PlenaryMain() {}
 
   public static void main(String... args) {
+    Map<String, String> env = System.getenv();
+    Properties props = System.getProperties();
     if (args.length > 0 && args[0].equals("export")) {
-      System.exit(export(args));
+      System.exit(export(env, props, args));
     }
-    if (externalDatabaseConfigured()) {
+    if (externalDatabaseConfigured(env, props)) {
       Quarkus.run(args);
       return;
     }
-    EmbeddedDatabase db = EmbeddedDatabase.start(dataDir());
+    String refusal = embeddedRefusal(env, props);
+    if (refusal != null) {
+      refuse(refusal);
+    }
+    EmbeddedDatabase db;
+    try {
+      db = EmbeddedDatabase.start(dataDir());
+    } catch (EmbeddedDatabase.Refused e) {
+      refuse(e.getMessage());
+      return;
+    }
     System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
     System.setProperty("quarkus.datasource.username", db.username());
     System.setProperty("quarkus.datasource.password", db.password());
@@ -44,7 +61,12 @@ public final class PlenaryMain {
     Quarkus.run(args);
   }
 
-  private static int export(String... args) {
+  private static void refuse(String reason) {
+    System.err.println("plenary: " + reason);
+    System.exit(2);
+  }
+
+  private static int export(Map<String, String> env, Properties props, String... args) {
     if (args.length != 2) {
       System.err.println("usage: java -jar quarkus-run.jar export DIR");
       return 2;
@@ -55,11 +77,17 @@ public final class PlenaryMain {
       String url;
       String user;
       String password;
-      if (externalDatabaseConfigured()) {
-        url = firstOf("quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL");
-        user = firstOf("quarkus.datasource.username", "QUARKUS_DATASOURCE_USERNAME");
-        password = firstOf("quarkus.datasource.password", "QUARKUS_DATASOURCE_PASSWORD");
+      if (externalDatabaseConfigured(env, props)) {
+        url = firstOf(env, props, "quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL");
+        user = firstOf(env, props, "quarkus.datasource.username", "QUARKUS_DATASOURCE_USERNAME");
+        password =
+            firstOf(env, props, "quarkus.datasource.password", "QUARKUS_DATASOURCE_PASSWORD");
       } else {
+        String refusal = embeddedRefusal(env, props);
+        if (refusal != null) {
+          System.err.println("plenary: " + refusal);
+          return 2;
+        }
         db = EmbeddedDatabase.start(dataDir());
         url = db.jdbcUrl();
         user = db.username();
@@ -99,14 +127,35 @@ public final class PlenaryMain {
     return SeedReader.read(SeedFiles.directory(dir)).version();
   }
 
-  private static String firstOf(String property, String env) {
-    String v = System.getProperty(property);
-    return present(v) ? v : System.getenv(env);
+  private static String firstOf(
+      Map<String, String> env, Properties props, String property, String variable) {
+    String v = props.getProperty(property);
+    return present(v) ? v : env.get(variable);
   }
 
-  static boolean externalDatabaseConfigured() {
-    return present(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"))
-        || present(System.getProperty("quarkus.datasource.jdbc.url"));
+  static boolean externalDatabaseConfigured(Map<String, String> env, Properties props) {
+    return present(env.get("QUARKUS_DATASOURCE_JDBC_URL"))
+        || present(props.getProperty("quarkus.datasource.jdbc.url"));
+  }
+
+  /**
+   * Why the embedded database may not start, or null: in the production profile it needs {@code
+   * PLENARY_EMBEDDED_DATABASE=true} (or the system property {@code plenary.embedded-database}).
+   */
+  static String embeddedRefusal(Map<String, String> env, Properties props) {
+    String profile = props.getProperty("quarkus.profile", env.get("QUARKUS_PROFILE"));
+    boolean prod = !present(profile) || profile.split(",")[0].strip().equals("prod");
+    String optIn =
+        props.getProperty("plenary.embedded-database", env.get("PLENARY_EMBEDDED_DATABASE"));
+    if (!prod || "true".equalsIgnoreCase(present(optIn) ? optIn.strip() : "")) {
+      return null;
+    }
+    return "Refusing to start: no database configured. Set QUARKUS_DATASOURCE_JDBC_URL (with"
+        + " QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD), or"
+        + " PLENARY_EMBEDDED_DATABASE=true to run the embedded PostgreSQL with its files in"
+        + " PLENARY_DATA_DIR (now "
+        + dataDir().toAbsolutePath().normalize()
+        + ").";
   }
 
   /** {@code PLENARY_DATA_DIR} (or the system property {@code plenary.data-dir}), else ./data. */

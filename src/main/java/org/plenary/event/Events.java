@@ -1,10 +1,9 @@
 package org.plenary.event;
 
-import static org.plenary.query.Field.longText;
-import static org.plenary.query.Field.partialDate;
-import static org.plenary.query.Field.text;
+import static org.plenary.seed.Schema.EVENT;
 
 import org.plenary.query.CollectionSpec;
+import org.plenary.query.Field;
 
 /** The timeline. */
 public final class Events {
@@ -12,26 +11,22 @@ public final class Events {
 
   public static final CollectionSpec EVENTS =
       CollectionSpec.builder("events", "event e")
-          .field(text("id", "e.id", "Event id (slug)"))
-          .field(partialDate("date", "e.date", "e.date_precision", "Date, as precise as known"))
-          .field(text("date_precision", "e.date_precision", "day, month or year"))
+          .field(Field.column("e", EVENT, "id", "Event id (slug)"))
+          .field(Field.column("e", EVENT, "date", "Date, as precise as known"))
+          .field(Field.column("e", EVENT, "date_precision", "day, month or year"))
+          .field(Field.column("e", EVENT, "end_date", "Last day, for events over several days"))
           .field(
-              partialDate(
-                  "end_date",
-                  "e.end_date",
-                  "e.end_date_precision",
-                  "Last day, for events over several days"))
-          .field(
-              text(
+              Field.column(
+                  "e",
+                  EVENT,
                   "kind",
-                  "e.kind",
                   "proposal, resolution, session, suspension, agreement, adoption, signing, rule or vote"))
-          .field(text("title", "e.title", "Title"))
-          .field(longText("description", "e.description", "What happened"))
-          .field(text("vote_id", "e.vote_id", "Vote"))
-          .field(text("document_id", "e.document_id", "Document"))
-          .field(text("certainty", "e.certainty", "confirmed, single_source or uncertain"))
-          .field(longText("note", "e.note", "Caveats"))
+          .field(Field.column("e", EVENT, "title", "Title"))
+          .field(Field.column("e", EVENT, "description", "What happened").asLongText())
+          .field(Field.column("e", EVENT, "vote_id", "Vote"))
+          .field(Field.column("e", EVENT, "document_id", "Document"))
+          .field(Field.column("e", EVENT, "certainty", "confirmed, single_source or uncertain"))
+          .field(Field.column("e", EVENT, "note", "Caveats").asLongText())
           .timestamps("e")
           .key("id")
           .sort("date")

@@ -1,13 +1,14 @@
 package org.plenary.organization;
 
-import static org.plenary.query.Field.longText;
-import static org.plenary.query.Field.text;
+import static org.plenary.seed.Schema.MEMBERSHIP;
+import static org.plenary.seed.Schema.ORGANIZATION;
 
 import java.util.List;
 import java.util.Map;
 import org.plenary.position.Positions;
 import org.plenary.query.CollectionSpec;
 import org.plenary.query.CollectionSpec.Embed;
+import org.plenary.query.Field;
 
 /** Organizations that took positions, with their coalition memberships. */
 public final class Organizations {
@@ -15,39 +16,40 @@ public final class Organizations {
 
   static final CollectionSpec MEMBERS =
       CollectionSpec.builder("members", "membership m join organization o on o.id = m.member_id")
-          .field(text("organization_id", "m.organization_id", "The coalition"))
-          .field(text("id", "o.id", "Member organization id"))
-          .field(text("name", "o.name", "Member name"))
-          .field(text("kind", "o.kind", "Member kind"))
-          .field(longText("note", "m.note", "Notes on the membership"))
+          .field(Field.column("m", MEMBERSHIP, "organization_id", "The coalition"))
+          .field(Field.column("o", ORGANIZATION, "id", "Member organization id"))
+          .field(Field.column("o", ORGANIZATION, "name", "Member name"))
+          .field(Field.column("o", ORGANIZATION, "kind", "Member kind"))
+          .field(Field.column("m", MEMBERSHIP, "note", "Notes on the membership").asLongText())
           .key("organization_id", "id")
           .sort("organization_id", "id")
           .cites("membership", "membership_id")
-          .field(text("membership_id", "m.id", "Membership id"))
+          .field(Field.column("membership_id", "m", MEMBERSHIP, "id", "Membership id"))
           .build();
 
   static final CollectionSpec MEMBER_OF =
       CollectionSpec.builder(
               "member_of", "membership m join organization o on o.id = m.organization_id")
-          .field(text("member_id", "m.member_id", "The member"))
-          .field(text("id", "o.id", "Coalition id"))
-          .field(text("name", "o.name", "Coalition name"))
-          .field(text("kind", "o.kind", "Coalition kind"))
+          .field(Field.column("m", MEMBERSHIP, "member_id", "The member"))
+          .field(Field.column("o", ORGANIZATION, "id", "Coalition id"))
+          .field(Field.column("o", ORGANIZATION, "name", "Coalition name"))
+          .field(Field.column("o", ORGANIZATION, "kind", "Coalition kind"))
           .key("member_id", "id")
           .sort("member_id", "id")
           .build();
 
   public static final CollectionSpec ORGANIZATIONS =
       CollectionSpec.builder("organizations", "organization o")
-          .field(text("id", "o.id", "Organization id (slug)"))
-          .field(text("name", "o.name", "Name"))
+          .field(Field.column("o", ORGANIZATION, "id", "Organization id (slug)"))
+          .field(Field.column("o", ORGANIZATION, "name", "Name"))
           .field(
-              text(
+              Field.column(
+                  "o",
+                  ORGANIZATION,
                   "kind",
-                  "o.kind",
                   "ngo, ngo_coalition, company, industry_coalition, business_association, think_tank,"
                       + " un_body, intergovernmental or eu_institution"))
-          .field(longText("note", "o.note", "Notes"))
+          .field(Field.column("o", ORGANIZATION, "note", "Notes").asLongText())
           .timestamps("o")
           .key("id")
           .sort("id")

@@ -1,13 +1,15 @@
 package org.plenary.person;
 
-import static org.plenary.query.Field.longText;
-import static org.plenary.query.Field.text;
+import static org.plenary.seed.Schema.DELEGATION;
+import static org.plenary.seed.Schema.ORGANIZATION;
+import static org.plenary.seed.Schema.PERSON;
 
 import java.util.List;
 import java.util.Map;
 import org.plenary.position.Positions;
 import org.plenary.query.CollectionSpec;
 import org.plenary.query.CollectionSpec.Embed;
+import org.plenary.query.Field;
 
 /** People who voiced positions. */
 public final class People {
@@ -18,14 +20,14 @@ public final class People {
               "people",
               "person pe left join organization o on o.id = pe.organization_id "
                   + "left join delegation d on d.id = pe.delegation_id")
-          .field(text("id", "pe.id", "Person id (slug)"))
-          .field(text("name", "pe.name", "Name as the sources give it"))
-          .field(text("role", "pe.role", "Role at the time"))
-          .field(text("organization_id", "pe.organization_id", "Organization"))
-          .field(text("organization_name", "o.name", "Organization name"))
-          .field(text("delegation_id", "pe.delegation_id", "Delegation (ISO alpha-3)"))
-          .field(text("delegation_name", "d.name", "Delegation name"))
-          .field(longText("note", "pe.note", "Notes"))
+          .field(Field.column("pe", PERSON, "id", "Person id (slug)"))
+          .field(Field.column("pe", PERSON, "name", "Name as the sources give it"))
+          .field(Field.column("pe", PERSON, "role", "Role at the time"))
+          .field(Field.column("pe", PERSON, "organization_id", "Organization"))
+          .field(Field.column("organization_name", "o", ORGANIZATION, "name", "Organization name"))
+          .field(Field.column("pe", PERSON, "delegation_id", "Delegation (ISO alpha-3)"))
+          .field(Field.column("delegation_name", "d", DELEGATION, "name", "Delegation name"))
+          .field(Field.column("pe", PERSON, "note", "Notes").asLongText())
           .timestamps("pe")
           .key("id")
           .sort("id")

@@ -1,10 +1,12 @@
 package org.plenary.position;
 
-import static org.plenary.query.Field.longText;
-import static org.plenary.query.Field.partialDate;
 import static org.plenary.query.Field.text;
+import static org.plenary.seed.Schema.ORGANIZATION;
+import static org.plenary.seed.Schema.PERSON;
+import static org.plenary.seed.Schema.POSITION;
 
 import org.plenary.query.CollectionSpec;
+import org.plenary.query.Field;
 
 /** Stated positions, held by an organization or a delegation, voiced by a person where known. */
 public final class Positions {
@@ -16,8 +18,8 @@ public final class Positions {
               "position p left join organization o on o.id = p.organization_id "
                   + "left join delegation d on d.id = p.delegation_id "
                   + "left join person pe on pe.id = p.person_id")
-          .field(text("id", "p.id", "Position id (slug)"))
-          .field(text("actor_kind", "p.actor_kind", "organization or delegation"))
+          .field(Field.column("p", POSITION, "id", "Position id (slug)"))
+          .field(Field.column("p", POSITION, "actor_kind", "organization or delegation"))
           .field(
               text(
                   "actor_id",
@@ -28,26 +30,39 @@ public final class Positions {
                   "actor_name",
                   "coalesce(o.name, d.name)",
                   "Name of the organization or delegation"))
-          .field(text("organization_id", "p.organization_id", "Organization holding it"))
-          .field(text("organization_kind", "o.kind", "Kind of organization (ngo, company, ...)"))
-          .field(text("delegation_id", "p.delegation_id", "Delegation holding it (ISO alpha-3)"))
-          .field(text("person_id", "p.person_id", "Person who voiced it"))
-          .field(text("person_name", "pe.name", "Name of the person"))
-          .field(text("stance", "p.stance", "supports, opposes, conditional, concerned or mixed"))
-          .field(longText("stance_summary", "p.stance_summary", "The stance in the source's words"))
+          .field(Field.column("p", POSITION, "organization_id", "Organization holding it"))
           .field(
-              longText("quote", "p.quote", "Verbatim quote; null where only a paraphrase exists"))
-          .field(text("quote_status", "p.quote_status", "verbatim, fragment or none"))
+              Field.column(
+                  "organization_kind",
+                  "o",
+                  ORGANIZATION,
+                  "kind",
+                  "Kind of organization (ngo, company, ...)"))
           .field(
-              longText("paraphrase", "p.paraphrase", "Paraphrase, where no verbatim quote exists"))
+              Field.column("p", POSITION, "delegation_id", "Delegation holding it (ISO alpha-3)"))
+          .field(Field.column("p", POSITION, "person_id", "Person who voiced it"))
+          .field(Field.column("person_name", "pe", PERSON, "name", "Name of the person"))
           .field(
-              partialDate(
-                  "date", "p.date", "p.date_precision", "Date, as precise as the source allows"))
-          .field(text("date_precision", "p.date_precision", "day, month or year"))
-          .field(longText("date_note", "p.date_note", "Why the date is imprecise"))
-          .field(text("vote_id", "p.vote_id", "The vote it is about"))
-          .field(text("certainty", "p.certainty", "confirmed, single_source or uncertain"))
-          .field(longText("note", "p.note", "Caveats"))
+              Field.column(
+                  "p", POSITION, "stance", "supports, opposes, conditional, concerned or mixed"))
+          .field(
+              Field.column("p", POSITION, "stance_summary", "The stance in the source's words")
+                  .asLongText())
+          .field(
+              Field.column(
+                      "p", POSITION, "quote", "Verbatim quote; null where only a paraphrase exists")
+                  .asLongText())
+          .field(Field.column("p", POSITION, "quote_status", "verbatim, fragment or none"))
+          .field(
+              Field.column(
+                      "p", POSITION, "paraphrase", "Paraphrase, where no verbatim quote exists")
+                  .asLongText())
+          .field(Field.column("p", POSITION, "date", "Date, as precise as the source allows"))
+          .field(Field.column("p", POSITION, "date_precision", "day, month or year"))
+          .field(Field.column("p", POSITION, "date_note", "Why the date is imprecise").asLongText())
+          .field(Field.column("p", POSITION, "vote_id", "The vote it is about"))
+          .field(Field.column("p", POSITION, "certainty", "confirmed, single_source or uncertain"))
+          .field(Field.column("p", POSITION, "note", "Caveats").asLongText())
           .timestamps("p")
           .key("id")
           .sort("date")

@@ -1,13 +1,21 @@
 package org.plenary.query;
 
+import java.util.List;
 import java.util.Set;
+import org.plenary.seed.Column;
+import org.plenary.seed.TableSpec;
 
 /**
  * A field of a collection: its JSON/CSV name, the SQL that computes it, its type, and whether it
  * may be filtered and sorted on. Only fields declared here ever reach SQL: the names in a request
  * are looked up in this whitelist, and values are always bound as parameters.
  *
+ * <p>A field that shows a column of a table is made with {@link #column}, from the table model
+ * (seed/Schema): its type and vocabulary (the OpenAPI {@code enum}) come from the column's one
+ * declaration.
+ *
  * @param precisionSql for a partial date, the SQL of its precision (day, month, year)
+ * @param vocabulary the values a text field takes (its closed vocabulary), or empty
  */
 public record Field(
     String name,
@@ -16,7 +24,19 @@ public record Field(
     boolean filterable,
     boolean sortable,
     String precisionSql,
-    String description) {
+    String description,
+    List<String> vocabulary) {
+
+  public Field(
+      String name,
+      String sql,
+      Type type,
+      boolean filterable,
+      boolean sortable,
+      String precisionSql,
+      String description) {
+    this(name, sql, type, filterable, sortable, precisionSql, description, List.of());
+  }
 
   public enum Type {
     TEXT,
@@ -58,6 +78,35 @@ public record Field(
   /** Long free text: filterable with __contains and __isnull only, never sorted on. */
   public static Field longText(String name, String sql, String description) {
     return new Field(name, sql, Type.TEXT, true, false, null, description);
+  }
+
+  /**
+   * The column {@code alias.column} of a table of the table model, under the column's name, with
+   * the API's description (JSON says null where the file's cell is empty).
+   */
+  public static Field column(String alias, TableSpec table, String column, String description) {
+    return column(column, alias, table, column, description);
+  }
+
+  /** The column {@code alias.column} of a table of the table model, shown under another name. */
+  public static Field column(
+      String name, String alias, TableSpec table, String columnName, String description) {
+    Column column = table.storedColumn(columnName);
+    String sql = alias + "." + column.name();
+    List<String> vocabulary = column.vocabulary() == null ? List.of() : column.vocabulary().terms();
+    return switch (column.type()) {
+      case TEXT -> new Field(name, sql, Type.TEXT, true, true, null, description, vocabulary);
+      case INTEGER -> integer(name, sql, description);
+      case BOOLEAN -> bool(name, sql, description);
+      case DATE -> date(name, sql, description);
+      case PARTIAL_DATE ->
+          partialDate(name, sql, alias + "." + column.precisionColumn(), description);
+    };
+  }
+
+  /** This field as long free text: filterable with __contains and __isnull only, never sorted. */
+  public Field asLongText() {
+    return new Field(name, sql, type, filterable, false, precisionSql, description, vocabulary);
   }
 
   /** Whether facet= may count this field's values. */

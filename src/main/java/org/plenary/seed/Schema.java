@@ -10,6 +10,7 @@ import static org.plenary.seed.Column.ref;
 import static org.plenary.seed.Column.text;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,21 +22,6 @@ import java.util.Set;
 public final class Schema {
   private Schema() {}
 
-  public static final Set<String> CERTAINTY = Set.of("confirmed", "single_source", "uncertain");
-  public static final Set<String> REGIONAL_GROUPS =
-      Set.of("african", "asia_pacific", "eastern_european", "grulac", "weog");
-
-  /** The ballots of a roll call, in the order tallies are given (yes, no, abstain, non_voting). */
-  public static final Set<String> BALLOTS =
-      java.util.Collections.unmodifiableSet(
-          new java.util.LinkedHashSet<>(List.of("yes", "no", "abstain", "non_voting")));
-
-  /** The figures modelled as claims. */
-  public static final Set<String> CLAIM_PROPERTIES = Set.of("signatories_count");
-
-  public static final Set<String> STANCES =
-      Set.of("supports", "opposes", "conditional", "concerned", "mixed");
-
   private static Column id(String description) {
     return text("id", true, description);
   }
@@ -44,383 +30,360 @@ public final class Schema {
     return text("note", false, "Free-text caveats: conflicts between sources, what is unknown");
   }
 
+  public static final TableSpec RELEASE =
+      new TableSpec(
+          "release",
+          "releases.csv",
+          List.of(
+              text("version", true, "Dataset version (semantic versioning)"),
+              of("date", DATE, true, "Release date"),
+              text("changes", true, "What changed in this release"),
+              text(
+                  "data_sha256",
+                  true,
+                  "SHA-256 of the dataset's other files at this release (see SeedReader.dataChecksum)")),
+          List.of("version"),
+          "Releases of the dataset");
+
+  public static final TableSpec SOURCE =
+      new TableSpec(
+          "source",
+          "sources.csv",
+          List.of(
+              id("Source id (slug)"),
+              text("publisher", true, "Who published it"),
+              text("title", false, "Title of the page or document"),
+              text("url", false, "Where it was read; empty when only an offline copy exists"),
+              of("published", PARTIAL_DATE, false, "Publication date, as precise as known"),
+              oneOf("kind", true, Vocabulary.SOURCE_KIND, "Kind of publisher"),
+              note()),
+          List.of("id"),
+          "Every source cited by the dataset");
+
+  public static final TableSpec DELEGATION =
+      new TableSpec(
+          "delegation",
+          "delegations.csv",
+          List.of(
+              id("ISO 3166-1 alpha-3 code (EUU for the European Union)"),
+              text("iso2", true, "ISO 3166-1 alpha-2 code"),
+              text("name", true, "Name"),
+              oneOf(
+                  "kind",
+                  true,
+                  Vocabulary.DELEGATION_KIND,
+                  "Member state or regional organization"),
+              of("un_member", BOOLEAN, true, "Member of the United Nations"),
+              oneOf("regional_group", false, Vocabulary.REGIONAL_GROUP, "UN regional group"),
+              oneOf(
+                  "regional_group_status",
+                  true,
+                  Vocabulary.REGIONAL_GROUP_STATUS,
+                  "How the delegation belongs to its regional group"),
+              note()),
+          List.of("id"),
+          "Delegations: the 193 member states and other actors that vote or speak");
+
+  public static final TableSpec BODY =
+      new TableSpec(
+          "body",
+          "bodies.csv",
+          List.of(
+              id("Body id (slug)"),
+              text("name", true, "Name"),
+              oneOf("kind", true, Vocabulary.BODY_KIND, "Kind of body"),
+              ref("parent_id", false, "body", "The body it reports to"),
+              note()),
+          List.of("id"),
+          "UN bodies that vote or decide");
+
+  public static final TableSpec DOCUMENT =
+      new TableSpec(
+          "document",
+          "documents.csv",
+          List.of(
+              id("Document id: the symbol in lower case, / and . as -"),
+              text("symbol", true, "UN document symbol"),
+              text("title", false, "Title, where a source gives it"),
+              oneOf("kind", true, Vocabulary.DOCUMENT_KIND, "Kind of document"),
+              ref("body_id", false, "body", "Body it belongs to"),
+              of("date", PARTIAL_DATE, false, "Date, as precise as known"),
+              note()),
+          List.of("id"),
+          "UN documents");
+
+  public static final TableSpec VOTE =
+      new TableSpec(
+          "vote",
+          "votes.csv",
+          List.of(
+              id("Vote id (slug)"),
+              ref("body_id", true, "body", "Body that voted or decided"),
+              of("date", PARTIAL_DATE, true, "Date, as precise as known"),
+              text("date_note", false, "Why the date is imprecise"),
+              text("subject", true, "What was voted on"),
+              oneOf(
+                  "method",
+                  true,
+                  Vocabulary.METHOD,
+                  "Recorded vote, or decision without a vote (consensus)"),
+              oneOf("outcome", true, Vocabulary.OUTCOME, "Outcome"),
+              of("yes", INTEGER, false, "Votes in favour; empty when no source gives it"),
+              of("no", INTEGER, false, "Votes against; empty when no source gives it"),
+              of("abstain", INTEGER, false, "Abstentions; empty when no source gives it"),
+              of("non_voting", INTEGER, false, "Members not voting; empty when unknown"),
+              oneOf(
+                  "roll_call_status",
+                  true,
+                  Vocabulary.ROLL_CALL_STATUS,
+                  "Whether the per-delegation roll call is complete, partial or absent"),
+              text("meeting", false, "Meeting or session"),
+              oneOf("certainty", true, Vocabulary.CERTAINTY, "How well sourced the tally is"),
+              note()),
+          List.of("id"),
+          "Votes and decisions without a vote");
+
+  public static final TableSpec VOTE_DOCUMENT =
+      new TableSpec(
+          "vote_document",
+          "vote_documents.csv",
+          List.of(
+              ref("vote_id", true, "vote", "Vote"),
+              ref("document_id", true, "document", "Document"),
+              oneOf("role", true, Vocabulary.DOCUMENT_ROLE, "The document's role in the vote")),
+          List.of("vote_id", "document_id"),
+          "Documents of each vote");
+
+  public static final TableSpec ROLL_CALL =
+      new TableSpec(
+          "roll_call",
+          "roll_calls.csv",
+          List.of(
+              ref("vote_id", true, "vote", "Vote"),
+              ref("delegation_id", true, "delegation", "Delegation"),
+              oneOf("vote", true, Vocabulary.BALLOT, "How the delegation voted")),
+          List.of("vote_id", "delegation_id"),
+          "How each delegation voted on each recorded vote");
+
+  public static final TableSpec ORGANIZATION =
+      new TableSpec(
+          "organization",
+          "organizations.csv",
+          List.of(
+              id("Organization id (slug)"),
+              text("name", true, "Name"),
+              oneOf("kind", true, Vocabulary.ORGANIZATION_KIND, "Kind of organization"),
+              note()),
+          List.of("id"),
+          "Organizations that took positions");
+
+  public static final TableSpec MEMBERSHIP =
+      new TableSpec(
+          "membership",
+          "memberships.csv",
+          List.of(
+              id("organization_id--member_id"),
+              ref("organization_id", true, "organization", "The coalition"),
+              ref("member_id", true, "organization", "Its member"),
+              note()),
+          List.of("id"),
+          "Members of coalitions");
+
+  public static final TableSpec PERSON =
+      new TableSpec(
+          "person",
+          "people.csv",
+          List.of(
+              id("Person id (slug)"),
+              text("name", true, "Name as the sources give it"),
+              text("role", false, "Role at the time"),
+              ref("organization_id", false, "organization", "Organization"),
+              ref("delegation_id", false, "delegation", "Delegation"),
+              note()),
+          List.of("id"),
+          "People who voiced positions");
+
+  public static final TableSpec POSITION =
+      new TableSpec(
+          "position",
+          "positions.csv",
+          List.of(
+              id("Position id (slug)"),
+              oneOf(
+                  "actor_kind",
+                  true,
+                  Vocabulary.ACTOR_KIND,
+                  "Whether an organization or a delegation holds it"),
+              ref("organization_id", false, "organization", "Organization holding it"),
+              ref("delegation_id", false, "delegation", "Delegation holding it"),
+              ref("person_id", false, "person", "Person who voiced it"),
+              oneOf("stance", true, Vocabulary.STANCE, "Stance, from a fixed vocabulary"),
+              text("stance_summary", true, "The stance in the source's own words"),
+              text("quote", false, "Verbatim quote; empty where only a paraphrase exists"),
+              oneOf(
+                  "quote_status",
+                  true,
+                  Vocabulary.QUOTE_STATUS,
+                  "verbatim, fragment, or none (no verbatim quote found)"),
+              text("paraphrase", false, "Paraphrase, where no verbatim quote exists"),
+              of("date", PARTIAL_DATE, true, "Date, as precise as the source allows"),
+              text("date_note", false, "Why the date is imprecise"),
+              ref("vote_id", false, "vote", "The vote it is about"),
+              oneOf("certainty", false, Vocabulary.CERTAINTY, "How well sourced it is"),
+              note()),
+          List.of("id"),
+          "Stated positions on the convention");
+
+  public static final TableSpec EVENT =
+      new TableSpec(
+          "event",
+          "events.csv",
+          List.of(
+              id("Event id (slug)"),
+              of("date", PARTIAL_DATE, true, "Date, as precise as known"),
+              of("end_date", PARTIAL_DATE, false, "Last day, for events over several days"),
+              oneOf("kind", true, Vocabulary.EVENT_KIND, "Kind of event"),
+              text("title", true, "Title"),
+              text("description", false, "What happened"),
+              ref("vote_id", false, "vote", "Vote"),
+              ref("document_id", false, "document", "Document"),
+              oneOf("certainty", false, Vocabulary.CERTAINTY, "How well sourced it is"),
+              note()),
+          List.of("id"),
+          "The timeline of the convention");
+
+  public static final TableSpec TREATY =
+      new TableSpec(
+          "treaty",
+          "treaties.csv",
+          List.of(
+              id("Treaty id (slug)"),
+              text("name", true, "Full title"),
+              text("short_name", false, "Short name"),
+              ref("adopted_document_id", false, "document", "Resolution adopting it"),
+              ref("adoption_vote_id", false, "vote", "The adoption decision"),
+              of("adopted_on", DATE, false, "Date of adoption"),
+              of("signature_opened", DATE, false, "First day open for signature"),
+              of("signature_closes", DATE, false, "Last day open for signature"),
+              of("signatories_official_count", INTEGER, false, "Official count of signatories"),
+              of("ratifications_required", INTEGER, false, "Ratifications for entry into force"),
+              of("entry_into_force_days", INTEGER, false, "Days after the last one needed"),
+              note()),
+          List.of("id"),
+          "Treaties");
+
+  public static final TableSpec SIGNATURE =
+      new TableSpec(
+          "signature",
+          "signatures.csv",
+          List.of(
+              id("treaty_id--iso3"),
+              ref("treaty_id", true, "treaty", "Treaty"),
+              ref("delegation_id", true, "delegation", "Signatory"),
+              of("date", PARTIAL_DATE, false, "Date of signature"),
+              oneOf("certainty", true, Vocabulary.CERTAINTY, "How well sourced it is"),
+              note()),
+          List.of("id"),
+          "Known signatures (a partial list)");
+
+  public static final TableSpec CLAIM =
+      new TableSpec(
+          "claim",
+          "claims.csv",
+          List.of(
+              id("Claim id (slug)"),
+              oneOf(
+                  "subject_type",
+                  true,
+                  Vocabulary.CLAIM_SUBJECT_TYPE,
+                  "The table of the record it is about"),
+              ref("subject_id", true, "treaty", "The record it is about"),
+              oneOf("property", true, Vocabulary.CLAIM_PROPERTY, "The figure claimed"),
+              of("value", INTEGER, true, "The value this source gives"),
+              of(
+                  "as_of",
+                  PARTIAL_DATE,
+                  false,
+                  "The date the figure describes, as precise as known"),
+              oneOf("certainty", true, Vocabulary.CERTAINTY, "How well sourced it is"),
+              of("reported", BOOLEAN, true, "Whether Plenary reports this value (one per figure)"),
+              text("reason", false, "Why Plenary reports it (required for the reported one)"),
+              note()),
+          List.of("id"),
+          "Figures that sources disagree on: every claim, with its source; one is reported");
+
+  public static final TableSpec RATIFICATION =
+      new TableSpec(
+          "ratification",
+          "ratifications.csv",
+          List.of(
+              id("treaty_id--iso3"),
+              ref("treaty_id", true, "treaty", "Treaty"),
+              ref("delegation_id", true, "delegation", "Ratifying delegation"),
+              of("date", PARTIAL_DATE, false, "Date the instrument was deposited"),
+              oneOf("certainty", true, Vocabulary.CERTAINTY, "How well sourced it is"),
+              note()),
+          List.of("id"),
+          "Known ratifications (acceptances, approvals, accessions)");
+
+  public static final TableSpec CITATION =
+      new TableSpec(
+          "citation",
+          "citations.csv",
+          List.of(
+              oneOf("record_type", true, Vocabulary.RECORD_TYPE, "The table of the cited record"),
+              text("record_id", true, "The record's id (for roll_call, the vote id)"),
+              ref("source_id", true, "source", "Source"),
+              text("locator", false, "Where in the source")),
+          List.of("record_type", "record_id", "source_id"),
+          "Which source each record cites");
+
+  /**
+   * The columns curation keeps in the release table beside the file's (V9): how each release was
+   * published. Not in releases.csv, the dumps or the content checksum; mapped by
+   * org.plenary.curation.Release. By name, the database type.
+   */
+  public static final Map<String, String> RELEASE_PUBLICATION_COLUMNS =
+      Map.of(
+          "origin", "text not null",
+          "notes", "text",
+          "checksum", "text",
+          "published_at", "timestamp with time zone",
+          "published_by", "text");
+
+  /** How a release was published: from seed-data, through curation's review, or by an import. */
+  public static final List<String> RELEASE_ORIGINS = List.of("seed", "curation", "import");
+
+  /** The tables in load order (a table only references tables before it). */
   public static final List<TableSpec> TABLES =
       List.of(
-          new TableSpec(
-              "release",
-              "releases.csv",
-              List.of(
-                  text("version", true, "Dataset version (semantic versioning)"),
-                  of("date", DATE, true, "Release date"),
-                  text("changes", true, "What changed in this release"),
-                  text(
-                      "data_sha256",
-                      true,
-                      "SHA-256 of the dataset's other files at this release (see SeedReader.dataChecksum)")),
-              List.of("version"),
-              "Releases of the dataset"),
-          new TableSpec(
-              "source",
-              "sources.csv",
-              List.of(
-                  id("Source id (slug)"),
-                  text("publisher", true, "Who published it"),
-                  text("title", false, "Title of the page or document"),
-                  text("url", false, "Where it was read; empty when only an offline copy exists"),
-                  of("published", PARTIAL_DATE, false, "Publication date, as precise as known"),
-                  oneOf(
-                      "kind",
-                      true,
-                      Set.of(
-                          "official_un",
-                          "government",
-                          "news",
-                          "ngo",
-                          "company",
-                          "dataset",
-                          "aggregator",
-                          "ai_summary",
-                          "reference_work",
-                          "blog",
-                          "intergovernmental"),
-                      "Kind of publisher"),
-                  note()),
-              List.of("id"),
-              "Every source cited by the dataset"),
-          new TableSpec(
-              "delegation",
-              "delegations.csv",
-              List.of(
-                  id("ISO 3166-1 alpha-3 code (EUU for the European Union)"),
-                  text("iso2", true, "ISO 3166-1 alpha-2 code"),
-                  text("name", true, "Name"),
-                  oneOf(
-                      "kind",
-                      true,
-                      Set.of("member_state", "regional_organization"),
-                      "Member state or regional organization"),
-                  of("un_member", BOOLEAN, true, "Member of the United Nations"),
-                  oneOf("regional_group", false, REGIONAL_GROUPS, "UN regional group"),
-                  oneOf(
-                      "regional_group_status",
-                      true,
-                      Set.of("member", "observer", "disputed", "none"),
-                      "How the delegation belongs to its regional group"),
-                  note()),
-              List.of("id"),
-              "Delegations: the 193 member states and other actors that vote or speak"),
-          new TableSpec(
-              "body",
-              "bodies.csv",
-              List.of(
-                  id("Body id (slug)"),
-                  text("name", true, "Name"),
-                  oneOf(
-                      "kind",
-                      true,
-                      Set.of("plenary", "main_committee", "subsidiary_body"),
-                      "Kind of body"),
-                  ref("parent_id", false, "body", "The body it reports to"),
-                  note()),
-              List.of("id"),
-              "UN bodies that vote or decide"),
-          new TableSpec(
-              "document",
-              "documents.csv",
-              List.of(
-                  id("Document id: the symbol in lower case, / and . as -"),
-                  text("symbol", true, "UN document symbol"),
-                  text("title", false, "Title, where a source gives it"),
-                  oneOf(
-                      "kind",
-                      true,
-                      Set.of("resolution", "draft_resolution", "amendment", "report", "proposal"),
-                      "Kind of document"),
-                  ref("body_id", false, "body", "Body it belongs to"),
-                  of("date", PARTIAL_DATE, false, "Date, as precise as known"),
-                  note()),
-              List.of("id"),
-              "UN documents"),
-          new TableSpec(
-              "vote",
-              "votes.csv",
-              List.of(
-                  id("Vote id (slug)"),
-                  ref("body_id", true, "body", "Body that voted or decided"),
-                  of("date", PARTIAL_DATE, true, "Date, as precise as known"),
-                  text("date_note", false, "Why the date is imprecise"),
-                  text("subject", true, "What was voted on"),
-                  oneOf(
-                      "method",
-                      true,
-                      Set.of("recorded", "without_vote"),
-                      "Recorded vote, or decision without a vote (consensus)"),
-                  oneOf("outcome", true, Set.of("adopted", "rejected"), "Outcome"),
-                  of("yes", INTEGER, false, "Votes in favour; empty when no source gives it"),
-                  of("no", INTEGER, false, "Votes against; empty when no source gives it"),
-                  of("abstain", INTEGER, false, "Abstentions; empty when no source gives it"),
-                  of("non_voting", INTEGER, false, "Members not voting; empty when unknown"),
-                  oneOf(
-                      "roll_call_status",
-                      true,
-                      Set.of("complete", "partial", "absent"),
-                      "Whether the per-delegation roll call is complete, partial or absent"),
-                  text("meeting", false, "Meeting or session"),
-                  oneOf("certainty", true, CERTAINTY, "How well sourced the tally is"),
-                  note()),
-              List.of("id"),
-              "Votes and decisions without a vote"),
-          new TableSpec(
-              "vote_document",
-              "vote_documents.csv",
-              List.of(
-                  ref("vote_id", true, "vote", "Vote"),
-                  ref("document_id", true, "document", "Document"),
-                  oneOf(
-                      "role",
-                      true,
-                      Set.of("adopted_text", "draft", "amendment", "report", "subject"),
-                      "The document's role in the vote")),
-              List.of("vote_id", "document_id"),
-              "Documents of each vote"),
-          new TableSpec(
-              "roll_call",
-              "roll_calls.csv",
-              List.of(
-                  ref("vote_id", true, "vote", "Vote"),
-                  ref("delegation_id", true, "delegation", "Delegation"),
-                  oneOf("vote", true, BALLOTS, "How the delegation voted")),
-              List.of("vote_id", "delegation_id"),
-              "How each delegation voted on each recorded vote"),
-          new TableSpec(
-              "organization",
-              "organizations.csv",
-              List.of(
-                  id("Organization id (slug)"),
-                  text("name", true, "Name"),
-                  oneOf(
-                      "kind",
-                      true,
-                      Set.of(
-                          "ngo",
-                          "ngo_coalition",
-                          "company",
-                          "industry_coalition",
-                          "business_association",
-                          "think_tank",
-                          "un_body",
-                          "intergovernmental",
-                          "eu_institution"),
-                      "Kind of organization"),
-                  note()),
-              List.of("id"),
-              "Organizations that took positions"),
-          new TableSpec(
-              "membership",
-              "memberships.csv",
-              List.of(
-                  id("organization_id--member_id"),
-                  ref("organization_id", true, "organization", "The coalition"),
-                  ref("member_id", true, "organization", "Its member"),
-                  note()),
-              List.of("id"),
-              "Members of coalitions"),
-          new TableSpec(
-              "person",
-              "people.csv",
-              List.of(
-                  id("Person id (slug)"),
-                  text("name", true, "Name as the sources give it"),
-                  text("role", false, "Role at the time"),
-                  ref("organization_id", false, "organization", "Organization"),
-                  ref("delegation_id", false, "delegation", "Delegation"),
-                  note()),
-              List.of("id"),
-              "People who voiced positions"),
-          new TableSpec(
-              "position",
-              "positions.csv",
-              List.of(
-                  id("Position id (slug)"),
-                  oneOf(
-                      "actor_kind",
-                      true,
-                      Set.of("organization", "delegation"),
-                      "Whether an organization or a delegation holds it"),
-                  ref("organization_id", false, "organization", "Organization holding it"),
-                  ref("delegation_id", false, "delegation", "Delegation holding it"),
-                  ref("person_id", false, "person", "Person who voiced it"),
-                  oneOf("stance", true, STANCES, "Stance, from a fixed vocabulary"),
-                  text("stance_summary", true, "The stance in the source's own words"),
-                  text("quote", false, "Verbatim quote; empty where only a paraphrase exists"),
-                  oneOf(
-                      "quote_status",
-                      true,
-                      Set.of("verbatim", "fragment", "none"),
-                      "verbatim, fragment, or none (no verbatim quote found)"),
-                  text("paraphrase", false, "Paraphrase, where no verbatim quote exists"),
-                  of("date", PARTIAL_DATE, true, "Date, as precise as the source allows"),
-                  text("date_note", false, "Why the date is imprecise"),
-                  ref("vote_id", false, "vote", "The vote it is about"),
-                  oneOf("certainty", false, CERTAINTY, "How well sourced it is"),
-                  note()),
-              List.of("id"),
-              "Stated positions on the convention"),
-          new TableSpec(
-              "event",
-              "events.csv",
-              List.of(
-                  id("Event id (slug)"),
-                  of("date", PARTIAL_DATE, true, "Date, as precise as known"),
-                  of("end_date", PARTIAL_DATE, false, "Last day, for events over several days"),
-                  oneOf(
-                      "kind",
-                      true,
-                      Set.of(
-                          "proposal",
-                          "resolution",
-                          "session",
-                          "suspension",
-                          "agreement",
-                          "adoption",
-                          "signing",
-                          "rule",
-                          "vote"),
-                      "Kind of event"),
-                  text("title", true, "Title"),
-                  text("description", false, "What happened"),
-                  ref("vote_id", false, "vote", "Vote"),
-                  ref("document_id", false, "document", "Document"),
-                  oneOf("certainty", false, CERTAINTY, "How well sourced it is"),
-                  note()),
-              List.of("id"),
-              "The timeline of the convention"),
-          new TableSpec(
-              "treaty",
-              "treaties.csv",
-              List.of(
-                  id("Treaty id (slug)"),
-                  text("name", true, "Full title"),
-                  text("short_name", false, "Short name"),
-                  ref("adopted_document_id", false, "document", "Resolution adopting it"),
-                  ref("adoption_vote_id", false, "vote", "The adoption decision"),
-                  of("adopted_on", DATE, false, "Date of adoption"),
-                  of("signature_opened", DATE, false, "First day open for signature"),
-                  of("signature_closes", DATE, false, "Last day open for signature"),
-                  of("signatories_official_count", INTEGER, false, "Official count of signatories"),
-                  of(
-                      "ratifications_required",
-                      INTEGER,
-                      false,
-                      "Ratifications for entry into force"),
-                  of("entry_into_force_days", INTEGER, false, "Days after the last one needed"),
-                  note()),
-              List.of("id"),
-              "Treaties"),
-          new TableSpec(
-              "signature",
-              "signatures.csv",
-              List.of(
-                  id("treaty_id--iso3"),
-                  ref("treaty_id", true, "treaty", "Treaty"),
-                  ref("delegation_id", true, "delegation", "Signatory"),
-                  of("date", PARTIAL_DATE, false, "Date of signature"),
-                  oneOf("certainty", true, CERTAINTY, "How well sourced it is"),
-                  note()),
-              List.of("id"),
-              "Known signatures (a partial list)"),
-          new TableSpec(
-              "claim",
-              "claims.csv",
-              List.of(
-                  id("Claim id (slug)"),
-                  oneOf(
-                      "subject_type",
-                      true,
-                      Set.of("treaty"),
-                      "The table of the record it is about"),
-                  ref("subject_id", true, "treaty", "The record it is about"),
-                  oneOf("property", true, CLAIM_PROPERTIES, "The figure claimed"),
-                  of("value", INTEGER, true, "The value this source gives"),
-                  of(
-                      "as_of",
-                      PARTIAL_DATE,
-                      false,
-                      "The date the figure describes, as precise as known"),
-                  oneOf("certainty", true, CERTAINTY, "How well sourced it is"),
-                  of(
-                      "reported",
-                      BOOLEAN,
-                      true,
-                      "Whether Plenary reports this value (one per figure)"),
-                  text("reason", false, "Why Plenary reports it (required for the reported one)"),
-                  note()),
-              List.of("id"),
-              "Figures that sources disagree on: every claim, with its source; one is reported"),
-          new TableSpec(
-              "ratification",
-              "ratifications.csv",
-              List.of(
-                  id("treaty_id--iso3"),
-                  ref("treaty_id", true, "treaty", "Treaty"),
-                  ref("delegation_id", true, "delegation", "Ratifying delegation"),
-                  of("date", PARTIAL_DATE, false, "Date the instrument was deposited"),
-                  oneOf("certainty", true, CERTAINTY, "How well sourced it is"),
-                  note()),
-              List.of("id"),
-              "Known ratifications (acceptances, approvals, accessions)"),
-          new TableSpec(
-              "citation",
-              "citations.csv",
-              List.of(
-                  oneOf(
-                      "record_type",
-                      true,
-                      Set.of(
-                          "delegation",
-                          "body",
-                          "document",
-                          "vote",
-                          "roll_call",
-                          "organization",
-                          "membership",
-                          "person",
-                          "position",
-                          "event",
-                          "treaty",
-                          "signature",
-                          "claim",
-                          "ratification"),
-                      "The table of the cited record"),
-                  text("record_id", true, "The record's id (for roll_call, the vote id)"),
-                  ref("source_id", true, "source", "Source"),
-                  text("locator", false, "Where in the source")),
-              List.of("record_type", "record_id", "source_id"),
-              "Which source each record cites"));
+          RELEASE,
+          SOURCE,
+          DELEGATION,
+          BODY,
+          DOCUMENT,
+          VOTE,
+          VOTE_DOCUMENT,
+          ROLL_CALL,
+          ORGANIZATION,
+          MEMBERSHIP,
+          PERSON,
+          POSITION,
+          EVENT,
+          TREATY,
+          SIGNATURE,
+          CLAIM,
+          RATIFICATION,
+          CITATION);
 
   /** Record types that must cite at least one source, and the table that holds their ids. */
-  public static final List<String> MUST_CITE =
-      List.of(
-          "delegation",
-          "body",
-          "document",
-          "vote",
-          "roll_call",
-          "organization",
-          "membership",
-          "person",
-          "position",
-          "event",
-          "treaty",
-          "signature",
-          "claim",
-          "ratification");
+  public static final List<String> MUST_CITE = Vocabulary.RECORD_TYPE.terms();
 
   /**
    * Tables added after the first release: a directory of files from before them (an old dump) may
    * lack their files, which then read as empty tables.
    */
-  public static final Set<String> ADDED_LATER = Set.of("claim", "ratification");
+  public static final Set<String> ADDED_LATER = Set.of(CLAIM.table(), RATIFICATION.table());
 
   public static Optional<TableSpec> table(String name) {
     return TABLES.stream().filter(t -> t.table().equals(name)).findFirst();

@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.plenary.PlenaryConfig;
+import org.plenary.dataset.ContentChecksum;
 import org.plenary.dataset.DatasetState;
 import org.plenary.seed.SeedReader.Row;
 import org.plenary.seed.SeedReader.SeedData;
@@ -47,12 +49,54 @@ public class SeedLoader {
 
   /** Validates and loads; returns how many rows were inserted or changed, by table. */
   public Map<String, Integer> load(SeedFiles files) {
+    return load(files, config.onTamper());
+  }
+
+  /**
+   * Validates and loads. When these files are already loaded, the database content is verified
+   * against the checksum recorded at load ({@link ContentChecksum}): content that differs is
+   * restored from the files, or refused, as {@code onTamper} says.
+   */
+  public Map<String, Integer> load(SeedFiles files, PlenaryConfig.OnTamper onTamper) {
     String checksum = SeedReader.checksum(files);
-    if (checksum.equals(loadedChecksum())) {
-      // these very files were validated and loaded before: nothing to parse, nothing to write
-      state.refresh();
-      LOG.infof("Dataset %s already loaded (checksum %.12s)", state.version(), checksum);
-      return new LinkedHashMap<>();
+    String loadedChecksum = loadedChecksum();
+    if (loadedChecksum != null && !checksum.equals(loadedChecksum)) {
+      Optional<SeedFiles> kept = curatedRelease(files);
+      if (kept.isPresent()) {
+        // the release in the database stays; it is verified (and restored) against its own dumps
+        files = kept.get();
+        checksum = SeedReader.checksum(files);
+      }
+    }
+    boolean force = false;
+    if (checksum.equals(loadedChecksum)) {
+      Optional<List<String>> differing = verifyContent();
+      if (differing.isPresent() && differing.get().isEmpty()) {
+        // these very files were validated and loaded before, and the content is theirs
+        state.refresh();
+        LOG.infof(
+            "Dataset %s already loaded (checksum %.12s), content verified",
+            state.version(), checksum);
+        return new LinkedHashMap<>();
+      }
+      if (differing.isEmpty()) {
+        LOG.infof("No content checksum recorded yet: reloading the dataset's files to record one");
+      } else {
+        String tables = String.join(", ", differing.get());
+        if (onTamper == PlenaryConfig.OnTamper.REFUSE) {
+          throw new TamperedException(
+              "Refusing to start: the database content differs from the checksum recorded for the"
+                  + " loaded release in table(s) "
+                  + tables
+                  + "; restore the database from a backup, or set PLENARY_ON_TAMPER=restore to"
+                  + " reload the release from its files");
+        }
+        LOG.warnf(
+            "The database content differs from the checksum recorded for the loaded release in"
+                + " table(s) %s: restoring the release from its files",
+            tables);
+      }
+      force = true;
     }
     SeedData data = SeedReader.read(files);
     Map<String, Integer> changed = new LinkedHashMap<>();
@@ -60,25 +104,9 @@ public class SeedLoader {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         s.execute("select pg_advisory_xact_lock(" + LOCK_ID + ")");
-        var rs =
-            s.executeQuery(
-                "select d.checksum, d.version, coalesce(r.origin, 'seed') from dataset_state d"
-                    + " left join release r on r.version = d.version");
-        boolean loaded = rs.next();
-        boolean same = loaded && rs.getString(1).equals(data.checksum());
-        // A release published through curation or an import is never overwritten by files that
-        // are not newer: seed-data is the bootstrap release, and curated work stays.
-        boolean curated =
-            loaded
-                && !rs.getString(3).equals("seed")
-                && SeedReader.compareVersions(data.version(), rs.getString(2)) <= 0;
-        if (curated && !same) {
-          LOG.infof(
-              "The database holds release %s (published by %s); the files' release %s is not newer,"
-                  + " so they are not loaded",
-              rs.getString(2), rs.getString(3), data.version());
-        }
-        if (!same && !curated) {
+        var rs = s.executeQuery("select checksum from dataset_state");
+        boolean same = rs.next() && rs.getString(1).equals(data.checksum());
+        if (!same || force) {
           // A row's created_at and updated_at are the release's date: the same on every replica
           // that loads the same releases, so responses (and their ETags) are identical there.
           java.time.OffsetDateTime at = releaseTime(data);
@@ -100,14 +128,24 @@ public class SeedLoader {
             ps.setString(2, data.checksum());
             ps.executeUpdate();
           }
+          Optional<Map<String, String>> before = ContentChecksum.recorded(c);
+          Map<String, String> after = ContentChecksum.record(c);
+          if (same && before.isPresent()) {
+            List<String> still = ContentChecksum.differing(before.get(), after);
+            if (!still.isEmpty()) {
+              throw new TamperedException(
+                  "Refusing to start: reloading the release from its files did not give the"
+                      + " content recorded for it in table(s) "
+                      + String.join(", ", still)
+                      + "; restore the database from a backup");
+            }
+          }
         }
       }
       c.commit();
       state.refresh();
-      if (changed.isEmpty()) {
-        LOG.infof(
-            "Dataset %s already loaded (checksum %.12s)",
-            state.version(), state.loaded().checksum());
+      if (changed.values().stream().allMatch(n -> n == 0)) {
+        LOG.infof("Dataset %s already loaded (checksum %.12s)", data.version(), data.checksum());
       } else {
         LOG.infof(
             "Dataset %s loaded; rows inserted, changed or deleted: %s",
@@ -120,6 +158,70 @@ public class SeedLoader {
       return changed;
     } catch (SQLException e) {
       throw new IllegalStateException("Could not load the dataset: " + e.getMessage(), e);
+    }
+  }
+
+  /** The database content differs from what was recorded for the loaded release. */
+  public static final class TamperedException extends IllegalStateException {
+    TamperedException(String message) {
+      super(message);
+    }
+  }
+
+  /** The tables whose content differs from the recorded checksums; empty if none recorded. */
+  private Optional<List<String>> verifyContent() {
+    try (Connection c = dataSource.getConnection()) {
+      return ContentChecksum.verify(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not verify the dataset content: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A release published through curation or an import is never overwritten by files that are not
+   * newer (seed-data is the bootstrap release; curated work stays): when the database holds one,
+   * the dumps archived when it was published (release_file), else empty.
+   */
+  private Optional<SeedFiles> curatedRelease(SeedFiles files) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      var rs =
+          s.executeQuery(
+              "select d.version, r.origin from dataset_state d"
+                  + " join release r on r.version = d.version");
+      if (!rs.next() || rs.getString(2).equals("seed")) {
+        return Optional.empty();
+      }
+      String version = rs.getString(1);
+      String origin = rs.getString(2);
+      String filesVersion = SeedReader.read(files).version();
+      if (SeedReader.compareVersions(filesVersion, version) > 0) {
+        return Optional.empty();
+      }
+      Map<String, byte[]> archived = new LinkedHashMap<>();
+      try (var ps =
+          c.prepareStatement("select name, content from release_file where version = ?")) {
+        ps.setString(1, version);
+        var files2 = ps.executeQuery();
+        while (files2.next()) {
+          archived.put(files2.getString(1), files2.getBytes(2));
+        }
+      }
+      if (archived.isEmpty()) {
+        throw new IllegalStateException(
+            "The database holds release "
+                + version
+                + " (published by "
+                + origin
+                + ") but not its dumps; restore the database from a backup");
+      }
+      LOG.infof(
+          "The database holds release %s (published by %s); the files' release %s is not newer,"
+              + " so they are not loaded",
+          version, origin, filesVersion);
+      return Optional.of(SeedFiles.bytes(archived, "release " + version));
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the dataset state: " + e.getMessage(), e);
     }
   }
 

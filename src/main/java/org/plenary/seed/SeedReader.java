@@ -388,7 +388,7 @@ public final class SeedReader {
       Map<String, Integer> c = counts.getOrDefault(id, Map.of());
       String rollCall = v.text("roll_call_status");
       if ("without_vote".equals(v.text("method"))) {
-        for (String b : Schema.BALLOTS) {
+        for (String b : Vocabulary.BALLOT.terms()) {
           if (v.get(b) != null) {
             problem(
                 "votes.csv",

@@ -30,13 +30,29 @@ public record TableSpec(
 
   /** The database columns the file fills, partial dates expanded to value and precision. */
   public List<String> databaseColumns() {
-    List<String> out = new ArrayList<>();
+    return storedColumns().stream().map(Column::name).toList();
+  }
+
+  /**
+   * The database columns the file fills, as columns: a partial date is followed by its precision
+   * column. (Every table also has created_at and updated_at, kept by the loader.)
+   */
+  public List<Column> storedColumns() {
+    List<Column> out = new ArrayList<>();
     for (Column c : columns) {
-      out.add(c.name());
+      out.add(c);
       if (c.type() == Column.Type.PARTIAL_DATE) {
-        out.add(c.precisionColumn());
+        out.add(c.precision());
       }
     }
     return out;
+  }
+
+  /** A database column by name, a partial date's precision column included. */
+  public Column storedColumn(String name) {
+    return storedColumns().stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(table + " has no column " + name));
   }
 }

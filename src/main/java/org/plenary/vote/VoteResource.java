@@ -27,7 +27,7 @@ import org.plenary.query.QueryEngine;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "votes", description = "Recorded votes, decisions without a vote, and roll calls")
 public class VoteResource {
-  private static final List<String> BALLOTS = List.of("yes", "no", "abstain", "non_voting");
+  private static final List<String> BALLOTS = org.plenary.seed.Vocabulary.BALLOT.terms();
   private static final Map<String, String> BREAKDOWNS =
       Map.of("regional_group", "coalesce(d.regional_group, 'none')");
 

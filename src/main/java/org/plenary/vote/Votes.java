@@ -1,14 +1,17 @@
 package org.plenary.vote;
 
-import static org.plenary.query.Field.integer;
-import static org.plenary.query.Field.longText;
-import static org.plenary.query.Field.partialDate;
-import static org.plenary.query.Field.text;
+import static org.plenary.seed.Schema.BODY;
+import static org.plenary.seed.Schema.DELEGATION;
+import static org.plenary.seed.Schema.DOCUMENT;
+import static org.plenary.seed.Schema.ROLL_CALL;
+import static org.plenary.seed.Schema.VOTE;
+import static org.plenary.seed.Schema.VOTE_DOCUMENT;
 
 import java.util.List;
 import java.util.Map;
 import org.plenary.query.CollectionSpec;
 import org.plenary.query.CollectionSpec.Embed;
+import org.plenary.query.Field;
 
 /** The vote collections: votes, their documents, roll calls and the bodies that vote. */
 public final class Votes {
@@ -16,11 +19,11 @@ public final class Votes {
 
   public static final CollectionSpec BODIES =
       CollectionSpec.builder("bodies", "body b")
-          .field(text("id", "b.id", "Body id"))
-          .field(text("name", "b.name", "Name"))
-          .field(text("kind", "b.kind", "plenary, main_committee or subsidiary_body"))
-          .field(text("parent_id", "b.parent_id", "The body it reports to"))
-          .field(longText("note", "b.note", "Notes"))
+          .field(Field.column("b", BODY, "id", "Body id"))
+          .field(Field.column("b", BODY, "name", "Name"))
+          .field(Field.column("b", BODY, "kind", "plenary, main_committee or subsidiary_body"))
+          .field(Field.column("b", BODY, "parent_id", "The body it reports to"))
+          .field(Field.column("b", BODY, "note", "Notes").asLongText())
           .timestamps("b")
           .key("id")
           .sort("id")
@@ -30,12 +33,12 @@ public final class Votes {
   static final CollectionSpec DOCUMENTS_OF_VOTE =
       CollectionSpec.builder(
               "vote_documents", "vote_document vd join document d on d.id = vd.document_id")
-          .field(text("vote_id", "vd.vote_id", "Vote"))
-          .field(text("id", "d.id", "Document id"))
-          .field(text("symbol", "d.symbol", "UN symbol"))
-          .field(text("title", "d.title", "Title"))
-          .field(text("kind", "d.kind", "Kind of document"))
-          .field(text("role", "vd.role", "Its role in the vote"))
+          .field(Field.column("vd", VOTE_DOCUMENT, "vote_id", "Vote"))
+          .field(Field.column("d", DOCUMENT, "id", "Document id"))
+          .field(Field.column("d", DOCUMENT, "symbol", "UN symbol"))
+          .field(Field.column("d", DOCUMENT, "title", "Title"))
+          .field(Field.column("d", DOCUMENT, "kind", "Kind of document"))
+          .field(Field.column("vd", VOTE_DOCUMENT, "role", "Its role in the vote"))
           .key("vote_id", "id")
           .sort("vote_id", "id")
           .build();
@@ -45,13 +48,15 @@ public final class Votes {
       CollectionSpec.builder(
               "roll_calls",
               "roll_call r join vote v on v.id = r.vote_id join delegation d on d.id = r.delegation_id")
-          .field(text("vote_id", "r.vote_id", "Vote"))
-          .field(partialDate("vote_date", "v.date", "v.date_precision", "Date of the vote"))
-          .field(text("vote_subject", "v.subject", "What was voted on"))
-          .field(text("delegation_id", "r.delegation_id", "Delegation (ISO alpha-3)"))
-          .field(text("delegation_name", "d.name", "Delegation name"))
-          .field(text("regional_group", "d.regional_group", "UN regional group of the delegation"))
-          .field(text("vote", "r.vote", "yes, no, abstain or non_voting"))
+          .field(Field.column("r", ROLL_CALL, "vote_id", "Vote"))
+          .field(Field.column("vote_date", "v", VOTE, "date", "Date of the vote"))
+          .field(Field.column("vote_subject", "v", VOTE, "subject", "What was voted on"))
+          .field(Field.column("r", ROLL_CALL, "delegation_id", "Delegation (ISO alpha-3)"))
+          .field(Field.column("delegation_name", "d", DELEGATION, "name", "Delegation name"))
+          .field(
+              Field.column(
+                  "d", DELEGATION, "regional_group", "UN regional group of the delegation"))
+          .field(Field.column("r", ROLL_CALL, "vote", "yes, no, abstain or non_voting"))
           .timestamps("r")
           .key("vote_id", "delegation_id")
           .sort("vote_id", "delegation_id")
@@ -60,23 +65,23 @@ public final class Votes {
 
   public static final CollectionSpec VOTES =
       CollectionSpec.builder("votes", "vote v join body b on b.id = v.body_id")
-          .field(text("id", "v.id", "Vote id (slug)"))
-          .field(text("body_id", "v.body_id", "Body that voted or decided"))
-          .field(text("body_name", "b.name", "Name of the body"))
-          .field(partialDate("date", "v.date", "v.date_precision", "Date, as precise as known"))
-          .field(text("date_precision", "v.date_precision", "day, month or year"))
-          .field(longText("date_note", "v.date_note", "Why the date is imprecise"))
-          .field(text("subject", "v.subject", "What was voted on"))
-          .field(text("method", "v.method", "recorded or without_vote (consensus)"))
-          .field(text("outcome", "v.outcome", "adopted or rejected"))
-          .field(integer("yes", "v.yes", "Votes in favour; null when no source gives it"))
-          .field(integer("no", "v.no", "Votes against; null when no source gives it"))
-          .field(integer("abstain", "v.abstain", "Abstentions; null when no source gives it"))
-          .field(integer("non_voting", "v.non_voting", "Members not voting; null when unknown"))
-          .field(text("roll_call_status", "v.roll_call_status", "complete, partial or absent"))
-          .field(text("meeting", "v.meeting", "Meeting or session"))
-          .field(text("certainty", "v.certainty", "confirmed, single_source or uncertain"))
-          .field(longText("note", "v.note", "Caveats"))
+          .field(Field.column("v", VOTE, "id", "Vote id (slug)"))
+          .field(Field.column("v", VOTE, "body_id", "Body that voted or decided"))
+          .field(Field.column("body_name", "b", BODY, "name", "Name of the body"))
+          .field(Field.column("v", VOTE, "date", "Date, as precise as known"))
+          .field(Field.column("v", VOTE, "date_precision", "day, month or year"))
+          .field(Field.column("v", VOTE, "date_note", "Why the date is imprecise").asLongText())
+          .field(Field.column("v", VOTE, "subject", "What was voted on"))
+          .field(Field.column("v", VOTE, "method", "recorded or without_vote (consensus)"))
+          .field(Field.column("v", VOTE, "outcome", "adopted or rejected"))
+          .field(Field.column("v", VOTE, "yes", "Votes in favour; null when no source gives it"))
+          .field(Field.column("v", VOTE, "no", "Votes against; null when no source gives it"))
+          .field(Field.column("v", VOTE, "abstain", "Abstentions; null when no source gives it"))
+          .field(Field.column("v", VOTE, "non_voting", "Members not voting; null when unknown"))
+          .field(Field.column("v", VOTE, "roll_call_status", "complete, partial or absent"))
+          .field(Field.column("v", VOTE, "meeting", "Meeting or session"))
+          .field(Field.column("v", VOTE, "certainty", "confirmed, single_source or uncertain"))
+          .field(Field.column("v", VOTE, "note", "Caveats").asLongText())
           .timestamps("v")
           .key("id")
           .sort("date")

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.plenary.Fixtures;
 
 /** Properties every collection must have: one envelope, sources on every record, stable paging. */
 @QuarkusTest
@@ -83,9 +84,7 @@ class CollectionsTest {
         assertNotNull(s.get("publisher"));
       }
     }
-    assertEquals(
-        json.getString("meta.dataset_version"),
-        org.plenary.seed.SeedReader.read(org.plenary.seed.SeedFiles.packaged()).version());
+    assertEquals(Fixtures.version(), json.getString("meta.dataset_version"));
     assertEquals(rows.size(), json.getInt("meta.count"));
   }
 

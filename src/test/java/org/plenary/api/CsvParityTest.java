@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.plenary.Fixtures;
 
 /**
  * JSON, CSV and NDJSON of the same query hold the same rows, in the same order, with the same
@@ -63,11 +64,7 @@ class CsvParityTest {
         .header("X-Total-Count", String.valueOf(json.size()))
         .header(
             "Content-Disposition",
-            startsWith(
-                "attachment; filename=\"plenary-"
-                    + org.plenary.seed.SeedReader.read(org.plenary.seed.SeedFiles.packaged())
-                        .version()
-                    + "-"));
+            startsWith("attachment; filename=\"plenary-" + Fixtures.version() + "-"));
     List<Map<String, String>> rows = parseCsv(csv.asString());
     assertEquals(json.size(), rows.size(), path + ": same number of rows");
     for (int i = 0; i < json.size(); i++) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.plenary.Fixtures;
 import org.plenary.http.HttpCache;
 import org.plenary.seed.SeedFiles;
 import org.plenary.seed.SeedLoader;
@@ -33,7 +34,7 @@ class HttpCachingTest {
 
   @AfterEach
   void restore() {
-    loader.load(SeedFiles.packaged());
+    loader.load(Fixtures.files());
   }
 
   @ParameterizedTest
@@ -71,9 +72,7 @@ class HttpCachingTest {
             .statusCode(200)
             .header("ETag", matchesPattern("\"[A-Za-z0-9_-]+\""))
             .header("Cache-Control", containsString("max-age="))
-            .header(
-                "X-Dataset-Version",
-                org.plenary.seed.SeedReader.read(org.plenary.seed.SeedFiles.packaged()).version())
+            .header("X-Dataset-Version", Fixtures.version())
             .extract()
             .header("ETag");
     assertEquals(etag, given().get(path).then().extract().header("ETag"), "stable");
@@ -121,13 +120,6 @@ class HttpCachingTest {
     assertEquals(csv1.header("X-Total-Count"), csv2.header("X-Total-Count"));
   }
 
-  /** The date of the loaded release, as /v1/dataset lists it. */
-  static String releaseDate() {
-    var json = given().get("/v1/dataset").then().extract().jsonPath();
-    String version = json.getString("data.version");
-    return json.getString("data.releases.find { it.version == '" + version + "' }.date");
-  }
-
   @Test
   void lastModifiedIsTheReleaseDateAndAcceptVaries() {
     given()
@@ -136,7 +128,8 @@ class HttpCachingTest {
         .header(
             "Last-Modified",
             java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                java.time.LocalDate.parse(releaseDate()).atStartOfDay(java.time.ZoneOffset.UTC)))
+                java.time.LocalDate.parse(Fixtures.releaseDate())
+                    .atStartOfDay(java.time.ZoneOffset.UTC)))
         .header("Vary", containsString("Accept"));
     assertNotEquals(
         given().accept("text/csv").get("/v1/votes").header("ETag"),
@@ -176,11 +169,7 @@ class HttpCachingTest {
     String other = given().get("/v1/votes/a-res-73-187").then().extract().header("ETag");
     given().get("/v1/votes/a-res-74-247").then().body("data.meeting", containsString("GA/12235"));
 
-    try (var files = Files.list(Path.of("seed-data"))) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
-        Files.copy(f, dir.resolve(f.getFileName()));
-      }
-    }
+    Fixtures.copyTo(dir);
     Path votes = dir.resolve("votes.csv");
     Files.writeString(
         votes,
@@ -198,7 +187,7 @@ class HttpCachingTest {
     // a response whose data did not change keeps its tag (same release: same timestamps)
     assertEquals(other, given().get("/v1/votes/a-res-73-187").then().extract().header("ETag"));
 
-    loader.load(SeedFiles.packaged());
+    loader.load(Fixtures.files());
     assertEquals(
         vote,
         given().get("/v1/votes/a-res-74-247").then().extract().header("ETag"),

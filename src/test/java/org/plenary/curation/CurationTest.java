@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.plenary.curation.Curators.ADMIN;
 import static org.plenary.curation.Curators.approve;
@@ -29,6 +30,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +39,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.plenary.Fixtures;
+import org.plenary.PlenaryConfig.OnTamper;
 import org.plenary.WritingTestProfile;
+import org.plenary.dataset.ContentChecksum;
 import org.plenary.dataset.DatasetState;
 import org.plenary.db.PlenaryMain;
 import org.plenary.http.Problem;
 import org.plenary.seed.SeedFiles;
+import org.plenary.seed.SeedLoader;
 import org.plenary.seed.SeedReader;
 
 /** The curation flow through the API, on the writing tests' own database. */
@@ -58,6 +64,11 @@ class CurationTest {
 
   @ConfigProperty(name = "quarkus.datasource.username")
   String user;
+
+  @ConfigProperty(name = "quarkus.datasource.password")
+  String password;
+
+  @Inject io.agroal.api.AgroalDataSource dataSource;
 
   String editor;
   String editor2;
@@ -423,7 +434,7 @@ class CurationTest {
   @Test
   void theExportRoundTrips(@TempDir Path dir) throws Exception {
     Curators.world(editor, reviewer);
-    String version = PlenaryMain.exportTo(url, user, "", dir);
+    String version = PlenaryMain.exportTo(url, user, password, dir);
     assertEquals(Curators.currentVersion(), version);
     SeedReader.SeedData data = SeedReader.read(SeedFiles.directory(dir));
     assertEquals(state.loaded().checksum(), data.checksum(), "the export is the published release");
@@ -434,7 +445,7 @@ class CurationTest {
             .findFirst()
             .orElseThrow()
             .text("data_sha256"),
-        "its releases.csv records the data's checksum, as SeedDataReleaseTest checks");
+        "its releases.csv records the data's checksum, as SeedDataTest checks");
     for (String file : List.of("positions.csv", "sources.csv", "claims.csv", "releases.csv")) {
       byte[] dump =
           given()
@@ -558,10 +569,13 @@ class CurationTest {
                 "Pending", List.of(update("positions", w.positionB(), Map.of("note", "pending")))));
     String checksum = state.loaded().checksum();
     List<Object> releases = given().get("/v1/releases").then().extract().path("data.version");
-    // what a start does: migrate, load seed-data (the bootstrap release, older than ours), keep
+    // what a start does: migrate, load the files (the bootstrap release, older than ours), keep
     // dumps
     flyway.migrate();
-    loader.load(SeedFiles.packaged());
+    assertEquals(
+        Map.of(),
+        loader.load(Fixtures.files(), OnTamper.REFUSE),
+        "the curated content is verified as published: nothing reloaded, no tampering reported");
     state.refresh();
     assertEquals(version, state.version());
     assertEquals(
@@ -575,6 +589,36 @@ class CurationTest {
         .statusCode(200)
         .body("data.status", is("proposed"));
     as(ADMIN).post("/v1/changes/" + pending + "/reject").then().statusCode(200);
+  }
+
+  @Test
+  void aDirectEditAfterACuratedReleaseIsCaughtAndRestoredFromItsDumps() throws Exception {
+    Curators.World w = Curators.world(editor, reviewer);
+    long id =
+        propose(
+            editor,
+            changeSet(
+                "Curated", List.of(update("positions", w.positionA(), Map.of("note", "curated")))));
+    approve(reviewer, id);
+    String version = publish(reviewer);
+    assertEquals(Map.of(), loader.load(Fixtures.files(), OnTamper.REFUSE), "no tampering");
+    try (Connection c = dataSource.getConnection();
+        var s = c.createStatement()) {
+      s.executeUpdate("update position set note = 'edited' where id = '" + w.positionA() + "'");
+    }
+    SeedLoader.TamperedException e =
+        assertThrows(
+            SeedLoader.TamperedException.class,
+            () -> loader.load(Fixtures.files(), OnTamper.REFUSE));
+    assertTrue(e.getMessage().contains("position"), e.getMessage());
+    Map<String, Integer> changed = loader.load(Fixtures.files(), OnTamper.RESTORE);
+    assertEquals(1, changed.get("position"), "restored from the curated release's dumps");
+    state.refresh();
+    assertEquals(version, state.version(), "the curated release stays");
+    given().get("/v1/positions/" + w.positionA()).then().body("data.note", is("curated"));
+    try (Connection c = dataSource.getConnection()) {
+      assertEquals(List.of(), ContentChecksum.verify(c).orElseThrow());
+    }
   }
 
   private static Map<String, Object> claim(

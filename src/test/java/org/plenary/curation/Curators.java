@@ -91,7 +91,8 @@ final class Curators {
 
   static String nextVersion() {
     String[] v = currentVersion().split("\\.");
-    return v[0] + "." + v[1] + "." + (Integer.parseInt(v[2]) + 1);
+    // the fixture's version is 0.0.0-fixture: its next is 0.0.1
+    return v[0] + "." + v[1] + "." + (Integer.parseInt(v[2].replaceAll("\\D.*", "")) + 1);
   }
 
   /** Publishes what is approved; returns the new version. */

@@ -19,12 +19,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.plenary.Fixtures;
 import org.plenary.dataset.DatasetState;
 import org.plenary.query.QueryEngine;
 
 /**
  * Loading is idempotent and merges changes row by row. These tests reload the database; each one
- * ends by loading the packaged seed-data again, so the other tests see the real fixtures.
+ * ends by loading the fixture dataset again, so the other tests see it unchanged.
  */
 @QuarkusTest
 class SeedLoaderTest {
@@ -35,42 +36,32 @@ class SeedLoaderTest {
 
   @AfterEach
   void restore() {
-    loader.load(SeedFiles.packaged());
+    loader.load(Fixtures.files());
   }
 
   @Test
   void loadingTheSameFilesAgainChangesNothing() {
     Map<String, Long> before = state.loaded().rowCounts();
-    Map<String, Integer> changed = loader.load(SeedFiles.packaged());
+    Map<String, Integer> changed = loader.load(Fixtures.files());
     assertTrue(changed.isEmpty(), "nothing reloaded: " + changed);
     // even when forced past the checksum shortcut, the merge writes no row
     engine.rows("update dataset_state set checksum = 'forced' returning 1");
-    changed = loader.load(SeedFiles.packaged());
+    changed = loader.load(Fixtures.files());
     assertTrue(changed.values().stream().allMatch(n -> n == 0), "no row rewritten: " + changed);
     assertEquals(before, state.loaded().rowCounts());
   }
 
   @Test
   void aChangedRowIsUpdatedAndOnlyIt() throws IOException {
+    String released = Fixtures.releaseDate();
     copySeedData();
     Path votes = dir.resolve("votes.csv");
     String text = Files.readString(votes, StandardCharsets.UTF_8);
     Files.writeString(
         votes, text.replace("press release GA/12235", "press release GA/12235 (edited)"));
-    // a release newer than the packaged one, a week after it
-    SeedReader.SeedData packaged = SeedReader.read(SeedFiles.packaged());
-    String[] v = packaged.version().split("\\.");
-    String next = v[0] + "." + v[1] + "." + (Integer.parseInt(v[2]) + 1);
-    java.time.LocalDate date =
-        packaged.table("release").stream()
-            .filter(r -> r.text("version").equals(packaged.version()))
-            .map(r -> (java.time.LocalDate) r.get("date"))
-            .findFirst()
-            .orElseThrow()
-            .plusDays(7);
     Files.writeString(
         dir.resolve("releases.csv"),
-        next + "," + date + ",Edited a meeting,x\n",
+        "1.0.1,2026-12-01,Edited a meeting,x\n",
         StandardOpenOption.APPEND);
     Object createdBefore =
         engine
@@ -95,13 +86,14 @@ class SeedLoaderTest {
         .get("/v1/votes/a-res-74-247")
         .then()
         .body("data.meeting", org.hamcrest.Matchers.endsWith("(edited)"))
-        .body("data.updated_at", is(date + "T00:00:00.000000Z"))
-        .header("X-Dataset-Version", next);
+        .body("data.created_at", is(released + "T00:00:00.000000Z"))
+        .body("data.updated_at", is("2026-12-01T00:00:00.000000Z"))
+        .header("X-Dataset-Version", "1.0.1");
     given()
-        .get("/v1/votes?updated_since=" + date)
+        .get("/v1/votes?updated_since=2026-12-01")
         .then()
         .body("data.id", org.hamcrest.Matchers.contains("a-res-74-247"));
-    given().get("/v1/roll-calls?updated_since=" + date).then().body("data.size()", is(0));
+    given().get("/v1/roll-calls?updated_since=2026-12-01").then().body("data.size()", is(0));
   }
 
   @Test
@@ -115,7 +107,7 @@ class SeedLoaderTest {
         .then()
         .statusCode(200)
         .body("data.size()", is(0));
-    loader.load(SeedFiles.packaged());
+    loader.load(Fixtures.files());
     given()
         .get("/v1/signatures?delegation_id=AUS")
         .then()
@@ -137,11 +129,7 @@ class SeedLoaderTest {
   }
 
   private void copySeedData() throws IOException {
-    try (var files = Files.list(Path.of("seed-data"))) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
-        Files.copy(f, dir.resolve(f.getFileName()));
-      }
-    }
+    Fixtures.copyTo(dir);
   }
 
   private void removeLines(String file, String prefix) throws IOException {

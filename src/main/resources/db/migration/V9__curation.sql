@@ -1,6 +1,7 @@
 -- Curation: bearer tokens, change sets and their operations, reviews, and every published
 -- release's files; plus claims (figures that sources disagree on) and ratifications.
 -- Hibernate ORM maps the curation tables (org.plenary.curation) but never changes the schema.
+-- (Version 9, not 5: it comes after V6, whose vocabulary checks it extends, on every database.)
 
 -- A release is published from seed-data (the bootstrap), through review (curation) or by an import.
 alter table release add column origin text not null default 'seed'
@@ -107,3 +108,12 @@ create table ratification (
   updated_at timestamptz not null default now(),
   unique (treaty_id, delegation_id)
 );
+
+-- The closed vocabularies of the new tables (org.plenary.seed.Vocabulary), as V6 does for the others.
+alter table claim add constraint claim_subject_type_check check (subject_type in ('treaty'));
+alter table claim add constraint claim_property_check check (property in ('signatories_count'));
+alter table claim add constraint claim_certainty_check check (certainty in ('confirmed', 'single_source', 'uncertain'));
+alter table ratification add constraint ratification_certainty_check check (certainty in ('confirmed', 'single_source', 'uncertain'));
+-- Claims and ratifications cite their sources.
+alter table citation drop constraint citation_record_type_check;
+alter table citation add constraint citation_record_type_check check (record_type in ('delegation', 'body', 'document', 'vote', 'roll_call', 'organization', 'membership', 'person', 'position', 'event', 'treaty', 'signature', 'claim', 'ratification'));

@@ -1,0 +1,108 @@
+package org.plenary.dataset;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.plenary.Fixtures;
+import org.plenary.PlenaryConfig.OnTamper;
+import org.plenary.query.QueryEngine;
+import org.plenary.seed.SeedLoader;
+
+/**
+ * A direct edit of the database is caught by the next start's check (the loader's load, as at
+ * start-up): restored from the release's files, or refused, naming the tables. Each test puts the
+ * real content back.
+ */
+@QuarkusTest
+class TamperCheckTest {
+  @Inject SeedLoader loader;
+  @Inject QueryEngine engine;
+  @Inject AgroalDataSource dataSource;
+
+  @AfterEach
+  void restore() throws Exception {
+    loader.load(Fixtures.files(), OnTamper.RESTORE);
+    try (Connection c = dataSource.getConnection()) {
+      assertEquals(List.of(), ContentChecksum.verify(c).orElseThrow());
+    }
+  }
+
+  @Test
+  void intactContentIsVerifiedAndNothingIsReloaded() throws Exception {
+    loader.load(Fixtures.files());
+    try (Connection c = dataSource.getConnection()) {
+      assertEquals(List.of(), ContentChecksum.verify(c).orElseThrow());
+    }
+    assertTrue(loader.load(Fixtures.files(), OnTamper.REFUSE).isEmpty());
+  }
+
+  @Test
+  void aDirectEditIsRestoredFromTheReleaseFiles() {
+    engine.rows("update vote set yes = 80 where id = 'a-res-74-247' returning 1");
+    engine.rows(
+        "insert into citation (record_type, record_id, source_id) select 'vote', 'a-res-74-247',"
+            + " id from source where id not in (select source_id from citation where record_id ="
+            + " 'a-res-74-247') limit 1 returning 1");
+
+    Map<String, Integer> changed = loader.load(Fixtures.files(), OnTamper.RESTORE);
+
+    assertEquals(1, changed.get("vote"), "the edited vote rewritten: " + changed);
+    assertEquals(1, changed.get("citation"), "the planted citation deleted: " + changed);
+    assertEquals(0, changed.get("roll_call"));
+    assertEquals(
+        79,
+        ((Number) engine.rows("select yes from vote where id = 'a-res-74-247'").get(0).get("yes"))
+            .intValue());
+    given().get("/v1/votes/a-res-74-247").then().statusCode(200).body("data.yes", is(79));
+  }
+
+  @Test
+  void aDirectEditIsRefusedWhenConfiguredNamingTheTables() {
+    engine.rows(
+        "update roll_call set vote = case vote when 'yes' then 'no' else 'yes' end"
+            + " where vote_id = 'a-res-74-247' and delegation_id = 'USA' returning 1");
+    engine.rows("delete from position where id = (select min(id) from position) returning 1");
+
+    SeedLoader.TamperedException e =
+        assertThrows(
+            SeedLoader.TamperedException.class,
+            () -> loader.load(Fixtures.files(), OnTamper.REFUSE));
+
+    assertTrue(e.getMessage().startsWith("Refusing to start"), e.getMessage());
+    assertTrue(e.getMessage().contains("table(s) roll_call, position;"), e.getMessage());
+    assertTrue(e.getMessage().contains("PLENARY_ON_TAMPER=restore"), e.getMessage());
+  }
+
+  @Test
+  void theChecksumDoesNotDependOnTheSessionSettings() throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      Map<String, String> utc = ContentChecksum.compute(c);
+      c.createStatement().execute("set timezone = 'Pacific/Chatham'");
+      c.createStatement().execute("set datestyle = 'ISO, DMY'");
+      try {
+        assertEquals(utc, ContentChecksum.compute(c));
+        c.setAutoCommit(false);
+        ContentChecksum.compute(c);
+        var rs = c.createStatement().executeQuery("show timezone");
+        rs.next();
+        assertEquals("Pacific/Chatham", rs.getString(1), "the caller's settings are kept");
+        c.rollback();
+        c.setAutoCommit(true);
+      } finally {
+        c.createStatement().execute("reset timezone");
+        c.createStatement().execute("reset datestyle");
+      }
+    }
+  }
+}

@@ -1,0 +1,280 @@
+package org.plenary.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded PostgreSQL is private and durable. Each test starts its own servers on its own
+ * temporary data directory and stops them.
+ */
+class EmbeddedDatabaseTest {
+  @TempDir Path dir;
+
+  @Test
+  void privateDurableAndOwnedByANonSuperuser() throws Exception {
+    EmbeddedDatabase db = EmbeddedDatabase.start(dir);
+    long pid;
+    try {
+      Path root = dir.toAbsolutePath().normalize();
+      assertEquals("rwx------", perms(root));
+      assertEquals("rwx------", perms(root.resolve("postgres")));
+      assertEquals("rw-------", perms(root.resolve(EmbeddedDatabase.CREDENTIALS)));
+      String hba = Files.readString(root.resolve("postgres/pg_hba.conf"));
+      assertFalse(hba.lines().anyMatch(l -> !l.startsWith("#") && l.contains("trust")), hba);
+
+      // no password, a wrong one, or the superuser without its password: refused
+      String admin = "jdbc:postgresql://127.0.0.1:" + db.port() + "/postgres";
+      assertThrows(SQLException.class, () -> DriverManager.getConnection(admin, "postgres", ""));
+      assertThrows(
+          SQLException.class, () -> DriverManager.getConnection(db.jdbcUrl(), "plenary", "wrong"));
+      assertThrows(SQLException.class, () -> connect(db.jdbcUrl(), "postgres", null));
+      assertThrows(SQLException.class, () -> connect(db.jdbcUrl(), "plenary", null));
+
+      try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password())) {
+        assertEquals("plenary", db.username());
+        assertEquals(
+            "false", one(c, "select rolsuper::text from pg_roles where rolname = current_user"));
+        assertEquals(
+            "plenary",
+            one(c, "select pg_get_userbyid(datdba) from pg_database where datname = 'plenary'"));
+        SQLException copy =
+            assertThrows(
+                SQLException.class,
+                () -> c.createStatement().execute("copy (select 1) to program 'id'"));
+        assertTrue(copy.getMessage().contains("permission denied"), copy.getMessage());
+        assertEquals("on", one(c, "show fsync"));
+        assertEquals("on", one(c, "show full_page_writes"));
+        assertEquals("on", one(c, "show data_checksums"));
+        assertEquals("127.0.0.1", one(c, "show listen_addresses"));
+      }
+
+      // one process per data directory
+      EmbeddedDatabase.Refused busy =
+          assertThrows(EmbeddedDatabase.Refused.class, () -> EmbeddedDatabase.start(dir));
+      assertTrue(
+          busy.getMessage().contains("in use by another running Plenary"), busy.getMessage());
+      pid = postmasterPid(root);
+    } finally {
+      db.stop();
+    }
+    assertFalse(EmbeddedDatabase.running(pid));
+    assertTrue(serversOn(dir).isEmpty(), "no server left: " + serversOn(dir));
+
+    // the next start reuses the stored passwords
+    EmbeddedDatabase again = EmbeddedDatabase.start(dir);
+    try {
+      assertEquals(db.password(), again.password());
+      try (Connection c =
+          DriverManager.getConnection(again.jdbcUrl(), again.username(), again.password())) {
+        assertEquals("1", one(c, "select 1"));
+      }
+    } finally {
+      again.stop();
+    }
+    assertTrue(serversOn(dir).isEmpty());
+  }
+
+  @Test
+  void aServerOrphanedByAKilledJvmIsStoppedNotDuplicated() throws Exception {
+    Path root = dir.toAbsolutePath().normalize();
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Child.class.getName(),
+                root.toString())
+            .redirectErrorStream(true)
+            .start();
+    String line;
+    try (var out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      List<String> seen = new ArrayList<>();
+      while ((line = out.readLine()) != null && !line.startsWith("started")) {
+        seen.add(line);
+      }
+      assertTrue(line != null, "the child started its server: " + seen);
+      child.destroyForcibly(); // kill -9: no shutdown hook runs
+      assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+    }
+    long orphan = postmasterPid(root);
+    assertTrue(EmbeddedDatabase.running(orphan), "orphaned");
+
+    EmbeddedDatabase db = EmbeddedDatabase.start(dir);
+    long pid;
+    try {
+      pid = postmasterPid(root);
+      assertNotEquals(orphan, pid);
+      assertFalse(EmbeddedDatabase.running(orphan));
+      assertEquals(List.of(pid), serversOn(dir), "exactly one server on the data directory");
+      try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password())) {
+        assertEquals("1", one(c, "select 1"));
+      }
+    } finally {
+      db.stop();
+    }
+    assertTrue(serversOn(dir).isEmpty(), "no server left after stop: " + serversOn(dir));
+  }
+
+  @Test
+  void aTrustClusterOfAnOlderPlenaryIsUpgraded() throws Exception {
+    Path root = dir.toAbsolutePath().normalize();
+    Files.createDirectories(root);
+    Path bin = EmbeddedDatabase.binaries(root);
+    Path pgData = root.resolve("postgres");
+    EmbeddedDatabase.run(
+        bin,
+        List.of(
+            "initdb",
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "-D",
+            pgData.toString(),
+            "-E",
+            "UTF-8",
+            "--locale=C.UTF-8",
+            "--no-sync"));
+    int port;
+    try (var s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    EmbeddedDatabase.run(
+        bin,
+        List.of(
+            "pg_ctl",
+            "-D",
+            pgData.toString(),
+            "-w",
+            "-o",
+            "-p " + port + " -h 127.0.0.1 -k " + pgData,
+            "start"));
+    try {
+      try (Connection c =
+          DriverManager.getConnection(
+              "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "")) {
+        c.createStatement().execute("create database plenary template template0");
+      }
+      try (Connection c =
+          DriverManager.getConnection(
+              "jdbc:postgresql://127.0.0.1:" + port + "/plenary", "postgres", "")) {
+        c.createStatement().execute("create table legacy (id int primary key)");
+        c.createStatement().execute("insert into legacy values (1)");
+      }
+    } finally {
+      long legacy = postmasterPid(root);
+      EmbeddedDatabase.run(bin, List.of("pg_ctl", "-D", pgData.toString(), "-w", "stop"));
+      while (EmbeddedDatabase.running(legacy)) {
+        Thread.sleep(10);
+      }
+    }
+
+    EmbeddedDatabase db = EmbeddedDatabase.start(dir);
+    try {
+      String hba = Files.readString(pgData.resolve("pg_hba.conf"));
+      assertFalse(hba.lines().anyMatch(l -> !l.startsWith("#") && l.contains("trust")), hba);
+      assertEquals("rw-------", perms(root.resolve(EmbeddedDatabase.CREDENTIALS)));
+      assertThrows(
+          SQLException.class,
+          () ->
+              DriverManager.getConnection(
+                  "jdbc:postgresql://127.0.0.1:" + db.port() + "/postgres", "postgres", ""));
+      try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password())) {
+        assertEquals("1", one(c, "select id::text from legacy"));
+        assertEquals(
+            "plenary", one(c, "select tableowner from pg_tables where tablename = 'legacy'"));
+        assertEquals(
+            "plenary",
+            one(c, "select pg_get_userbyid(datdba) from pg_database where datname = 'plenary'"));
+        c.createStatement().execute("alter table legacy add column note text"); // as its owner
+      }
+    } finally {
+      db.stop();
+    }
+    assertTrue(serversOn(dir).isEmpty());
+  }
+
+  @Test
+  void aSharedDirectoryIsRefused() throws IOException {
+    Path shared = Files.createDirectories(dir.resolve("shared"));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+    EmbeddedDatabase.Refused e =
+        assertThrows(EmbeddedDatabase.Refused.class, () -> EmbeddedDatabase.start(shared));
+    assertTrue(e.getMessage().contains("writable by other users"), e.getMessage());
+    assertEquals("rwxrwxrwx", perms(shared), "left as it was");
+  }
+
+  /** Starts a server and waits to be killed, as a service killed with -9 would leave it. */
+  public static final class Child {
+    public static void main(String... args) throws InterruptedException {
+      EmbeddedDatabase.start(Path.of(args[0]));
+      System.out.println("started");
+      System.out.flush();
+      Thread.sleep(600_000);
+    }
+  }
+
+  private static Connection connect(String url, String user, String password) throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("user", user);
+    if (password != null) {
+      p.setProperty("password", password);
+    }
+    return DriverManager.getConnection(url, p);
+  }
+
+  private static String one(Connection c, String sql) throws SQLException {
+    var rs = c.createStatement().executeQuery(sql);
+    rs.next();
+    return rs.getString(1);
+  }
+
+  private static String perms(Path p) throws IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+  }
+
+  private static long postmasterPid(Path root) throws IOException {
+    return Long.parseLong(
+        Files.readAllLines(root.resolve("postgres/postmaster.pid")).get(0).trim());
+  }
+
+  /** The pids of PostgreSQL servers (postmasters) running on this data directory. */
+  private static List<Long> serversOn(Path root) throws IOException {
+    String needle = "-D\0" + root.toAbsolutePath().normalize().resolve("postgres") + "\0";
+    List<Long> out = new ArrayList<>();
+    try (var procs = Files.list(Path.of("/proc"))) {
+      for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+        try {
+          String cmd = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
+          if (cmd.contains("/bin/postgres\0") && cmd.contains(needle)) {
+            out.add(Long.parseLong(p.getFileName().toString()));
+          }
+        } catch (IOException gone) {
+          // the process ended while listing
+        }
+      }
+    }
+    return out;
+  }
+}
