@@ -85,6 +85,23 @@ public class Dumps {
     }
   }
 
+  /** Whether {@code dir} holds exactly these files' bytes. */
+  private static boolean sameFiles(Path dir, List<DumpFile> files) {
+    for (DumpFile f : files) {
+      Path p = dir.resolve(f.name());
+      try {
+        if (!Files.isRegularFile(p)
+            || Files.size(p) != f.bytes()
+            || !sha256(p).equals(f.sha256())) {
+          return false;
+        }
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   Release write(DatasetState.Loaded loaded) {
     try {
       Path root = Path.of(System.getProperty("java.io.tmpdir"), "plenary-dumps");
@@ -110,7 +127,12 @@ public class Dumps {
           // another replica or thread wrote the same bytes first
         }
       }
-      deleteQuietly(tmp);
+      if (sameFiles(dir, all)) {
+        deleteQuietly(tmp);
+      } else {
+        // another version of Plenary (other tables, another README) wrote the same data's dumps
+        dir = tmp;
+      }
       return new Release(loaded.version(), loaded.checksum(), dir, all);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write the dumps", e);
