@@ -4,8 +4,10 @@
 -- (Version 9, not 5: it comes after V6, whose vocabulary checks it extends, on every database.)
 
 -- A release is published from seed-data (the bootstrap), through review (curation) or by an import.
-alter table release add column origin text not null default 'seed'
-  check (origin in ('seed', 'curation', 'import'));
+-- (origin comes from V4, the General Assembly import: 'seed' or 'undl'; curation adds its own.)
+alter table release drop constraint release_origin_check;
+alter table release add constraint release_origin_check
+  check (origin in ('seed', 'undl', 'curation', 'import'));
 alter table release add column notes text;
 alter table release add column checksum text;
 alter table release add column published_at timestamptz;

@@ -34,18 +34,18 @@ public class DatasetState {
         Statement s = c.createStatement()) {
       ResultSet rs =
           s.executeQuery(
-              "select d.version, d.checksum, d.loaded_at, r.date from dataset_state d"
-                  + " left join release r on r.version = d.version");
+              "select d.version, d.checksum, d.loaded_at, r.date, d.import_checksum"
+                  + " from dataset_state d left join release r on r.version = d.version");
       if (!rs.next()) {
         loaded = null;
         return;
       }
       String version = rs.getString(1);
-      String checksum = rs.getString(2);
+      String checksum = combined(rs.getString(2), rs.getString(5));
       OffsetDateTime at = rs.getObject(3, OffsetDateTime.class);
       java.time.LocalDate released = rs.getObject(4, java.time.LocalDate.class);
       Map<String, Long> counts = new LinkedHashMap<>();
-      for (TableSpec t : Schema.TABLES) {
+      for (TableSpec t : Schema.DUMPED) {
         ResultSet n = s.executeQuery("select count(*) from " + t.table());
         n.next();
         counts.put(t.table(), n.getLong(1));
@@ -59,6 +59,26 @@ public class DatasetState {
               counts);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not read the dataset state", e);
+    }
+  }
+
+  /**
+   * The dataset's identity: the seed files' checksum, combined with what imports changed since (so
+   * caches and dumps keyed by it follow both).
+   */
+  static String combined(String seedChecksum, String importChecksum) {
+    if (importChecksum == null) {
+      return seedChecksum;
+    }
+    try {
+      byte[] h =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(
+                  (seedChecksum + ":" + importChecksum)
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(h);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

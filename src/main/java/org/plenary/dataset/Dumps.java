@@ -61,6 +61,9 @@ public class Dumps {
     }
   }
 
+  /** Identifies the dumps' layout (tables, columns, descriptions) of this build. */
+  private static final String LAYOUT = Integer.toHexString(Schema.DUMPED.toString().hashCode());
+
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -119,7 +122,9 @@ public class Dumps {
         all = writeFiles(c, loaded.version(), releaseDate, tmp);
         c.rollback();
       }
-      Path dir = root.resolve(loaded.checksum());
+      // keyed by the data and by the dump layout: another build's files for the same data (a
+      // table more, a changed description) are never served for these
+      Path dir = root.resolve(loaded.checksum() + "-" + LAYOUT);
       if (!Files.exists(dir)) {
         try {
           Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
@@ -148,7 +153,7 @@ public class Dumps {
   public List<DumpFile> writeFiles(Connection c, String version, String releaseDate, Path dir)
       throws SQLException, IOException {
     List<DumpFile> files = new ArrayList<>();
-    for (TableSpec t : Schema.TABLES) {
+    for (TableSpec t : Schema.DUMPED) {
       MessageDigest sha = digest();
       Path file = dir.resolve(t.file());
       long rows;
@@ -310,7 +315,7 @@ public class Dumps {
                 "path",
                 "https://github.com/dgrtwo/unvotes")));
     List<Object> resources = new ArrayList<>();
-    for (TableSpec t : Schema.TABLES) {
+    for (TableSpec t : Schema.DUMPED) {
       DumpFile f = files.stream().filter(x -> t.file().equals(x.name())).findFirst().orElseThrow();
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("name", resourceName(t));

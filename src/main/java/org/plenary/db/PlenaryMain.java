@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
 import org.plenary.dataset.Dumps;
+import org.plenary.ingest.ImportCommand;
 import org.plenary.seed.Schema;
 import org.plenary.seed.SeedFiles;
 import org.plenary.seed.SeedReader;
@@ -40,7 +41,7 @@ public final class PlenaryMain {
       System.exit(export(env, props, args));
     }
     if (externalDatabaseConfigured(env, props)) {
-      Quarkus.run(args);
+      run(args);
       return;
     }
     String refusal = embeddedRefusal(env, props);
@@ -58,7 +59,16 @@ public final class PlenaryMain {
     System.setProperty("quarkus.datasource.username", db.username());
     System.setProperty("quarkus.datasource.password", db.password());
     Runtime.getRuntime().addShutdownHook(new Thread(db::stop, "embedded-postgres-stop"));
-    Quarkus.run(args);
+    run(args);
+  }
+
+  /** The service, or a command (`import undl FILE`). */
+  private static void run(String... args) {
+    if (ImportCommand.handles(args)) {
+      ImportCommand.start(args);
+    } else {
+      Quarkus.run(args);
+    }
   }
 
   private static void refuse(String reason) {

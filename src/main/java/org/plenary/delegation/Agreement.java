@@ -2,11 +2,11 @@ package org.plenary.delegation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.plenary.query.QueryEngine;
 import org.plenary.seed.PartialDate;
 
@@ -24,7 +24,9 @@ import org.plenary.seed.PartialDate;
  *       or abstained; absences (non_voting) are left out.
  * </ul>
  *
- * A measure is null when no vote qualifies. They differ exactly when abstentions occur.
+ * A measure is null when no vote qualifies. They differ exactly when abstentions occur. The counts
+ * are aggregated by PostgreSQL (one query per answer, whatever the length of the history),
+ * optionally between two dates and per year.
  */
 @ApplicationScoped
 public class Agreement {
@@ -34,115 +36,272 @@ public class Agreement {
           + " mean of 1 - |a - b| with yes = 1, abstain = 0.5, no = 0, over votes where both voted yes,"
           + " no or abstain (Voeten's agreement index; absences excluded).";
 
+  /** The counts behind both measures, as SQL aggregates over roll-call pairs a and b. */
+  private static final String MEASURES =
+      "count(*)::int as votes_shared,"
+          + " count(*) filter (where a.vote <> 'non_voting' and b.vote <> 'non_voting')::int as"
+          + " votes_both_took_part,"
+          + " count(*) filter (where a.vote in ('yes', 'no') and b.vote in ('yes', 'no'))::int as"
+          + " votes_both_yes_or_no,"
+          + " count(*) filter (where a.vote in ('yes', 'no') and a.vote = b.vote)::int as identical,"
+          + " count(*) filter (where a.vote in ('yes', 'no') and b.vote in ('yes', 'no') and a.vote"
+          + " <> b.vote)::int as opposite,"
+          + " count(*) filter (where a.vote <> 'non_voting' and b.vote <> 'non_voting' and (a.vote ="
+          + " 'abstain') <> (b.vote = 'abstain'))::int as one_abstained,"
+          + " sum(case when a.vote <> 'non_voting' and b.vote <> 'non_voting' then 1 - abs("
+          + weight("a")
+          + " - "
+          + weight("b")
+          + ") end)::float8 as voeten_sum";
+
+  private static String weight(String alias) {
+    return "(case "
+        + alias
+        + ".vote when 'yes' then 1.0 when 'abstain' then 0.5 when 'no' then 0.0 end)";
+  }
+
+  /** Inclusive date bounds (either may be null). */
+  public record Period(LocalDate from, LocalDate to) {
+    public static final Period ALL = new Period(null, null);
+
+    /** From date__gte and date__lte (YYYY, YYYY-MM or YYYY-MM-DD: the whole period). */
+    public static Period of(String gte, String lte) {
+      LocalDate from = gte == null ? null : PartialDate.parse(gte).first();
+      LocalDate to = null;
+      if (lte != null) {
+        PartialDate d = PartialDate.parse(lte);
+        to =
+            switch (d.precision()) {
+              case "year" -> d.first().plusYears(1).minusDays(1);
+              case "month" -> d.first().plusMonths(1).minusDays(1);
+              default -> d.first();
+            };
+      }
+      return new Period(from, to);
+    }
+
+    String sql() {
+      return (from == null ? "" : " and v.date >= ?") + (to == null ? "" : " and v.date <= ?");
+    }
+
+    List<Object> params() {
+      List<Object> p = new ArrayList<>();
+      if (from != null) {
+        p.add(from);
+      }
+      if (to != null) {
+        p.add(to);
+      }
+      return p;
+    }
+  }
+
+  /** A vote both delegations took part in. */
+  @Schema(name = "AgreementVote", description = "A vote both delegations took part in")
+  public record ComparedVote(
+      String voteId,
+      String voteDate,
+      String voteSubject,
+      @Schema(description = "The delegation's vote") String vote,
+      @Schema(description = "The other delegation's vote") String withVote,
+      @Schema(description = "1, 0.5 or 0; null when either did not vote") Double agreement) {}
+
+  /** Two delegations: both measures and the votes compared. */
+  @Schema(
+      name = "AgreementPair",
+      description = "Two delegations: both measures and the votes compared")
+  public record Pair(
+      String delegationId,
+      String with,
+      int votesShared,
+      int votesBothTookPart,
+      int votesBothYesOrNo,
+      int identical,
+      int opposite,
+      int oneAbstained,
+      Double stateDepartment,
+      Double voeten,
+      String definition,
+      List<ComparedVote> votes,
+      List<Map<String, Object>> sources) {}
+
+  /** One delegation against another in the ranking. */
+  @Schema(name = "AgreementRanked", description = "One delegation against another in the ranking")
+  public record Ranked(
+      String delegationId,
+      String with,
+      String withName,
+      String withRegionalGroup,
+      int votesShared,
+      int votesBothTookPart,
+      int votesBothYesOrNo,
+      int identical,
+      int opposite,
+      int oneAbstained,
+      Double stateDepartment,
+      Double voeten,
+      List<Map<String, Object>> sources) {}
+
+  /** Two delegations' agreement in one year. */
+  @Schema(name = "AgreementYear", description = "Two delegations' agreement in one year")
+  public record Year(
+      int year,
+      int votesShared,
+      int votesBothTookPart,
+      int votesBothYesOrNo,
+      int identical,
+      int opposite,
+      int oneAbstained,
+      Double stateDepartment,
+      Double voeten) {}
+
+  /** Two delegations' agreement year by year (for dashboards). */
+  @Schema(name = "AgreementSeries", description = "Two delegations' agreement year by year")
+  public record Series(
+      String delegationId,
+      String with,
+      String by,
+      String definition,
+      @Schema(description = "One entry per year in which both took part in a recorded vote")
+          List<Year> series,
+      List<Map<String, Object>> sources) {}
+
   @Inject QueryEngine engine;
 
   /** The two delegations' votes side by side, with both measures. */
-  public Map<String, Object> pair(String a, String b) {
-    List<Map<String, Object>> votes = new ArrayList<>();
-    Tally t = new Tally();
+  public Pair pair(String a, String b, Period period) {
+    List<Object> params = new ArrayList<>(List.of(b, a));
+    params.addAll(period.params());
+    String from =
+        " from roll_call a join roll_call b on b.vote_id = a.vote_id and b.delegation_id = ?"
+            + " join vote v on v.id = a.vote_id where a.delegation_id = ?"
+            + period.sql();
+    Map<String, Object> m = engine.rows("select " + MEASURES + from, params.toArray()).get(0);
+    List<ComparedVote> votes = new ArrayList<>();
     for (Map<String, Object> r :
         engine.rows(
             "select v.id, v.date, v.date_precision, v.subject, a.vote as a, b.vote as b"
-                + " from roll_call a join roll_call b on b.vote_id = a.vote_id and b.delegation_id = ?"
-                + " join vote v on v.id = a.vote_id where a.delegation_id = ? order by v.date, v.id",
-            b,
-            a)) {
+                + from
+                + " order by v.date, v.id",
+            params.toArray())) {
       String va = (String) r.get("a");
       String vb = (String) r.get("b");
-      Map<String, Object> v = new LinkedHashMap<>();
-      v.put("vote_id", r.get("id"));
-      v.put(
-          "vote_date",
-          PartialDate.format(
-              ((java.sql.Date) r.get("date")).toLocalDate(), (String) r.get("date_precision")));
-      v.put("vote_subject", r.get("subject"));
-      v.put("vote", va);
-      v.put("with_vote", vb);
-      v.put("agreement", score(va, vb));
-      votes.add(v);
-      t.add(va, vb);
+      votes.add(
+          new ComparedVote(
+              (String) r.get("id"),
+              PartialDate.format(
+                  ((java.sql.Date) r.get("date")).toLocalDate(), (String) r.get("date_precision")),
+              (String) r.get("subject"),
+              va,
+              vb,
+              score(va, vb)));
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("delegation_id", a);
-    out.put("with", b);
-    t.into(out);
-    out.put("definition", DEFINITION);
-    out.put("votes", votes);
-    out.put("sources", sources(a));
-    return out;
+    return new Pair(
+        a,
+        b,
+        i(m, "votes_shared"),
+        i(m, "votes_both_took_part"),
+        i(m, "votes_both_yes_or_no"),
+        i(m, "identical"),
+        i(m, "opposite"),
+        i(m, "one_abstained"),
+        stateDepartment(m),
+        voeten(m),
+        DEFINITION,
+        votes,
+        sources(a, period));
   }
 
-  /** The agreement of two delegations in one year, over the recorded votes both have. */
-  public record Year(
-      int year, int votesShared, int votesBothTookPart, Double voeten, Double stateDepartment) {}
-
-  /**
-   * The pair's agreement year by year (both measures), oldest first, over the same votes as {@link
-   * #pair}: for a chart of agreement over time.
-   */
-  public List<Year> byYear(String a, String b) {
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> votes = (List<Map<String, Object>>) pair(a, b).get("votes");
-    Map<Integer, Tally> years = new java.util.TreeMap<>();
-    for (Map<String, Object> v : votes) {
-      int year = Integer.parseInt(((String) v.get("vote_date")).substring(0, 4));
-      years
-          .computeIfAbsent(year, y -> new Tally())
-          .add((String) v.get("vote"), (String) v.get("with_vote"));
+  /** The two delegations' agreement per calendar year, oldest first. */
+  public Series byYear(String a, String b, Period period) {
+    List<Object> params = new ArrayList<>(List.of(b, a));
+    params.addAll(period.params());
+    List<Year> years = new ArrayList<>();
+    for (Map<String, Object> m :
+        engine.rows(
+            "select extract(year from v.date)::int as year, "
+                + MEASURES
+                + " from roll_call a join roll_call b on b.vote_id = a.vote_id and b.delegation_id"
+                + " = ? join vote v on v.id = a.vote_id where a.delegation_id = ?"
+                + period.sql()
+                + " group by 1 order by 1",
+            params.toArray())) {
+      years.add(
+          new Year(
+              i(m, "year"),
+              i(m, "votes_shared"),
+              i(m, "votes_both_took_part"),
+              i(m, "votes_both_yes_or_no"),
+              i(m, "identical"),
+              i(m, "opposite"),
+              i(m, "one_abstained"),
+              stateDepartment(m),
+              voeten(m)));
     }
-    List<Year> out = new ArrayList<>();
-    years.forEach(
-        (year, t) -> {
-          Map<String, Object> m = new LinkedHashMap<>();
-          t.into(m);
-          out.add(
-              new Year(
-                  year,
-                  t.shared,
-                  t.bothTookPart,
-                  (Double) m.get("voeten"),
-                  (Double) m.get("state_department")));
-        });
-    return out;
+    return new Series(a, b, "year", DEFINITION, years, sources(a, period));
+  }
+
+  /** The pair's agreement year by year over the whole history (for the explorer's chart). */
+  public List<Year> byYear(String a, String b) {
+    return byYear(a, b, Period.ALL).series();
   }
 
   /** The delegation against every other one it shared a recorded vote with, ranked. */
-  public List<Map<String, Object>> ranking(String a) {
-    Map<String, Tally> tallies = new LinkedHashMap<>();
-    Map<String, Map<String, Object>> who = new LinkedHashMap<>();
-    for (Map<String, Object> r :
+  public List<Ranked> ranking(String a, Period period) {
+    List<Object> params = new ArrayList<>(List.of(a));
+    params.addAll(period.params());
+    List<Map<String, Object>> sources = sources(a, period);
+    List<Ranked> out = new ArrayList<>();
+    // ranked by voeten, then state_department (both descending, unknown last), then code
+    for (Map<String, Object> m :
         engine.rows(
-            "select b.delegation_id, d.name, d.regional_group, a.vote as a, b.vote as b"
-                + " from roll_call a join roll_call b on b.vote_id = a.vote_id and b.delegation_id <> a.delegation_id"
-                + " join delegation d on d.id = b.delegation_id where a.delegation_id = ?",
-            a)) {
-      String id = (String) r.get("delegation_id");
-      tallies.computeIfAbsent(id, x -> new Tally()).add((String) r.get("a"), (String) r.get("b"));
-      who.computeIfAbsent(id, x -> r);
+            "select * from (select b.delegation_id as with_id, "
+                + MEASURES
+                + " from roll_call a join roll_call b on b.vote_id = a.vote_id and b.delegation_id"
+                + " <> a.delegation_id"
+                + (period.params().isEmpty() ? "" : " join vote v on v.id = a.vote_id")
+                + " where a.delegation_id = ?"
+                + period.sql()
+                + " group by b.delegation_id) t join delegation d on d.id = t.with_id"
+                + " order by round((voeten_sum / nullif(votes_both_took_part, 0))::numeric, 4)"
+                + " desc nulls last, round(identical::numeric / nullif(votes_both_yes_or_no, 0),"
+                + " 4) desc nulls last, t.with_id collate \"C\"",
+            params.toArray())) {
+      out.add(
+          new Ranked(
+              a,
+              (String) m.get("with_id"),
+              (String) m.get("name"),
+              (String) m.get("regional_group"),
+              i(m, "votes_shared"),
+              i(m, "votes_both_took_part"),
+              i(m, "votes_both_yes_or_no"),
+              i(m, "identical"),
+              i(m, "opposite"),
+              i(m, "one_abstained"),
+              stateDepartment(m),
+              voeten(m),
+              sources));
     }
-    List<Map<String, Object>> sources = sources(a);
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (var e : tallies.entrySet()) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("delegation_id", a);
-      row.put("with", e.getKey());
-      row.put("with_name", who.get(e.getKey()).get("name"));
-      row.put("with_regional_group", who.get(e.getKey()).get("regional_group"));
-      e.getValue().into(row);
-      row.put("sources", sources);
-      out.add(row);
-    }
-    Comparator<Map<String, Object>> byVoeten =
-        Comparator.comparing(
-            (Map<String, Object> r) -> (Double) r.get("voeten"),
-            Comparator.nullsLast(Comparator.reverseOrder()));
-    out.sort(
-        byVoeten
-            .thenComparing(
-                r -> (Double) r.get("state_department"),
-                Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparing(r -> (String) r.get("with")));
     return out;
+  }
+
+  private static int i(Map<String, Object> m, String k) {
+    return ((Number) m.get(k)).intValue();
+  }
+
+  private static Double stateDepartment(Map<String, Object> m) {
+    int n = i(m, "votes_both_yes_or_no");
+    return n == 0 ? null : round((double) i(m, "identical") / n);
+  }
+
+  private static Double voeten(Map<String, Object> m) {
+    int n = i(m, "votes_both_took_part");
+    return n == 0 ? null : round(((Number) m.get("voeten_sum")).doubleValue() / n);
+  }
+
+  private static double round(double x) {
+    return Math.round(x * 10000) / 10000.0;
   }
 
   /** 1, 0.5 or 0 for two ballots; null when either did not vote. */
@@ -161,58 +320,17 @@ public class Agreement {
     };
   }
 
-  private List<Map<String, Object>> sources(String delegation) {
+  /** The sources of the roll calls the delegation took part in (in the period). */
+  private List<Map<String, Object>> sources(String delegation, Period period) {
+    List<Object> params = new ArrayList<>(List.of(delegation));
+    params.addAll(period.params());
     return engine.rows(
-        "select distinct s.id, s.publisher, s.title, s.url from citation c join source s on s.id = c.source_id"
-            + " where c.record_type = 'roll_call' and c.record_id in"
-            + " (select vote_id from roll_call where delegation_id = ?) order by s.id",
-        delegation);
-  }
-
-  /** The counts behind both measures. */
-  static final class Tally {
-    int shared;
-    int bothYesNo;
-    int identical;
-    int opposite;
-    int oneAbstained;
-    int bothTookPart;
-    double voetenSum;
-
-    void add(String a, String b) {
-      shared++;
-      Double s = score(a, b);
-      if (s != null) {
-        bothTookPart++;
-        voetenSum += s;
-        if (s == 0.5) {
-          oneAbstained++;
-        }
-      }
-      boolean yesNo = (a.equals("yes") || a.equals("no")) && (b.equals("yes") || b.equals("no"));
-      if (yesNo) {
-        bothYesNo++;
-        if (a.equals(b)) {
-          identical++;
-        } else {
-          opposite++;
-        }
-      }
-    }
-
-    void into(Map<String, Object> out) {
-      out.put("votes_shared", shared);
-      out.put("votes_both_took_part", bothTookPart);
-      out.put("votes_both_yes_or_no", bothYesNo);
-      out.put("identical", identical);
-      out.put("opposite", opposite);
-      out.put("one_abstained", oneAbstained);
-      out.put("state_department", bothYesNo == 0 ? null : round((double) identical / bothYesNo));
-      out.put("voeten", bothTookPart == 0 ? null : round(voetenSum / bothTookPart));
-    }
-
-    private static double round(double x) {
-      return Math.round(x * 10000) / 10000.0;
-    }
+        "select s.id, s.publisher, s.title, s.url from source s where s.id in (select"
+            + " c.source_id from citation c where c.record_type = 'roll_call' and c.record_id in"
+            + " (select r.vote_id from roll_call r join vote v on v.id = r.vote_id where"
+            + " r.delegation_id = ?"
+            + period.sql()
+            + ")) order by s.id",
+        params.toArray());
   }
 }

@@ -10,9 +10,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.http.Api;
 import org.plenary.http.Format;
@@ -82,21 +86,59 @@ public class DelegationResource {
   @Path("/{iso3}/agreement")
   @Operation(
       summary =
-          "How often two delegations voted the same way (with=ISO3: the pair and the votes compared);"
-              + " without with=, against every other delegation, ranked. Both the State Department's"
-              + " voting coincidence and Voeten's agreement index")
+          "How often two delegations voted the same way (with=ISO3: the pair and the votes compared;"
+              + " by=year: a series per year); without with=, against every other delegation,"
+              + " ranked. Both the State Department's voting coincidence and Voeten's agreement"
+              + " index; date__gte and date__lte bound the votes compared")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "with=: Agreement.Pair in data; with= and by=year: Agreement.Series; without with=: a"
+              + " list of Agreement.Ranked",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      oneOf = {
+                        Agreement.Pair.class,
+                        Agreement.Series.class,
+                        Agreement.Ranked.class
+                      })))
   public Response agreement(@PathParam("iso3") String iso3, @Context UriInfo uri) {
     String id = code(iso3);
     var params = uri.getQueryParameters();
-    for (String p : params.keySet()) {
-      if (!p.equals("with")) {
-        throw ProblemException.invalidParam(p, "unknown parameter. Allowed: with");
+    for (var p : params.entrySet()) {
+      if (!AGREEMENT_PARAMS.contains(p.getKey())) {
+        throw ProblemException.invalidParam(
+            p.getKey(), "unknown parameter. Allowed: " + String.join(", ", AGREEMENT_PARAMS));
       }
+      if (p.getValue().size() > 1) {
+        throw ProblemException.invalidParam(p.getKey(), "give it once");
+      }
+    }
+    Agreement.Period period;
+    try {
+      period = Agreement.Period.of(params.getFirst("date__gte"), params.getFirst("date__lte"));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalidParam(
+          params.getFirst("date__gte") != null && !isDate(params.getFirst("date__gte"))
+              ? "date__gte"
+              : "date__lte",
+          e.getMessage());
+    }
+    String by = params.getFirst("by");
+    if (by != null && !by.equals("year")) {
+      throw ProblemException.invalidParam("by", "'" + by + "' is not a series. Allowed: year");
     }
     responder.requireExists(Delegations.DELEGATIONS, "id", id, "delegation");
     String with = params.getFirst("with");
     if (with == null) {
-      return responder.fixedList(uri, () -> agreement.ranking(id));
+      if (by != null) {
+        throw ProblemException.invalidParam(
+            "by", "a series per year compares two delegations: add with=ISO3");
+      }
+      return responder.fixedList(uri, () -> agreement.ranking(id, period));
     }
     String other = code(with);
     if (other.equals(id)) {
@@ -108,7 +150,22 @@ public class DelegationResource {
       throw ProblemException.invalidParam(
           "with", "unknown delegation '" + with + "' (an ISO alpha-3 code)");
     }
-    return responder.item(uri, () -> agreement.pair(id, other));
+    if (by != null) {
+      return responder.item(uri, () -> agreement.byYear(id, other, period));
+    }
+    return responder.item(uri, () -> agreement.pair(id, other, period));
+  }
+
+  private static final List<String> AGREEMENT_PARAMS =
+      List.of("with", "by", "date__gte", "date__lte");
+
+  private static boolean isDate(String s) {
+    try {
+      org.plenary.seed.PartialDate.parse(s);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static String code(String iso3) {

@@ -8,7 +8,7 @@ public final class Envelope {
   private Envelope() {}
 
   /** A page of a collection. */
-  public record ListBody(List<Map<String, Object>> data, Links links, ListMeta meta) {}
+  public record ListBody(List<?> data, Links links, ListMeta meta) {}
 
   /** One record. */
   public record ItemBody(Object data, Links links, Meta meta) {}

@@ -347,13 +347,13 @@ public class Responder {
   }
 
   /** A fixed list (not a collection: no filters or pages) in the list envelope. */
-  public Response fixedList(UriInfo uri, Supplier<List<Map<String, Object>>> data) {
+  public Response fixedList(UriInfo uri, Supplier<? extends List<?>> data) {
     String key = cache.key("json", uri.getRequestUri().toString());
     HttpCache.Rendered hit = cache.get(key);
     if (hit != null) {
       return cache.send(hit);
     }
-    List<Map<String, Object>> rows = data.get();
+    List<?> rows = data.get();
     var body =
         new Envelope.ListBody(
             rows,

@@ -66,7 +66,7 @@ public final class Schema {
           "delegations.csv",
           List.of(
               id("ISO 3166-1 alpha-3 code (EUU for the European Union)"),
-              text("iso2", true, "ISO 3166-1 alpha-2 code"),
+              text("iso2", false, "ISO 3166-1 alpha-2 code; empty for historic states without one"),
               text("name", true, "Name"),
               oneOf(
                   "kind",
@@ -127,7 +127,11 @@ public final class Schema {
                   true,
                   Vocabulary.METHOD,
                   "Recorded vote, or decision without a vote (consensus)"),
-              oneOf("outcome", true, Vocabulary.OUTCOME, "Outcome"),
+              oneOf(
+                  "outcome",
+                  false,
+                  Vocabulary.OUTCOME,
+                  "Outcome; empty when unknown (roll calls imported from the UN Digital Library)"),
               of("yes", INTEGER, false, "Votes in favour; empty when no source gives it"),
               of("no", INTEGER, false, "Votes against; empty when no source gives it"),
               of("abstain", INTEGER, false, "Abstentions; empty when no source gives it"),
@@ -345,14 +349,16 @@ public final class Schema {
    */
   public static final Map<String, String> RELEASE_PUBLICATION_COLUMNS =
       Map.of(
-          "origin", "text not null",
           "notes", "text",
           "checksum", "text",
           "published_at", "timestamp with time zone",
           "published_by", "text");
 
-  /** How a release was published: from seed-data, through curation's review, or by an import. */
-  public static final List<String> RELEASE_ORIGINS = List.of("seed", "curation", "import");
+  /**
+   * How a release was published: from seed-data, by the General Assembly import (undl), through
+   * curation's review, or by an import through curation's publishImport.
+   */
+  public static final List<String> RELEASE_ORIGINS = List.of("seed", "undl", "curation", "import");
 
   /** The tables in load order (a table only references tables before it). */
   public static final List<TableSpec> TABLES =
@@ -375,6 +381,34 @@ public final class Schema {
           CLAIM,
           RATIFICATION,
           CITATION);
+
+  /**
+   * The tables an import of outside data (the UN Digital Library voting file) writes to: their rows
+   * have an origin ('seed' or 'undl'), and the seed loader deletes only its own.
+   */
+  public static final Set<String> IMPORTED =
+      Set.of("release", "source", "delegation", "vote", "roll_call", "citation");
+
+  /**
+   * The UN Digital Library identity of the votes linked to it (written by imports, never by the
+   * seed files): dumped as undl_votes.csv beside the seed-format tables.
+   */
+  public static final TableSpec UNDL_VOTES =
+      new TableSpec(
+          "undl_vote",
+          "undl_votes.csv",
+          List.of(
+              ref("vote_id", true, "vote", "The vote"),
+              of("undl_id", INTEGER, true, "Its roll call in the UN Digital Library's voting data"),
+              text("session", false, "General Assembly session: 74, or e.g. ES-10"),
+              text("resolution", false, "Symbol of the resolution voted on (A/RES/74/247)")),
+          List.of("vote_id"),
+          "Votes linked to the UN Digital Library's General Assembly voting data (by import)");
+
+  /** Every table the dumps hold: the seed-format tables, then the imports' own. */
+  public static final List<TableSpec> DUMPED =
+      java.util.stream.Stream.concat(TABLES.stream(), java.util.stream.Stream.of(UNDL_VOTES))
+          .toList();
 
   /** Record types that must cite at least one source, and the table that holds their ids. */
   public static final List<String> MUST_CITE = Vocabulary.RECORD_TYPE.terms();

@@ -26,11 +26,12 @@ import org.postgresql.PGConnection;
 /**
  * Loads the dataset at start-up. The files are validated first (nothing is written when they are
  * inconsistent); then, in one transaction, each table is copied into a temporary table with COPY
- * and merged: new rows inserted, changed rows updated (updated_at moves), vanished rows deleted.
- * Loading the same files again changes nothing, so restarts never duplicate data, and replicas
- * starting together serialize on an advisory lock. Files are never loaded over a release published
- * through curation or an import unless they carry a newer version, and such releases are never
- * deleted: a start never loses curated work.
+ * and merged: new rows inserted, changed rows updated (updated_at moves), vanished rows deleted
+ * (only rows that came from seed files: what an import of outside data wrote stays). Loading the
+ * same files again changes nothing, so restarts never duplicate data, and replicas starting
+ * together serialize on an advisory lock. Files are never loaded over a release published through
+ * curation or an import unless they carry a newer version, and such releases are never deleted: a
+ * start never loses curated work.
  */
 @ApplicationScoped
 public class SeedLoader {
@@ -189,7 +190,7 @@ public class SeedLoader {
           s.executeQuery(
               "select d.version, r.origin from dataset_state d"
                   + " join release r on r.version = d.version");
-      if (!rs.next() || rs.getString(2).equals("seed")) {
+      if (!rs.next() || !List.of("curation", "import").contains(rs.getString(2))) {
         return Optional.empty();
       }
       String version = rs.getString(1);
@@ -266,6 +267,7 @@ public class SeedLoader {
     copy(c, "copy " + tmp + " (" + colList + ") from stdin (format csv)", spec, rows);
     List<String> pk = spec.primaryKey();
     List<String> rest = cols.stream().filter(col -> !pk.contains(col)).toList();
+    boolean imported = Schema.IMPORTED.contains(table);
     String sql =
         "insert into "
             + table
@@ -279,11 +281,15 @@ public class SeedLoader {
             + String.join(", ", pk)
             + ") do update set "
             + rest.stream().map(col -> col + " = excluded." + col).collect(Collectors.joining(", "))
-            + ", updated_at = excluded.updated_at where ("
+            + ", updated_at = excluded.updated_at"
+            // a row an import wrote that the seed files now hold becomes theirs
+            + (imported ? ", origin = 'seed'" : "")
+            + " where ("
             + rest.stream().map(col -> table + "." + col).collect(Collectors.joining(", "))
             + ") is distinct from ("
             + rest.stream().map(col -> "excluded." + col).collect(Collectors.joining(", "))
-            + ")";
+            + ")"
+            + (imported ? " or " + table + ".origin <> 'seed'" : "");
     try (var ps = c.prepareStatement(sql)) {
       ps.setObject(1, at);
       ps.setObject(2, at);
@@ -306,8 +312,9 @@ public class SeedLoader {
               + " l where "
               + match
               + ")"
-              // releases published through curation or imports are never deleted by a load
-              + (table.equals("release") ? " and origin = 'seed'" : ""));
+              // rows an import wrote, and releases published through curation or imports, are not
+              // the seed files' to delete
+              + (Schema.IMPORTED.contains(table) ? " and origin = 'seed'" : ""));
     }
   }
 

@@ -73,23 +73,40 @@ public final class Votes {
           .field(Field.column("v", VOTE, "date_note", "Why the date is imprecise").asLongText())
           .field(Field.column("v", VOTE, "subject", "What was voted on"))
           .field(Field.column("v", VOTE, "method", "recorded or without_vote (consensus)"))
-          .field(Field.column("v", VOTE, "outcome", "adopted or rejected"))
+          .field(
+              Field.column(
+                  "v",
+                  VOTE,
+                  "outcome",
+                  "adopted or rejected; null when unknown (the UN Digital Library's file does not"
+                      + " say)"))
           .field(Field.column("v", VOTE, "yes", "Votes in favour; null when no source gives it"))
           .field(Field.column("v", VOTE, "no", "Votes against; null when no source gives it"))
           .field(Field.column("v", VOTE, "abstain", "Abstentions; null when no source gives it"))
           .field(Field.column("v", VOTE, "non_voting", "Members not voting; null when unknown"))
           .field(Field.column("v", VOTE, "roll_call_status", "complete, partial or absent"))
           .field(Field.column("v", VOTE, "meeting", "Meeting or session"))
+          .field(
+              Field.integer(
+                  "undl_id",
+                  "v.undl_id",
+                  "The roll call's record in the UN Digital Library's voting data; null when not"
+                      + " linked"))
+          .field(Field.text("session", "v.session", "General Assembly session: 74, or e.g. ES-10"))
+          .field(
+              Field.text(
+                  "resolution",
+                  "v.resolution",
+                  "Symbol of the resolution voted on (A/RES/74/247; the file's R/73/187 is"
+                      + " A/RES/73/187)"))
           .field(Field.column("v", VOTE, "certainty", "confirmed, single_source or uncertain"))
           .field(Field.column("v", VOTE, "note", "Caveats").asLongText())
           .timestamps("v")
           .key("id")
           .sort("date")
-          .search(
-              "setweight(to_tsvector('english', v.subject), 'A')"
-                  + " || setweight(to_tsvector('english', b.name || ' ' || coalesce(v.meeting, '')), 'B')"
-                  + " || setweight(to_tsvector('english', coalesce(v.note, '') || ' ' || coalesce(v.date_note, '')), 'D')",
-              "concat_ws(' | ', v.subject, v.meeting, v.note)")
+          // the search vector is a stored, GIN-indexed column (V4): subject (A), resolution and
+          // meeting (B), notes (D)
+          .search("v.search", "concat_ws(' | ', v.subject, v.resolution, v.meeting, v.note)")
           .embed(
               new Embed(
                   "documents",

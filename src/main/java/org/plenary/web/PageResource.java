@@ -226,8 +226,11 @@ public class PageResource {
                       Positions.POSITIONS,
                       List.of(ListQuery.condition(Positions.POSITIONS, "delegation_id", "", id))));
           List<Map<String, Object>> ranking = new ArrayList<>();
-          for (Map<String, Object> r : agreement.ranking(id)) {
-            if (r.get("voeten") != null) { // compared over at least one vote
+          for (Agreement.Ranked ranked : agreement.ranking(id, Agreement.Period.ALL)) {
+            if (ranked.voeten() != null) { // compared over at least one vote
+              @SuppressWarnings("unchecked")
+              Map<String, Object> r =
+                  org.plenary.http.Responder.JSON.convertValue(ranked, LinkedHashMap.class);
               Map<String, Object> m = new LinkedHashMap<>(r);
               m.put("voeten", percent(r.get("voeten")));
               m.put("state_department", percent(r.get("state_department")));

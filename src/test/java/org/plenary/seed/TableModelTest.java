@@ -51,6 +51,7 @@ class TableModelTest {
       }
       declared.put("created_at", "timestamp with time zone not null");
       declared.put("updated_at", "timestamp with time zone not null");
+      declared.putAll(importColumns(t.table()));
       if (t == Schema.RELEASE) {
         declared.putAll(Schema.RELEASE_PUBLICATION_COLUMNS);
       }
@@ -64,6 +65,24 @@ class TableModelTest {
       }
       assertEquals(declared, actual, "table " + t.table() + ": the model (Schema) vs the database");
     }
+  }
+
+  /**
+   * The columns the import of the UN Digital Library's file adds (V4), outside the seed files'
+   * model: where a row came from, and a vote's identity in the UN Digital Library.
+   */
+  private static Map<String, String> importColumns(String table) {
+    Map<String, String> out = new TreeMap<>();
+    if (Schema.IMPORTED.contains(table)) {
+      out.put("origin", "text not null");
+    }
+    if (table.equals("vote")) {
+      out.put("undl_id", "integer");
+      out.put("session", "text");
+      out.put("resolution", "text");
+      out.put("search", "tsvector");
+    }
+    return out;
   }
 
   @Test
@@ -96,6 +115,8 @@ class TableModelTest {
       }
       if (t == Schema.RELEASE) {
         declared.put("origin", new TreeSet<>(Schema.RELEASE_ORIGINS));
+      } else if (Schema.IMPORTED.contains(t.table())) {
+        declared.put("origin", new TreeSet<>(Set.of("seed", "undl")));
       }
       assertEquals(
           declared,

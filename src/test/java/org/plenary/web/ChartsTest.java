@@ -19,7 +19,8 @@ class ChartsTest {
     assertTrue(none.contains("Not enough data"));
     assertTrue(none.contains("No recorded vote where both took part."));
     String one =
-        Charts.agreement("ag", "France", "Peru", List.of(new Agreement.Year(2019, 3, 3, 0.5, 0.0)));
+        Charts.agreement(
+            "ag", "France", "Peru", List.of(new Agreement.Year(2019, 2, 2, 2, 1, 1, 0, 0.5, 0.5)));
     assertTrue(one.contains("Not enough data"));
     assertTrue(one.contains("Recorded votes in one year only (2019)."));
     String two =
@@ -28,8 +29,8 @@ class ChartsTest {
             "France",
             "Peru",
             List.of(
-                new Agreement.Year(2018, 2, 2, 0.75, 0.5),
-                new Agreement.Year(2019, 1, 1, 1.0, 1.0)));
+                new Agreement.Year(2018, 2, 2, 1, 1, 0, 1, 1.0, 0.75),
+                new Agreement.Year(2019, 1, 1, 1, 1, 0, 0, 1.0, 1.0)));
     assertFalse(two.contains("Not enough data"));
     assertTrue(
         two.contains(

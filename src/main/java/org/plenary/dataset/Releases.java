@@ -1,0 +1,88 @@
+package org.plenary.dataset;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+
+/** Dataset releases published by something other than the seed files. */
+public final class Releases {
+  private Releases() {}
+
+  /**
+   * Publishes the release of an import that changed data, in the import's transaction {@code c}: a
+   * new version ({@code 1.0.0+undl.1}, then {@code +undl.2}, ... on top of the loaded version's
+   * base), a release row whose changelog names the file and its SHA-256, and the dataset state
+   * moved to it (its import checksum changes, so every cache key and ETag follows). Returns the new
+   * version.
+   */
+  public static String publishImport(
+      Connection c, String fileName, String fileSha256, String changes, LocalDate date)
+      throws SQLException {
+    String current;
+    String importChecksum;
+    try (var s = c.createStatement();
+        var rs = s.executeQuery("select version, import_checksum from dataset_state for update")) {
+      if (!rs.next()) {
+        throw new IllegalStateException("no dataset is loaded");
+      }
+      current = rs.getString(1);
+      importChecksum = rs.getString(2);
+    }
+    String base = current.contains("+") ? current.substring(0, current.indexOf('+')) : current;
+    int n = 1;
+    try (var ps =
+        c.prepareStatement(
+            "select count(*) from release where origin = 'undl' and version like ? escape '\\'")) {
+      ps.setString(1, base.replace("_", "\\_").replace("%", "\\%") + "+undl.%");
+      try (var rs = ps.executeQuery()) {
+        rs.next();
+        n += rs.getInt(1);
+      }
+    }
+    String version = base + "+undl." + n;
+    try (var ps =
+        c.prepareStatement(
+            "insert into release (version, date, changes, data_sha256, origin) values (?, ?, ?, ?,"
+                + " 'undl')")) {
+      ps.setString(1, version);
+      ps.setObject(2, date);
+      ps.setString(
+          3,
+          "Imported "
+              + fileName
+              + " (SHA-256 "
+              + fileSha256
+              + ") from the UN Digital Library: "
+              + changes);
+      ps.setString(4, fileSha256);
+      ps.executeUpdate();
+    }
+    try (var ps =
+        c.prepareStatement(
+            "update dataset_state set version = ?, import_checksum = ?, loaded_at = now()")) {
+      ps.setString(1, version);
+      ps.setString(
+          2,
+          sha256(
+              (importChecksum == null ? "" : importChecksum) + ":" + fileSha256 + ":" + version));
+      ps.executeUpdate();
+    }
+    // the content as imported is the release's: the start-up check must find it so
+    ContentChecksum.record(c);
+    return version;
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

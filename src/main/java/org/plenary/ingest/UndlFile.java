@@ -1,0 +1,511 @@
+package org.plenary.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads and checks the UN Digital Library's General Assembly voting file (.csv or .csv.gz), in the
+ * layout of 31 March 2025 (without {@code vote_note}) or of 6 February 2026 (with it). Columns are
+ * read by name; an unknown or missing column refuses the file. Rows are checked one by one and
+ * handed to a {@link Sink} as they are read (nothing but one small record per roll call is kept),
+ * so a file of every General Assembly roll call is read in a small heap. Any problem refuses the
+ * whole file with its name, line and what is wrong.
+ */
+public final class UndlFile {
+  /** The columns every layout has. */
+  static final List<String> COLUMNS =
+      List.of(
+          "undl_id",
+          "ms_code",
+          "ms_name",
+          "ms_vote",
+          "date",
+          "session",
+          "resolution",
+          "draft",
+          "committee_report",
+          "meeting",
+          "title",
+          "agenda_title",
+          "subjects",
+          "total_yes",
+          "total_no",
+          "total_abstentions",
+          "total_non_voting",
+          "total_ms",
+          "undl_link");
+
+  /** Columns of the newer layouts only. */
+  static final Set<String> OPTIONAL = Set.of("vote_note");
+
+  private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
+  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+  /** A refused file: its name, the line (0 for the whole file) and the problem. */
+  public static final class Refused extends RuntimeException {
+    private final transient Path file;
+    private final long line;
+
+    Refused(Path file, long line, String problem) {
+      super(file + (line > 0 ? " line " + line : "") + ": " + problem);
+      this.file = file;
+      this.line = line;
+    }
+
+    public Path file() {
+      return file;
+    }
+
+    public long line() {
+      return line;
+    }
+  }
+
+  /**
+   * One roll call (an undl_id): what every one of its rows must agree on, and the counts of its
+   * rows by ballot.
+   */
+  public static final class RollCall {
+    final int undlId;
+    final long firstLine;
+    final String date;
+    final String session;
+    final String resolution;
+    final String title;
+    final String meeting;
+    final String note;
+    final String[] totalsRaw;
+    final Integer[] totals;
+    final int[] counts = new int[4];
+    final BitSet delegations = new BitSet();
+
+    RollCall(int undlId, long firstLine, String[] f, Integer[] totals, String[] totalsRaw) {
+      this.undlId = undlId;
+      this.firstLine = firstLine;
+      this.date = f[0];
+      this.session = f[1];
+      this.resolution = f[2];
+      this.title = f[3];
+      this.meeting = f[4];
+      this.note = f[5];
+      this.totals = totals;
+      this.totalsRaw = totalsRaw;
+    }
+
+    public int undlId() {
+      return undlId;
+    }
+
+    public String date() {
+      return date;
+    }
+
+    public String session() {
+      return session;
+    }
+
+    /** The symbol as the file writes it (A/RES/74/247, or R/73/5 in Voeten-style files). */
+    public String resolution() {
+      return resolution;
+    }
+
+    /** The resolution's symbol, A/RES/... (R/73/187 means A/RES/73/187); null when none. */
+    public String symbol() {
+      if (resolution == null) {
+        return null;
+      }
+      String s = resolution.trim().toUpperCase(Locale.ROOT);
+      return s.startsWith("R/") ? "A/RES/" + s.substring(2) : s;
+    }
+
+    public String title() {
+      return title;
+    }
+
+    public String meeting() {
+      return meeting;
+    }
+
+    public String note() {
+      return note;
+    }
+
+    /**
+     * Tallies: the file's totals where it gives them, else the count of its rows (null for
+     * non-voting when the file lists only those who voted).
+     */
+    public Integer[] tallies() {
+      Integer[] t = new Integer[4];
+      for (int i = 0; i < 3; i++) {
+        t[i] = totals[i] != null ? totals[i] : Integer.valueOf(counts[i]);
+      }
+      t[3] = totals[3] != null ? totals[3] : listsNonVoting() ? Integer.valueOf(counts[3]) : null;
+      return t;
+    }
+
+    /** Whether the file lists the members that did not vote (X or empty rows). */
+    public boolean listsNonVoting() {
+      return counts[3] > 0
+          || totals[4] != null && totals[4] == counts[0] + counts[1] + counts[2] + counts[3];
+    }
+
+    /** complete when every member is listed and the rows add up to the tallies. */
+    public String status() {
+      Integer[] t = tallies();
+      boolean adds = true;
+      for (int i = 0; i < 4; i++) {
+        adds &= t[i] != null && t[i] == counts[i];
+      }
+      return listsNonVoting() && adds ? "complete" : "partial";
+    }
+
+    /** Whether the file's totals differ from the count of its rows. */
+    public boolean rowsDisagreeWithTotals() {
+      for (int i = 0; i < 3; i++) {
+        if (totals[i] != null && totals[i] != counts[i]) {
+          return true;
+        }
+      }
+      return listsNonVoting() && totals[3] != null && totals[3] != counts[3];
+    }
+  }
+
+  /** Receives each checked row: the roll call, the delegation and its ballot. */
+  public interface Sink {
+    void row(RollCall rollCall, String code, String ballot) throws IOException;
+  }
+
+  /** What was read: the roll calls in file order, the delegations' names, the file's checksum. */
+  public record Contents(
+      Path file,
+      String sha256,
+      long rows,
+      List<RollCall> rollCalls,
+      Map<String, String> names,
+      boolean hasVoteNote) {}
+
+  private UndlFile() {}
+
+  /** Reads the whole file, handing each row to {@code sink}; throws {@link Refused}. */
+  public static Contents read(Path file, Sink sink, java.util.function.LongConsumer progress) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (!name.endsWith(".csv") && !name.endsWith(".csv.gz")) {
+      throw new Refused(file, 0, "not a .csv or .csv.gz file");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new Refused(file, 0, "no such file");
+    }
+    MessageDigest sha = sha256();
+    try (InputStream raw = Files.newInputStream(file);
+        DigestInputStream digest =
+            new DigestInputStream(new BufferedInputStream(raw, 1 << 16), sha);
+        InputStream in = name.endsWith(".gz") ? new GZIPInputStream(digest, 1 << 16) : digest;
+        Reader reader =
+            new InputStreamReader(
+                in,
+                StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT));
+        CSVParser parser = CSVFormat.RFC4180.builder().build().parse(reader)) {
+      Contents c = read(file, parser, sink, progress);
+      digest.transferTo(java.io.OutputStream.nullOutputStream()); // the rest (gzip trailer)
+      return new Contents(
+          file,
+          HexFormat.of().formatHex(sha.digest()),
+          c.rows(),
+          c.rollCalls(),
+          c.names(),
+          c.hasVoteNote());
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new Refused(file, 0, "is not UTF-8 text");
+    } catch (java.util.zip.ZipException e) {
+      throw new Refused(file, 0, "is not a valid gzip file (" + e.getMessage() + ")");
+    } catch (IllegalStateException | UncheckedIOException e) {
+      if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+        throw new Refused(file, 0, "is not UTF-8 text");
+      }
+      throw new Refused(file, 0, "is not valid CSV (" + e.getMessage() + ")");
+    } catch (IOException e) {
+      throw new Refused(file, 0, "could not be read (" + e.getMessage() + ")");
+    }
+  }
+
+  private static Contents read(
+      Path file, CSVParser parser, Sink sink, java.util.function.LongConsumer progress)
+      throws IOException {
+    var it = parser.iterator();
+    if (!it.hasNext()) {
+      throw new Refused(file, 1, "the file is empty (expected a header)");
+    }
+    CSVRecord header = it.next();
+    Map<String, Integer> col = new HashMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      String h = header.get(i).trim();
+      if (i == 0 && h.startsWith("\uFEFF")) {
+        h = h.substring(1);
+      }
+      if (!COLUMNS.contains(h) && !OPTIONAL.contains(h)) {
+        unknown.add(h.isEmpty() ? "(an empty name)" : h);
+      } else if (col.putIfAbsent(h, i) != null) {
+        throw new Refused(file, 1, "the header names column " + h + " twice");
+      }
+    }
+    List<String> missing = COLUMNS.stream().filter(c -> !col.containsKey(c)).toList();
+    if (!unknown.isEmpty() || !missing.isEmpty()) {
+      throw new Refused(
+          file,
+          1,
+          "unknown header: "
+              + (unknown.isEmpty() ? "" : "unknown column(s) " + String.join(", ", unknown))
+              + (!unknown.isEmpty() && !missing.isEmpty() ? "; " : "")
+              + (missing.isEmpty() ? "" : "missing column(s) " + String.join(", ", missing))
+              + ". Expected the UN Digital Library layout: "
+              + String.join(",", COLUMNS)
+              + " (with vote_note after subjects in files from 2026)");
+    }
+    int cId = col.get("undl_id");
+    int cCode = col.get("ms_code");
+    int cName = col.get("ms_name");
+    int cVote = col.get("ms_vote");
+    int cDate = col.get("date");
+    int cSession = col.get("session");
+    int cRes = col.get("resolution");
+    int cTitle = col.get("title");
+    int cAgenda = col.get("agenda_title");
+    int cMeeting = col.get("meeting");
+    Integer cNote = col.get("vote_note");
+    int[] cTotals = {
+      col.get("total_yes"),
+      col.get("total_no"),
+      col.get("total_abstentions"),
+      col.get("total_non_voting"),
+      col.get("total_ms")
+    };
+    String[] totalNames = {
+      "total_yes", "total_no", "total_abstentions", "total_non_voting", "total_ms"
+    };
+
+    Map<Integer, RollCall> rollCalls = new LinkedHashMap<>();
+    Map<String, Integer> codeIndex = new HashMap<>();
+    Map<String, String> names = new LinkedHashMap<>();
+    long rows = 0;
+    long line = parser.getCurrentLineNumber() + 1;
+    while (it.hasNext()) {
+      CSVRecord r = it.next();
+      if (r.size() != header.size()) {
+        if (r.size() == 1 && r.get(0).isEmpty()) {
+          line = parser.getCurrentLineNumber() + 1;
+          continue; // an empty line
+        }
+        throw new Refused(
+            file, line, "has " + r.size() + " fields, the header has " + header.size());
+      }
+      rows++;
+      String idText = r.get(cId).trim();
+      if (idText.isEmpty()) {
+        throw new Refused(file, line, "undl_id is missing");
+      }
+      int undlId;
+      try {
+        undlId = Integer.parseInt(idText);
+      } catch (NumberFormatException e) {
+        throw new Refused(file, line, "undl_id '" + idText + "' is not a whole number");
+      }
+      String code = r.get(cCode).trim().toUpperCase(Locale.ROOT);
+      if (!CODE.matcher(code).matches()) {
+        throw new Refused(
+            file,
+            line,
+            code.isEmpty()
+                ? "ms_code is missing"
+                : "ms_code '" + r.get(cCode) + "' is not an ISO alpha-3 code");
+      }
+      String ballot = ballot(file, line, r.get(cVote));
+      String date = r.get(cDate).trim();
+      RollCall rc = rollCalls.get(undlId);
+      if (rc == null) {
+        checkDate(file, line, date);
+        String[] raw = new String[5];
+        Integer[] totals = new Integer[5];
+        for (int i = 0; i < 5; i++) {
+          raw[i] = r.get(cTotals[i]).trim();
+          totals[i] = total(file, line, totalNames[i], raw[i]);
+        }
+        String title = blankToNull(r.get(cTitle));
+        if (title == null) {
+          title = blankToNull(r.get(cAgenda));
+        }
+        rc =
+            new RollCall(
+                undlId,
+                line,
+                new String[] {
+                  date,
+                  blankToNull(r.get(cSession)),
+                  blankToNull(r.get(cRes)),
+                  title == null ? "Roll call " + undlId : title,
+                  blankToNull(r.get(cMeeting)),
+                  cNote == null ? null : blankToNull(r.get(cNote))
+                },
+                totals,
+                raw);
+        rollCalls.put(undlId, rc);
+      } else {
+        if (!date.equals(rc.date)) {
+          checkDate(file, line, date);
+          throw new Refused(
+              file,
+              line,
+              "roll call "
+                  + undlId
+                  + " has the date '"
+                  + date
+                  + "' here but '"
+                  + rc.date
+                  + "' on line "
+                  + rc.firstLine
+                  + ": the rows of one roll call must agree on its date");
+        }
+        for (int i = 0; i < 5; i++) {
+          String raw = r.get(cTotals[i]).trim();
+          if (!raw.equals(rc.totalsRaw[i])
+              && !java.util.Objects.equals(total(file, line, totalNames[i], raw), rc.totals[i])) {
+            throw new Refused(
+                file,
+                line,
+                "roll call "
+                    + undlId
+                    + " has "
+                    + totalNames[i]
+                    + " '"
+                    + raw
+                    + "' here but '"
+                    + rc.totalsRaw[i]
+                    + "' on line "
+                    + rc.firstLine
+                    + ": the rows of one roll call must agree on its totals");
+          }
+        }
+      }
+      Integer idx = codeIndex.get(code);
+      if (idx == null) {
+        idx = codeIndex.size();
+        codeIndex.put(code, idx);
+        String n = blankToNull(r.get(cName));
+        names.put(code, n == null ? code : n);
+      }
+      if (rc.delegations.get(idx)) {
+        throw new Refused(
+            file, line, "roll call " + undlId + " lists " + code + " twice (a second row for it)");
+      }
+      rc.delegations.set(idx);
+      rc.counts[index(ballot)]++;
+      sink.row(rc, code, ballot);
+      if (rows % 100_000 == 0) {
+        progress.accept(rows);
+      }
+      line = parser.getCurrentLineNumber() + 1;
+    }
+    if (rows == 0) {
+      throw new Refused(file, 2, "the file has a header but no rows");
+    }
+    return new Contents(
+        file, null, rows, new ArrayList<>(rollCalls.values()), names, cNote != null);
+  }
+
+  private static String ballot(Path file, long line, String raw) {
+    return switch (raw.trim()) {
+      case "Y" -> "yes";
+      case "N" -> "no";
+      case "A" -> "abstain";
+      case "X", "" -> "non_voting";
+      default ->
+          throw new Refused(
+              file,
+              line,
+              "ms_vote '" + raw + "' is not a vote: expected Y, N, A, X or empty (not voting)");
+    };
+  }
+
+  private static int index(String ballot) {
+    return switch (ballot) {
+      case "yes" -> 0;
+      case "no" -> 1;
+      case "abstain" -> 2;
+      default -> 3;
+    };
+  }
+
+  private static void checkDate(Path file, long line, String date) {
+    if (date.isEmpty()) {
+      throw new Refused(file, line, "date is missing");
+    }
+    try {
+      if (!DATE.matcher(date).matches()) {
+        throw new DateTimeParseException("not YYYY-MM-DD", date, 0);
+      }
+      LocalDate.parse(date);
+    } catch (DateTimeParseException e) {
+      throw new Refused(file, line, "date '" + date + "' is not a date (YYYY-MM-DD)");
+    }
+  }
+
+  /** A total: empty (unknown), an integer, or a float with nothing after the point (79.0). */
+  private static Integer total(Path file, long line, String column, String raw) {
+    if (raw.isEmpty()) {
+      return null;
+    }
+    try {
+      double d = Double.parseDouble(raw);
+      if (d < 0 || d != Math.rint(d) || d > 10_000 || Double.isNaN(d)) {
+        throw new NumberFormatException();
+      }
+      return (int) d;
+    } catch (NumberFormatException e) {
+      throw new Refused(
+          file, line, column + " '" + raw + "' is not a count (a whole number, or empty)");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    String t = s.trim();
+    return t.isEmpty() ? null : t;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
