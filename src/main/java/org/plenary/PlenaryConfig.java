@@ -44,6 +44,72 @@ public interface PlenaryConfig {
 
   Http http();
 
+  /**
+   * The public base URL of the service (e.g. https://api.example.org), used for every link instead
+   * of the request's Host header. Unset: links follow the request (Host, or the local address when
+   * a request has no Host).
+   */
+  Optional<java.net.URI> publicBaseUrl();
+
+  /**
+   * The key that signs paging cursors. Unset: a random key is generated once per deployment and
+   * kept in the database, so that every replica accepts every replica's cursors.
+   */
+  Optional<String> cursorKey();
+
+  /** Where dump files are written; default PLENARY_DATA_DIR/dumps. Created 0700. */
+  Optional<String> dumpsDir();
+
+  Limits limits();
+
+  /** Bounded work per request: time, concurrency, rate and size budgets. */
+  interface Limits {
+    /** The longest any API statement may run before it is cancelled (answered 503). */
+    @WithDefault("5s")
+    java.time.Duration statementTimeout();
+
+    /**
+     * Expensive requests (q= search, facets, agreement rankings, CSV/NDJSON) served at once; more
+     * are answered 503 at once, so they never take the connections cheap requests need.
+     */
+    @WithDefault("4")
+    int expensiveConcurrency();
+
+    /** Expensive requests per second per client (token refill rate). */
+    @WithDefault("5")
+    long rate();
+
+    /** Expensive requests a client may make in a burst. */
+    @WithDefault("20")
+    long burst();
+
+    /**
+     * Addresses of reverse proxies whose X-Forwarded-For names the client; from anyone else the
+     * header is ignored.
+     */
+    Optional<java.util.List<String>> trustedProxies();
+
+    /** The Retry-After of a 503 (database unavailable, statement timeout, busy). */
+    @WithDefault("5s")
+    java.time.Duration retryAfter();
+
+    /** The longest q= accepted, in characters. */
+    @WithDefault("256")
+    int searchLength();
+
+    /** The most words (including quoted phrases and negations) q= may have. */
+    @WithDefault("16")
+    int searchTerms();
+
+    /** The longest request URI answered (longer: 414). */
+    @WithDefault("8192")
+    int uriLength();
+
+    /** The largest request headers answered, names and values together (larger: 431). */
+    @WithDefault("16384")
+    int headerBytes();
+  }
+
   interface Http {
     /** Cache-Control max-age of API responses. */
     @WithDefault("60s")

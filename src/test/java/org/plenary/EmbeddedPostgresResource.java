@@ -7,11 +7,14 @@ import org.plenary.db.EmbeddedDatabase;
 
 /**
  * Starts the embedded PostgreSQL for the tests (files under target/test-data), unless an external
- * database is configured through QUARKUS_DATASOURCE_JDBC_URL. Tests that write (the curation tests,
- * under {@link WritingTestProfile}) get a database of their own on the same server, so the
- * read-only tests never see their changes.
+ * database is configured through QUARKUS_DATASOURCE_JDBC_URL. Either way the service reaches it
+ * through a {@link DatabaseProxy}, which the outage tests cut and restore. Tests that write (the
+ * curation tests, under {@link WritingTestProfile}) get a database of their own on the same server,
+ * so the read-only tests never see their changes.
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
+  private static final java.util.regex.Pattern TCP =
+      java.util.regex.Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?(/.*)");
   private EmbeddedDatabase db;
   private String profile;
 
@@ -20,26 +23,50 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     profile = context.testProfile();
   }
 
+  private DatabaseProxy proxy;
+
   @Override
   public Map<String, String> start() {
     String external = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
     if (external != null && !external.isBlank()) {
-      return Map.of();
+      return Map.of("quarkus.datasource.jdbc.url", proxied(external));
     }
     db = EmbeddedDatabase.start(Path.of("target", "test-data"));
     boolean writing = profile != null && profile.equals(WritingTestProfile.class.getName());
     return Map.of(
         "quarkus.datasource.jdbc.url",
         // each run of the writing tests starts from an empty database of their own
-        writing ? db.jdbcUrl(WritingTestProfile.DATABASE, true) : db.jdbcUrl(),
+        proxied(writing ? db.jdbcUrl(WritingTestProfile.DATABASE, true) : db.jdbcUrl()),
         "quarkus.datasource.username",
         db.username(),
         "quarkus.datasource.password",
         db.password());
   }
 
+  /** The JDBC URL through the proxy. */
+  private String proxied(String url) {
+    var m = TCP.matcher(url);
+    if (!m.matches()) {
+      throw new IllegalStateException("The test database is not reached over TCP: " + url);
+    }
+    try {
+      int port = m.group(2) == null ? 5432 : Integer.parseInt(m.group(2));
+      proxy = new DatabaseProxy(m.group(1), port);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return "jdbc:postgresql://127.0.0.1:" + proxy.port() + m.group(3);
+  }
+
   @Override
   public void stop() {
+    if (proxy != null) {
+      try {
+        proxy.close();
+      } catch (java.io.IOException ignored) {
+        // the tests are over
+      }
+    }
     if (db != null) {
       db.stop();
     }

@@ -1,24 +1,25 @@
 package org.plenary.dataset;
 
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only once the dataset is loaded. */
+/** Ready only once the dataset is loaded (asynchronous: answered on the event loop). */
 @Readiness
 @ApplicationScoped
-public class DatasetReadiness implements HealthCheck {
+public class DatasetReadiness implements AsyncHealthCheck {
   @Inject DatasetState state;
 
   @Override
-  public HealthCheckResponse call() {
+  public Uni<HealthCheckResponse> call() {
     DatasetState.Loaded loaded = state.loaded();
     var b = HealthCheckResponse.named("dataset").status(loaded != null);
     if (loaded != null) {
       b.withData("version", loaded.version()).withData("checksum", loaded.checksum());
     }
-    return b.build();
+    return Uni.createFrom().item(b.build());
   }
 }

@@ -2,6 +2,7 @@ package org.plenary.dataset;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.PathPart;
 import org.plenary.http.Api;
 import org.plenary.http.HttpCache;
+import org.plenary.http.Problem;
 import org.plenary.http.ProblemException;
 import org.plenary.http.Responder;
 
@@ -67,12 +70,19 @@ public class DumpResource {
     "text/markdown",
     MediaType.WILDCARD
   })
-  @Operation(summary = "One dump file; its SHA-256 is its ETag (If-None-Match gives 304)")
+  @Operation(
+      summary =
+          "One dump file; its SHA-256 is its ETag (If-None-Match gives 304); one byte range"
+              + " (Range: bytes=a-b) gives 206 Partial Content, an unsatisfiable one 416")
   public Response file(
-      @PathParam("name") String name, @Context Request request, @Context UriInfo uri) {
+      @PathParam("name") String name,
+      @Context Request request,
+      @Context UriInfo uri,
+      @HeaderParam("Range") String range,
+      @HeaderParam("If-Range") String ifRange) {
     Responder.noParameters(uri, "A dump file");
+    Dumps.DumpFile f = dumps.verified(name);
     Dumps.Release release = dumps.current();
-    Dumps.DumpFile f = release.file(name);
     if (f == null) {
       throw ProblemException.notFound(
           "No dump file '" + name + "'. The files are listed at " + Api.V1 + "/dumps.");
@@ -89,8 +99,35 @@ public class DumpResource {
         f.mediaType().startsWith("text/") || f.mediaType().equals("application/json")
             ? f.mediaType() + "; charset=utf-8"
             : f.mediaType();
+    java.nio.file.Path path = release.dir().resolve(f.name());
+    ByteRange r = ByteRange.of(range, ifRange, f.sha256(), f.bytes());
+    Response.ResponseBuilder b;
+    if (r == null) {
+      b = Response.ok(new PathPart(path, 0, f.bytes()), type);
+    } else if (!r.satisfiable()) {
+      return Response.status(416)
+          .type(Problem.MEDIA_TYPE)
+          .header("Content-Range", "bytes */" + f.bytes())
+          .header("Cache-Control", "no-store")
+          .entity(
+              new Problem(
+                  "urn:plenary:problem:range-not-satisfiable",
+                  "Range Not Satisfiable",
+                  416,
+                  "The file has " + f.bytes() + " bytes; the range asked for lies outside it.",
+                  uri.getRequestUri().getRawPath(),
+                  null))
+          .build();
+    } else {
+      b =
+          Response.status(206)
+              .entity(new PathPart(path, r.first(), r.length()))
+              .type(type)
+              .header("Content-Range", r.contentRange(f.bytes()));
+    }
     return cache
-        .headers(Response.ok(release.dir().resolve(f.name()), type))
+        .headers(b)
+        .header("Accept-Ranges", "bytes")
         .tag(etag)
         .header("Content-Disposition", "attachment; filename=\"" + download + "\"")
         .header(

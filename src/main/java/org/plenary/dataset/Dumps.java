@@ -40,7 +40,10 @@ import org.postgresql.PGConnection;
  * datapackage.json describing them, a README, and a zip of all of these. Dumps are deterministic:
  * the same data gives byte-identical files (rows in primary-key order under the C collation, fixed
  * zip timestamps), so a file's SHA-256 is its identity. They are written once per dataset checksum,
- * to disk, and served from there.
+ * to disk (plenary.dumps-dir, default PLENARY_DATA_DIR/dumps, mode 0700; never a shared temporary
+ * directory), and served from there. Files found on disk are reused only when their SHA-256 is the
+ * one just computed; a file changed or missing after that is noticed before it is served ({@link
+ * #verified}) and the release is written again.
  */
 @ApplicationScoped
 public class Dumps {
@@ -54,12 +57,20 @@ public class Dumps {
       String sha256,
       Long rows) {}
 
-  /** The files of one release, on disk. */
-  public record Release(String version, String checksum, Path dir, List<DumpFile> files) {
+  /** The files of one release, on disk, with each file's size and mtime when it was verified. */
+  public record Release(
+      String version,
+      String checksum,
+      Path dir,
+      List<DumpFile> files,
+      Map<String, java.nio.file.attribute.FileTime> verifiedAt) {
     public DumpFile file(String name) {
       return files.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
     }
   }
+
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(Dumps.class);
 
   /** Identifies the dumps' layout (tables, columns, descriptions) of this build. */
   private static final String LAYOUT = Integer.toHexString(Schema.DUMPED.toString().hashCode());
@@ -88,27 +99,67 @@ public class Dumps {
     }
   }
 
-  /** Whether {@code dir} holds exactly these files' bytes. */
-  private static boolean sameFiles(Path dir, List<DumpFile> files) {
-    for (DumpFile f : files) {
-      Path p = dir.resolve(f.name());
-      try {
-        if (!Files.isRegularFile(p)
-            || Files.size(p) != f.bytes()
-            || !sha256(p).equals(f.sha256())) {
-          return false;
+  /**
+   * The file of the current release, as recorded, when the file on disk is still that file (same
+   * size and mtime as when verified, or else the same SHA-256); otherwise the release is written
+   * again once, and null if the file still is not there.
+   */
+  public DumpFile verified(String name) {
+    for (int attempt = 0; attempt < 2; attempt++) {
+      Release r = current();
+      DumpFile f = r.file(name);
+      if (f == null) {
+        return null;
+      }
+      if (intact(r, f)) {
+        return f;
+      }
+      LOG.warnf("Dump file %s changed or disappeared on disk; writing the release again", name);
+      synchronized (this) {
+        if (current == r) {
+          current = null;
         }
-      } catch (IOException e) {
-        return false;
       }
     }
-    return true;
+    return null;
+  }
+
+  private static boolean intact(Release r, DumpFile f) {
+    Path file = r.dir().resolve(f.name());
+    try {
+      if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          || Files.size(file) != f.bytes()) {
+        return false;
+      }
+      var seen = r.verifiedAt().get(f.name());
+      return Files.getLastModifiedTime(file).equals(seen) || sha256(file).equals(f.sha256());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The directory the dumps are written under, created 0700. */
+  Path root() throws IOException {
+    Path root =
+        config
+            .dumpsDir()
+            .filter(d -> !d.isBlank())
+            .map(Path::of)
+            .orElseGet(() -> org.plenary.db.PlenaryMain.dataDir().resolve("dumps"))
+            .toAbsolutePath()
+            .normalize();
+    var owner = java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+    if (!Files.isDirectory(root)) {
+      Files.createDirectories(
+          root, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(owner));
+    }
+    Files.setPosixFilePermissions(root, owner);
+    return root;
   }
 
   Release write(DatasetState.Loaded loaded) {
     try {
-      Path root = Path.of(System.getProperty("java.io.tmpdir"), "plenary-dumps");
-      Files.createDirectories(root);
+      Path root = root();
       Path tmp = Files.createTempDirectory(root, "writing-");
       String releaseDate =
           loaded.releasedAt() == null
@@ -125,25 +176,47 @@ public class Dumps {
       // keyed by the data and by the dump layout: another build's files for the same data (a
       // table more, a changed description) are never served for these
       Path dir = root.resolve(loaded.checksum() + "-" + LAYOUT);
-      if (!Files.exists(dir)) {
+      if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !matches(dir, all)) {
+        // not the files just computed (planted, altered, partly deleted): set them aside
+        LOG.warnf("Dumps in %s differ from the release's; replacing them", dir);
+        Path stale = Files.createTempDirectory(root, "stale-");
+        Files.move(dir, stale.resolve("dir"), StandardCopyOption.ATOMIC_MOVE);
+        deleteQuietly(stale);
+      }
+      if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         try {
           Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException raced) {
           // another replica or thread wrote the same bytes first
         }
       }
-      if (sameFiles(dir, all)) {
-        deleteQuietly(tmp);
-      } else {
-        // another version of Plenary (other tables, another README) wrote the same data's dumps
-        dir = tmp;
+      deleteQuietly(tmp);
+      if (!matches(dir, all)) {
+        throw new IOException("the dumps in " + dir + " changed while being written");
       }
-      return new Release(loaded.version(), loaded.checksum(), dir, all);
+      Map<String, java.nio.file.attribute.FileTime> times = new LinkedHashMap<>();
+      for (DumpFile f : all) {
+        times.put(f.name(), Files.getLastModifiedTime(dir.resolve(f.name())));
+      }
+      return new Release(loaded.version(), loaded.checksum(), dir, List.copyOf(all), times);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write the dumps", e);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not read the dataset for the dumps", e);
     }
+  }
+
+  /** Whether {@code dir} holds exactly these files, each with its recorded size and SHA-256. */
+  private static boolean matches(Path dir, List<DumpFile> files) throws IOException {
+    for (DumpFile f : files) {
+      Path file = dir.resolve(f.name());
+      if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          || Files.size(file) != f.bytes()
+          || !sha256(file).equals(f.sha256())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

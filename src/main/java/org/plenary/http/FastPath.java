@@ -23,6 +23,7 @@ import org.plenary.dataset.DatasetState;
 public class FastPath {
   @Inject HttpCache cache;
   @Inject DatasetState state;
+  @Inject PublicUrl publicUrl;
 
   /** Just after Quarkus's CORS filter (route order -priority), so CORS applies here too. */
   void install(@Observes Router router) {
@@ -43,7 +44,7 @@ public class FastPath {
     // outside the API, a URL has one representation (the explorer's pages and charts)
     String format = path.startsWith(Api.V1) ? format(req) : HttpCache.PAGE;
     HttpCache.Rendered hit =
-        format == null ? null : cache.get(cache.key(format, req.absoluteURI()));
+        format == null ? null : cache.get(cache.key(format, publicUrl.absolute(req)));
     if (hit == null) {
       ctx.next();
       return;

@@ -69,6 +69,7 @@ public class HttpCache {
   @Inject DatasetState state;
   @Inject PlenaryConfig config;
   @Inject CurrentVertxRequest request;
+  @Inject Metrics metrics;
 
   private final Map<String, Rendered> entries = new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicLong bytes =
@@ -82,7 +83,11 @@ public class HttpCache {
 
   /** The rendered response for a key, or null. Lock-free: called on the event loop. */
   public Rendered get(String key) {
-    return key.startsWith(generation) ? entries.get(key) : null;
+    Rendered hit = key.startsWith(generation) ? entries.get(key) : null;
+    if (hit != null) {
+      metrics.cacheHit();
+    }
+    return hit;
   }
 
   public void put(String key, Rendered r) {

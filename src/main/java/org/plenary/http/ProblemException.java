@@ -22,14 +22,28 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(404, "about:blank", "Not Found", detail, null);
   }
 
-  /** One or more query parameters were refused. */
+  /** At most this many refused parameters are listed in a problem; the rest are counted. */
+  public static final int MAX_LISTED = 20;
+
+  /** One or more query parameters were refused (the first {@link #MAX_LISTED} are listed). */
   public static ProblemException invalidParams(List<Problem.InvalidParam> params) {
     String detail =
         params.size() == 1
             ? "Query parameter '" + params.get(0).name() + "': " + params.get(0).reason()
-            : params.size() + " query parameters were refused; see invalid_params.";
+            : params.size() > MAX_LISTED
+                ? params.size()
+                    + " query parameters were refused; the first "
+                    + MAX_LISTED
+                    + " are listed in invalid_params ("
+                    + (params.size() - MAX_LISTED)
+                    + " more not listed)."
+                : params.size() + " query parameters were refused; see invalid_params.";
     return new ProblemException(
-        400, "urn:plenary:problem:invalid-parameter", "Invalid query parameter", detail, params);
+        400,
+        "urn:plenary:problem:invalid-parameter",
+        "Invalid query parameter",
+        detail,
+        params.size() > MAX_LISTED ? params.subList(0, MAX_LISTED) : params);
   }
 
   public static ProblemException invalidParam(String name, String reason) {

@@ -14,9 +14,15 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+  @jakarta.inject.Inject org.plenary.PlenaryConfig config;
+  @jakarta.inject.Inject Metrics metrics;
+  @jakarta.inject.Inject org.plenary.query.DatabaseHealth health;
+
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
-    return respond(e.toProblem(path(uri)));
+    Problem p = e.toProblem(path(uri));
+    rejected(p);
+    return respond(p);
   }
 
   @ServerExceptionMapper
@@ -44,6 +50,7 @@ public class ProblemMappers {
             detail,
             path(uri),
             null);
+    rejected(p);
     Response.ResponseBuilder b =
         Response.status(status)
             .type(Problem.MEDIA_TYPE)
@@ -57,6 +64,24 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e, UriInfo uri) {
+    Outage outage = Outage.of(e);
+    if (outage != null) {
+      Problem p = outage.problem(path(uri));
+      rejected(p);
+      metrics.outage(outage);
+      if (outage == Outage.UNAVAILABLE) {
+        health.failed();
+      }
+      Response.ResponseBuilder b =
+          Response.status(p.status())
+              .type(Problem.MEDIA_TYPE)
+              .header("Cache-Control", "no-store")
+              .entity(p);
+      if (p.status() == 503) {
+        b.header("Retry-After", Long.toString(config.limits().retryAfter().toSeconds()));
+      }
+      return b.build();
+    }
     LOG.error("Unexpected error on " + path(uri), e);
     return respond(
         new Problem(
@@ -81,7 +106,17 @@ public class ProblemMappers {
     return allow == null ? "GET, HEAD" : allow;
   }
 
+  /** One WARN line per refused request: status, path and detail, never a stack trace. */
+  static void rejected(Problem p) {
+    LOG.warnf(
+        "%d %s: %s", p.status(), Problems.printable(p.instance()), Problems.printable(p.detail()));
+  }
+
   private static String path(UriInfo uri) {
-    return uri == null ? null : uri.getRequestUri().getRawPath();
+    try {
+      return uri == null ? null : uri.getRequestUri().getRawPath();
+    } catch (RuntimeException e) {
+      return null; // a request the URI of which cannot be built (no Host, malformed)
+    }
   }
 }

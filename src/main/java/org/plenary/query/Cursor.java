@@ -14,12 +14,26 @@ import org.plenary.http.ProblemException;
 /**
  * An opaque keyset cursor: the sort values of the last row of a page, bound to the collection and
  * the order it was made for, and signed so that a tampered cursor is refused (400) rather than
- * answered with a wrong page. The key is fixed so that every replica accepts every replica's
- * cursors; the signature guards against edits, not against reading (the values are public data).
+ * answered with a wrong page. The key comes from plenary.cursor-key or is generated once per
+ * deployment and kept in the database ({@link CursorKey}), so that every replica accepts every
+ * replica's cursors; the signature guards against edits, not against reading (the values are public
+ * data).
  */
 public final class Cursor {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final byte[] KEY = "plenary-cursor-v1".getBytes(StandardCharsets.UTF_8);
+  // until the service sets the deployment's key: a random one (cursors valid in this process only)
+  private static volatile byte[] key = random();
+
+  /** Signs and checks cursors with {@code secret} from now on. */
+  static void useKey(String secret) {
+    key = secret.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] random() {
+    byte[] b = new byte[32];
+    new java.security.SecureRandom().nextBytes(b);
+    return b;
+  }
 
   private Cursor() {}
 
@@ -80,7 +94,7 @@ public final class Cursor {
 
   private static byte[] sign(byte[] payload) throws GeneralSecurityException {
     Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
+    mac.init(new SecretKeySpec(key, "HmacSHA256"));
     byte[] full = mac.doFinal(payload);
     return java.util.Arrays.copyOf(full, 16);
   }

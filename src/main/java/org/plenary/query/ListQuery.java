@@ -30,6 +30,17 @@ public final class ListQuery {
       Set.of("limit", "cursor", "sort", "include", "updated_since", "format", "bom", "q", "facet");
   public static final int MAX_FACET_VALUES = 100;
 
+  /** The longest q= and the most terms in it (defaults; the service sets its configured ones). */
+  private static volatile int searchLength = 256;
+
+  private static volatile int searchTerms = 16;
+
+  /** Sets the bounds of q= (plenary.limits.search-length, search-terms). */
+  public static void searchBounds(int length, int terms) {
+    searchLength = length;
+    searchTerms = terms;
+  }
+
   /** One filter: field OP values. Dates are expanded to the range they denote. */
   public record Condition(Field field, String op, List<Object> values) {}
 
@@ -115,6 +126,24 @@ public final class ListQuery {
                     + ". Searchable: positions, votes, documents, organizations"));
       } else if (value.isBlank()) {
         bad.add(new Problem.InvalidParam("q", "needs words to search for"));
+      } else if (value.length() > searchLength) {
+        bad.add(
+            new Problem.InvalidParam(
+                "q",
+                "at most "
+                    + searchLength
+                    + " characters (got "
+                    + value.length()
+                    + "); search for fewer words"));
+      } else if (terms(value) > searchTerms) {
+        bad.add(
+            new Problem.InvalidParam(
+                "q",
+                "at most "
+                    + searchTerms
+                    + " words, phrases or exclusions (got "
+                    + terms(value)
+                    + ")"));
       } else {
         search = value;
         if (!sortGiven) {
@@ -186,6 +215,50 @@ public final class ListQuery {
       throw ProblemException.invalidParams(bad);
     }
     return new ListQuery(c, conditions, fullSort, limit, after, total, includes, search, facets);
+  }
+
+  /** The terms of a web-search query: words, "quoted phrases" (one each), -exclusions, or. */
+  static int terms(String value) {
+    int n = 0;
+    boolean quoted = false;
+    boolean inTerm = false;
+    for (int i = 0; i < value.length(); i++) {
+      char ch = value.charAt(i);
+      if (ch == '"') {
+        if (!quoted) {
+          n++;
+        }
+        quoted = !quoted;
+        inTerm = false;
+      } else if (quoted) {
+        continue;
+      } else if (Character.isLetterOrDigit(ch)) {
+        if (!inTerm) {
+          n++;
+          inTerm = true;
+        }
+      } else {
+        inTerm = false;
+      }
+    }
+    return n;
+  }
+
+  /** A date PostgreSQL and the cursors can hold (years 1 to 9999), else a 400. */
+  static LocalDate inRange(LocalDate d) {
+    if (d.getYear() < 1 || d.getYear() > 9999) {
+      throw new IllegalArgumentException("'" + d + "' is outside the years 1 to 9999");
+    }
+    return d;
+  }
+
+  /** A timestamp PostgreSQL and the cursors can hold (years 1 to 9999), else a 400. */
+  static OffsetDateTime inRange(OffsetDateTime t) {
+    int year = t.withOffsetSameInstant(ZoneOffset.UTC).getYear();
+    if (year < 1 || year > 9999) {
+      throw new IllegalArgumentException("'" + t + "' is outside the years 1 to 9999");
+    }
+    return t;
   }
 
   private static int parseLimit(String value, int max) {
@@ -357,16 +430,21 @@ public final class ListQuery {
         };
       }
       case TIMESTAMP -> {
+        OffsetDateTime parsed;
         try {
-          return OffsetDateTime.parse(value);
+          parsed = OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-          try {
-            LocalDate day = PartialDate.parse(value).first();
-            return (end ? day.plusDays(1) : day).atStartOfDay().atOffset(ZoneOffset.UTC);
-          } catch (IllegalArgumentException e2) {
-            throw new IllegalArgumentException(
-                "'" + value + "' is not a date or an ISO 8601 timestamp (2024-08-08T12:00:00Z)");
-          }
+          parsed = null;
+        }
+        if (parsed != null) {
+          return inRange(parsed);
+        }
+        try {
+          LocalDate day = PartialDate.parse(value).first();
+          return (end ? day.plusDays(1) : day).atStartOfDay().atOffset(ZoneOffset.UTC);
+        } catch (IllegalArgumentException e2) {
+          throw new IllegalArgumentException(
+              "'" + value + "' is not a date or an ISO 8601 timestamp (2024-08-08T12:00:00Z)");
         }
       }
       default -> {

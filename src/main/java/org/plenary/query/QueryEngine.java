@@ -30,6 +30,8 @@ import org.plenary.seed.PartialDate;
 @ApplicationScoped
 public class QueryEngine {
   @Inject AgroalDataSource dataSource;
+  @Inject StatementBudget budget;
+  @Inject DatabaseHealth health;
 
   private final java.util.concurrent.atomic.AtomicLong statements =
       new java.util.concurrent.atomic.AtomicLong();
@@ -40,8 +42,13 @@ public class QueryEngine {
   }
 
   private PreparedStatement prepare(Connection c, String sql) throws SQLException {
+    return prepare(c, sql, StatementBudget.current());
+  }
+
+  private PreparedStatement prepare(
+      Connection c, String sql, StatementBudget.Cancellation cancellation) throws SQLException {
     statements.incrementAndGet();
-    return c.prepareStatement(sql);
+    return budget.prepare(c, sql, cancellation);
   }
 
   /** A page of records; {@code next} is the cursor of the following page, or null at the end. */
@@ -88,6 +95,8 @@ public class QueryEngine {
     private final Connection c;
     private final ListQuery q;
     private final long count;
+    // the request's cancellation: the rows are written after the resource method returned
+    private final StatementBudget.Cancellation cancellation = StatementBudget.current();
 
     private Stream(ListQuery q) throws SQLException {
       this.q = q;
@@ -96,7 +105,7 @@ public class QueryEngine {
         c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         c.setReadOnly(true);
-        long n = QueryEngine.this.count(c, q, true);
+        long n = QueryEngine.this.count(c, q, true, cancellation);
         this.count = q.limit() == Integer.MAX_VALUE ? n : Math.min(n, q.limit());
       } catch (SQLException | RuntimeException e) {
         close();
@@ -116,7 +125,7 @@ public class QueryEngine {
     public void writeTo(Sink sink) throws java.io.IOException {
       try (this) {
         Sql sql = select(q, true, q.limit() == Integer.MAX_VALUE ? null : q.limit());
-        try (PreparedStatement ps = prepare(c, sql.text())) {
+        try (PreparedStatement ps = prepare(c, sql.text(), cancellation)) {
           ps.setFetchSize(BATCH);
           sql.bind(c, ps);
           List<Map<String, Object>> batch = new ArrayList<>(BATCH);
@@ -166,6 +175,7 @@ public class QueryEngine {
           prepare(c, "select 1 from " + from(q) + where.text() + " limit 1")) {
         where.bind(c, ps);
         try (ResultSet rs = ps.executeQuery()) {
+          health.succeeded();
           return rs.next();
         }
       }
@@ -194,6 +204,7 @@ public class QueryEngine {
       }
       List<Map<String, Object>> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
+        health.succeeded();
         int n = rs.getMetaData().getColumnCount();
         while (rs.next()) {
           Map<String, Object> row = new LinkedHashMap<>();
@@ -218,6 +229,7 @@ public class QueryEngine {
     try (PreparedStatement ps = prepare(c, sql.text())) {
       sql.bind(c, ps);
       try (ResultSet rs = ps.executeQuery()) {
+        health.succeeded();
         while (rs.next()) {
           rows.add(read(rs, q.fields()));
         }
@@ -231,8 +243,15 @@ public class QueryEngine {
   }
 
   private long count(Connection c, ListQuery q, boolean fromCursor) throws SQLException {
+    return count(c, q, fromCursor, StatementBudget.current());
+  }
+
+  private long count(
+      Connection c, ListQuery q, boolean fromCursor, StatementBudget.Cancellation cancellation)
+      throws SQLException {
     Sql where = where(q, fromCursor);
-    try (PreparedStatement ps = prepare(c, "select count(*) from " + from(q) + where.text())) {
+    try (PreparedStatement ps =
+        prepare(c, "select count(*) from " + from(q) + where.text(), cancellation)) {
       where.bind(c, ps);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -441,16 +460,37 @@ public class QueryEngine {
       }
     }
     if (keyset && q.after() != null) {
-      clauses.add(keyset(q.sort(), q.after(), 0, params));
+      clauses.add(keyset(q.collection(), q.sort(), q.after(), 0, params));
     }
     return new Sql(clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses), params);
   }
 
   /**
-   * Rows after the cursor's values in an order where null sorts as the largest value (asc nulls
-   * last, desc nulls first): (k1 after v1) or (k1 = v1 and (k2 after v2 or ...)).
+   * Rows after the cursor's values, in an order where null sorts as the largest value (asc nulls
+   * last, desc nulls first). Where the rest of the order is key fields (never null) in one
+   * direction, one row-value comparison {@code (k1, k2) > (?, ?)} that an index on them bounds;
+   * before that, (k1 after v1) or (k1 = v1 and (...)), with a redundant {@code k1 <= v1} on a
+   * descending field so that the index bounds the scan there too.
    */
-  private static String keyset(List<Sort> sort, List<String> values, int i, List<Object> params) {
+  private static String keyset(
+      CollectionSpec c, List<Sort> sort, List<String> values, int i, List<Object> params) {
+    if (rowComparable(c, sort, values, i)) {
+      boolean desc = sort.get(i).descending();
+      List<String> cols = new ArrayList<>();
+      List<String> marks = new ArrayList<>();
+      for (int j = i; j < sort.size(); j++) {
+        cols.add(sort.get(j).field().sql());
+        marks.add("?");
+        params.add(typed(sort.get(j).field(), values.get(j)));
+      }
+      return "(("
+          + String.join(", ", cols)
+          + ") "
+          + (desc ? "<" : ">")
+          + " ("
+          + String.join(", ", marks)
+          + "))";
+    }
     Sort s = sort.get(i);
     String col = s.field().sql();
     Object v = values.get(i) == null ? null : typed(s.field(), values.get(i));
@@ -463,7 +503,12 @@ public class QueryEngine {
       after = s.descending() ? col + " < ?" : "(" + col + " > ? or " + col + " is null)";
       equal = col + " = ?";
     }
-    StringBuilder sb = new StringBuilder("(").append(after);
+    StringBuilder sb = new StringBuilder("(");
+    if (v != null && s.descending()) {
+      sb.append(col).append(" <= ? and (");
+      params.add(v);
+    }
+    sb.append(after);
     if (v != null) {
       params.add(v);
     }
@@ -472,9 +517,28 @@ public class QueryEngine {
       if (v != null) {
         params.add(v);
       }
-      sb.append(" and ").append(keyset(sort, values, i + 1, params)).append(")");
+      sb.append(" and ").append(keyset(c, sort, values, i + 1, params)).append(")");
+    }
+    if (v != null && s.descending()) {
+      sb.append(")");
     }
     return sb.append(")").toString();
+  }
+
+  /** Whether sort[i..] are all key fields (never null) in one direction, with values. */
+  private static boolean rowComparable(
+      CollectionSpec c, List<Sort> sort, List<String> values, int i) {
+    boolean desc = sort.get(i).descending();
+    for (int j = i; j < sort.size(); j++) {
+      Sort s = sort.get(j);
+      if (s.descending() != desc
+          || values.get(j) == null
+          || !c.key().contains(s.field().name())
+          || !c.field(s.field().name()).map(f -> f.sql().equals(s.field().sql())).orElse(false)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Object typed(Field f, String value) {
@@ -482,9 +546,15 @@ public class QueryEngine {
       return switch (f.type()) {
         case INTEGER -> Integer.parseInt(value);
         case BOOLEAN -> Boolean.parseBoolean(value);
-        case DATE, PARTIAL_DATE -> LocalDate.parse(value);
-        case TIMESTAMP -> OffsetDateTime.parse(value);
-        case NUMBER -> Double.parseDouble(value);
+        case DATE, PARTIAL_DATE -> ListQuery.inRange(LocalDate.parse(value));
+        case TIMESTAMP -> ListQuery.inRange(OffsetDateTime.parse(value));
+        case NUMBER -> {
+          double d = Double.parseDouble(value);
+          if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException("not a finite number");
+          }
+          yield d;
+        }
         default -> value;
       };
     } catch (RuntimeException e) {

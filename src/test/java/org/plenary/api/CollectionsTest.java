@@ -25,6 +25,8 @@ class CollectionsTest {
   @CsvSource({
     "/v1/votes, id, outcome",
     "/v1/roll-calls, vote_id+delegation_id, vote",
+    "/v1/roll-calls, vote_id+delegation_id, delegation_id",
+    "/v1/votes, id, date",
     "/v1/delegations, id, regional_group",
     "/v1/organizations, id, kind",
     "/v1/people, id, organization_id",

@@ -120,6 +120,7 @@ class BrowserTest {
     driver.get(url);
     int status = -1;
     List<String> requests = new ArrayList<>();
+    java.util.Set<String> browserOwn = new java.util.HashSet<>();
     long bytes = 0;
     for (LogEntry e : driver.manage().logs().get(LogType.PERFORMANCE)) {
       JsonNode m;
@@ -130,14 +131,27 @@ class BrowserTest {
       }
       JsonNode p = m.path("params");
       switch (m.path("method").asText()) {
-        case "Network.requestWillBeSent" -> requests.add(p.path("request").path("url").asText());
+        case "Network.requestWillBeSent" -> {
+          String requested = p.path("request").path("url").asText();
+          // chrome:// is the browser's own start page still loading on a busy machine, not a
+          // request of the page under test: neither its requests nor its bytes count
+          if (requested.startsWith("chrome://")) {
+            browserOwn.add(p.path("requestId").asText());
+          } else {
+            requests.add(requested);
+          }
+        }
         case "Network.responseReceived" -> {
           if (p.path("type").asText().equals("Document")
               && p.path("response").path("url").asText().equals(url)) {
             status = p.path("response").path("status").asInt();
           }
         }
-        case "Network.dataReceived" -> bytes += p.path("dataLength").asLong();
+        case "Network.dataReceived" -> {
+          if (!browserOwn.contains(p.path("requestId").asText())) {
+            bytes += p.path("dataLength").asLong();
+          }
+        }
         default -> {}
       }
     }

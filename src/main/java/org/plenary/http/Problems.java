@@ -1,0 +1,64 @@
+package org.plenary.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+
+/**
+ * Problems answered straight from the Vert.x router (before the resources: malformed requests,
+ * limits, overload), in the same application/problem+json shape as the resources' problems.
+ */
+public final class Problems {
+  private Problems() {}
+
+  /** Ends the request with {@code p}, extra headers included, and logs one WARN line. */
+  public static void send(RoutingContext ctx, Problem p, Map<String, String> headers) {
+    ProblemMappers.rejected(p);
+    HttpServerResponse res = ctx.response();
+    if (res.ended()) {
+      return;
+    }
+    byte[] body;
+    try {
+      body = Responder.JSON.writeValueAsBytes(p);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    res.setStatusCode(p.status());
+    res.headers().set("Content-Type", Problem.MEDIA_TYPE);
+    res.headers().set("Cache-Control", "no-store");
+    res.headers().set("X-Content-Type-Options", "nosniff");
+    headers.forEach(res.headers()::set);
+    res.end(Buffer.buffer(body));
+  }
+
+  /** A problem with a fixed type and title. */
+  public static Problem of(int status, String type, String title, String detail, String path) {
+    return new Problem(type, title, status, detail, printable(path), null);
+  }
+
+  /**
+   * {@code s} safe for a log line or a problem: control characters as \\uXXXX, at most 300
+   * characters.
+   */
+  public static String printable(String s) {
+    if (s == null) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder(Math.min(s.length(), 320));
+    for (int i = 0; i < s.length() && sb.length() < 300; i++) {
+      char c = s.charAt(i);
+      if (Character.isISOControl(c)) {
+        sb.append(String.format("\\u%04X", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    if (sb.length() >= 300 && s.length() > 300) {
+      sb.append("…");
+    }
+    return sb.toString();
+  }
+}

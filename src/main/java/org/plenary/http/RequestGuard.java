@@ -1,0 +1,262 @@
+package org.plenary.http;
+
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import org.plenary.PlenaryConfig;
+
+/**
+ * The router's guard, before any resource and after the {@link FastPath} (so cached hits are never
+ * limited), on the event loop and without blocking:
+ *
+ * <ol>
+ *   <li>every response carries X-Content-Type-Options: nosniff (installed first of all);
+ *   <li>a URI longer than plenary.limits.uri-length is 414, headers larger than
+ *       plenary.limits.header-bytes 431, a body on the read-only API 413;
+ *   <li>malformed percent-encoding or a control character in a path segment or parameter: 400
+ *       naming it ({@link InputHygiene});
+ *   <li>an expensive request ({@link #expensive}) takes a token from its client's bucket (429 with
+ *       Retry-After when empty) and one of plenary.limits.expensive-concurrency slots (503 with
+ *       Retry-After when all are busy), so expensive requests never hold the connections that cheap
+ *       requests and health checks need.
+ * </ol>
+ *
+ * All as application/problem+json.
+ */
+@ApplicationScoped
+public class RequestGuard {
+  static final long MAX_BODY = 1 << 16;
+
+  @Inject PlenaryConfig config;
+  @Inject RateLimiter limiter;
+  @Inject Metrics metrics;
+
+  private Semaphore expensiveSlots;
+
+  @PostConstruct
+  void init() {
+    expensiveSlots = new Semaphore(Math.max(1, config.limits().expensiveConcurrency()));
+  }
+
+  void install(@Observes Router router) {
+    router.route().order(-SecurityHandlerPriorities.CORS - 1).handler(RequestGuard::headers);
+    router.route().order(-SecurityHandlerPriorities.CORS + 2).handler(this::handle);
+    // errors the router itself raises (an invalid Host, ...): problem+json, before Quarkus's
+    // own failure handler (which answers text/plain)
+    router
+        .route()
+        .order(Integer.MIN_VALUE + 1)
+        .failureHandler(
+            ctx -> {
+              int status = ctx.statusCode();
+              if (status == -1
+                  && ctx.failure() instanceof io.vertx.ext.web.handler.HttpException h) {
+                status = h.getStatusCode();
+              }
+              if (status == 400 || status == 413 || status == 414 || status == 431) {
+                routerError(ctx, status);
+              } else {
+                ctx.next();
+              }
+            });
+    for (int status : new int[] {400, 413, 414, 431}) {
+      final int code = status;
+      router.errorHandler(code, ctx -> routerError(ctx, code));
+    }
+  }
+
+  static void routerError(RoutingContext ctx, int status) {
+    String title =
+        switch (status) {
+          case 413 -> "Content Too Large";
+          case 414 -> "URI Too Long";
+          case 431 -> "Request Header Fields Too Large";
+          default -> "Bad Request";
+        };
+    String detail =
+        status == 400 ? "The request is malformed (e.g. an invalid Host header)." : title + ".";
+    String path;
+    try {
+      path = ctx.request().path();
+    } catch (RuntimeException e) {
+      path = null;
+    }
+    Problems.send(ctx, Problems.of(status, "about:blank", title, detail, path), Map.of());
+  }
+
+  /**
+   * nosniff on every response; and CORS as {@code *} (Quarkus's filter echoes the request's Origin,
+   * which a shared cache would then serve to other origins): the API is public and never takes
+   * credentials, so any origin may read it and the answer does not vary by Origin.
+   */
+  static void headers(RoutingContext ctx) {
+    var res = ctx.response();
+    res.headers().set("X-Content-Type-Options", "nosniff");
+    ctx.addHeadersEndHandler(
+        v -> {
+          if (res.headers().contains("Access-Control-Allow-Origin")) {
+            res.headers().set("Access-Control-Allow-Origin", "*");
+            res.headers().remove("Access-Control-Allow-Credentials");
+          }
+        });
+    ctx.next();
+  }
+
+  void handle(RoutingContext ctx) {
+    HttpServerRequest req = ctx.request();
+    String uri = req.uri();
+    String path = req.path();
+    if (uri != null && uri.length() > config.limits().uriLength()) {
+      Problems.send(
+          ctx,
+          Problems.of(
+              414,
+              "urn:plenary:problem:uri-too-long",
+              "URI Too Long",
+              "The request URI is longer than "
+                  + config.limits().uriLength()
+                  + " characters. Ask for fewer values at once (e.g. split an id__in list).",
+              null),
+          Map.of());
+      return;
+    }
+    long headerBytes = 0;
+    for (Map.Entry<String, String> h : req.headers()) {
+      headerBytes += h.getKey().length() + h.getValue().length() + 4;
+    }
+    if (headerBytes > config.limits().headerBytes()) {
+      Problems.send(
+          ctx,
+          Problems.of(
+              431,
+              "urn:plenary:problem:headers-too-large",
+              "Request Header Fields Too Large",
+              "The request headers are larger than " + config.limits().headerBytes() + " bytes.",
+              path),
+          Map.of());
+      return;
+    }
+    String length = req.getHeader("Content-Length");
+    if (path != null && path.startsWith(Api.V1) && tooLong(length)) {
+      Problems.send(
+          ctx,
+          Problems.of(
+              413,
+              "urn:plenary:problem:content-too-large",
+              "Content Too Large",
+              "This API is read-only: requests carry no body larger than " + MAX_BODY + " bytes.",
+              path),
+          Map.of());
+      return;
+    }
+    List<Problem.InvalidParam> bad = InputHygiene.check(path, req.query());
+    if (!bad.isEmpty()) {
+      Problem p = ProblemException.invalidParams(bad).toProblem(Problems.printable(path));
+      if (bad.size() == 1 && bad.get(0).name().equals("path")) {
+        p =
+            new Problem(
+                p.type(),
+                "Invalid path",
+                400,
+                "The path's " + bad.get(0).reason(),
+                p.instance(),
+                p.invalidParams());
+      }
+      Problems.send(ctx, p, Map.of());
+      return;
+    }
+    if (!expensive(req)) {
+      ctx.next();
+      return;
+    }
+    RateLimiter.Verdict v = limiter.take(req);
+    Map<String, String> rate = new LinkedHashMap<>();
+    rate.put("RateLimit-Limit", Long.toString(v.limit()));
+    rate.put("RateLimit-Remaining", Long.toString(v.remaining()));
+    rate.put("RateLimit-Reset", Long.toString(v.resetSeconds()));
+    if (!v.allowed()) {
+      metrics.rateLimited();
+      rate.put("Retry-After", Long.toString(v.resetSeconds()));
+      Problems.send(
+          ctx,
+          Problems.of(
+              429,
+              "urn:plenary:problem:rate-limited",
+              "Too Many Requests",
+              "This client made more than "
+                  + config.limits().burst()
+                  + " expensive requests (search, facets, rankings, downloads) in a burst, or more"
+                  + " than "
+                  + config.limits().rate()
+                  + " a second. Retry after "
+                  + v.resetSeconds()
+                  + " s; the bulk dumps at /v1/dumps hold everything.",
+              path),
+          rate);
+      return;
+    }
+    if (!expensiveSlots.tryAcquire()) {
+      metrics.busy();
+      rate.put("Retry-After", Long.toString(config.limits().retryAfter().toSeconds()));
+      Problems.send(
+          ctx,
+          Problems.of(
+              503,
+              "urn:plenary:problem:busy",
+              "Service Unavailable",
+              "Every slot for expensive requests (search, facets, rankings, downloads) is busy."
+                  + " Retry after the number of seconds in Retry-After.",
+              path),
+          rate);
+      return;
+    }
+    ctx.addEndHandler(done -> expensiveSlots.release()); // on end, failure or a closed connection
+    rate.forEach(ctx.response().headers()::set);
+    ctx.next();
+  }
+
+  private static boolean tooLong(String contentLength) {
+    if (contentLength == null) {
+      return false;
+    }
+    try {
+      return Long.parseLong(contentLength.trim()) > MAX_BODY;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Whether a request costs more than a page lookup: full-text search (q=), facets, the agreement
+   * ranking and comparisons, CSV and NDJSON downloads of collections.
+   */
+  static boolean expensive(HttpServerRequest req) {
+    String path = req.path();
+    if (path == null || !path.startsWith(Api.V1) || path.startsWith(Api.V1 + "/dumps")) {
+      return false;
+    }
+    if (path.endsWith("/agreement") || path.endsWith(".csv") || path.endsWith(".ndjson")) {
+      return true;
+    }
+    String query = req.query();
+    if (query != null
+        && (query.startsWith("q=")
+            || query.contains("&q=")
+            || query.contains("facet=")
+            || query.contains("format=csv")
+            || query.contains("format=ndjson"))) {
+      return true;
+    }
+    String accept = req.getHeader("Accept");
+    return accept != null && (accept.contains("text/csv") || accept.contains("ndjson"));
+  }
+}

@@ -1,0 +1,119 @@
+package org.plenary.query;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.plenary.PlenaryConfig;
+
+/**
+ * The time budget of every statement the read engine runs: a statement timeout
+ * (plenary.limits.statement-timeout; PostgreSQL then answers SQLState 57014, which the HTTP layer
+ * turns into a 503), and cancellation of the statements of a request whose client went away.
+ *
+ * <p>The HTTP layer binds a {@link Cancellation} to the thread serving a request; every statement
+ * prepared on that thread is registered with it, and cancelling it (the connection closed before
+ * the response ended) cancels whatever is still running and refuses new statements.
+ */
+@io.quarkus.runtime.Startup
+@ApplicationScoped
+public class StatementBudget {
+  /** SQLState of a statement cancelled by timeout or request. */
+  public static final String QUERY_CANCELED = "57014";
+
+  private static final ThreadLocal<Cancellation> CURRENT = new ThreadLocal<>();
+
+  @Inject PlenaryConfig config;
+
+  @jakarta.annotation.PostConstruct
+  void init() {
+    ListQuery.searchBounds(config.limits().searchLength(), config.limits().searchTerms());
+  }
+
+  /** The statements of one request, cancelled together when its client leaves. */
+  public static final class Cancellation {
+    private final List<Statement> statements = new ArrayList<>();
+    private boolean cancelled;
+
+    synchronized void track(Statement s) throws SQLException {
+      if (cancelled) {
+        throw new SQLException("The client went away; the request was cancelled.", QUERY_CANCELED);
+      }
+      statements.add(s);
+    }
+
+    /** Cancels running statements (off the calling thread: cancelling is network I/O). */
+    public void cancel() {
+      List<Statement> running;
+      synchronized (this) {
+        if (cancelled) {
+          return;
+        }
+        cancelled = true;
+        running = List.copyOf(statements);
+        statements.clear();
+      }
+      if (!running.isEmpty()) {
+        CompletableFuture.runAsync(
+            () -> {
+              for (Statement s : running) {
+                try {
+                  s.cancel(); // a no-op for a statement no longer executing
+                } catch (SQLException ignored) {
+                  // closed meanwhile
+                }
+              }
+            });
+      }
+    }
+
+    public synchronized boolean cancelled() {
+      return cancelled;
+    }
+  }
+
+  /** Binds a new cancellation to this thread (replacing any left over) and returns it. */
+  public static Cancellation bind() {
+    Cancellation c = new Cancellation();
+    CURRENT.set(c);
+    return c;
+  }
+
+  public static void unbind() {
+    CURRENT.remove();
+  }
+
+  /** The cancellation bound to this thread, or null outside a request. */
+  public static Cancellation current() {
+    return CURRENT.get();
+  }
+
+  /** A statement with the timeout set, registered with this thread's cancellation. */
+  public PreparedStatement prepare(Connection c, String sql) throws SQLException {
+    return prepare(c, sql, current());
+  }
+
+  /** As {@link #prepare(Connection, String)}, for work that outlives the request thread. */
+  public PreparedStatement prepare(Connection c, String sql, Cancellation cancellation)
+      throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    try {
+      long millis = config.limits().statementTimeout().toMillis();
+      if (millis > 0) {
+        ps.setQueryTimeout((int) Math.max(1, (millis + 999) / 1000));
+      }
+      if (cancellation != null) {
+        cancellation.track(ps);
+      }
+      return ps;
+    } catch (SQLException | RuntimeException e) {
+      ps.close();
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package org.plenary.http;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rate limits and the budget of expensive requests, with the low limits of {@link LimitsProfile}: 3
+ * in a burst, 1 a second, 1 at a time, X-Forwarded-For believed from 127.0.0.1.
+ */
+@QuarkusTest
+@TestProfile(LimitsProfile.class)
+class RateLimitTest {
+
+  @Test
+  void expensiveRequestsPastTheBurstAre429WithTheRateLimitHeaders() {
+    String client = "203.0.113.7";
+    String first = "/v1/positions?q=cybercrime";
+    given()
+        .header("X-Forwarded-For", client)
+        .get(first)
+        .then()
+        .statusCode(200)
+        .header("RateLimit-Limit", "3")
+        .header("RateLimit-Remaining", "2");
+    given()
+        .header("X-Forwarded-For", client)
+        .get("/v1/positions?q=convention")
+        .then()
+        .statusCode(200);
+    given().header("X-Forwarded-For", client).get("/v1/votes?facet=outcome").then().statusCode(200);
+    given()
+        .header("X-Forwarded-For", client)
+        .get("/v1/votes?q=crime")
+        .then()
+        .statusCode(429)
+        .contentType("application/problem+json")
+        .header("Retry-After", notNullValue())
+        .header("RateLimit-Limit", "3")
+        .header("RateLimit-Remaining", "0")
+        .header("RateLimit-Reset", notNullValue())
+        .header("X-Content-Type-Options", "nosniff")
+        .body("status", is(429));
+    // another client (through the trusted proxy) has its own bucket
+    given()
+        .header("X-Forwarded-For", "203.0.113.8")
+        .get("/v1/votes?q=crime")
+        .then()
+        .statusCode(200);
+    // cached hits and health are never limited
+    for (int i = 0; i < 5; i++) {
+      given().header("X-Forwarded-For", client).get(first).then().statusCode(200);
+      given().header("X-Forwarded-For", client).get("/q/health/ready").then().statusCode(200);
+      given().header("X-Forwarded-For", client).get("/v1/votes?limit=2").then().statusCode(200);
+    }
+  }
+
+  @Test
+  void anotherExpensiveRequestWhileTheOnlySlotIsBusyIs503() throws Exception {
+    CompletableFuture<Integer> slow =
+        CompletableFuture.supplyAsync(
+            () ->
+                given()
+                    .header("X-Forwarded-For", "198.51.100.1")
+                    .get("/v1/test-only/sleep?seconds=3&q=hold")
+                    .then()
+                    .extract()
+                    .statusCode());
+    Thread.sleep(1000);
+    given()
+        .header("X-Forwarded-For", "198.51.100.2")
+        .get("/v1/votes?q=cybercrime")
+        .then()
+        .statusCode(503)
+        .contentType("application/problem+json")
+        .header("Retry-After", notNullValue())
+        .body("type", is("urn:plenary:problem:busy"));
+    // cheap requests are still answered meanwhile
+    given().get("/v1/delegations?limit=9").then().statusCode(200);
+    assertEquals(200, slow.get());
+    given()
+        .header("X-Forwarded-For", "198.51.100.2")
+        .get("/v1/votes?q=cybercrime")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void linksUseThePublicBaseUrlNotTheHostHeader() {
+    String link =
+        given()
+            .header("Host", "attacker.example")
+            .get("/v1/roll-calls?limit=2")
+            .then()
+            .statusCode(200)
+            .body("links.self", startsWith("https://api.example.org/v1/roll-calls"))
+            .extract()
+            .header("Link");
+    assertTrue(link.startsWith("<https://api.example.org/v1/roll-calls?"), link);
+  }
+}
