@@ -76,6 +76,16 @@ public class OpenApiFilter implements OASFilter {
       return;
     }
     for (var path : api.getPaths().getPathItems().entrySet()) {
+      Operation post = path.getValue().getPOST();
+      if (post != null) {
+        writeProblems(post);
+        if (post.getOperationId() == null) {
+          post.setOperationId("post" + operationId(path.getKey()).substring("get".length()));
+        }
+        if (post.getDescription() == null) {
+          post.setDescription(post.getSummary() + ".");
+        }
+      }
       Operation get = path.getValue().getGET();
       if (get == null) {
         continue;
@@ -274,6 +284,11 @@ public class OpenApiFilter implements OASFilter {
       throw new IllegalArgumentException("Unsupported response type " + t);
     }
     Class<?> c = (Class<?>) t;
+    if (c == Object.class) {
+      // a field of a record in a map (a claim's, a ratification's): as its collection gives it
+      return OASFactory.createSchema()
+          .description("A field of the record, as its collection (claims, ratifications) gives it");
+    }
     if (c == String.class) {
       return nullableType(SchemaType.STRING);
     }
@@ -532,6 +547,24 @@ public class OpenApiFilter implements OASFilter {
             .addMediaType("application/json", OASFactory.createMediaType().schema(schema)));
   }
 
+  /** The problems of a write (curation): authentication, roles, conflicts, invalid bodies. */
+  private static void writeProblems(Operation op) {
+    Map<String, String> statuses = new LinkedHashMap<>();
+    statuses.put("400", "The body is not JSON");
+    statuses.put("401", "No bearer token, or an unknown one");
+    statuses.put("403", "The token's role may not do this, or it is the author's own change set");
+    if (op.getParameters() != null
+        && op.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
+      statuses.put("404", "No such change set");
+    }
+    statuses.put(
+        "409",
+        "A conflict: a stale base, another pending change to the record, an existing version or name");
+    statuses.put("422", "A field is invalid (each one is named in invalid_params)");
+    statuses.put("429", "Too many failed authentications from this client; see Retry-After");
+    addProblems(op, statuses);
+  }
+
   private static void problems(Operation op, boolean takesParameters) {
     Map<String, String> statuses = new LinkedHashMap<>();
     if (takesParameters) {
@@ -543,6 +576,10 @@ public class OpenApiFilter implements OASFilter {
       statuses.put("404", "No such record");
     }
     statuses.put("406", "The Accept header asks for a media type this resource cannot produce");
+    addProblems(op, statuses);
+  }
+
+  private static void addProblems(Operation op, Map<String, String> statuses) {
     for (var e : statuses.entrySet()) {
       op.getResponses()
           .addAPIResponse(

@@ -8,12 +8,21 @@ import org.plenary.db.EmbeddedDatabase;
 /**
  * Starts the embedded PostgreSQL for the tests (files under target/test-data), unless an external
  * database is configured through QUARKUS_DATASOURCE_JDBC_URL. Either way the service reaches it
- * through a {@link DatabaseProxy}, which the outage tests cut and restore.
+ * through a {@link DatabaseProxy}, which the outage tests cut and restore. Tests that write (the
+ * curation tests, under {@link WritingTestProfile}) get a database of their own on the same server,
+ * so the read-only tests never see their changes.
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
   private static final java.util.regex.Pattern TCP =
       java.util.regex.Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?(/.*)");
   private EmbeddedDatabase db;
+  private String profile;
+
+  @Override
+  public void setContext(Context context) {
+    profile = context.testProfile();
+  }
+
   private DatabaseProxy proxy;
 
   @Override
@@ -23,10 +32,15 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
       return Map.of("quarkus.datasource.jdbc.url", proxied(external));
     }
     db = EmbeddedDatabase.start(Path.of("target", "test-data"));
+    boolean writing = profile != null && profile.equals(WritingTestProfile.class.getName());
     return Map.of(
-        "quarkus.datasource.jdbc.url", proxied(db.jdbcUrl()),
-        "quarkus.datasource.username", db.username(),
-        "quarkus.datasource.password", db.password());
+        "quarkus.datasource.jdbc.url",
+        // each run of the writing tests starts from an empty database of their own
+        proxied(writing ? db.jdbcUrl(WritingTestProfile.DATABASE, true) : db.jdbcUrl()),
+        "quarkus.datasource.username",
+        db.username(),
+        "quarkus.datasource.password",
+        db.password());
   }
 
   /** The JDBC URL through the proxy. */

@@ -11,6 +11,12 @@ public interface PlenaryConfig {
   Optional<String> seedDir();
 
   /**
+   * The bootstrap admin's bearer token ({@code PLENARY_ADMIN_TOKEN}); without it, and without
+   * tokens it created, the service is read-only.
+   */
+  Optional<String> adminToken();
+
+  /**
    * Without a configured JDBC URL, run the embedded PostgreSQL; the production profile refuses to
    * start without one or the other. Read by {@code org.plenary.db.PlenaryMain} before Quarkus
    * starts; declared here so that the setting is known.

@@ -24,7 +24,17 @@ public final class DatasetRecords {
   public record License(String data, String dataUrl, String code, String quotes) {}
 
   /** A published release of the data, newest first. */
-  public record Release(String version, String date, String changes, String dataSha256) {}
+  public record Release(
+      String version,
+      String date,
+      String changes,
+      String dataSha256,
+      String origin,
+      List<ChangelogEntry> changelog,
+      String href) {}
+
+  /** A change set a release published, with its reason. */
+  public record ChangelogEntry(Long changeSet, String reason) {}
 
   /** A link to a collection, with how many records it holds. */
   public record Link(String href, Long count) {}

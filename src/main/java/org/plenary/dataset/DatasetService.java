@@ -2,10 +2,12 @@ package org.plenary.dataset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.plenary.config.PlenaryConfig;
+import org.plenary.dataset.DatasetRecords.ChangelogEntry;
 import org.plenary.dataset.DatasetRecords.Description;
 import org.plenary.dataset.DatasetRecords.Index;
 import org.plenary.dataset.DatasetRecords.License;
@@ -61,10 +63,26 @@ public class DatasetService {
 
   /** Every release, newest first. */
   public List<Release> releases() {
+    // each release's changelog: the change sets it published, with their reasons
+    Map<String, List<ChangelogEntry>> changelog = new LinkedHashMap<>();
+    jdbc.list(
+            "select release_version, id, reason from change_set"
+                + " where status = 'released' order by id",
+            rs -> Map.entry(rs.getString(1), new ChangelogEntry(rs.getLong(2), rs.getString(3))))
+        .forEach(
+            e -> changelog.computeIfAbsent(e.getKey(), v -> new ArrayList<>()).add(e.getValue()));
     return jdbc.list(
-        "select version, to_char(date, 'YYYY-MM-DD'), changes, data_sha256 from release"
+        "select version, to_char(date, 'YYYY-MM-DD'), changes, data_sha256, origin from release"
             + " order by date desc, version desc",
-        rs -> new Release(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+        rs ->
+            new Release(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                changelog.getOrDefault(rs.getString(1), List.of()),
+                Api.V1 + "/releases/" + rs.getString(1)));
   }
 
   /** The entry point: every collection, with its link. */

@@ -164,73 +164,18 @@ public class Dumps {
     try {
       Path root = root();
       Path tmp = Files.createTempDirectory(root, "writing-");
-      List<DumpFile> files = new ArrayList<>();
-      try (Connection c = dataSource.getConnection()) {
-        c.setAutoCommit(false);
-        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        c.setReadOnly(true);
-        for (TableSpec t : Schema.DUMPED) {
-          MessageDigest sha = digest();
-          Path file = tmp.resolve(t.file());
-          try (OutputStream out =
-              new DigestOutputStream(
-                  new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), sha)) {
-            copyOut(c, t, out);
-          }
-          files.add(
-              new DumpFile(
-                  t.file(),
-                  t.table(),
-                  t.description(),
-                  "text/csv",
-                  Files.size(file),
-                  HexFormat.of().formatHex(sha.digest()),
-                  loaded.rowCounts().get(t.table())));
-        }
-        c.rollback();
-      }
       String releaseDate =
           loaded.releasedAt() == null
               ? "1980-01-01"
               : loaded.releasedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString();
-      byte[] datapackage = datapackage(loaded, files, releaseDate);
-      Files.write(tmp.resolve("datapackage.json"), datapackage);
-      byte[] readme = readme(loaded, files, releaseDate).getBytes(StandardCharsets.UTF_8);
-      Files.write(tmp.resolve("README.md"), readme);
-      List<String> entries = new ArrayList<>(List.of("datapackage.json", "README.md"));
-      files.forEach(f -> entries.add(f.name()));
-      String zipName = "plenary-" + loaded.version() + ".zip";
-      zip(tmp, entries, tmp.resolve(zipName), releaseDate);
-
-      List<DumpFile> all = new ArrayList<>();
-      all.add(
-          new DumpFile(
-              zipName,
-              null,
-              "Everything: every table, datapackage.json and README.md",
-              "application/zip",
-              Files.size(tmp.resolve(zipName)),
-              sha256(tmp.resolve(zipName)),
-              null));
-      all.add(
-          new DumpFile(
-              "datapackage.json",
-              null,
-              "Frictionless Data Package descriptor: schemas, keys, licence, sources, checksums",
-              "application/json",
-              datapackage.length,
-              sha256(datapackage),
-              null));
-      all.add(
-          new DumpFile(
-              "README.md",
-              null,
-              "What the files are, their licence, and how to read them",
-              "text/markdown",
-              readme.length,
-              sha256(readme),
-              null));
-      all.addAll(files);
+      List<DumpFile> all;
+      try (Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        c.setReadOnly(true);
+        all = writeFiles(c, loaded.version(), releaseDate, tmp);
+        c.rollback();
+      }
       // keyed by the data and by the dump layout: another build's files for the same data (a
       // table more, a changed description) are never served for these
       Path dir = root.resolve(loaded.checksum() + "-" + LAYOUT);
@@ -277,9 +222,93 @@ public class Dumps {
     return true;
   }
 
-  /** The table as seed-data CSV: same header, same value forms, rows in primary-key order. */
-  static void copyOut(Connection c, TableSpec t, OutputStream out)
+  /**
+   * Writes the dumps of the data {@code c} sees (in the caller's transaction) into {@code dir}: the
+   * zip, datapackage.json, README.md and each table's CSV, in that order.
+   */
+  public List<DumpFile> writeFiles(Connection c, String version, String releaseDate, Path dir)
       throws SQLException, IOException {
+    List<DumpFile> files = new ArrayList<>();
+    for (TableSpec t : Schema.DUMPED) {
+      MessageDigest sha = digest();
+      Path file = dir.resolve(t.file());
+      long rows;
+      try (OutputStream out =
+          new DigestOutputStream(
+              new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), sha)) {
+        rows = copyOut(c, t, out);
+      }
+      files.add(
+          new DumpFile(
+              t.file(),
+              t.table(),
+              t.description(),
+              "text/csv",
+              Files.size(file),
+              HexFormat.of().formatHex(sha.digest()),
+              rows));
+    }
+    byte[] datapackage = datapackage(version, files, releaseDate);
+    Files.write(dir.resolve("datapackage.json"), datapackage);
+    byte[] readme = readme(version, files, releaseDate).getBytes(StandardCharsets.UTF_8);
+    Files.write(dir.resolve("README.md"), readme);
+    List<String> entries = new ArrayList<>(List.of("datapackage.json", "README.md"));
+    files.forEach(f -> entries.add(f.name()));
+    String zipName = "plenary-" + version + ".zip";
+    zip(dir, entries, dir.resolve(zipName), releaseDate);
+
+    List<DumpFile> all = new ArrayList<>();
+    all.add(
+        new DumpFile(
+            zipName,
+            null,
+            "Everything: every table, datapackage.json and README.md",
+            "application/zip",
+            Files.size(dir.resolve(zipName)),
+            sha256(dir.resolve(zipName)),
+            null));
+    all.add(
+        new DumpFile(
+            "datapackage.json",
+            null,
+            "Frictionless Data Package descriptor: schemas, keys, licence, sources, checksums",
+            "application/json",
+            datapackage.length,
+            sha256(datapackage),
+            null));
+    all.add(
+        new DumpFile(
+            "README.md",
+            null,
+            "What the files are, their licence, and how to read them",
+            "text/markdown",
+            readme.length,
+            sha256(readme),
+            null));
+    all.addAll(files);
+    return List.copyOf(all);
+  }
+
+  /** Every table as seed-data CSV bytes, by file name, as {@code c} sees them. */
+  public static Map<String, byte[]> tables(Connection c) throws SQLException {
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    for (TableSpec t : Schema.TABLES) {
+      var bytes = new java.io.ByteArrayOutputStream();
+      try {
+        copyOut(c, t, bytes);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      out.put(t.file(), bytes.toByteArray());
+    }
+    return out;
+  }
+
+  /**
+   * The columns of {@code t} as the CSV files write them (booleans as true/false, partial dates in
+   * their own precision), each named after its column.
+   */
+  public static List<String> csvColumns(TableSpec t) {
     List<String> select = new ArrayList<>();
     for (Column col : t.columns()) {
       String n = col.name();
@@ -299,10 +328,18 @@ public class Dumps {
                   + n
                   + ", 'YYYY-MM-DD') end";
             }
+            case INTEGER -> n + "::text";
             default -> n;
           };
       select.add(expr + " as " + n);
     }
+    return select;
+  }
+
+  /** The table as seed-data CSV: same header, same value forms, rows in primary-key order. */
+  public static long copyOut(Connection c, TableSpec t, OutputStream out)
+      throws SQLException, IOException {
+    List<String> select = csvColumns(t);
     String order =
         t.primaryKey().stream()
             .map(k -> t.column(k).type() == Column.Type.TEXT ? k + " collate \"C\"" : k)
@@ -315,16 +352,16 @@ public class Dumps {
             + " order by "
             + order
             + ") to stdout with (format csv, header true)";
-    c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, out);
+    return c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, out);
   }
 
-  private byte[] datapackage(DatasetState.Loaded loaded, List<DumpFile> files, String releaseDate)
+  private byte[] datapackage(String version, List<DumpFile> files, String releaseDate)
       throws IOException {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("profile", "tabular-data-package");
     p.put("name", config.dataset().name());
     p.put("title", config.dataset().title());
-    p.put("version", loaded.version());
+    p.put("version", version);
     p.put("created", releaseDate);
     p.put(
         "description",
@@ -339,7 +376,7 @@ public class Dumps {
                 "name", config.dataset().license(),
                 "path", "https://creativecommons.org/licenses/by/4.0/",
                 "title", "Creative Commons Attribution 4.0 International")));
-    p.put("citation", config.dataset().citation().formatted(loaded.version()));
+    p.put("citation", config.dataset().citation().formatted(version));
     p.put(
         "sources",
         List.of(
@@ -450,12 +487,12 @@ public class Dumps {
     return t.file().substring(0, t.file().length() - ".csv".length());
   }
 
-  private String readme(DatasetState.Loaded loaded, List<DumpFile> files, String releaseDate) {
+  private String readme(String version, List<DumpFile> files, String releaseDate) {
     StringBuilder sb = new StringBuilder();
     sb.append("# ")
         .append(config.dataset().title())
         .append(", version ")
-        .append(loaded.version())
+        .append(version)
         .append("\n\n");
     sb.append("Released ")
         .append(releaseDate)
@@ -465,9 +502,7 @@ public class Dumps {
         .append(
             " The roll calls come from Erik Voeten's UN General Assembly voting data (unvotes); cite it too.")
         .append(" Quotes are short excerpts attributed to their speakers and sources.\n\n");
-    sb.append("Cite as: ")
-        .append(config.dataset().citation().formatted(loaded.version()))
-        .append("\n\n");
+    sb.append("Cite as: ").append(config.dataset().citation().formatted(version)).append("\n\n");
     sb.append(
         "## Files\n\n`datapackage.json` describes every table (Frictionless Data Package: types, keys, checksums).\n\n");
     sb.append("| file | rows | sha256 | what |\n| --- | --- | --- | --- |\n");

@@ -77,16 +77,23 @@ public final class EmbeddedDatabase {
   private final Path pgData;
   private final int port;
   private final String password;
+  private final String superuserPassword;
   private final FileChannel lockFile;
   private final FileLock lock;
   private boolean stopped;
 
   private EmbeddedDatabase(
-      Path binaries, Path pgData, int port, String password, FileChannel lockFile, FileLock lock) {
+      Path binaries,
+      Path pgData,
+      int port,
+      Credentials credentials,
+      FileChannel lockFile,
+      FileLock lock) {
     this.binaries = binaries;
     this.pgData = pgData;
     this.port = port;
-    this.password = password;
+    this.password = credentials.user();
+    this.superuserPassword = credentials.superuser();
     this.lockFile = lockFile;
     this.lock = lock;
   }
@@ -151,7 +158,7 @@ public final class EmbeddedDatabase {
                   + " -c fsync=on -c full_page_writes=on -c password_encryption=scram-sha-256",
               "start"));
       EmbeddedDatabase db =
-          new EmbeddedDatabase(binaries, pgData, port, credentials.user(), channel, lock);
+          new EmbeddedDatabase(binaries, pgData, port, credentials, channel, lock);
       try {
         db.bootstrap(credentials);
       } catch (RuntimeException e) {
@@ -179,6 +186,36 @@ public final class EmbeddedDatabase {
 
   public String jdbcUrl() {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+  }
+
+  /**
+   * The URL of another database on this server, owned by the service's role; with {@code fresh} it
+   * is dropped and created anew, else created only if missing. For tests that need a database of
+   * their own (the writing tests); the superuser creates it, the service's role may not.
+   */
+  public String jdbcUrl(String database, boolean fresh) {
+    if (!database.matches("[a-z_][a-z0-9_]*") || database.equals(DATABASE)) {
+      throw new IllegalArgumentException("not a database of its own: " + database);
+    }
+    String admin = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    try (Connection c = DriverManager.getConnection(admin, SUPERUSER, superuserPassword);
+        Statement s = c.createStatement()) {
+      if (fresh) {
+        s.execute("drop database if exists " + database + " with (force)");
+      }
+      var rs = s.executeQuery("select 1 from pg_database where datname = '" + database + "'");
+      if (!rs.next()) {
+        s.execute(
+            "create database "
+                + database
+                + " owner "
+                + USER
+                + " encoding 'UTF8' template template0");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not prepare the database " + database, e);
+    }
+    return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
   }
 
   /** The service's role: the owner of the database, not a superuser. */

@@ -2,10 +2,21 @@ package org.plenary.db;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
+import org.plenary.dataset.Dumps;
 import org.plenary.ingest.ImportCommand;
+import org.plenary.seed.Schema;
+import org.plenary.seed.SeedFiles;
+import org.plenary.seed.SeedReader;
+import org.plenary.seed.TableSpec;
 
 /**
  * Starts Plenary. With no database configured ({@code QUARKUS_DATASOURCE_JDBC_URL} unset), an
@@ -14,6 +25,10 @@ import org.plenary.ingest.ImportCommand;
  * default, and Docker's) the embedded database needs an explicit opt-in, {@code
  * PLENARY_EMBEDDED_DATABASE=true}: a deployment that forgot its database settings refuses to start
  * instead of quietly serving from a local one.
+ *
+ * <p>{@code export DIR} writes the current release into DIR in the seed-data format (one CSV per
+ * table, byte for byte the release's dumps) and exits: copy it over seed-data/ to carry the release
+ * in the repository. It reads the configured database, or the embedded one under the same rules.
  */
 @QuarkusMain
 public final class PlenaryMain {
@@ -22,6 +37,9 @@ public final class PlenaryMain {
   public static void main(String... args) {
     Map<String, String> env = System.getenv();
     Properties props = System.getProperties();
+    if (args.length > 0 && args[0].equals("export")) {
+      System.exit(export(env, props, args));
+    }
     if (externalDatabaseConfigured(env, props)) {
       run(args);
       return;
@@ -56,6 +74,73 @@ public final class PlenaryMain {
   private static void refuse(String reason) {
     System.err.println("plenary: " + reason);
     System.exit(2);
+  }
+
+  private static int export(Map<String, String> env, Properties props, String... args) {
+    if (args.length != 2) {
+      System.err.println("usage: java -jar quarkus-run.jar export DIR");
+      return 2;
+    }
+    Path dir = Path.of(args[1]);
+    EmbeddedDatabase db = null;
+    try {
+      String url;
+      String user;
+      String password;
+      if (externalDatabaseConfigured(env, props)) {
+        url = firstOf(env, props, "quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL");
+        user = firstOf(env, props, "quarkus.datasource.username", "QUARKUS_DATASOURCE_USERNAME");
+        password =
+            firstOf(env, props, "quarkus.datasource.password", "QUARKUS_DATASOURCE_PASSWORD");
+      } else {
+        String refusal = embeddedRefusal(env, props);
+        if (refusal != null) {
+          System.err.println("plenary: " + refusal);
+          return 2;
+        }
+        db = EmbeddedDatabase.start(dataDir());
+        url = db.jdbcUrl();
+        user = db.username();
+        password = db.password();
+      }
+      String version = exportTo(url, user, password == null ? "" : password, dir);
+      System.out.println("Exported release " + version + " to " + dir.toAbsolutePath());
+      return 0;
+    } catch (IOException | SQLException | RuntimeException e) {
+      System.err.println("Export failed: " + e.getMessage());
+      return 1;
+    } finally {
+      if (db != null) {
+        db.stop();
+      }
+    }
+  }
+
+  /**
+   * Writes every table of the loaded release into {@code dir} in one consistent snapshot, checks
+   * the files with the loader's rules and returns the release's version.
+   */
+  public static String exportTo(String url, String user, String password, Path dir)
+      throws IOException, SQLException {
+    Files.createDirectories(dir);
+    try (Connection c = DriverManager.getConnection(url, user, password)) {
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      c.setReadOnly(true);
+      for (TableSpec t : Schema.TABLES) {
+        try (OutputStream out = Files.newOutputStream(dir.resolve(t.file()))) {
+          Dumps.copyOut(c, t, out);
+        }
+      }
+      c.rollback();
+    }
+    return SeedReader.read(SeedFiles.directory(dir)).version();
+  }
+
+  private static String firstOf(
+      Map<String, String> env, Properties props, String property, String variable) {
+    String v = props.getProperty(property);
+    return present(v) ? v : env.get(variable);
   }
 
   static boolean externalDatabaseConfigured(Map<String, String> env, Properties props) {

@@ -36,7 +36,9 @@ public final class Negotiation {
     int start = pathStart(uri);
     int q = uri.indexOf('?', start);
     String path = q < 0 ? uri.substring(start) : uri.substring(start, q);
-    if (!path.startsWith(Api.V1) || path.startsWith(Api.V1 + "/dumps/")) {
+    if (!path.startsWith(Api.V1)
+        || path.startsWith(Api.V1 + "/dumps/")
+        || (path.startsWith(Api.V1 + "/releases/") && path.contains("/dumps/"))) {
       return uri; // dump files are named with their extension
     }
     for (Format f : Format.API) {

@@ -66,6 +66,51 @@ public record Column(
         "Precision of " + name + ": day, month or year");
   }
 
+  /**
+   * The value of a raw field (as in a CSV file; empty means null), checked against this column's
+   * type and vocabulary: the one rule set of the dataset, applied by the loader to every file and
+   * by curation to every proposed value.
+   *
+   * @throws IllegalArgumentException naming what is wrong
+   */
+  public Object parse(String raw) {
+    if (raw == null || raw.isEmpty()) {
+      if (required) {
+        throw new IllegalArgumentException("is required");
+      }
+      return null;
+    }
+    return switch (type) {
+      case TEXT -> {
+        if (!allowed().isEmpty() && !allowed().contains(raw)) {
+          throw new IllegalArgumentException(
+              "'" + raw + "' is not one of " + new java.util.TreeSet<>(allowed()));
+        }
+        yield raw;
+      }
+      case INTEGER -> {
+        if (!raw.matches("-?\\d{1,9}")) {
+          throw new IllegalArgumentException("'" + raw + "' is not an integer");
+        }
+        yield Integer.parseInt(raw);
+      }
+      case BOOLEAN -> {
+        if (!raw.equals("true") && !raw.equals("false")) {
+          throw new IllegalArgumentException("'" + raw + "' is not true or false");
+        }
+        yield Boolean.parseBoolean(raw);
+      }
+      case DATE -> {
+        try {
+          yield java.time.LocalDate.parse(raw);
+        } catch (java.time.format.DateTimeParseException e) {
+          throw new IllegalArgumentException("'" + raw + "' is not a date (YYYY-MM-DD)");
+        }
+      }
+      case PARTIAL_DATE -> PartialDate.parse(raw);
+    };
+  }
+
   /** The precision column that a partial date adds to the table, e.g. date_precision. */
   public String precisionColumn() {
     return name + "_precision";

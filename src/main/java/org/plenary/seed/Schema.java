@@ -10,6 +10,7 @@ import static org.plenary.seed.Column.ref;
 import static org.plenary.seed.Column.text;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -289,6 +290,46 @@ public final class Schema {
           List.of("id"),
           "Known signatures (a partial list)");
 
+  public static final TableSpec CLAIM =
+      new TableSpec(
+          "claim",
+          "claims.csv",
+          List.of(
+              id("Claim id (slug)"),
+              oneOf(
+                  "subject_type",
+                  true,
+                  Vocabulary.CLAIM_SUBJECT_TYPE,
+                  "The table of the record it is about"),
+              ref("subject_id", true, "treaty", "The record it is about"),
+              oneOf("property", true, Vocabulary.CLAIM_PROPERTY, "The figure claimed"),
+              of("value", INTEGER, true, "The value this source gives"),
+              of(
+                  "as_of",
+                  PARTIAL_DATE,
+                  false,
+                  "The date the figure describes, as precise as known"),
+              oneOf("certainty", true, Vocabulary.CERTAINTY, "How well sourced it is"),
+              of("reported", BOOLEAN, true, "Whether Plenary reports this value (one per figure)"),
+              text("reason", false, "Why Plenary reports it (required for the reported one)"),
+              note()),
+          List.of("id"),
+          "Figures that sources disagree on: every claim, with its source; one is reported");
+
+  public static final TableSpec RATIFICATION =
+      new TableSpec(
+          "ratification",
+          "ratifications.csv",
+          List.of(
+              id("treaty_id--iso3"),
+              ref("treaty_id", true, "treaty", "Treaty"),
+              ref("delegation_id", true, "delegation", "Ratifying delegation"),
+              of("date", PARTIAL_DATE, false, "Date the instrument was deposited"),
+              oneOf("certainty", true, Vocabulary.CERTAINTY, "How well sourced it is"),
+              note()),
+          List.of("id"),
+          "Known ratifications (acceptances, approvals, accessions)");
+
   public static final TableSpec CITATION =
       new TableSpec(
           "citation",
@@ -300,6 +341,24 @@ public final class Schema {
               text("locator", false, "Where in the source")),
           List.of("record_type", "record_id", "source_id"),
           "Which source each record cites");
+
+  /**
+   * The columns curation keeps in the release table beside the file's (V9): how each release was
+   * published. Not in releases.csv, the dumps or the content checksum; mapped by
+   * org.plenary.curation.Release. By name, the database type.
+   */
+  public static final Map<String, String> RELEASE_PUBLICATION_COLUMNS =
+      Map.of(
+          "notes", "text",
+          "checksum", "text",
+          "published_at", "timestamp with time zone",
+          "published_by", "text");
+
+  /**
+   * How a release was published: from seed-data, by the General Assembly import (undl), through
+   * curation's review, or by an import through curation's publishImport.
+   */
+  public static final List<String> RELEASE_ORIGINS = List.of("seed", "undl", "curation", "import");
 
   /** The tables in load order (a table only references tables before it). */
   public static final List<TableSpec> TABLES =
@@ -319,6 +378,8 @@ public final class Schema {
           EVENT,
           TREATY,
           SIGNATURE,
+          CLAIM,
+          RATIFICATION,
           CITATION);
 
   /**
@@ -351,6 +412,12 @@ public final class Schema {
 
   /** Record types that must cite at least one source, and the table that holds their ids. */
   public static final List<String> MUST_CITE = Vocabulary.RECORD_TYPE.terms();
+
+  /**
+   * Tables added after the first release: a directory of files from before them (an old dump) may
+   * lack their files, which then read as empty tables.
+   */
+  public static final Set<String> ADDED_LATER = Set.of(CLAIM.table(), RATIFICATION.table());
 
   public static Optional<TableSpec> table(String name) {
     return TABLES.stream().filter(t -> t.table().equals(name)).findFirst();

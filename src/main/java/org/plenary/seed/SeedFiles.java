@@ -34,6 +34,21 @@ public interface SeedFiles {
     };
   }
 
+  /** Files held in memory (e.g. a release being checked before it is published), by name. */
+  static SeedFiles bytes(java.util.Map<String, byte[]> files, String label) {
+    return new SeedFiles() {
+      @Override
+      public Optional<byte[]> read(String file) {
+        return Optional.ofNullable(files.get(file));
+      }
+
+      @Override
+      public String describe(String file) {
+        return label + "/" + file;
+      }
+    };
+  }
+
   /** The seed-data folder packaged in the application (copied there by the build). */
   static SeedFiles packaged() {
     return new SeedFiles() {

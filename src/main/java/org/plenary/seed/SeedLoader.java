@@ -28,12 +28,14 @@ import org.postgresql.PGConnection;
  * and merged: new rows inserted, changed rows updated (updated_at moves), vanished rows deleted
  * (only rows that came from seed files: what an import of outside data wrote stays). Loading the
  * same files again changes nothing, so restarts never duplicate data, and replicas starting
- * together serialize on an advisory lock.
+ * together serialize on an advisory lock. Files are never loaded over a release published through
+ * curation or an import unless they carry a newer version, and such releases are never deleted: a
+ * start never loses curated work.
  */
 @ApplicationScoped
 public class SeedLoader {
   private static final Logger LOG = Logger.getLogger(SeedLoader.class);
-  private static final long LOCK_ID = 0x706c656e617279L; // "plenary"
+  public static final long LOCK_ID = 0x706c656e617279L; // "plenary"
 
   @Inject AgroalDataSource dataSource;
   @Inject Event<SeedLoaded> loaded;
@@ -57,8 +59,17 @@ public class SeedLoader {
    */
   public Map<String, Integer> load(SeedFiles files, PlenaryConfig.OnTamper onTamper) {
     String checksum = SeedReader.checksum(files);
+    String loadedChecksum = loadedChecksum();
+    if (loadedChecksum != null && !checksum.equals(loadedChecksum)) {
+      Optional<SeedFiles> kept = curatedRelease(files);
+      if (kept.isPresent()) {
+        // the release in the database stays; it is verified (and restored) against its own dumps
+        files = kept.get();
+        checksum = SeedReader.checksum(files);
+      }
+    }
     boolean force = false;
-    if (checksum.equals(loadedChecksum())) {
+    if (checksum.equals(loadedChecksum)) {
       Optional<List<String>> differing = verifyContent();
       if (differing.isPresent() && differing.get().isEmpty()) {
         // these very files were validated and loaded before, and the content is theirs
@@ -164,6 +175,54 @@ public class SeedLoader {
     }
   }
 
+  /**
+   * A release published through curation or an import is never overwritten by files that are not
+   * newer (seed-data is the bootstrap release; curated work stays): when the database holds one,
+   * the dumps archived when it was published (release_file), else empty.
+   */
+  private Optional<SeedFiles> curatedRelease(SeedFiles files) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      var rs =
+          s.executeQuery(
+              "select d.version, r.origin from dataset_state d"
+                  + " join release r on r.version = d.version");
+      if (!rs.next() || !List.of("curation", "import").contains(rs.getString(2))) {
+        return Optional.empty();
+      }
+      String version = rs.getString(1);
+      String origin = rs.getString(2);
+      String filesVersion = SeedReader.read(files).version();
+      if (SeedReader.compareVersions(filesVersion, version) > 0) {
+        return Optional.empty();
+      }
+      Map<String, byte[]> archived = new LinkedHashMap<>();
+      try (var ps =
+          c.prepareStatement("select name, content from release_file where version = ?")) {
+        ps.setString(1, version);
+        var files2 = ps.executeQuery();
+        while (files2.next()) {
+          archived.put(files2.getString(1), files2.getBytes(2));
+        }
+      }
+      if (archived.isEmpty()) {
+        throw new IllegalStateException(
+            "The database holds release "
+                + version
+                + " (published by "
+                + origin
+                + ") but not its dumps; restore the database from a backup");
+      }
+      LOG.infof(
+          "The database holds release %s (published by %s); the files' release %s is not newer,"
+              + " so they are not loaded",
+          version, origin, filesVersion);
+      return Optional.of(SeedFiles.bytes(archived, "release " + version));
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the dataset state: " + e.getMessage(), e);
+    }
+  }
+
   private String loadedChecksum() {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement();
@@ -250,7 +309,8 @@ public class SeedLoader {
               + " l where "
               + match
               + ")"
-              // rows an import wrote are not the seed files' to delete
+              // rows an import wrote, and releases published through curation or imports, are not
+              // the seed files' to delete
               + (Schema.IMPORTED.contains(table) ? " and origin = 'seed'" : ""));
     }
   }

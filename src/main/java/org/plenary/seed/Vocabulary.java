@@ -72,7 +72,13 @@ public enum Vocabulary {
       "position",
       "event",
       "treaty",
-      "signature");
+      "signature",
+      "claim",
+      "ratification"),
+  /** What a claim is about (claims.csv subject_type). */
+  CLAIM_SUBJECT_TYPE("treaty"),
+  /** The figures modelled as claims (claims.csv property). */
+  CLAIM_PROPERTY("signatories_count");
 
   private final List<String> values;
   private final Set<String> set;

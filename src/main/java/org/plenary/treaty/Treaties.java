@@ -1,6 +1,8 @@
 package org.plenary.treaty;
 
+import static org.plenary.seed.Schema.CLAIM;
 import static org.plenary.seed.Schema.DELEGATION;
+import static org.plenary.seed.Schema.RATIFICATION;
 import static org.plenary.seed.Schema.SIGNATURE;
 import static org.plenary.seed.Schema.TREATY;
 
@@ -31,6 +33,47 @@ public final class Treaties {
           .key("id")
           .sort("id")
           .cites("signature", "id")
+          .build();
+
+  /** Figures that sources disagree on (e.g. the signatory count), each claim with its sources. */
+  public static final CollectionSpec CLAIMS =
+      CollectionSpec.builder("claims", "claim c")
+          .field(Field.column("c", CLAIM, "id", "Claim id"))
+          .field(Field.column("c", CLAIM, "subject_type", "The table of the record it is about"))
+          .field(Field.column("c", CLAIM, "subject_id", "The record it is about"))
+          .field(Field.column("c", CLAIM, "property", "The figure claimed, e.g. signatories_count"))
+          .field(Field.column("c", CLAIM, "value", "The value this source gives"))
+          .field(Field.column("c", CLAIM, "as_of", "The date the figure describes"))
+          .field(Field.column("c", CLAIM, "as_of_precision", "day, month or year"))
+          .field(Field.column("c", CLAIM, "certainty", "confirmed, single_source or uncertain"))
+          .field(Field.column("c", CLAIM, "reported", "Whether Plenary reports this value"))
+          .field(Field.column("c", CLAIM, "reason", "Why Plenary reports it").asLongText())
+          .field(Field.column("c", CLAIM, "note", "Caveats").asLongText())
+          .timestamps("c")
+          .key("id")
+          .sort("id")
+          .cites("claim", "id")
+          .build();
+
+  /** Known ratifications, each with its sources. */
+  public static final CollectionSpec RATIFICATIONS =
+      CollectionSpec.builder(
+              "ratifications", "ratification r join delegation d on d.id = r.delegation_id")
+          .field(Field.column("r", RATIFICATION, "id", "Ratification id: treaty--iso3"))
+          .field(Field.column("r", RATIFICATION, "treaty_id", "Treaty"))
+          .field(
+              Field.column(
+                  "r", RATIFICATION, "delegation_id", "Ratifying delegation (ISO alpha-3)"))
+          .field(Field.column("delegation_name", "d", DELEGATION, "name", "Its name"))
+          .field(Field.column("r", RATIFICATION, "date", "Date of deposit"))
+          .field(Field.column("r", RATIFICATION, "date_precision", "day, month or year"))
+          .field(
+              Field.column("r", RATIFICATION, "certainty", "confirmed, single_source or uncertain"))
+          .field(Field.column("r", RATIFICATION, "note", "Caveats").asLongText())
+          .timestamps("r")
+          .key("id")
+          .sort("id")
+          .cites("ratification", "id")
           .build();
 
   public static final CollectionSpec TREATIES =

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +34,11 @@ class DumpIntegrityTest {
     Path dir = dumps.current().dir();
     Path root = dir.getParent();
     assertEquals(Path.of("target/test-data/dumps").toAbsolutePath().normalize(), root);
-    assertFalse(dir.startsWith(Path.of(System.getProperty("java.io.tmpdir"))));
+    // never the shared temp dir itself (the clone may well live under it, so compare exactly)
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+    assertNotEquals(tmp, root);
+    assertNotEquals(tmp.resolve("plenary-dumps"), root);
+    assertTrue(dir.startsWith(root), "the release's dumps are inside the data dir's dumps folder");
     assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(root)));
   }
 

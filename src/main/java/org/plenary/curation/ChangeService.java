@@ -1,0 +1,389 @@
+package org.plenary.curation;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hibernate.Session;
+import org.plenary.dataset.Dumps;
+import org.plenary.http.Problem;
+import org.plenary.http.ProblemException;
+import org.plenary.seed.SeedException;
+import org.plenary.seed.SeedFiles;
+import org.plenary.seed.SeedLoader;
+import org.plenary.seed.SeedReader;
+import org.plenary.seed.TableSpec;
+
+/**
+ * Change sets: proposed by an editor, approved or rejected by someone else, published by a release.
+ * A change is checked when it is proposed and again when it is approved: every value against the
+ * dataset's rules (Hibernate Validator, with the loader's column rules), every base against the
+ * record as published now (409 when it moved), and the whole dataset with the change applied
+ * against the loader's own checks (then rolled back).
+ */
+@ApplicationScoped
+public class ChangeService {
+  @Inject ChangeSetRepository changeSets;
+  @Inject ReviewRepository reviews;
+  @Inject EntityManager em;
+  @Inject Validator validator;
+
+  /** Validates the request's shape and values; a 422 naming every offending field. */
+  public <T> void validate(T request) {
+    Set<ConstraintViolation<T>> violations = validator.validate(request);
+    if (violations.isEmpty()) {
+      return;
+    }
+    List<Problem.InvalidParam> params =
+        violations.stream()
+            .map(v -> new Problem.InvalidParam(v.getPropertyPath().toString(), v.getMessage()))
+            .sorted(Comparator.comparing(Problem.InvalidParam::name))
+            .toList();
+    throw unprocessable(
+        params.size() == 1
+            ? "Field '" + params.get(0).name() + "': " + params.get(0).reason()
+            : params.size() + " fields were refused; see invalid_params.",
+        params);
+  }
+
+  static ProblemException unprocessable(String detail, List<Problem.InvalidParam> params) {
+    return new ProblemException(
+        422, "urn:plenary:problem:invalid-body", "Invalid request body", detail, params);
+  }
+
+  static ProblemException conflict(String detail) {
+    return new ProblemException(409, "urn:plenary:problem:conflict", "Conflict", detail, null);
+  }
+
+  /** Proposes a change set: 201 with status proposed, or a 409/422 and nothing stored. */
+  public Views.ChangeSetView propose(ChangeRequest request, TokenService.Caller author) {
+    validate(request);
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              withConnection(c -> check(c, request.operations(), null));
+              ChangeSet cs = new ChangeSet();
+              cs.status = ChangeSet.PROPOSED;
+              cs.reason = request.reason();
+              cs.author = author.name();
+              cs.authorRole = author.role();
+              cs.proposedAt = OffsetDateTime.now(ZoneOffset.UTC);
+              int seq = 0;
+              for (ChangeRequest.Operation op : request.operations()) {
+                ChangeOperation o = new ChangeOperation();
+                o.changeSet = cs;
+                o.seq = ++seq;
+                o.op = op.op();
+                o.tableName = RecordStore.collection(RecordStore.editable(op.collection()).get());
+                o.recordId = op.id();
+                o.base = op.base();
+                o.payload =
+                    RecordStore.json(
+                        op.op().equals("create")
+                            ? op.record()
+                            : op.op().equals("update") ? op.set() : Map.of());
+                o.sources = RecordStore.json(op.sources() == null ? List.of() : op.sources());
+                cs.operations.add(o);
+              }
+              changeSets.persist(cs);
+              em.flush();
+              return Views.of(cs);
+            });
+  }
+
+  /** Approves or rejects: never by the author (403); an approval re-checks everything (409/422). */
+  public Views.ChangeSetView review(
+      long id, boolean approve, String note, TokenService.Caller reviewer) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              withConnection(ChangeService::lock);
+              ChangeSet cs = find(id);
+              if (cs.author.equals(reviewer.name())) {
+                throw new ProblemException(
+                    403,
+                    "urn:plenary:problem:self-review",
+                    "Forbidden",
+                    "Change set "
+                        + id
+                        + " was proposed by '"
+                        + cs.author
+                        + "': nobody reviews their own change.",
+                    null);
+              }
+              if (!cs.status.equals(ChangeSet.PROPOSED)) {
+                throw conflict("Change set " + id + " is " + cs.status + ", not proposed.");
+              }
+              if (approve) {
+                List<ChangeRequest.Operation> ops = operations(cs);
+                withConnection(c -> check(c, ops, cs.id));
+              }
+              Review r = new Review();
+              r.changeSet = cs;
+              r.decision = approve ? ChangeSet.APPROVED : ChangeSet.REJECTED;
+              r.reviewer = reviewer.name();
+              r.reviewerRole = reviewer.role();
+              r.note = note;
+              r.reviewedAt = OffsetDateTime.now(ZoneOffset.UTC);
+              reviews.persist(r);
+              cs.reviews.add(r);
+              cs.status = r.decision;
+              em.flush();
+              return Views.of(cs);
+            });
+  }
+
+  /** A change set, if the caller may see it (released ones are public). */
+  public Views.ChangeSetView get(long id, boolean pendingToo) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              ChangeSet cs = changeSets.findById(id);
+              if (cs == null || (!pendingToo && !cs.status.equals(ChangeSet.RELEASED))) {
+                throw ProblemException.notFound(
+                    "No "
+                        + (pendingToo ? "" : "released ")
+                        + "change set "
+                        + id
+                        + "."
+                        + (pendingToo
+                            ? ""
+                            : " Pending change sets are shown to editors and above."));
+              }
+              return Views.of(cs);
+            });
+  }
+
+  public List<Views.ChangeSetView> list(boolean pendingToo, String status) {
+    if (status != null
+        && !List.of(ChangeSet.PROPOSED, ChangeSet.APPROVED, ChangeSet.REJECTED, ChangeSet.RELEASED)
+            .contains(status)) {
+      throw ProblemException.invalidParam(
+          "status", "must be proposed, approved, rejected or released");
+    }
+    if (status != null && !pendingToo && !status.equals(ChangeSet.RELEASED)) {
+      throw new ProblemException(
+          401,
+          "urn:plenary:problem:unauthorized",
+          "Unauthorized",
+          "Pending change sets are shown to editors and above: send Authorization: Bearer <token>.",
+          null);
+    }
+    return QuarkusTransaction.requiringNew()
+        .call(() -> changeSets.visible(pendingToo, status).stream().map(Views::of).toList());
+  }
+
+  /** The record's current tag and fields, as published. */
+  public Views.RecordBase base(String collection, String id) {
+    TableSpec t =
+        RecordStore.editable(collection)
+            .orElseThrow(
+                () ->
+                    ProblemException.notFound(
+                        "No editable collection '"
+                            + collection
+                            + "'; they are "
+                            + String.join(", ", RecordStore.editableNames())
+                            + "."));
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                withConnection(
+                    c -> {
+                      Map<String, Object> snap = RecordStore.snapshot(c, t, id);
+                      if (snap == null) {
+                        throw ProblemException.notFound(
+                            "No record '" + id + "' in " + RecordStore.collection(t) + ".");
+                      }
+                      return new Views.RecordBase(
+                          RecordStore.collection(t), id, RecordStore.tag(snap), snap);
+                    }));
+  }
+
+  ChangeSet find(long id) {
+    ChangeSet cs = changeSets.findById(id);
+    if (cs == null) {
+      throw ProblemException.notFound("No change set " + id + ".");
+    }
+    return cs;
+  }
+
+  static List<ChangeRequest.Operation> operations(ChangeSet cs) {
+    List<ChangeRequest.Operation> ops = new ArrayList<>();
+    for (ChangeOperation o : cs.operations) {
+      Map<String, Object> payload =
+          Views.parse(o.payload, new com.fasterxml.jackson.core.type.TypeReference<>() {});
+      List<ChangeRequest.SourceRef> sources =
+          Views.parse(o.sources, new com.fasterxml.jackson.core.type.TypeReference<>() {});
+      ops.add(
+          new ChangeRequest.Operation(
+              o.op,
+              o.tableName,
+              o.recordId,
+              o.base,
+              o.op.equals("update") ? payload : null,
+              o.op.equals("create") ? payload : null,
+              sources));
+    }
+    return ops;
+  }
+
+  /** Serializes curation writes and loads (the loader takes the same lock). */
+  static Void lock(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+      ps.setLong(1, SeedLoader.LOCK_ID);
+      ps.execute();
+    }
+    return null;
+  }
+
+  /**
+   * Checks operations against the published data: each base matches the record now (409), no other
+   * approved change set waits to change the same record (409), and the dataset with them applied
+   * passes the loader's checks (422). Nothing is kept.
+   */
+  static Void check(Connection c, List<ChangeRequest.Operation> ops, Long changeSetId)
+      throws SQLException {
+    sql(c, "savepoint plenary_check");
+    try {
+      OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+      int i = 0;
+      for (ChangeRequest.Operation op : ops) {
+        TableSpec t = RecordStore.editable(op.collection()).orElseThrow();
+        checkBase(c, t, op, i);
+        pendingElsewhere(c, t, op, changeSetId, i);
+        apply(c, t, op, now, i);
+        i++;
+      }
+      validateDataset(c);
+      return null;
+    } finally {
+      sql(c, "rollback to savepoint plenary_check");
+    }
+  }
+
+  static void checkBase(Connection c, TableSpec t, ChangeRequest.Operation op, int i)
+      throws SQLException {
+    String now = RecordStore.tag(RecordStore.snapshot(c, t, op.id()));
+    String where =
+        "operations["
+            + i
+            + "] ("
+            + op.op()
+            + " "
+            + RecordStore.collection(t)
+            + " '"
+            + op.id()
+            + "')";
+    if (op.op().equals("create")) {
+      if (now != null) {
+        throw conflict(where + ": the record exists already (its tag is " + now + ").");
+      }
+    } else if (now == null) {
+      throw conflict(where + ": there is no such record (it was deleted, or never published).");
+    } else if (!now.equals(op.base())) {
+      throw conflict(
+          where
+              + ": the record changed since you saw it (base "
+              + op.base()
+              + ", now "
+              + now
+              + "). Read it again and propose the change on the current version.");
+    }
+  }
+
+  private static void pendingElsewhere(
+      Connection c, TableSpec t, ChangeRequest.Operation op, Long changeSetId, int i)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select s.id from change_operation o join change_set s on s.id = o.change_set_id"
+                + " where o.table_name = ? and o.record_id = ? and s.status = 'approved'"
+                + " and s.id <> ? order by s.id limit 1")) {
+      ps.setString(1, RecordStore.collection(t));
+      ps.setString(2, op.id());
+      ps.setLong(3, changeSetId == null ? -1 : changeSetId);
+      var rs = ps.executeQuery();
+      if (rs.next()) {
+        throw conflict(
+            "operations["
+                + i
+                + "]: change set "
+                + rs.getLong(1)
+                + " was approved to change "
+                + RecordStore.collection(t)
+                + " '"
+                + op.id()
+                + "' and is not released yet; propose this change after that release.");
+      }
+    }
+  }
+
+  /** Applies one operation, turning a database refusal into a 409 or 422 naming it. */
+  static void apply(Connection c, TableSpec t, ChangeRequest.Operation op, OffsetDateTime at, int i)
+      throws SQLException {
+    sql(c, "savepoint plenary_operation");
+    try {
+      RecordStore.apply(c, t, op, at);
+      sql(c, "release savepoint plenary_operation");
+    } catch (SQLException e) {
+      sql(c, "rollback to savepoint plenary_operation");
+      String where = "operations[" + i + "]";
+      String state = e.getSQLState() == null ? "" : e.getSQLState();
+      String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      if (state.equals("23503")) {
+        throw unprocessable(
+            where + ": a reference does not resolve, or the record is still referenced: " + message,
+            List.of(new Problem.InvalidParam(where, message)));
+      }
+      if (state.startsWith("23")) {
+        throw unprocessable(
+            where + ": the database refused it: " + message,
+            List.of(new Problem.InvalidParam(where, message)));
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The loader's checks over the whole dataset as this transaction sees it (a 422 if they fail).
+   */
+  static void validateDataset(Connection c) throws SQLException {
+    try {
+      SeedReader.read(SeedFiles.bytes(Dumps.tables(c), "dataset"));
+    } catch (SeedException e) {
+      List<Problem.InvalidParam> params =
+          e.problems().stream().map(p -> new Problem.InvalidParam("dataset", p)).toList();
+      throw unprocessable(
+          "With this change the dataset would break its rules: " + String.join("; ", e.problems()),
+          params);
+    }
+  }
+
+  /**
+   * Runs a statement such as a savepoint. Savepoints are SQL here: the connection belongs to the
+   * JTA transaction, whose pool refuses JDBC rollback calls while it is enlisted.
+   */
+  private static void sql(Connection c, String statement) throws SQLException {
+    try (var s = c.createStatement()) {
+      s.execute(statement);
+    }
+  }
+
+  /** Runs JDBC work on the connection of the current Hibernate transaction. */
+  <T> T withConnection(org.hibernate.jdbc.ReturningWork<T> work) {
+    return em.unwrap(Session.class).doReturningWork(work);
+  }
+}

@@ -1,0 +1,380 @@
+package org.plenary.curation;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+import org.plenary.dataset.DatasetState;
+import org.plenary.dataset.Dumps;
+import org.plenary.dataset.ReleaseListener;
+import org.plenary.http.ProblemException;
+import org.plenary.seed.ContentChecksum;
+import org.plenary.seed.Schema;
+import org.plenary.seed.SeedFiles;
+import org.plenary.seed.SeedReader;
+import org.plenary.seed.TableSpec;
+
+/**
+ * Publishes releases: every approved, unreleased change set (or an import's changes) applied in one
+ * transaction with the new release row, its dumps (kept byte for byte) and the dataset state, then
+ * announced to every replica ({@link ReleaseListener}). Readers see the old release until the
+ * commit and the new one after it, never part of it.
+ *
+ * <p>Importers publish through {@link #publishImport}: they pass the work that changes the data,
+ * and it runs inside the same transaction, so an import is one citable release too.
+ */
+@ApplicationScoped
+public class ReleaseService {
+  private static final Logger LOG = Logger.getLogger(ReleaseService.class);
+
+  /** The changes an importer makes, on the release's connection, inside its transaction. */
+  @FunctionalInterface
+  public interface ImportWork {
+    void apply(Connection c) throws SQLException;
+  }
+
+  @Inject ChangeSetRepository changeSets;
+  @Inject ReleaseRepository releases;
+  @Inject ReleaseFileRepository files;
+  @Inject EntityManager em;
+  @Inject Dumps dumps;
+  @Inject DatasetState state;
+
+  /** Publishes every approved, unreleased change set as release {@code version}. */
+  public Views.ReleaseView publish(String version, String notes, TokenService.Caller publisher) {
+    return publish(version, notes, publisher.name(), Release.CURATION, null, null);
+  }
+
+  /**
+   * Publishes an import as release {@code version}: {@code work} changes the data (in the release's
+   * transaction), then the whole dataset is checked with the loader's rules, and the release is
+   * published with {@code changelog} (e.g. the imported file's name and SHA-256) as its changes.
+   * Approved change sets waiting for a release are published with it. Throws a {@link
+   * ProblemException} (409 for a version that is not new, 422 when the data breaks the rules) and
+   * then nothing is applied.
+   */
+  public Views.ReleaseView publishImport(
+      String version, String notes, String changelog, String importer, ImportWork work) {
+    return publish(version, notes, importer, Release.IMPORT, changelog, work);
+  }
+
+  private Views.ReleaseView publish(
+      String version,
+      String notes,
+      String publisher,
+      String origin,
+      String importChangelog,
+      ImportWork work) {
+    Views.ReleaseView view =
+        QuarkusTransaction.requiringNew()
+            .timeout(600)
+            .call(
+                () -> {
+                  Session session = em.unwrap(Session.class);
+                  session.doReturningWork(ChangeService::lock);
+                  String current =
+                      (String)
+                          em.createNativeQuery("select version from dataset_state")
+                              .getResultStream()
+                              .findFirst()
+                              .orElse(null);
+                  if (releases.findById(version) != null) {
+                    throw ChangeService.conflict("Release " + version + " exists already.");
+                  }
+                  if (current != null && SeedReader.compareVersions(version, current) <= 0) {
+                    throw ChangeService.conflict(
+                        "Release "
+                            + version
+                            + " is not newer than the current release "
+                            + current
+                            + ".");
+                  }
+                  List<ChangeSet> sets = changeSets.approvedUnreleased();
+                  if (sets.isEmpty() && work == null) {
+                    throw ChangeService.conflict(
+                        "Nothing to publish: no approved change set waits for a release.");
+                  }
+                  LocalDate date = LocalDate.now(ZoneOffset.UTC);
+                  OffsetDateTime at = date.atStartOfDay().atOffset(ZoneOffset.UTC);
+                  OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                  Release r = new Release();
+                  r.version = version;
+                  r.date = date;
+                  r.origin = origin;
+                  r.notes = notes;
+                  r.publishedAt = now;
+                  r.publishedBy = publisher;
+                  r.createdAt = at;
+                  r.updatedAt = at;
+                  r.changes = changes(notes, importChangelog, sets);
+                  Map<String, byte[]> tables =
+                      session.doReturningWork(c -> applyAll(c, sets, work, at));
+                  r.dataSha256 = SeedReader.dataChecksum(SeedFiles.bytes(tables, "release"));
+                  releases.persist(r);
+                  em.flush();
+                  r.checksum = session.doReturningWork(c -> archive(c, r));
+                  for (ChangeSet cs : sets) {
+                    cs.status = ChangeSet.RELEASED;
+                    cs.releaseVersion = version;
+                    cs.releasedAt = now;
+                  }
+                  em.flush();
+                  session.doWork(
+                      c -> {
+                        try (PreparedStatement ps =
+                            c.prepareStatement(
+                                "insert into dataset_state (id, version, checksum) values (true, ?, ?)"
+                                    + " on conflict (id) do update set version = excluded.version,"
+                                    + " checksum = excluded.checksum, loaded_at = now()")) {
+                          ps.setString(1, version);
+                          ps.setString(2, r.checksum);
+                          ps.executeUpdate();
+                        }
+                        // the content as published is the release's: the next start verifies it
+                        ContentChecksum.record(c);
+                        try (PreparedStatement ps =
+                            c.prepareStatement(
+                                "select pg_notify('" + ReleaseListener.CHANNEL + "', ?)")) {
+                          ps.setString(1, version);
+                          ps.execute();
+                        }
+                      });
+                  return view(r, sets, files.of(version));
+                });
+    state.refresh();
+    LOG.infof("Published release %s (%s)", version, origin);
+    return view;
+  }
+
+  /** The changelog: the notes, then each change set's reason (and an import's line). */
+  private static String changes(String notes, String importChangelog, List<ChangeSet> sets) {
+    StringBuilder sb = new StringBuilder(notes.strip());
+    if (importChangelog != null && !importChangelog.isBlank()) {
+      sb.append(sb.toString().endsWith(".") ? " " : ". ").append(importChangelog.strip());
+    }
+    for (ChangeSet cs : sets) {
+      sb.append(sb.toString().endsWith(".") ? " " : ". ")
+          .append("Change set ")
+          .append(cs.id)
+          .append(": ")
+          .append(cs.reason.strip());
+    }
+    return sb.toString();
+  }
+
+  /** Applies every operation (checking each base again) and the import; returns the tables. */
+  private Map<String, byte[]> applyAll(
+      Connection c, List<ChangeSet> sets, ImportWork work, OffsetDateTime at) throws SQLException {
+    for (ChangeSet cs : sets) {
+      List<ChangeRequest.Operation> ops = ChangeService.operations(cs);
+      for (int i = 0; i < ops.size(); i++) {
+        ChangeRequest.Operation op = ops.get(i);
+        TableSpec t = RecordStore.editable(op.collection()).orElseThrow();
+        try {
+          ChangeService.checkBase(c, t, op, i);
+        } catch (ProblemException e) {
+          throw ChangeService.conflict("Change set " + cs.id + ", " + e.getMessage());
+        }
+        ChangeOperation stored = cs.operations.get(i);
+        stored.before = json(RecordStore.snapshot(c, t, op.id()));
+        ChangeService.apply(c, t, op, at, i);
+        stored.after = json(RecordStore.snapshot(c, t, op.id()));
+      }
+    }
+    if (work != null) {
+      work.apply(c);
+    }
+    ChangeService.validateDataset(c);
+    return Dumps.tables(c);
+  }
+
+  private static String json(Map<String, Object> snapshot) {
+    return snapshot == null ? null : RecordStore.json(snapshot);
+  }
+
+  /** Writes the release's dumps, keeps them, and returns the dataset checksum. */
+  private String archive(Connection c, Release r) throws SQLException {
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("plenary-release-");
+      List<Dumps.DumpFile> written = dumps.writeFiles(c, r.version, r.date.toString(), dir);
+      for (Dumps.DumpFile f : written) {
+        ReleaseFile rf = new ReleaseFile();
+        rf.version = r.version;
+        rf.name = f.name();
+        rf.tableName = f.table();
+        rf.description = f.description();
+        rf.mediaType = f.mediaType();
+        rf.bytes = f.bytes();
+        rf.sha256 = f.sha256();
+        rf.rowCount = f.rows();
+        rf.content = Files.readAllBytes(dir.resolve(f.name()));
+        files.persist(rf);
+      }
+      return SeedReader.checksum(SeedFiles.directory(dir));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write the release's dumps", e);
+    } finally {
+      deleteQuietly(dir);
+    }
+  }
+
+  /**
+   * Keeps the dumps of the loaded release when it was published without them (the bootstrap release
+   * from seed-data), so that every release stays downloadable after the next one.
+   */
+  void archiveLoaded(@Observes @Priority(3000) StartupEvent event) {
+    if (state.loaded() == null) {
+      return;
+    }
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Session session = em.unwrap(Session.class);
+              session.doReturningWork(ChangeService::lock);
+              String version = state.version();
+              Release r = releases.findById(version);
+              if (r == null || files.archived(version)) {
+                return;
+              }
+              r.checksum = session.doReturningWork(c -> archive(c, r));
+              if (r.publishedAt == null) {
+                r.publishedAt = OffsetDateTime.now(ZoneOffset.UTC);
+              }
+              LOG.infof("Kept the dumps of release %s", version);
+            });
+  }
+
+  public List<Views.ReleaseView> list() {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                releases.newestFirst().stream()
+                    .map(r -> view(r, changeSets.ofRelease(r.version), files.of(r.version)))
+                    .toList());
+  }
+
+  public Views.ReleaseView get(String version) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Release r = releases.findById(version);
+              if (r == null) {
+                throw ProblemException.notFound(
+                    "No release '" + version + "'. The releases are listed at /v1/releases.");
+              }
+              return view(r, changeSets.ofRelease(version), files.of(version));
+            });
+  }
+
+  /** A file of a release with its bytes, or a 404 problem. */
+  public ReleaseFile file(String version, String name) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              if (releases.findById(version) == null) {
+                throw ProblemException.notFound(
+                    "No release '" + version + "'. The releases are listed at /v1/releases.");
+              }
+              ReleaseFile f = files.findById(new ReleaseFile.Key(version, name));
+              if (f == null) {
+                throw ProblemException.notFound(
+                    "Release "
+                        + version
+                        + " has no file '"
+                        + name
+                        + "'. Its files are listed at /v1/releases/"
+                        + version
+                        + (files.archived(version)
+                            ? "."
+                            : " (none were kept: it was replaced before dumps were archived)."));
+              }
+              f.content.getClass(); // load the content inside the transaction
+              return f;
+            });
+  }
+
+  /** The changelog of each release: its change sets' reasons, by version. */
+  public Map<String, List<Views.ChangelogEntry>> changelogs() {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Map<String, List<Views.ChangelogEntry>> out = new java.util.HashMap<>();
+              for (ChangeSet cs : changeSets.list("status", ChangeSet.RELEASED)) {
+                out.computeIfAbsent(cs.releaseVersion, v -> new ArrayList<>())
+                    .add(new Views.ChangelogEntry(cs.id, cs.reason));
+              }
+              out.values()
+                  .forEach(l -> l.sort(Comparator.comparingLong(Views.ChangelogEntry::changeSet)));
+              return out;
+            });
+  }
+
+  private static Views.ReleaseView view(Release r, List<ChangeSet> sets, List<ReleaseFile> fs) {
+    List<ReleaseFile> ordered = new ArrayList<>(fs);
+    ordered.sort(Comparator.comparingInt(ReleaseService::fileOrder).thenComparing(f -> f.name));
+    return new Views.ReleaseView(
+        r.version,
+        r.date.toString(),
+        r.origin,
+        r.notes,
+        r.changes,
+        r.dataSha256,
+        r.checksum,
+        r.publishedAt,
+        r.publishedBy,
+        sets.stream().map(cs -> new Views.ChangelogEntry(cs.id, cs.reason)).toList(),
+        ordered.stream().map(Views::of).toList());
+  }
+
+  /** Files in the order /v1/dumps lists them: the zip, datapackage.json, README.md, the tables. */
+  private static int fileOrder(ReleaseFile f) {
+    if (f.name.endsWith(".zip")) {
+      return -3;
+    }
+    if (f.name.equals("datapackage.json")) {
+      return -2;
+    }
+    if (f.name.equals("README.md")) {
+      return -1;
+    }
+    for (int i = 0; i < Schema.TABLES.size(); i++) {
+      if (Schema.TABLES.get(i).file().equals(f.name)) {
+        return i;
+      }
+    }
+    return Schema.TABLES.size();
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException ignored) {
+      // a temporary directory
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package org.plenary.curation;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.plenary.http.Problem;
+
+/** Authentication and authorization failures as application/problem+json: 401, 403 and 429. */
+public class SecurityProblems {
+  @ServerExceptionMapper
+  public Response failed(AuthenticationFailedException e, UriInfo uri) {
+    Long wait = TooManyFailures.retryAfter(e);
+    if (wait != null) {
+      return respond(
+              new Problem(
+                  "urn:plenary:problem:too-many-failed-attempts",
+                  "Too Many Requests",
+                  429,
+                  "Too many failed authentication attempts from this client; try again in "
+                      + wait
+                      + " s.",
+                  path(uri),
+                  null))
+          .header("Retry-After", Long.toString(wait))
+          .build();
+    }
+    return unauthorized(
+        "The bearer token is unknown or malformed (send Authorization: Bearer <token>).", uri);
+  }
+
+  @ServerExceptionMapper
+  public Response anonymous(UnauthorizedException e, UriInfo uri) {
+    return unauthorized(
+        "This needs a bearer token: send Authorization: Bearer <token> (tokens come from an admin,"
+            + " POST /v1/tokens).",
+        uri);
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e, UriInfo uri) {
+    return respond(
+            new Problem(
+                "urn:plenary:problem:forbidden",
+                "Forbidden",
+                403,
+                "Your token's role may not do this (editors propose; reviewers and admins review"
+                    + " and publish; admins create tokens).",
+                path(uri),
+                null))
+        .build();
+  }
+
+  private static Response unauthorized(String detail, UriInfo uri) {
+    return respond(
+            new Problem(
+                "urn:plenary:problem:unauthorized", "Unauthorized", 401, detail, path(uri), null))
+        .header("WWW-Authenticate", "Bearer")
+        .build();
+  }
+
+  private static Response.ResponseBuilder respond(Problem p) {
+    return Response.status(p.status())
+        .type(Problem.MEDIA_TYPE)
+        .header("Cache-Control", "no-store")
+        .entity(p);
+  }
+
+  private static String path(UriInfo uri) {
+    return uri == null ? null : uri.getRequestUri().getRawPath();
+  }
+}

@@ -1,0 +1,99 @@
+package org.plenary.dataset;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.plenary.WritingTestProfile;
+
+/**
+ * A second replica on the same database: its own dataset state and its own release listener (its
+ * own connection, LISTENing as another process would), built here beside the service. A release
+ * published through the service reaches it within a second, with the same checksum, so both serve
+ * the same bytes under the same ETags. What it shares with the service is only the database: the
+ * same path a second process takes.
+ */
+@QuarkusTest
+@TestProfile(WritingTestProfile.class)
+class ReplicaTest {
+  @Inject AgroalDataSource dataSource;
+  @Inject DatasetState state;
+
+  @Test
+  void aReleasePublishedThroughOneInstanceReachesTheOtherWithinASecond() throws Exception {
+    DatasetState replica = new DatasetState();
+    replica.dataSource = dataSource;
+    replica.refresh();
+    ReleaseListener listener = new ReleaseListener();
+    listener.state = replica;
+    listener.start(null);
+    try {
+      Thread.sleep(500); // the listener connects and LISTENs
+      String admin = WritingTestProfile.ADMIN_TOKEN;
+      String source = "replica-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+      Map<String, Object> op =
+          Map.of(
+              "op",
+              "create",
+              "collection",
+              "sources",
+              "id",
+              source,
+              "record",
+              Map.of("publisher", "Replica test", "kind", "news"));
+      String editor =
+          given()
+              .contentType(ContentType.JSON)
+              .header("Authorization", "Bearer " + admin)
+              .body(Map.of("name", source, "role", "editor"))
+              .post("/v1/tokens")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("data.token");
+      int id =
+          given()
+              .contentType(ContentType.JSON)
+              .header("Authorization", "Bearer " + editor)
+              .body(Map.of("reason", "Replica test", "operations", List.of(op)))
+              .post("/v1/changes")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("data.id");
+      given()
+          .header("Authorization", "Bearer " + admin)
+          .post("/v1/changes/" + id + "/approve")
+          .then()
+          .statusCode(200);
+      String[] v = state.version().split("\\.");
+      String version = v[0] + "." + v[1] + "." + (Integer.parseInt(v[2]) + 1);
+      long published = System.nanoTime();
+      given()
+          .contentType(ContentType.JSON)
+          .header("Authorization", "Bearer " + admin)
+          .body(Map.of("version", version, "notes", "Replica test"))
+          .post("/v1/releases")
+          .then()
+          .statusCode(201);
+      while (!version.equals(replica.version()) && System.nanoTime() - published < 5_000_000_000L) {
+        Thread.sleep(10);
+      }
+      long millis = (System.nanoTime() - published) / 1_000_000;
+      assertEquals(version, replica.version(), "the replica serves the new release");
+      assertTrue(millis < 1000, "within a second: " + millis + " ms");
+      assertEquals(state.loaded().checksum(), replica.loaded().checksum(), "same cache keys");
+      assertEquals(state.loaded().rowCounts(), replica.loaded().rowCounts());
+    } finally {
+      listener.stop(null);
+    }
+  }
+}
