@@ -250,12 +250,17 @@ public class RequestGuard {
 
   /**
    * Whether a request costs more than a page lookup: full-text search (q=), facets, the agreement
-   * ranking and comparisons, CSV and NDJSON downloads of collections.
+   * ranking and comparisons, CSV and NDJSON downloads of collections; and the explorer's pages that
+   * run the same work (a search, a delegation's agreement ranking and chart, the positions page's
+   * counts). Health, the explorer's static files and the bulk dumps never are.
    */
   static boolean expensive(HttpServerRequest req) {
     String path = req.path();
-    if (path == null || !path.startsWith(Api.V1) || path.startsWith(Api.V1 + "/dumps")) {
+    if (path == null || path.startsWith("/q/") || path.startsWith(Api.V1 + "/dumps")) {
       return false;
+    }
+    if (!path.startsWith(Api.V1 + "/") && !path.equals(Api.V1)) {
+      return expensivePage(path, req.query());
     }
     if (path.endsWith("/agreement") || path.endsWith(".csv") || path.endsWith(".ndjson")) {
       return true;
@@ -271,5 +276,13 @@ public class RequestGuard {
     }
     String accept = req.getHeader("Accept");
     return accept != null && (accept.contains("text/csv") || accept.contains("ndjson"));
+  }
+
+  private static boolean expensivePage(String path, String query) {
+    boolean search = query != null && (query.startsWith("q=") || query.contains("&q="));
+    return search
+        || path.equals("/positions")
+        || path.startsWith("/charts/delegations/")
+        || (path.startsWith("/delegations/") && path.indexOf('/', "/delegations/".length()) < 0);
   }
 }

@@ -64,6 +64,43 @@ class RateLimitTest {
   }
 
   @Test
+  void theExplorersExpensivePagesShareTheLimitButStaticFilesAndCachedPagesDoNot() {
+    String client = "203.0.113.20";
+    given()
+        .header("X-Forwarded-For", client)
+        .get("/positions?q=surveillance")
+        .then()
+        .statusCode(200);
+    given().header("X-Forwarded-For", client).get("/delegations/USA").then().statusCode(200);
+    given()
+        .header("X-Forwarded-For", client)
+        .get("/charts/delegations/USA/agreement.svg?with=TUR")
+        .then()
+        .statusCode(200);
+    given()
+        .header("X-Forwarded-For", client)
+        .get("/votes?q=crime")
+        .then()
+        .statusCode(429)
+        .contentType("application/problem+json")
+        .header("Retry-After", notNullValue());
+    // the explorer's own files, cheap pages and pages already rendered are never limited
+    for (int i = 0; i < 5; i++) {
+      given()
+          .header("X-Forwarded-For", client)
+          .get("/explorer/explorer.css")
+          .then()
+          .statusCode(200);
+      given().header("X-Forwarded-For", client).get("/votes/a-res-74-247").then().statusCode(200);
+      given()
+          .header("X-Forwarded-For", client)
+          .get("/positions?q=surveillance")
+          .then()
+          .statusCode(200);
+    }
+  }
+
+  @Test
   void anotherExpensiveRequestWhileTheOnlySlotIsBusyIs503() throws Exception {
     CompletableFuture<Integer> slow =
         CompletableFuture.supplyAsync(
