@@ -74,8 +74,11 @@ class ReplicaTest {
           .post("/v1/changes/" + id + "/approve")
           .then()
           .statusCode(200);
-      String[] v = state.version().split("\\.");
-      String version = v[0] + "." + v[1] + "." + (Integer.parseInt(v[2]) + 1);
+      // the next patch version, whatever ran before (the fixture's 0.0.0-fixture, or a release)
+      java.util.regex.Matcher v =
+          java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)\\.(\\d+)").matcher(state.version());
+      assertTrue(v.find(), "a semantic version: " + state.version());
+      String version = v.group(1) + "." + v.group(2) + "." + (Integer.parseInt(v.group(3)) + 1);
       given()
           .contentType(ContentType.JSON)
           .header("Authorization", "Bearer " + admin)
