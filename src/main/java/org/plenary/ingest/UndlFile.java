@@ -1,5 +1,8 @@
 package org.plenary.ingest;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,9 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads and checks the UN Digital Library's General Assembly voting file (.csv or .csv.gz), in the
@@ -209,9 +209,43 @@ public final class UndlFile {
       long rows,
       List<RollCall> rollCalls,
       Map<String, String> names,
-      boolean hasVoteNote) {}
+      boolean hasVoteNote,
+      long lastLine) {}
 
   private UndlFile() {}
+
+  /** Counts the quote characters that pass: a well-formed CSV file has an even number of them. */
+  private static final class QuoteCount extends java.io.FilterInputStream {
+    private long quotes;
+
+    QuoteCount(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b == '"') {
+        quotes++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      for (int i = off; i < off + n; i++) {
+        if (b[i] == '"') {
+          quotes++;
+        }
+      }
+      return n;
+    }
+
+    boolean odd() {
+      return (quotes & 1) != 0;
+    }
+  }
 
   /** Reads the whole file, handing each row to {@code sink}; throws {@link Refused}. */
   public static Contents read(Path file, Sink sink, java.util.function.LongConsumer progress) {
@@ -226,7 +260,8 @@ public final class UndlFile {
     try (InputStream raw = Files.newInputStream(file);
         DigestInputStream digest =
             new DigestInputStream(new BufferedInputStream(raw, 1 << 16), sha);
-        InputStream in = name.endsWith(".gz") ? new GZIPInputStream(digest, 1 << 16) : digest;
+        QuoteCount in =
+            new QuoteCount(name.endsWith(".gz") ? new GZIPInputStream(digest, 1 << 16) : digest);
         Reader reader =
             new InputStreamReader(
                 in,
@@ -234,8 +269,20 @@ public final class UndlFile {
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT));
-        CSVParser parser = CSVFormat.RFC4180.builder().build().parse(reader)) {
+        CsvReader<CsvRecord> parser =
+            CsvReader.builder()
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .skipEmptyLines(true)
+                .ofCsvRecord(reader)) {
       Contents c = read(file, parser, sink, progress);
+      if (in.odd()) {
+        // the parser reads a quoted field that is never closed as running to the end of the file
+        throw new Refused(
+            file,
+            c.lastLine(),
+            "is not valid CSV (a quoted field is not closed, or a quote stands unescaped in a field)");
+      }
       digest.transferTo(java.io.OutputStream.nullOutputStream()); // the rest (gzip trailer)
       return new Contents(
           file,
@@ -243,11 +290,18 @@ public final class UndlFile {
           c.rows(),
           c.rollCalls(),
           c.names(),
-          c.hasVoteNote());
+          c.hasVoteNote(),
+          c.lastLine());
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new Refused(file, 0, "is not UTF-8 text");
     } catch (java.util.zip.ZipException e) {
       throw new Refused(file, 0, "is not a valid gzip file (" + e.getMessage() + ")");
+    } catch (CsvParseException e) {
+      // "Exception when reading record that started in line N", the reason in its cause
+      String where = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\D+", " ").trim();
+      long line = where.matches("\\d+") ? Long.parseLong(where) : 0;
+      Throwable reason = e.getCause() != null ? e.getCause() : e;
+      throw new Refused(file, line, "is not valid CSV (" + reason.getMessage() + ")");
     } catch (IllegalStateException | UncheckedIOException e) {
       if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
         throw new Refused(file, 0, "is not UTF-8 text");
@@ -259,17 +313,17 @@ public final class UndlFile {
   }
 
   private static Contents read(
-      Path file, CSVParser parser, Sink sink, java.util.function.LongConsumer progress)
+      Path file, CsvReader<CsvRecord> parser, Sink sink, java.util.function.LongConsumer progress)
       throws IOException {
     var it = parser.iterator();
     if (!it.hasNext()) {
       throw new Refused(file, 1, "the file is empty (expected a header)");
     }
-    CSVRecord header = it.next();
+    CsvRecord header = it.next();
     Map<String, Integer> col = new HashMap<>();
     List<String> unknown = new ArrayList<>();
-    for (int i = 0; i < header.size(); i++) {
-      String h = header.get(i).trim();
+    for (int i = 0; i < header.getFieldCount(); i++) {
+      String h = header.getField(i).trim();
       if (i == 0 && h.startsWith("\uFEFF")) {
         h = h.substring(1);
       }
@@ -318,19 +372,19 @@ public final class UndlFile {
     Map<String, Integer> codeIndex = new HashMap<>();
     Map<String, String> names = new LinkedHashMap<>();
     long rows = 0;
-    long line = parser.getCurrentLineNumber() + 1;
+    long lastLine = 1;
     while (it.hasNext()) {
-      CSVRecord r = it.next();
-      if (r.size() != header.size()) {
-        if (r.size() == 1 && r.get(0).isEmpty()) {
-          line = parser.getCurrentLineNumber() + 1;
-          continue; // an empty line
-        }
+      CsvRecord r = it.next();
+      long line = r.getStartingLineNumber();
+      lastLine = line;
+      if (r.getFieldCount() != header.getFieldCount()) {
         throw new Refused(
-            file, line, "has " + r.size() + " fields, the header has " + header.size());
+            file,
+            line,
+            "has " + r.getFieldCount() + " fields, the header has " + header.getFieldCount());
       }
       rows++;
-      String idText = r.get(cId).trim();
+      String idText = r.getField(cId).trim();
       if (idText.isEmpty()) {
         throw new Refused(file, line, "undl_id is missing");
       }
@@ -340,29 +394,29 @@ public final class UndlFile {
       } catch (NumberFormatException e) {
         throw new Refused(file, line, "undl_id '" + idText + "' is not a whole number");
       }
-      String code = r.get(cCode).trim().toUpperCase(Locale.ROOT);
+      String code = r.getField(cCode).trim().toUpperCase(Locale.ROOT);
       if (!CODE.matcher(code).matches()) {
         throw new Refused(
             file,
             line,
             code.isEmpty()
                 ? "ms_code is missing"
-                : "ms_code '" + r.get(cCode) + "' is not an ISO alpha-3 code");
+                : "ms_code '" + r.getField(cCode) + "' is not an ISO alpha-3 code");
       }
-      String ballot = ballot(file, line, r.get(cVote));
-      String date = r.get(cDate).trim();
+      String ballot = ballot(file, line, r.getField(cVote));
+      String date = r.getField(cDate).trim();
       RollCall rc = rollCalls.get(undlId);
       if (rc == null) {
         checkDate(file, line, date);
         String[] raw = new String[5];
         Integer[] totals = new Integer[5];
         for (int i = 0; i < 5; i++) {
-          raw[i] = r.get(cTotals[i]).trim();
+          raw[i] = r.getField(cTotals[i]).trim();
           totals[i] = total(file, line, totalNames[i], raw[i]);
         }
-        String title = blankToNull(r.get(cTitle));
+        String title = blankToNull(r.getField(cTitle));
         if (title == null) {
-          title = blankToNull(r.get(cAgenda));
+          title = blankToNull(r.getField(cAgenda));
         }
         rc =
             new RollCall(
@@ -370,11 +424,11 @@ public final class UndlFile {
                 line,
                 new String[] {
                   date,
-                  blankToNull(r.get(cSession)),
-                  blankToNull(r.get(cRes)),
+                  blankToNull(r.getField(cSession)),
+                  blankToNull(r.getField(cRes)),
                   title == null ? "Roll call " + undlId : title,
-                  blankToNull(r.get(cMeeting)),
-                  cNote == null ? null : blankToNull(r.get(cNote))
+                  blankToNull(r.getField(cMeeting)),
+                  cNote == null ? null : blankToNull(r.getField(cNote))
                 },
                 totals,
                 raw);
@@ -396,7 +450,7 @@ public final class UndlFile {
                   + ": the rows of one roll call must agree on its date");
         }
         for (int i = 0; i < 5; i++) {
-          String raw = r.get(cTotals[i]).trim();
+          String raw = r.getField(cTotals[i]).trim();
           if (!raw.equals(rc.totalsRaw[i])
               && !java.util.Objects.equals(total(file, line, totalNames[i], raw), rc.totals[i])) {
             throw new Refused(
@@ -420,7 +474,7 @@ public final class UndlFile {
       if (idx == null) {
         idx = codeIndex.size();
         codeIndex.put(code, idx);
-        String n = blankToNull(r.get(cName));
+        String n = blankToNull(r.getField(cName));
         names.put(code, n == null ? code : n);
       }
       if (rc.delegations.get(idx)) {
@@ -433,13 +487,12 @@ public final class UndlFile {
       if (rows % 100_000 == 0) {
         progress.accept(rows);
       }
-      line = parser.getCurrentLineNumber() + 1;
     }
     if (rows == 0) {
       throw new Refused(file, 2, "the file has a header but no rows");
     }
     return new Contents(
-        file, null, rows, new ArrayList<>(rollCalls.values()), names, cNote != null);
+        file, null, rows, new ArrayList<>(rollCalls.values()), names, cNote != null, lastLine);
   }
 
   private static String ballot(Path file, long line, String raw) {
