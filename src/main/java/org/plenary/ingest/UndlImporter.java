@@ -18,12 +18,14 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.plenary.dataset.DatasetState;
@@ -57,11 +59,18 @@ public class UndlImporter {
   @Inject AgroalDataSource dataSource;
   @Inject DatasetState state;
 
-  private volatile boolean bulk = true;
+  /**
+   * New country votes from which an import inserts them as pg_restore would ({@link BulkLoad});
+   * fewer go in row by row, the foreign keys checked by their triggers and the table never locked
+   * for more than their insert.
+   */
+  static final long BULK_FROM = 50_000;
 
-  /** Whether bulk mode may be used (tests turn it off to take the other path). */
-  void allowBulk(boolean allowed) {
-    this.bulk = allowed;
+  private volatile long bulkFrom = BULK_FROM;
+
+  /** Tests take the bulk path on small files. */
+  void bulkFrom(long rows) {
+    this.bulkFrom = rows;
   }
 
   /** What an import did. */
@@ -153,26 +162,14 @@ public class UndlImporter {
     }
     Map<String, List<Curated>> curated = curated(c);
 
-    // 1. read and check the file. A roll call new to the dataset whose resolution is not a
-    // curated vote's goes straight into roll_call (bulk mode); the rows of the others are
-    // collected (compactly) and compared set-wise after the read. Without bulk mode every row
-    // goes through the temporary table.
-    boolean bulk = this.bulk && bulkMode(c);
+    // 1. read and check the file, its country votes copied into the temporary table as they are
+    // read; only a file without problems is merged
     long t0 = System.nanoTime();
     progress.accept("Reading " + file + " ...");
     CopyIn copy =
         c.unwrap(PGConnection.class)
             .getCopyAPI()
-            .copyIn(
-                bulk
-                    ? "copy roll_call (vote_id, delegation_id, vote, origin, created_at,"
-                        + " updated_at) from stdin (format csv)"
-                    : "copy undl_row (undl_id, ms_code, vote) from stdin (format csv)");
-    String rowEnd = ",undl," + at + "," + at + "\n";
-    Set<Integer> direct = new LinkedHashSet<>();
-    Map<String, Integer> codes = new HashMap<>();
-    List<String> codeList = new ArrayList<>();
-    IntList held = new IntList();
+            .copyIn("copy undl_row (undl_id, ms_code, vote) from stdin (format csv)");
     UndlFile.Contents contents;
     try {
       StringBuilder sb = new StringBuilder(CHUNK + 256);
@@ -180,25 +177,8 @@ public class UndlImporter {
           UndlFile.read(
               file,
               (rc, code, ballot) -> {
-                if (!bulk) {
-                  sb.append(rc.undlId).append(',').append(code).append(',').append(ballot);
-                  sb.append('\n');
-                } else if (direct.contains(rc.undlId)
-                    || !existing.containsKey(rc.undlId)
-                        && (rc.symbol() == null || !curated.containsKey(rc.symbol()))
-                        && direct.add(rc.undlId)) {
-                  sb.append("undl-").append(rc.undlId).append(',').append(code).append(',');
-                  sb.append(ballot).append(rowEnd);
-                } else {
-                  Integer k = codes.get(code);
-                  if (k == null) {
-                    k = codeList.size();
-                    codes.put(code, k);
-                    codeList.add(code);
-                  }
-                  held.add(rc.undlId);
-                  held.add(k << 2 | ballotIndex(ballot));
-                }
+                sb.append(rc.undlId).append(',').append(code).append(',').append(ballot);
+                sb.append('\n');
                 if (sb.length() > CHUNK) {
                   flush(copy, sb);
                 }
@@ -209,29 +189,6 @@ public class UndlImporter {
     } finally {
       if (copy.isActive()) {
         copy.cancelCopy();
-      }
-    }
-    if (bulk) {
-      CopyIn rest =
-          c.unwrap(PGConnection.class)
-              .getCopyAPI()
-              .copyIn("copy undl_row (undl_id, ms_code, vote) from stdin (format csv)");
-      try {
-        StringBuilder sb = new StringBuilder(CHUNK + 256);
-        for (int i = 0; i < held.size(); i += 2) {
-          int v = held.get(i + 1);
-          sb.append(held.get(i)).append(',').append(codeList.get(v >> 2)).append(',');
-          sb.append(BALLOTS.get(v & 3)).append('\n');
-          if (sb.length() > CHUNK) {
-            flush(rest, sb);
-          }
-        }
-        flush(rest, sb);
-        rest.endCopy();
-      } finally {
-        if (rest.isActive()) {
-          rest.cancelCopy();
-        }
       }
     }
     progress.accept(
@@ -348,7 +305,7 @@ public class UndlImporter {
               + " linked boolean not null, date date not null, session text, resolution text,"
               + " subject text not null, meeting text, note text, yes integer, no integer,"
               + " abstain integer, non_voting integer, status text not null, is_new boolean not null"
-              + " default false, direct boolean not null default false) on commit drop");
+              + " default false) on commit drop");
     }
     CopyIn heads =
         c.unwrap(PGConnection.class)
@@ -441,19 +398,9 @@ public class UndlImporter {
       }
     }
 
-    try (PreparedStatement ps =
-        c.prepareStatement("update undl_head set direct = true where undl_id = any(?)")) {
-      ps.setArray(1, c.createArrayOf("int4", direct.toArray()));
-      ps.executeUpdate();
-    }
-    for (RollCall rc : contents.rollCalls()) {
-      if (direct.contains(rc.undlId())) {
-        votesAdded += rc.counts[0] + rc.counts[1] + rc.counts[2] + rc.counts[3];
-      }
-    }
-
     // 6. the country votes of imported roll calls: a new roll call's rows are all new (inserted
-    // in key order, no conflict to check); of a known one, only the rows that differ are written
+    // in key order, no conflict to check); of a known one, only the rows that differ are written.
+    // Many new rows go in as pg_restore would put them (BulkLoad).
     progress.accept(elapsed(t0) + "merging the country votes ...");
     long votesChanged = 0;
     try (PreparedStatement ps =
@@ -461,15 +408,36 @@ public class UndlImporter {
       ps.setArray(1, c.createArrayOf("text", addedVotes.toArray()));
       ps.executeUpdate();
     }
+    Set<String> added = new HashSet<>(addedVotes);
+    long newRows = 0;
+    for (RollCall rc : contents.rollCalls()) {
+      if (added.contains(voteIds.get(rc.undlId()))) {
+        newRows += rc.counts[0] + rc.counts[1] + rc.counts[2] + rc.counts[3];
+      }
+    }
+    Optional<BulkLoad> bulk = Optional.empty();
+    if (newRows >= bulkFrom) {
+      long existingRows;
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("select count(*) from roll_call")) {
+        rs.next();
+        existingRows = rs.getLong(1);
+      }
+      bulk = BulkLoad.suspend(c, "roll_call", newRows >= existingRows);
+    }
     try (PreparedStatement ps =
         c.prepareStatement(
             "insert into roll_call (vote_id, delegation_id, vote, origin, created_at, updated_at)"
                 + " select h.vote_id, r.ms_code, r.vote, 'undl', ?, ? from undl_row r join"
-                + " undl_head h on h.undl_id = r.undl_id where h.is_new and not h.direct"
-                + " order by h.vote_id, r.ms_code")) {
+                + " undl_head h on h.undl_id = r.undl_id where h.is_new order by h.vote_id,"
+                + " r.ms_code")) {
       ps.setObject(1, at);
       ps.setObject(2, at);
       votesAdded += ps.executeUpdate();
+    }
+    if (bulk.isPresent()) {
+      progress.accept(elapsed(t0) + "checking references, building indexes ...");
+      bulk.get().restore();
     }
     try (Statement s = c.createStatement()) {
       s.execute(
@@ -499,9 +467,6 @@ public class UndlImporter {
           votesTouched.add(rs.getString(1));
         }
       }
-    }
-    if (bulk) {
-      verifyReferences(c, contents.names().keySet());
     }
     progress.accept(elapsed(t0) + "country votes merged; linking and citing ...");
     long importedRows = 0;
@@ -692,7 +657,7 @@ public class UndlImporter {
   }
 
   /** Delegations whose vote in the file differs from the curated roll call's. */
-  private static java.util.Optional<String> rowConflicts(Connection c, RollCall rc, String voteId)
+  private static Optional<String> rowConflicts(Connection c, RollCall rc, String voteId)
       throws SQLException {
     List<String> diffs = new ArrayList<>();
     int n = 0;
@@ -720,9 +685,9 @@ public class UndlImporter {
       }
     }
     if (n == 0) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(
+    return Optional.of(
         String.format(
             "%s (undl_id %d): %d delegation(s) voted otherwise in the file (%s%s); the curated"
                 + " roll call stands",
@@ -784,73 +749,6 @@ public class UndlImporter {
 
   private static String elapsed(long t0) {
     return String.format(Locale.ROOT, "  [%5.1f s] ", (System.nanoTime() - t0) / 1e9);
-  }
-
-  /**
-   * Bulk mode for the country votes: as pg_restore does, the foreign-key triggers are skipped for
-   * this transaction (session_replication_role = replica, allowed to superusers only), and the
-   * references are checked once, set-wise, after the insert instead ({@link #verifyReferences}).
-   * Returns whether bulk mode is on (false when the database user is not a superuser: then every
-   * row goes through the temporary table and the database checks each one).
-   */
-  private static boolean bulkMode(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery("select rolsuper from pg_roles where rolname = current_user")) {
-      if (!rs.next() || !rs.getBoolean(1)) {
-        return false;
-      }
-      s.execute("set local session_replication_role = replica");
-      return true;
-    }
-  }
-
-  /** After a bulk insert: every country vote refers to an existing vote and delegation. */
-  private static void verifyReferences(Connection c, Set<String> codes) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute("set local session_replication_role = origin");
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "select (select count(*) from unnest(?::text[]) code where not exists (select 1 from"
-                + " delegation d where d.id = code)) + (select count(*) from undl_head h where not"
-                + " h.linked and not exists (select 1 from vote v where v.id = h.vote_id))")) {
-      ps.setArray(1, c.createArrayOf("text", codes.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        if (rs.getLong(1) != 0) {
-          throw new IllegalStateException(
-              "the import would leave country votes without their vote or delegation");
-        }
-      }
-    }
-  }
-
-  private static final List<String> BALLOTS = List.of("yes", "no", "abstain", "non_voting");
-
-  private static int ballotIndex(String ballot) {
-    return BALLOTS.indexOf(ballot);
-  }
-
-  /** A growable list of ints (two per held row: 7 MB for 900,000 rows). */
-  private static final class IntList {
-    private int[] a = new int[1024];
-    private int n;
-
-    void add(int v) {
-      if (n == a.length) {
-        a = java.util.Arrays.copyOf(a, n * 2);
-      }
-      a[n++] = v;
-    }
-
-    int get(int i) {
-      return a[i];
-    }
-
-    int size() {
-      return n;
-    }
   }
 
   private static void flush(CopyIn copy, StringBuilder sb) throws IOException {

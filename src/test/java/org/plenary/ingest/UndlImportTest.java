@@ -111,6 +111,15 @@ class UndlImportTest {
     return importer.importFile(DIR.resolve(file), progress::add);
   }
 
+  /** roll_call's constraints and indexes, by name and definition. */
+  private List<Map<String, Object>> rollCallSchema() {
+    return engine.rows(
+        "select conname::text as name, pg_get_constraintdef(oid) as def from pg_constraint where"
+            + " conrelid = 'roll_call'::regclass union all select indexrelid::regclass::text,"
+            + " pg_get_indexdef(indexrelid) from pg_index where indrelid = 'roll_call'::regclass"
+            + " order by 1, 2");
+  }
+
   private static JsonPath get(String path) {
     return given().get(path).then().statusCode(200).extract().jsonPath();
   }
@@ -208,18 +217,22 @@ class UndlImportTest {
   }
 
   @Test
-  void withoutBulkModeEveryRowGoesThroughTheTemporaryTable() {
-    importer.allowBulk(false);
+  void inBulkTheForeignKeysAreDroppedAndMadeAgain() {
+    List<Map<String, Object>> schema = rollCallSchema();
+    importer.bulkFrom(1);
     try {
       UndlImporter.Summary s = load("ga-2026.csv");
       assertEquals(3, s.rollCallsAdded());
       assertEquals(15, s.votesAdded());
       assertEquals(2, s.linked().size());
       given().get("/v1/votes/undl-7002/roll-call").then().body("data.size()", is(7));
+      assertTrue(progress.stream().anyMatch(l -> l.contains("checking references")), "bulk path");
       assertFalse(load("ga-2026.csv").changed());
     } finally {
-      importer.allowBulk(true);
+      importer.bulkFrom(UndlImporter.BULK_FROM);
     }
+    // the same constraints and indexes, under the same names, as Flyway made them
+    assertEquals(schema, rollCallSchema());
   }
 
   @Test
@@ -339,6 +352,52 @@ class UndlImportTest {
             .contains("country_note; missing column(s) total_ms"));
     assertEquals(before, counts());
     assertEquals(versionBefore, state.version());
+  }
+
+  @Test
+  void malformedCsvIsRefusedWithItsLineAndChangesNothing() throws IOException {
+    List<String> lines = Files.readAllLines(DIR.resolve("ga-2025.csv"));
+    Map<String, String> refusals = new LinkedHashMap<>();
+    // a quote opened in the last column and never closed: the parser would read the rest of the
+    // file as that field, losing the rows after it
+    List<String> open = new ArrayList<>(lines);
+    open.set(2, open.get(2) + "\"https://digitallibrary.un.org/record/1");
+    refusals.put(
+        write("unclosed.csv", open), " line 3: is not valid CSV (a quoted field is not closed");
+    List<String> after = new ArrayList<>(lines);
+    after.set(
+        3,
+        after
+            .get(3)
+            .replace(
+                ",Necessity of ending the economic embargo : resolution,",
+                ",\"Necessity of ending the economic embargo\" : resolution,"));
+    refusals.put(
+        write("after-quote.csv", after),
+        " line 4: is not valid CSV (Unexpected character after closing quote");
+    // an empty line is skipped, and still counted in the line numbers that follow
+    List<String> fields = new ArrayList<>(lines);
+    fields.add(2, "");
+    fields.set(5, fields.get(5).replaceFirst(",,,", ",,"));
+    refusals.put(write("fields.csv", fields), " line 6: has 18 fields, the header has 19");
+    Path latin1 = tmp.resolve("latin1.csv");
+    Files.write(latin1, String.join("\n", lines).getBytes(StandardCharsets.ISO_8859_1));
+    refusals.put(latin1.toString(), ": is not UTF-8 text");
+    Map<String, Object> before = counts();
+    for (var e : refusals.entrySet()) {
+      Path file = Path.of(e.getKey());
+      UndlFile.Refused r =
+          assertThrows(UndlFile.Refused.class, () -> importer.importFile(file, progress::add));
+      assertTrue(r.getMessage().startsWith(file + e.getValue()), r.getMessage());
+      assertEquals(before, counts(), "a refused file changes nothing: " + file);
+    }
+    assertEquals(versionBefore, state.version());
+  }
+
+  private String write(String name, List<String> lines) throws IOException {
+    Path file = tmp.resolve(name);
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    return file.toString();
   }
 
   @Test
