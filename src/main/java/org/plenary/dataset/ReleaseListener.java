@@ -74,15 +74,19 @@ public class ReleaseListener {
     }
   }
 
-  /** Re-reads the state when the database holds another checksum than the one loaded here. */
+  /**
+   * Re-reads the state when the database holds another checksum than the one loaded here (a release
+   * published, or an import made, by another process).
+   */
   private void refreshIfChanged(Connection c) throws SQLException {
     DatasetState.Loaded loaded = state.loaded();
     if (loaded == null) {
       return; // the loader refreshes at the end of the first load
     }
     try (Statement s = c.createStatement();
-        var rs = s.executeQuery("select checksum from dataset_state")) {
-      if (rs.next() && !rs.getString(1).equals(loaded.checksum())) {
+        var rs = s.executeQuery("select checksum, import_checksum from dataset_state")) {
+      if (rs.next()
+          && !DatasetState.combined(rs.getString(1), rs.getString(2)).equals(loaded.checksum())) {
         state.refresh();
       }
     }

@@ -17,8 +17,8 @@ public final class Releases {
    * Publishes the release of an import that changed data, in the import's transaction {@code c}: a
    * new version ({@code 1.0.0+undl.1}, then {@code +undl.2}, ... on top of the loaded version's
    * base), a release row whose changelog names the file and its SHA-256, and the dataset state
-   * moved to it (its import checksum changes, so every cache key and ETag follows). Returns the new
-   * version.
+   * moved to it (its import checksum changes, so every cache key and ETag follows), and a
+   * notification to the instances serving the same database. Returns the new version.
    */
   public static String publishImport(
       Connection c, String fileName, String fileSha256, String changes, LocalDate date)
@@ -74,6 +74,11 @@ public final class Releases {
     }
     // the content as imported is the release's: the start-up check must find it so
     ContentChecksum.record(c);
+    // running instances on the same database serve it from the commit on (ReleaseListener)
+    try (var ps = c.prepareStatement("select pg_notify('" + ReleaseListener.CHANNEL + "', ?)")) {
+      ps.setString(1, version);
+      ps.execute();
+    }
     return version;
   }
 

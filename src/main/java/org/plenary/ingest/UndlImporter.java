@@ -162,14 +162,31 @@ public class UndlImporter {
     }
     Map<String, List<Curated>> curated = curated(c);
 
-    // 1. read and check the file, its country votes copied into the temporary table as they are
-    // read; only a file without problems is merged
+    // 1. read and check the file; only a file without problems is merged. A first import (no
+    // roll call imported yet) copies the country votes of new roll calls straight into roll_call
+    // as they are read, as pg_restore would (BulkLoad: keys and index made again after); every
+    // other row, and every row of a later import, is copied into the temporary table and merged
+    // set-wise after the read (the rows of roll calls that may be curated votes are held,
+    // compactly, until the first copy ends).
+    boolean firstImport = existing.values().stream().noneMatch(id -> id.startsWith("undl-"));
+    Optional<BulkLoad> bulk =
+        firstImport ? BulkLoad.suspend(c, "roll_call", true) : Optional.empty();
+    boolean straight = bulk.isPresent();
     long t0 = System.nanoTime();
     progress.accept("Reading " + file + " ...");
     CopyIn copy =
         c.unwrap(PGConnection.class)
             .getCopyAPI()
-            .copyIn("copy undl_row (undl_id, ms_code, vote) from stdin (format csv)");
+            .copyIn(
+                straight
+                    ? "copy roll_call (vote_id, delegation_id, vote, origin, created_at,"
+                        + " updated_at) from stdin (format csv)"
+                    : "copy undl_row (undl_id, ms_code, vote) from stdin (format csv)");
+    String rowEnd = ",undl," + at + "," + at + "\n";
+    Set<Integer> direct = new LinkedHashSet<>();
+    Map<String, Integer> codes = new HashMap<>();
+    List<String> codeList = new ArrayList<>();
+    IntList held = new IntList();
     UndlFile.Contents contents;
     try {
       StringBuilder sb = new StringBuilder(CHUNK + 256);
@@ -177,8 +194,25 @@ public class UndlImporter {
           UndlFile.read(
               file,
               (rc, code, ballot) -> {
-                sb.append(rc.undlId).append(',').append(code).append(',').append(ballot);
-                sb.append('\n');
+                if (!straight) {
+                  sb.append(rc.undlId).append(',').append(code).append(',').append(ballot);
+                  sb.append('\n');
+                } else if (direct.contains(rc.undlId)
+                    || !existing.containsKey(rc.undlId)
+                        && (rc.symbol() == null || !curated.containsKey(rc.symbol()))
+                        && direct.add(rc.undlId)) {
+                  sb.append("undl-").append(rc.undlId).append(',').append(code).append(',');
+                  sb.append(ballot).append(rowEnd);
+                } else {
+                  Integer k = codes.get(code);
+                  if (k == null) {
+                    k = codeList.size();
+                    codes.put(code, k);
+                    codeList.add(code);
+                  }
+                  held.add(rc.undlId);
+                  held.add(k << 2 | BALLOTS.indexOf(ballot));
+                }
                 if (sb.length() > CHUNK) {
                   flush(copy, sb);
                 }
@@ -189,6 +223,29 @@ public class UndlImporter {
     } finally {
       if (copy.isActive()) {
         copy.cancelCopy();
+      }
+    }
+    if (straight) {
+      CopyIn rest =
+          c.unwrap(PGConnection.class)
+              .getCopyAPI()
+              .copyIn("copy undl_row (undl_id, ms_code, vote) from stdin (format csv)");
+      try {
+        StringBuilder sb = new StringBuilder(CHUNK + 256);
+        for (int i = 0; i < held.size(); i += 2) {
+          int v = held.get(i + 1);
+          sb.append(held.get(i)).append(',').append(codeList.get(v >> 2)).append(',');
+          sb.append(BALLOTS.get(v & 3)).append('\n');
+          if (sb.length() > CHUNK) {
+            flush(rest, sb);
+          }
+        }
+        flush(rest, sb);
+        rest.endCopy();
+      } finally {
+        if (rest.isActive()) {
+          rest.cancelCopy();
+        }
       }
     }
     progress.accept(
@@ -305,7 +362,7 @@ public class UndlImporter {
               + " linked boolean not null, date date not null, session text, resolution text,"
               + " subject text not null, meeting text, note text, yes integer, no integer,"
               + " abstain integer, non_voting integer, status text not null, is_new boolean not null"
-              + " default false) on commit drop");
+              + " default false, direct boolean not null default false) on commit drop");
     }
     CopyIn heads =
         c.unwrap(PGConnection.class)
@@ -408,15 +465,22 @@ public class UndlImporter {
       ps.setArray(1, c.createArrayOf("text", addedVotes.toArray()));
       ps.executeUpdate();
     }
+    try (PreparedStatement ps =
+        c.prepareStatement("update undl_head set direct = true where undl_id = any(?)")) {
+      ps.setArray(1, c.createArrayOf("int4", direct.toArray()));
+      ps.executeUpdate();
+    }
     Set<String> added = new HashSet<>(addedVotes);
     long newRows = 0;
     for (RollCall rc : contents.rollCalls()) {
-      if (added.contains(voteIds.get(rc.undlId()))) {
-        newRows += rc.counts[0] + rc.counts[1] + rc.counts[2] + rc.counts[3];
+      long n = rc.counts[0] + rc.counts[1] + rc.counts[2] + rc.counts[3];
+      if (direct.contains(rc.undlId())) {
+        votesAdded += n; // copied while the file was read
+      } else if (added.contains(voteIds.get(rc.undlId()))) {
+        newRows += n;
       }
     }
-    Optional<BulkLoad> bulk = Optional.empty();
-    if (newRows >= bulkFrom) {
+    if (bulk.isEmpty() && newRows >= bulkFrom) {
       long existingRows;
       try (Statement s = c.createStatement();
           ResultSet rs = s.executeQuery("select count(*) from roll_call")) {
@@ -429,8 +493,8 @@ public class UndlImporter {
         c.prepareStatement(
             "insert into roll_call (vote_id, delegation_id, vote, origin, created_at, updated_at)"
                 + " select h.vote_id, r.ms_code, r.vote, 'undl', ?, ? from undl_row r join"
-                + " undl_head h on h.undl_id = r.undl_id where h.is_new order by h.vote_id,"
-                + " r.ms_code")) {
+                + " undl_head h on h.undl_id = r.undl_id where h.is_new and not h.direct"
+                + " order by h.vote_id, r.ms_code")) {
       ps.setObject(1, at);
       ps.setObject(2, at);
       votesAdded += ps.executeUpdate();
@@ -508,6 +572,11 @@ public class UndlImporter {
     String sourceId = "undl-ga-voting-" + contents.sha256().substring(0, 12);
     if (changed) {
       cite(c, file, contents, sourceId, votesTouched, linksTouched, at);
+      // the planner's statistics follow at once (autovacuum would, later): a history page walks
+      // the votes by date only when the planner knows how many there are
+      try (Statement s = c.createStatement()) {
+        s.execute("analyze vote, delegation");
+      }
     }
 
     int rollCallsChanged = votesTouched.size() - rollCallsAdded;
@@ -749,6 +818,29 @@ public class UndlImporter {
 
   private static String elapsed(long t0) {
     return String.format(Locale.ROOT, "  [%5.1f s] ", (System.nanoTime() - t0) / 1e9);
+  }
+
+  private static final List<String> BALLOTS = List.of("yes", "no", "abstain", "non_voting");
+
+  /** A growable list of ints (two per held row). */
+  private static final class IntList {
+    private int[] a = new int[1024];
+    private int n;
+
+    void add(int v) {
+      if (n == a.length) {
+        a = java.util.Arrays.copyOf(a, n * 2);
+      }
+      a[n++] = v;
+    }
+
+    int get(int i) {
+      return a[i];
+    }
+
+    int size() {
+      return n;
+    }
   }
 
   private static void flush(CopyIn copy, StringBuilder sb) throws IOException {

@@ -217,22 +217,38 @@ class UndlImportTest {
   }
 
   @Test
-  void inBulkTheForeignKeysAreDroppedAndMadeAgain() {
+  void bulkInsertsLeaveTheSchemaAsFlywayMadeIt() {
     List<Map<String, Object>> schema = rollCallSchema();
+    // a first import copies new roll calls straight into roll_call, its keys and index dropped
+    UndlImporter.Summary first = load("ga-2025.csv");
+    assertEquals(7, first.votesAdded());
+    assertTrue(progress.stream().anyMatch(l -> l.contains("checking references")), "bulk");
+    assertEquals(schema, rollCallSchema());
+    // a later one with many new rows (many: one, here) merges them set-wise, keys dropped
+    progress.clear();
     importer.bulkFrom(1);
     try {
       UndlImporter.Summary s = load("ga-2026.csv");
       assertEquals(3, s.rollCallsAdded());
       assertEquals(15, s.votesAdded());
       assertEquals(2, s.linked().size());
+      assertTrue(progress.stream().anyMatch(l -> l.contains("checking references")), "bulk");
       given().get("/v1/votes/undl-7002/roll-call").then().body("data.size()", is(7));
-      assertTrue(progress.stream().anyMatch(l -> l.contains("checking references")), "bulk path");
+      given().get("/v1/votes/undl-8001/roll-call").then().body("data.size()", is(4));
       assertFalse(load("ga-2026.csv").changed());
     } finally {
       importer.bulkFrom(UndlImporter.BULK_FROM);
     }
-    // the same constraints and indexes, under the same names, as Flyway made them
     assertEquals(schema, rollCallSchema());
+  }
+
+  @Test
+  void aLaterImportWithFewNewRowsKeepsTheKeys() {
+    load("ga-2025.csv");
+    progress.clear();
+    UndlImporter.Summary s = load("ga-2026.csv");
+    assertEquals(15, s.votesAdded());
+    assertFalse(progress.stream().anyMatch(l -> l.contains("checking references")), "row by row");
   }
 
   @Test
@@ -324,6 +340,7 @@ class UndlImportTest {
     Path notGzip = tmp.resolve("votes.csv.gz");
     Files.copy(DIR.resolve("ga-2025.csv"), notGzip);
     Map<String, Object> before = counts();
+    List<Map<String, Object>> schema = rollCallSchema();
     for (var e : refusals.entrySet()) {
       UndlFile.Refused r = assertThrows(UndlFile.Refused.class, () -> load(e.getKey()), e.getKey());
       assertTrue(
@@ -351,6 +368,7 @@ class UndlImportTest {
             .getMessage()
             .contains("country_note; missing column(s) total_ms"));
     assertEquals(before, counts());
+    assertEquals(schema, rollCallSchema(), "keys and index dropped for a first import are back");
     assertEquals(versionBefore, state.version());
   }
 
