@@ -16,7 +16,6 @@ import java.time.OffsetDateTime;
 public class Release {
   public static final String SEED = "seed";
   public static final String CURATION = "curation";
-  public static final String IMPORT = "import";
 
   @Id public String version;
 

@@ -34,23 +34,15 @@ import org.plenary.seed.SeedReader;
 import org.plenary.seed.TableSpec;
 
 /**
- * Publishes releases: every approved, unreleased change set (or an import's changes) applied in one
- * transaction with the new release row, its dumps (kept byte for byte) and the dataset state, then
- * announced to every replica ({@link ReleaseListener}). Readers see the old release until the
- * commit and the new one after it, never part of it.
- *
- * <p>Importers publish through {@link #publishImport}: they pass the work that changes the data,
- * and it runs inside the same transaction, so an import is one citable release too.
+ * Publishes releases: every approved, unreleased change set applied in one transaction with the new
+ * release row, its dumps (kept byte for byte) and the dataset state, then announced to every
+ * replica ({@link ReleaseListener}). Readers see the old release until the commit and the new one
+ * after it, never part of it. (The General Assembly import publishes its own releases, in its own
+ * transaction: {@code dataset/Releases}.)
  */
 @ApplicationScoped
 public class ReleaseService {
   private static final Logger LOG = Logger.getLogger(ReleaseService.class);
-
-  /** The changes an importer makes, on the release's connection, inside its transaction. */
-  @FunctionalInterface
-  public interface ImportWork {
-    void apply(Connection c) throws SQLException;
-  }
 
   @Inject ChangeSetRepository changeSets;
   @Inject ReleaseRepository releases;
@@ -61,29 +53,7 @@ public class ReleaseService {
 
   /** Publishes every approved, unreleased change set as release {@code version}. */
   public Views.ReleaseView publish(String version, String notes, TokenService.Caller publisher) {
-    return publish(version, notes, publisher.name(), Release.CURATION, null, null);
-  }
-
-  /**
-   * Publishes an import as release {@code version}: {@code work} changes the data (in the release's
-   * transaction), then the whole dataset is checked with the loader's rules, and the release is
-   * published with {@code changelog} (e.g. the imported file's name and SHA-256) as its changes.
-   * Approved change sets waiting for a release are published with it. Throws a {@link
-   * ProblemException} (409 for a version that is not new, 422 when the data breaks the rules) and
-   * then nothing is applied.
-   */
-  public Views.ReleaseView publishImport(
-      String version, String notes, String changelog, String importer, ImportWork work) {
-    return publish(version, notes, importer, Release.IMPORT, changelog, work);
-  }
-
-  private Views.ReleaseView publish(
-      String version,
-      String notes,
-      String publisher,
-      String origin,
-      String importChangelog,
-      ImportWork work) {
+    String origin = Release.CURATION;
     Views.ReleaseView view =
         QuarkusTransaction.requiringNew()
             .timeout(600)
@@ -109,7 +79,7 @@ public class ReleaseService {
                             + ".");
                   }
                   List<ChangeSet> sets = changeSets.approvedUnreleased();
-                  if (sets.isEmpty() && work == null) {
+                  if (sets.isEmpty()) {
                     throw ChangeService.conflict(
                         "Nothing to publish: no approved change set waits for a release.");
                   }
@@ -122,12 +92,11 @@ public class ReleaseService {
                   r.origin = origin;
                   r.notes = notes;
                   r.publishedAt = now;
-                  r.publishedBy = publisher;
+                  r.publishedBy = publisher.name();
                   r.createdAt = at;
                   r.updatedAt = at;
-                  r.changes = changes(notes, importChangelog, sets);
-                  Map<String, byte[]> tables =
-                      session.doReturningWork(c -> applyAll(c, sets, work, at));
+                  r.changes = changes(notes, sets);
+                  Map<String, byte[]> tables = session.doReturningWork(c -> applyAll(c, sets, at));
                   r.dataSha256 = SeedReader.dataChecksum(SeedFiles.bytes(tables, "release"));
                   releases.persist(r);
                   em.flush();
@@ -165,12 +134,9 @@ public class ReleaseService {
     return view;
   }
 
-  /** The changelog: the notes, then each change set's reason (and an import's line). */
-  private static String changes(String notes, String importChangelog, List<ChangeSet> sets) {
+  /** The changelog: the notes, then each change set's reason. */
+  private static String changes(String notes, List<ChangeSet> sets) {
     StringBuilder sb = new StringBuilder(notes.strip());
-    if (importChangelog != null && !importChangelog.isBlank()) {
-      sb.append(sb.toString().endsWith(".") ? " " : ". ").append(importChangelog.strip());
-    }
     for (ChangeSet cs : sets) {
       sb.append(sb.toString().endsWith(".") ? " " : ". ")
           .append("Change set ")
@@ -181,9 +147,9 @@ public class ReleaseService {
     return sb.toString();
   }
 
-  /** Applies every operation (checking each base again) and the import; returns the tables. */
-  private Map<String, byte[]> applyAll(
-      Connection c, List<ChangeSet> sets, ImportWork work, OffsetDateTime at) throws SQLException {
+  /** Applies every operation (checking each base again); returns the tables. */
+  private Map<String, byte[]> applyAll(Connection c, List<ChangeSet> sets, OffsetDateTime at)
+      throws SQLException {
     for (ChangeSet cs : sets) {
       List<ChangeRequest.Operation> ops = ChangeService.operations(cs);
       for (int i = 0; i < ops.size(); i++) {
@@ -199,9 +165,6 @@ public class ReleaseService {
         ChangeService.apply(c, t, op, at, i);
         stored.after = json(RecordStore.snapshot(c, t, op.id()));
       }
-    }
-    if (work != null) {
-      work.apply(c);
     }
     ChangeService.validateDataset(c);
     return Dumps.tables(c);

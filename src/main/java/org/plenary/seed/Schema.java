@@ -355,8 +355,9 @@ public final class Schema {
           "published_by", "text");
 
   /**
-   * How a release was published: from seed-data, by the General Assembly import (undl), through
-   * curation's review, or by an import through curation's publishImport.
+   * How a release was published: from seed-data, by the General Assembly import (undl), or through
+   * curation's review; "import" is kept for importers that would publish through curation (none
+   * does today: the General Assembly import publishes its own releases).
    */
   public static final List<String> RELEASE_ORIGINS = List.of("seed", "undl", "curation", "import");
 

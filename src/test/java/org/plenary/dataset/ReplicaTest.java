@@ -28,16 +28,44 @@ class ReplicaTest {
   @Inject DatasetState state;
   @Inject org.plenary.ingest.UndlImporter importer;
 
-  @Test
-  void aReleasePublishedThroughOneInstanceReachesTheOtherWithinASecond() throws Exception {
+  /** The replica's state, and its listener (started, LISTENing). */
+  private record Replica(DatasetState state, ReleaseListener listener) {}
+
+  private Replica replica() throws InterruptedException {
     DatasetState replica = new DatasetState();
     replica.dataSource = dataSource;
     replica.refresh();
     ReleaseListener listener = new ReleaseListener();
     listener.state = replica;
     listener.start(null);
+    Thread.sleep(500); // the listener connects and LISTENs
+    return new Replica(replica, listener);
+  }
+
+  /**
+   * Waits (5 s at most) for the replica to serve {@code version}, committed at {@code since};
+   * checks it arrived by the notification, well before the listener's 5 s check, and that both
+   * instances then have the same cache keys and counts.
+   */
+  private void arrives(DatasetState replica, String version, long since)
+      throws InterruptedException {
+    while (!version.equals(replica.version()) && System.nanoTime() - since < 5_000_000_000L) {
+      Thread.sleep(10);
+    }
+    long millis = (System.nanoTime() - since) / 1_000_000;
+    assertEquals(version, replica.version(), "the replica serves the new release");
+    // The one-second figure itself is measured between two real processes by
+    // scripts/smoke-test-prod (timings do not belong in unit tests).
+    assertTrue(millis < 4000, "carried by the notification, not the 5 s check: " + millis + " ms");
+    assertEquals(state.loaded().checksum(), replica.loaded().checksum(), "same cache keys");
+    assertEquals(state.loaded().rowCounts(), replica.loaded().rowCounts());
+  }
+
+  @Test
+  void aReleasePublishedThroughOneInstanceReachesTheOtherWithinASecond() throws Exception {
+    Replica r = replica();
+    DatasetState replica = r.state();
     try {
-      Thread.sleep(500); // the listener connects and LISTENs
       String admin = WritingTestProfile.ADMIN_TOKEN;
       String source = "replica-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
       Map<String, Object> op =
@@ -88,52 +116,26 @@ class ReplicaTest {
           .then()
           .statusCode(201);
       long published = System.nanoTime(); // the release is committed once the request returns
-      while (!version.equals(replica.version()) && System.nanoTime() - published < 5_000_000_000L) {
-        Thread.sleep(10);
-      }
-      long millis = (System.nanoTime() - published) / 1_000_000;
-      assertEquals(version, replica.version(), "the replica serves the new release");
-      // The listener's safety-net check runs every 5 s: arriving well before it proves the
-      // notification carried the release. The one-second figure itself is measured between two
-      // real processes by scripts/smoke-test-prod (timings do not belong in unit tests).
-      assertTrue(
-          millis < 4000, "carried by the notification, not the 5 s check: " + millis + " ms");
-      assertEquals(state.loaded().checksum(), replica.loaded().checksum(), "same cache keys");
-      assertEquals(state.loaded().rowCounts(), replica.loaded().rowCounts());
+      arrives(replica, version, published);
     } finally {
-      listener.stop(null);
+      r.listener().stop(null);
     }
   }
 
   @Test
   void anImportMadeByAnotherProcessReachesTheService() throws Exception {
-    DatasetState replica = new DatasetState();
-    replica.dataSource = dataSource;
-    replica.refresh();
-    ReleaseListener listener = new ReleaseListener();
-    listener.state = replica;
-    listener.start(null);
+    Replica r = replica();
     try {
-      Thread.sleep(500); // the listener connects and LISTENs
-      String before = replica.version();
+      String before = r.state().version();
       var summary =
           importer.importFile(
               java.nio.file.Path.of("src", "test", "resources", "undl", "ga-2025.csv"), l -> {});
-      long imported = System.nanoTime();
-      String version = summary.versionAfter();
+      long imported = System.nanoTime(); // committed when importFile returns
       assertTrue(summary.changed(), "the import changed data");
-      while (!version.equals(replica.version()) && System.nanoTime() - imported < 5_000_000_000L) {
-        Thread.sleep(10);
-      }
-      long millis = (System.nanoTime() - imported) / 1_000_000;
-      assertEquals(version, replica.version(), "the replica serves the import's release");
-      assertTrue(!version.equals(before), version);
-      assertTrue(
-          millis < 4000, "carried by the notification, not the 5 s check: " + millis + " ms");
-      assertEquals(state.loaded().checksum(), replica.loaded().checksum(), "same cache keys");
-      assertEquals(state.loaded().rowCounts(), replica.loaded().rowCounts());
+      assertTrue(!summary.versionAfter().equals(before), summary.versionAfter());
+      arrives(r.state(), summary.versionAfter(), imported);
     } finally {
-      listener.stop(null);
+      r.listener().stop(null);
     }
   }
 }
