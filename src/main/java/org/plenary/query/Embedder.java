@@ -49,7 +49,7 @@ class Embedder {
         }
         ListQuery childQuery = ListQuery.all(e.child(), conds);
         List<Map<String, Object>> children =
-            jdbc.fetch(c, childQuery, SqlBuilder.select(childQuery, false));
+            jdbc.fetch(c, childQuery, SqlBuilder.select(childQuery, false), false);
         embed(c, e.child(), children, Set.of());
         for (Map<String, Object> child : children) {
           String k = String.valueOf(child.get(e.childField()));
