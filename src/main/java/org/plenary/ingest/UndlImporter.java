@@ -15,7 +15,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -131,10 +130,16 @@ public class UndlImporter {
 
   private Summary run(Connection c, Path file, Consumer<String> progress)
       throws SQLException, IOException {
-    OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    // every row the import writes carries the transaction's time: the default of created_at and
+    // updated_at, which the rows copied straight into roll_call take (no timestamps to parse)
+    OffsetDateTime at;
     String versionBefore;
     try (Statement s = c.createStatement()) {
       s.execute("select pg_advisory_xact_lock(" + LOCK_ID + ")");
+      try (ResultSet rs = s.executeQuery("select now()")) {
+        rs.next();
+        at = rs.getObject(1, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
+      }
       try (ResultSet rs = s.executeQuery("select version from dataset_state")) {
         if (!rs.next()) {
           throw new IllegalStateException("no dataset is loaded: start the service once first");
@@ -179,10 +184,9 @@ public class UndlImporter {
             .getCopyAPI()
             .copyIn(
                 straight
-                    ? "copy roll_call (vote_id, delegation_id, vote, origin, created_at,"
-                        + " updated_at) from stdin (format csv)"
+                    ? "copy roll_call (vote_id, delegation_id, vote, origin) from stdin (format csv)"
                     : "copy undl_row (undl_id, ms_code, vote) from stdin (format csv)");
-    String rowEnd = ",undl," + at + "," + at + "\n";
+    String rowEnd = ",undl\n";
     Set<Integer> direct = new LinkedHashSet<>();
     Map<String, Integer> codes = new HashMap<>();
     List<String> codeList = new ArrayList<>();

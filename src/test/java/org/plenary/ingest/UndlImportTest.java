@@ -224,6 +224,14 @@ class UndlImportTest {
     assertEquals(7, first.votesAdded());
     assertTrue(progress.stream().anyMatch(l -> l.contains("checking references")), "bulk");
     assertEquals(schema, rollCallSchema());
+    // the rows copied straight in carry the import's time, as every other row it wrote
+    assertEquals(
+        List.of(Map.of("n", 1L)),
+        engine.rows(
+            "select count(distinct t) as n from (select created_at as t from roll_call where"
+                + " vote_id like 'undl-%' union all select updated_at from roll_call where vote_id"
+                + " like 'undl-%' union all select created_at from vote where origin = 'undl')"
+                + " x"));
     // a later one with many new rows (many: one, here) merges them set-wise, keys dropped
     progress.clear();
     importer.bulkFrom(1);
