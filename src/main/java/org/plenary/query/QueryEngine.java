@@ -34,7 +34,8 @@ public class QueryEngine {
   public Page page(ListQuery q) {
     try (Connection c = jdbc.connection()) {
       // the query asks for one row beyond the page: its presence means there is a next page
-      List<Map<String, Object>> rows = jdbc.fetch(c, q, SqlBuilder.select(q, true), true);
+      List<Map<String, Object>> rows =
+          jdbc.fetch(c, q, SqlBuilder.select(q, true), q.after() != null);
       boolean more = rows.size() > q.limit();
       if (more) {
         rows.remove(rows.size() - 1);
@@ -163,7 +164,7 @@ public class QueryEngine {
   /** Every matching record, embeds included (for sub-resources read whole). */
   public List<Map<String, Object>> all(ListQuery q) {
     try (Connection c = jdbc.connection()) {
-      List<Map<String, Object>> rows = jdbc.fetch(c, q, SqlBuilder.select(q, false), true);
+      List<Map<String, Object>> rows = jdbc.fetch(c, q, SqlBuilder.select(q, false), false);
       embedder.embed(c, q.collection(), rows, q.includes());
       return rows;
     } catch (SQLException e) {
