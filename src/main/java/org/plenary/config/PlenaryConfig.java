@@ -60,6 +60,14 @@ public interface PlenaryConfig {
   /** Where dump files are written; default PLENARY_DATA_DIR/dumps. Created 0700. */
   Optional<String> dumpsDir();
 
+  /**
+   * Whether this process follows releases published by other processes on the same database ({@code
+   * dataset.ReleaseListener}). The import command turns it off: it serves nothing, and a
+   * notification of its own release arriving while it stops would only race its shutdown.
+   */
+  @WithDefault("true")
+  boolean listenForReleases();
+
   interface Dataset {
     @WithDefault("plenary-uncc")
     String name();

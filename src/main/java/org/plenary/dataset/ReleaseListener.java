@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
+import org.plenary.config.PlenaryConfig;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -28,11 +29,15 @@ public class ReleaseListener {
   private static final long CHECK_MILLIS = 5_000;
 
   @Inject DatasetState state;
+  @Inject PlenaryConfig config;
 
   private volatile boolean running;
   private Thread thread;
 
   void start(@Observes StartupEvent event) {
+    if (config != null && !config.listenForReleases()) {
+      return; // a command, not a service (config is null when a test builds a replica by hand)
+    }
     running = true;
     thread = new Thread(this::listen, "plenary-release-listener");
     thread.setDaemon(true);

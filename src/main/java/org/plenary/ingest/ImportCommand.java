@@ -30,6 +30,7 @@ public class ImportCommand implements QuarkusApplication {
       System.exit(2);
     }
     System.setProperty("quarkus.http.host-enabled", "false");
+    System.setProperty("plenary.listen-for-releases", "false");
     Quarkus.run(ImportCommand.class, args);
   }
 
