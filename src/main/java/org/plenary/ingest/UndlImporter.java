@@ -35,13 +35,15 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Imports the UN Digital Library's General Assembly voting file into the database, in one
- * transaction: the file is read and checked while its rows are copied into a temporary table, and
- * only a file without problems is merged. The merge adds and updates, never deletes: roll calls
- * become votes ({@code undl-<undl_id>}) with their roll calls, unknown delegations (historic
- * states) are added as non-members, and a roll call whose resolution is a curated vote's
- * (A/RES/74/247) is linked to that vote instead of duplicating it (the curated record stands;
- * disagreements are reported). An import that changes data publishes a new dataset version; one
- * that changes nothing writes nothing.
+ * transaction: the file is read and checked while its rows are copied into a temporary table (or,
+ * on a first import, new roll calls' rows straight into {@code roll_call}, its keys dropped and
+ * made again after: {@link BulkLoad}), and only a file without problems is merged; a refused file
+ * rolls everything back. The merge adds and updates, never deletes: roll calls become votes ({@code
+ * undl-<undl_id>}) with their roll calls, unknown delegations (historic states) are added as
+ * non-members, and a roll call whose resolution is a curated vote's (A/RES/74/247) is linked to
+ * that vote instead of duplicating it (the curated record stands; disagreements are reported). An
+ * import that changes data publishes a new dataset version; one that changes nothing writes
+ * nothing.
  */
 @ApplicationScoped
 public class UndlImporter {
