@@ -14,7 +14,6 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "release")
 public class Release {
-  public static final String SEED = "seed";
   public static final String CURATION = "curation";
 
   @Id public String version;

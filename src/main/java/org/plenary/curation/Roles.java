@@ -1,6 +1,5 @@
 package org.plenary.curation;
 
-import java.util.List;
 import java.util.Set;
 
 /** The roles a token can have; each includes the ones below it (admin > reviewer > editor). */
@@ -10,8 +9,6 @@ public final class Roles {
   public static final String EDITOR = "editor";
   public static final String REVIEWER = "reviewer";
   public static final String ADMIN = "admin";
-
-  public static final List<String> ALL = List.of(EDITOR, REVIEWER, ADMIN);
 
   /** The security roles a token of {@code role} holds. */
   public static Set<String> granted(String role) {

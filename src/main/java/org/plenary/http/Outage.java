@@ -28,9 +28,6 @@ public enum Outage {
           return o;
         }
       }
-      if (t.getCause() == t) {
-        break;
-      }
     }
     return null;
   }

@@ -172,7 +172,7 @@ public class Responder {
   static String withCursor(String uri, String cursor) {
     int q = uri.indexOf('?');
     StringBuilder sb = new StringBuilder(uri.length() + cursor.length() + 8);
-    sb.append(q < 0 ? uri : uri, 0, q < 0 ? uri.length() : q);
+    sb.append(uri, 0, q < 0 ? uri.length() : q);
     char sep = '?';
     if (q >= 0) {
       for (String p : uri.substring(q + 1).split("&")) {

@@ -68,23 +68,12 @@ public final class UndlFile {
   private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-  /** A refused file: its name, the line (0 for the whole file) and the problem. */
+  /**
+   * A refused file: its message names the file, the line (none for the whole file), the problem.
+   */
   public static final class Refused extends RuntimeException {
-    private final transient Path file;
-    private final long line;
-
     Refused(Path file, long line, String problem) {
       super(file + (line > 0 ? " line " + line : "") + ": " + problem);
-      this.file = file;
-      this.line = line;
-    }
-
-    public Path file() {
-      return file;
-    }
-
-    public long line() {
-      return line;
     }
   }
 
@@ -131,9 +120,9 @@ public final class UndlFile {
       return session;
     }
 
-    /** The symbol as the file writes it (A/RES/74/247, or R/73/5 in Voeten-style files). */
-    public String resolution() {
-      return resolution;
+    /** How many of the file's rows are this roll call's. */
+    public long rows() {
+      return counts[0] + counts[1] + counts[2] + counts[3];
     }
 
     /** The resolution's symbol, A/RES/... (R/73/187 means A/RES/73/187); null when none. */
@@ -204,13 +193,15 @@ public final class UndlFile {
 
   /** What was read: the roll calls in file order, the delegations' names, the file's checksum. */
   public record Contents(
-      Path file,
       String sha256,
       long rows,
       List<RollCall> rollCalls,
       Map<String, String> names,
-      boolean hasVoteNote,
-      long lastLine) {}
+      long lastLine) {
+    Contents withSha256(String sha256) {
+      return new Contents(sha256, rows, rollCalls, names, lastLine);
+    }
+  }
 
   private UndlFile() {}
 
@@ -284,14 +275,7 @@ public final class UndlFile {
             "is not valid CSV (a quoted field is not closed, or a quote stands unescaped in a field)");
       }
       digest.transferTo(java.io.OutputStream.nullOutputStream()); // the rest (gzip trailer)
-      return new Contents(
-          file,
-          HexFormat.of().formatHex(sha.digest()),
-          c.rows(),
-          c.rollCalls(),
-          c.names(),
-          c.hasVoteNote(),
-          c.lastLine());
+      return c.withSha256(HexFormat.of().formatHex(sha.digest()));
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new Refused(file, 0, "is not UTF-8 text");
     } catch (java.util.zip.ZipException e) {
@@ -491,8 +475,7 @@ public final class UndlFile {
     if (rows == 0) {
       throw new Refused(file, 2, "the file has a header but no rows");
     }
-    return new Contents(
-        file, null, rows, new ArrayList<>(rollCalls.values()), names, cNote != null, lastLine);
+    return new Contents(null, rows, new ArrayList<>(rollCalls.values()), names, lastLine);
   }
 
   private static String ballot(Path file, long line, String raw) {

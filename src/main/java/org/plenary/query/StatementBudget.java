@@ -78,10 +78,6 @@ public class StatementBudget {
             });
       }
     }
-
-    public synchronized boolean cancelled() {
-      return cancelled;
-    }
   }
 
   /** Binds a new cancellation to this thread (replacing any left over) and returns it. */
@@ -100,12 +96,10 @@ public class StatementBudget {
     return CURRENT.get();
   }
 
-  /** A statement with the timeout set, registered with this thread's cancellation. */
-  public PreparedStatement prepare(Connection c, String sql) throws SQLException {
-    return prepare(c, sql, current());
-  }
-
-  /** As {@link #prepare(Connection, String)}, for work that outlives the request thread. */
+  /**
+   * A statement with the timeout set, registered with {@code cancellation} (this thread's, or that
+   * of the request whose work outlives its thread).
+   */
   public PreparedStatement prepare(Connection c, String sql, Cancellation cancellation)
       throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
