@@ -51,8 +51,12 @@ public class DatasetState implements Served {
     refresh();
   }
 
-  /** Reads the state back from the database (after a load). */
-  public void refresh() {
+  /**
+   * Reads the state back from the database (after a load, a publication, or when told of another
+   * process's). Refreshes run one at a time: two that overlapped could end with the one that read
+   * the older state writing last (a release listener's against a publisher's own).
+   */
+  public synchronized void refresh() {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
       ResultSet rs =
@@ -93,16 +97,8 @@ public class DatasetState implements Served {
     if (importChecksum == null) {
       return seedChecksum;
     }
-    try {
-      byte[] h =
-          java.security.MessageDigest.getInstance("SHA-256")
-              .digest(
-                  (seedChecksum + ":" + importChecksum)
-                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(h);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Dumps.sha256(
+        (seedChecksum + ":" + importChecksum).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** The loaded dataset, or null before the first load completes. */
@@ -114,10 +110,6 @@ public class DatasetState implements Served {
   public Snapshot snapshot() {
     Loaded l = loaded;
     return l == null ? null : l.snapshot();
-  }
-
-  public boolean ready() {
-    return loaded != null;
   }
 
   public String version() {

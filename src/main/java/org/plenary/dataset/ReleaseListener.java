@@ -63,7 +63,7 @@ public class ReleaseListener {
         while (running) {
           PGNotification[] notes = pg.getNotifications(WAIT_MILLIS);
           if (notes != null && notes.length > 0) {
-            state.refresh();
+            refreshIfChanged(c); // not again for this instance's own publication
             lastCheck = System.currentTimeMillis();
           } else if (System.currentTimeMillis() - lastCheck > CHECK_MILLIS) {
             refreshIfChanged(c);

@@ -1,12 +1,9 @@
 package org.plenary.dataset;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import org.plenary.seed.ContentChecksum;
 
 /** Dataset releases published by something other than the seed files. */
@@ -68,27 +65,26 @@ public final class Releases {
       ps.setString(1, version);
       ps.setString(
           2,
-          sha256(
-              (importChecksum == null ? "" : importChecksum) + ":" + fileSha256 + ":" + version));
+          Dumps.sha256(
+              ((importChecksum == null ? "" : importChecksum) + ":" + fileSha256 + ":" + version)
+                  .getBytes(StandardCharsets.UTF_8)));
       ps.executeUpdate();
     }
-    // the content as imported is the release's: the start-up check must find it so
-    ContentChecksum.record(c);
-    // running instances on the same database serve it from the commit on (ReleaseListener)
-    try (var ps = c.prepareStatement("select pg_notify('" + ReleaseListener.CHANNEL + "', ?)")) {
-      ps.setString(1, version);
-      ps.execute();
-    }
+    announce(c, version);
     return version;
   }
 
-  private static String sha256(String s) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+  /**
+   * The end of every publication, in its transaction {@code c}, once the dataset state names {@code
+   * version}: the content as published is recorded as the release's (the start-up check must find
+   * it so), and the instances serving the same database are told, to serve it from the commit on
+   * ({@link ReleaseListener}).
+   */
+  public static void announce(Connection c, String version) throws SQLException {
+    ContentChecksum.record(c);
+    try (var ps = c.prepareStatement("select pg_notify('" + ReleaseListener.CHANNEL + "', ?)")) {
+      ps.setString(1, version);
+      ps.execute();
     }
   }
 }

@@ -30,6 +30,7 @@ import java.util.function.Consumer;
 import org.plenary.dataset.DatasetState;
 import org.plenary.dataset.Releases;
 import org.plenary.ingest.UndlFile.RollCall;
+import org.plenary.seed.SeedLoader;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -47,9 +48,6 @@ import org.postgresql.copy.CopyIn;
  */
 @ApplicationScoped
 public class UndlImporter {
-  /** The seed loader's lock: imports and loads never interleave. */
-  private static final long LOCK_ID = 0x706c656e617279L;
-
   /** The body whose roll calls the file holds. */
   static final String BODY = "ga-plenary";
 
@@ -137,7 +135,8 @@ public class UndlImporter {
     OffsetDateTime at;
     String versionBefore;
     try (Statement s = c.createStatement()) {
-      s.execute("select pg_advisory_xact_lock(" + LOCK_ID + ")");
+      // the seed loader's lock: imports, loads and publications never interleave
+      s.execute("select pg_advisory_xact_lock(" + SeedLoader.LOCK_ID + ")");
       try (ResultSet rs = s.executeQuery("select now()")) {
         rs.next();
         at = rs.getObject(1, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
@@ -479,7 +478,7 @@ public class UndlImporter {
     Set<String> added = new HashSet<>(addedVotes);
     long newRows = 0;
     for (RollCall rc : contents.rollCalls()) {
-      long n = rc.counts[0] + rc.counts[1] + rc.counts[2] + rc.counts[3];
+      long n = rc.rows();
       if (direct.contains(rc.undlId())) {
         votesAdded += n; // copied while the file was read
       } else if (added.contains(voteIds.get(rc.undlId()))) {
@@ -542,7 +541,7 @@ public class UndlImporter {
     long importedRows = 0;
     long leftToCurated = 0;
     for (RollCall rc : contents.rollCalls()) {
-      long n = rc.counts[0] + rc.counts[1] + rc.counts[2] + rc.counts[3];
+      long n = rc.rows();
       if (linkedIds.contains(rc.undlId())) {
         leftToCurated += n;
       } else {
