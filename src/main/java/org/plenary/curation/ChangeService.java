@@ -274,9 +274,11 @@ public class ChangeService {
     }
   }
 
-  static void checkBase(Connection c, TableSpec t, ChangeRequest.Operation op, int i)
+  /** Checks the operation's base against the record as it is; returns that record (or null). */
+  static Map<String, Object> checkBase(Connection c, TableSpec t, ChangeRequest.Operation op, int i)
       throws SQLException {
-    String now = RecordStore.tag(RecordStore.snapshot(c, t, op.id()));
+    Map<String, Object> record = RecordStore.snapshot(c, t, op.id());
+    String now = RecordStore.tag(record);
     String where =
         "operations["
             + i
@@ -302,6 +304,7 @@ public class ChangeService {
               + now
               + "). Read it again and propose the change on the current version.");
     }
+    return record;
   }
 
   private static void pendingElsewhere(
@@ -358,11 +361,14 @@ public class ChangeService {
   }
 
   /**
-   * The loader's checks over the whole dataset as this transaction sees it (a 422 if they fail).
+   * The loader's checks over the whole dataset as this transaction sees it (a 422 if they fail);
+   * returns the tables it checked, as the dumps write them.
    */
-  static void validateDataset(Connection c) throws SQLException {
+  static Map<String, byte[]> validateDataset(Connection c) throws SQLException {
+    Map<String, byte[]> tables = Dumps.tables(c);
     try {
-      SeedReader.read(SeedFiles.bytes(Dumps.tables(c), "dataset"));
+      SeedReader.read(SeedFiles.bytes(tables, "dataset"));
+      return tables;
     } catch (SeedException e) {
       List<Problem.InvalidParam> params =
           e.problems().stream().map(p -> new Problem.InvalidParam("dataset", p)).toList();

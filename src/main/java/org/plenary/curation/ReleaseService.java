@@ -26,8 +26,8 @@ import org.jboss.logging.Logger;
 import org.plenary.dataset.DatasetState;
 import org.plenary.dataset.Dumps;
 import org.plenary.dataset.ReleaseListener;
+import org.plenary.dataset.Releases;
 import org.plenary.http.ProblemException;
-import org.plenary.seed.ContentChecksum;
 import org.plenary.seed.Schema;
 import org.plenary.seed.SeedFiles;
 import org.plenary.seed.SeedReader;
@@ -118,14 +118,7 @@ public class ReleaseService {
                           ps.setString(2, r.checksum);
                           ps.executeUpdate();
                         }
-                        // the content as published is the release's: the next start verifies it
-                        ContentChecksum.record(c);
-                        try (PreparedStatement ps =
-                            c.prepareStatement(
-                                "select pg_notify('" + ReleaseListener.CHANNEL + "', ?)")) {
-                          ps.setString(1, version);
-                          ps.execute();
-                        }
+                        Releases.announce(c, version);
                       });
                   return view(r, sets, files.of(version));
                 });
@@ -155,19 +148,19 @@ public class ReleaseService {
       for (int i = 0; i < ops.size(); i++) {
         ChangeRequest.Operation op = ops.get(i);
         TableSpec t = RecordStore.editable(op.collection()).orElseThrow();
+        Map<String, Object> before;
         try {
-          ChangeService.checkBase(c, t, op, i);
+          before = ChangeService.checkBase(c, t, op, i);
         } catch (ProblemException e) {
           throw ChangeService.conflict("Change set " + cs.id + ", " + e.getMessage());
         }
         ChangeOperation stored = cs.operations.get(i);
-        stored.before = json(RecordStore.snapshot(c, t, op.id()));
+        stored.before = json(before);
         ChangeService.apply(c, t, op, at, i);
         stored.after = json(RecordStore.snapshot(c, t, op.id()));
       }
     }
-    ChangeService.validateDataset(c);
-    return Dumps.tables(c);
+    return ChangeService.validateDataset(c); // the tables it checked are the release's
   }
 
   private static String json(Map<String, Object> snapshot) {
@@ -273,22 +266,6 @@ public class ReleaseService {
               }
               f.content.getClass(); // load the content inside the transaction
               return f;
-            });
-  }
-
-  /** The changelog of each release: its change sets' reasons, by version. */
-  public Map<String, List<Views.ChangelogEntry>> changelogs() {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () -> {
-              Map<String, List<Views.ChangelogEntry>> out = new java.util.HashMap<>();
-              for (ChangeSet cs : changeSets.list("status", ChangeSet.RELEASED)) {
-                out.computeIfAbsent(cs.releaseVersion, v -> new ArrayList<>())
-                    .add(new Views.ChangelogEntry(cs.id, cs.reason));
-              }
-              out.values()
-                  .forEach(l -> l.sort(Comparator.comparingLong(Views.ChangelogEntry::changeSet)));
-              return out;
             });
   }
 
