@@ -135,31 +135,47 @@ public class AgreementService {
 
   /** The two delegations' agreement per calendar year, oldest first. */
   public Series byYear(String a, String b, Period period) {
-    List<Object> params = new ArrayList<>(List.of(b, a));
-    params.addAll(period.params());
-    List<Year> years =
-        jdbc.list(
-            "select extract(year from v.date)::int as year, "
-                + MEASURES
-                + " from roll_call a join roll_call b on b.vote_id = a.vote_id and b.delegation_id"
-                + " = ? join vote v on v.id = a.vote_id where a.delegation_id = ?"
-                + period.sql()
-                + " group by 1 order by 1",
-            rs -> new Year(rs.getInt(1), measures(rs, 2)),
-            params.toArray());
-    return new Series(a, b, "year", DEFINITION, years, sources(a, period));
+    return new Series(a, b, "year", DEFINITION, years(a, b, period), sources(a, period));
   }
 
-  /** The pair's agreement year by year over the whole history (for the explorer's chart). */
+  /**
+   * The pair's agreement year by year over the whole history, without the sources (for the
+   * explorer's chart and page, which do not show them).
+   */
   public List<Year> byYear(String a, String b) {
-    return byYear(a, b, Period.ALL).series();
+    return years(a, b, Period.ALL);
+  }
+
+  private List<Year> years(String a, String b, Period period) {
+    List<Object> params = new ArrayList<>(List.of(b, a));
+    params.addAll(period.params());
+    return jdbc.list(
+        "select extract(year from v.date)::int as year, "
+            + MEASURES
+            + " from roll_call a join roll_call b on b.vote_id = a.vote_id and b.delegation_id"
+            + " = ? join vote v on v.id = a.vote_id where a.delegation_id = ?"
+            + period.sql()
+            + " group by 1 order by 1",
+        rs -> new Year(rs.getInt(1), measures(rs, 2)),
+        params.toArray());
   }
 
   /** The delegation against every other one it shared a recorded vote with, ranked. */
   public List<Ranked> ranking(String a, Period period) {
+    return ranking(a, period, sources(a, period));
+  }
+
+  /**
+   * The ranking over the whole history, without the sources (for the explorer's page, which does
+   * not show them).
+   */
+  public List<Ranked> ranking(String a) {
+    return ranking(a, Period.ALL, List.of());
+  }
+
+  private List<Ranked> ranking(String a, Period period, List<Source> sources) {
     List<Object> params = new ArrayList<>(List.of(a));
     params.addAll(period.params());
-    List<Source> sources = sources(a, period);
     // ranked by voeten, then state_department (both descending, unknown last), then code
     return jdbc.list(
         "select t.with_id, d.name, d.regional_group, t.* from (select b.delegation_id as with_id, "

@@ -1,6 +1,5 @@
 package org.plenary.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -20,12 +19,7 @@ public final class Problems {
     if (res.ended()) {
       return;
     }
-    byte[] body;
-    try {
-      body = Json.MAPPER.writeValueAsBytes(p);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] body = Json.bytes(p);
     res.setStatusCode(p.status());
     res.headers().set("Content-Type", Problem.MEDIA_TYPE);
     res.headers().set("Cache-Control", "no-store");

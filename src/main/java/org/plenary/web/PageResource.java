@@ -228,8 +228,7 @@ public class PageResource {
                       Positions.POSITIONS,
                       List.of(ListQuery.condition(Positions.POSITIONS, "delegation_id", "", id))));
           List<Map<String, Object>> ranking = new ArrayList<>();
-          for (AgreementRecords.Ranked ranked :
-              agreement.ranking(id, AgreementService.Period.ALL)) {
+          for (AgreementRecords.Ranked ranked : agreement.ranking(id)) {
             Map<String, Object> r = asMap(ranked);
             if (r.get("voeten") != null) { // compared over at least one vote
               Map<String, Object> m = new LinkedHashMap<>(r);

@@ -127,10 +127,7 @@ public class Pages {
     Body b = render.get();
     Map<String, String> headers = new LinkedHashMap<>(b.headers());
     headers.put("X-Content-Type-Options", "nosniff");
-    HttpCache.Rendered r =
-        new HttpCache.Rendered(b.bytes(), b.type(), HttpCache.etag(b.bytes()), headers);
-    cache.put(key, r);
-    return cache.send(r);
+    return cache.render(key, b.bytes(), b.type(), headers);
   }
 
   /** The page in the layout, as bytes. */
