@@ -77,12 +77,13 @@ public class DumpResource {
       @HeaderParam("Range") String range,
       @HeaderParam("If-Range") String ifRange) {
     Parameters.none(uri, "A dump file");
-    Dumps.DumpFile f = dumps.verified(name);
-    Dumps.Release release = dumps.current();
-    if (f == null) {
+    Dumps.Verified v = dumps.verified(name);
+    if (v == null) {
       throw ProblemException.notFound(
           "No dump file '" + name + "'. The files are listed at " + Api.V1 + "/dumps.");
     }
+    Dumps.DumpFile f = v.file();
+    Dumps.Release release = v.release(); // the file's own, even if a release lands meanwhile
     EntityTag etag = new EntityTag(f.sha256());
     if (cache.notModified(f.sha256())) {
       return cache.headers(Response.notModified().tag(etag)).build();

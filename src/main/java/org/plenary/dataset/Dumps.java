@@ -58,6 +58,9 @@ public class Dumps {
       Long rows) {}
 
   /** The files of one release, on disk, with each file's size and mtime when it was verified. */
+  /** A file checked on disk, with the release it belongs to (its directory and version). */
+  public record Verified(Release release, DumpFile file) {}
+
   public record Release(
       String version,
       String checksum,
@@ -100,11 +103,11 @@ public class Dumps {
   }
 
   /**
-   * The file of the current release, as recorded, when the file on disk is still that file (same
-   * size and mtime as when verified, or else the same SHA-256); otherwise the release is written
-   * again once, and null if the file still is not there.
+   * The file of the current release, as recorded, with that release, when the file on disk is still
+   * that file (same size and mtime as when verified, or else the same SHA-256); otherwise the
+   * release is written again once, and null if the file still is not there.
    */
-  public DumpFile verified(String name) {
+  public Verified verified(String name) {
     for (int attempt = 0; attempt < 2; attempt++) {
       Release r = current();
       DumpFile f = r.file(name);
@@ -112,7 +115,7 @@ public class Dumps {
         return null;
       }
       if (intact(r, f)) {
-        return f;
+        return new Verified(r, f);
       }
       LOG.warnf("Dump file %s changed or disappeared on disk; writing the release again", name);
       synchronized (this) {
