@@ -135,7 +135,7 @@ public class ReleaseResource {
   public Response file(
       @PathParam("version") String version, @PathParam("file") String name, @Context UriInfo uri) {
     Parameters.none(uri, "A dump file");
-    ReleaseFile f = releases.file(version, name);
+    ReleaseFile f = releases.file(version, name, sha256 -> !cache.notModified(sha256));
     EntityTag etag = new EntityTag(f.sha256);
     if (cache.notModified(f.sha256)) {
       return Response.notModified()

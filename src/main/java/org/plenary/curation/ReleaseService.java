@@ -242,8 +242,11 @@ public class ReleaseService {
             });
   }
 
-  /** A file of a release with its bytes, or a 404 problem. */
-  public ReleaseFile file(String version, String name) {
+  /**
+   * A file of a release, or a 404 problem; its bytes are read only when {@code send} says, from its
+   * SHA-256, that they will be sent (not for a 304).
+   */
+  public ReleaseFile file(String version, String name, java.util.function.Predicate<String> send) {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
@@ -264,7 +267,9 @@ public class ReleaseService {
                             ? "."
                             : " (none were kept: it was replaced before dumps were archived)."));
               }
-              f.content.getClass(); // load the content inside the transaction
+              if (send.test(f.sha256)) {
+                f.content.getClass(); // load the content inside the transaction
+              }
               return f;
             });
   }
