@@ -29,7 +29,7 @@ public class ProblemMappers {
   /** The read engine's refusal of a request's parameters: a 400 naming each one. */
   @ServerExceptionMapper
   public Response invalidQuery(InvalidQueryException e, UriInfo uri) {
-    return respond(ProblemException.from(e).toProblem(path(uri)));
+    return problem(ProblemException.from(e), uri); // logged as every other 4xx
   }
 
   @ServerExceptionMapper
@@ -101,11 +101,15 @@ public class ProblemMappers {
   }
 
   static Response respond(Problem p) {
-    return Response.status(p.status())
-        .type(Problem.MEDIA_TYPE)
-        .header("Cache-Control", "no-store")
-        .entity(p)
-        .build();
+    Response.ResponseBuilder b =
+        Response.status(p.status())
+            .type(Problem.MEDIA_TYPE)
+            .header("Cache-Control", "no-store")
+            .entity(p);
+    if (p.status() == 401) {
+      b.header("WWW-Authenticate", "Bearer"); // every 401 names the scheme (RFC 9110)
+    }
+    return b.build();
   }
 
   private static String allowed(WebApplicationException e) {

@@ -155,6 +155,10 @@ class CurationTest {
         .then()
         .statusCode(401)
         .contentType(Problem.MEDIA_TYPE);
+    // pending change sets are for editors: a 401 naming the scheme, as every 401 does
+    problem(as(null).get("/v1/changes?status=proposed"), 401);
+    as(null).get("/v1/changes?status=proposed").then().header("WWW-Authenticate", "Bearer");
+    as(null).body(change).post("/v1/changes").then().header("WWW-Authenticate", "Bearer");
   }
 
   @Test
