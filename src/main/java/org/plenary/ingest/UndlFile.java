@@ -26,27 +26,7 @@ import org.plenary.ingest.undl.CsvInput;
  */
 public final class UndlFile {
   /** The columns every layout has. */
-  static final List<String> COLUMNS =
-      List.of(
-          "undl_id",
-          "ms_code",
-          "ms_name",
-          "ms_vote",
-          "date",
-          "session",
-          "resolution",
-          "draft",
-          "committee_report",
-          "meeting",
-          "title",
-          "agenda_title",
-          "subjects",
-          "total_yes",
-          "total_no",
-          "total_abstentions",
-          "total_non_voting",
-          "total_ms",
-          "undl_link");
+  static final List<String> COLUMNS = org.plenary.ingest.undl.Layout.gaVoting2025Header();
 
   /** Columns of the newer layouts only. */
   static final Set<String> OPTIONAL = Set.of("vote_note");

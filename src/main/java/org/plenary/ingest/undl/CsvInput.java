@@ -21,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -107,6 +108,27 @@ public final class CsvInput {
 
   /** Reads {@code file} with {@code body}; throws {@link Refused} on a file that is not CSV. */
   public static <T> Read<T> read(Path file, Body<T> body) {
+    return read(file, body, true);
+  }
+
+  /**
+   * The first record of {@code file} (its header), without reading the rest: no checksum, and no
+   * check of what follows.
+   */
+  public static List<String> firstRecord(Path file) {
+    return read(
+            file,
+            records -> {
+              if (!records.hasNext()) {
+                throw new Refused(file, 1, "the file is empty (expected a header)");
+              }
+              return records.next().getFields();
+            },
+            false)
+        .value();
+  }
+
+  private static <T> Read<T> read(Path file, Body<T> body, boolean whole) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (!name.endsWith(".csv") && !name.endsWith(".csv.gz")) {
       throw new Refused(file, 0, "not a .csv or .csv.gz file");
@@ -135,6 +157,9 @@ public final class CsvInput {
                 .ofCsvRecord(reader)) {
       Records records = new Records(parser.iterator());
       T value = body.read(records);
+      if (!whole) {
+        return new Read<>(value, null);
+      }
       if (in.odd()) {
         // the parser reads a quoted field that is never closed as running to the end of the file
         throw new Refused(
