@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 public record Title(String text, String suffix) {
   private static final Pattern SUFFIX =
       Pattern.compile(
-          "\\s*:\\s*(?:[\\p{L} ]{0,40}?)\\s*/\\s*adopted\\s+by\\s+(?:the\\s+)?"
-              + "(?:general\\s+ass\\p{L}*|security\\s+council)\\s*\\.?\\s*$",
+          "\\s*(?::\\s*[\\p{L} ]{0,40}?\\s*/|[:/])\\s*adopted\\s+by\\s+(?:the\\s+)?"
+              + "(?:general\\s+ass\\p{L}*|security\\s+council)\\b.*$",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** Splits a title as the Library writes it; null for an empty one. */
