@@ -80,6 +80,14 @@ public record Header(
     return new Header(layout, columns, fields.size(), warnings);
   }
 
+  /**
+   * Which of the Library's files {@code file} is, from its first line alone (the command that
+   * imports several files picks each one's reader by it); throws {@link Refused}.
+   */
+  public static Header of(Path file) {
+    return recognize(file, CsvInput.firstRecord(file));
+  }
+
   /** Recognizes a header given as its column names (tests, and readers of one line). */
   public static Header recognize(Path file, String... names) {
     return recognize(file, Arrays.asList(names));

@@ -111,6 +111,6 @@ class HeaderTest {
             + " line 1: the header is the Security Council voting file's, not the General"
             + " Assembly voting file's",
         r.getMessage());
-    assertEquals(Layout.SC_VOTING, Header.recognize(sc, CsvInput.firstRecord(sc)).layout());
+    assertEquals(Layout.SC_VOTING, Header.of(sc).layout());
   }
 }
