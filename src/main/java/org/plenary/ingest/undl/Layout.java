@@ -29,7 +29,7 @@ public enum Layout {
       File.GA_VOTING,
       "General Assembly voting, March 2025 (without vote_note)",
       Columns.GA_VOTING_REQUIRED,
-      Columns.GA_VOTING),
+      Columns.GA_VOTING_2025),
   GA_VOTING_2026(
       File.GA_VOTING,
       "General Assembly voting, July 2025 on (with vote_note)",

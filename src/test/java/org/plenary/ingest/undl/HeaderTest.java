@@ -92,6 +92,25 @@ class HeaderTest {
   }
 
   @Test
+  void theDocsListEveryLayoutWithItsColumns() throws IOException {
+    String docs = java.nio.file.Files.readString(Path.of("docs", "importing.md"));
+    for (Layout l : Layout.values()) {
+      String row =
+          "| "
+              + l.title()
+              + " | `"
+              + String.join(",", l.required())
+              + "` | `"
+              + String.join(", ", l.optional())
+              + "` |";
+      assertTrue(docs.contains(row), "docs/importing.md lacks the row " + row);
+    }
+    for (Layout.File f : Layout.File.values()) {
+      assertTrue(docs.contains("<" + f.record() + ">"), f.record());
+    }
+  }
+
+  @Test
   void aColumnNamedTwiceIsRefused() {
     Refused r = assertThrows(Refused.class, () -> header(TestFiles.GA_2026 + ",date"));
     assertEquals("the header names column date twice", r.problem());

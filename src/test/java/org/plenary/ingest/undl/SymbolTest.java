@@ -69,6 +69,8 @@ class SymbolTest {
     allAre("A/RES/ES-6/2", "A/RES/ES-6/2");
     // Voeten's forms of the same: ESS/<n>/<number>, SS/<n>/<number>
     assertEquals(parse("A/RES/ES-1/34"), parse("ESS/1/34"));
+    assertEquals("A/RES/34(ES-I)", parse("ESS/1/34").toString());
+    assertEquals("A/RES/36(S-II)", parse("SS/2/36").toString());
     assertEquals("S-2", parse("SS/2/36").session());
     assertNotEquals(parse("A/RES/ES-10/20"), parse("A/RES/10/20"));
   }
