@@ -21,14 +21,16 @@ public enum AdoptionMethod {
 
   /**
    * Reads a {@code modality}, without regard to case or spacing: {@code Vote, recorded} or {@code
-   * Recorded vote} (the Security Council's {@code Vote}: a recorded vote); {@code Vote,
-   * non-recorded}; {@code Without a vote} or {@code Without Vote}. Null for anything else.
+   * Recorded vote} (the Security Council's {@code Vote}, and the September 2024 voting file's
+   * {@code Adopted with a vote}: a recorded vote); {@code Vote, non-recorded}; {@code Without a
+   * vote} or {@code Without Vote}. Null for anything else.
    */
   public static AdoptionMethod parse(String modality) {
     String m =
         modality.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s,]+", " ").replace(" a ", " ");
     return switch (m) {
-      case "vote", "vote recorded", "recorded vote", "recorded" -> RECORDED_VOTE;
+      case "vote", "vote recorded", "recorded vote", "recorded", "with vote", "adopted with vote" ->
+          RECORDED_VOTE;
       case "vote non-recorded", "non-recorded vote", "vote non recorded", "non-recorded" ->
           NON_RECORDED_VOTE;
       case "without vote", "without a vote", "adopted without vote" -> WITHOUT_VOTE;

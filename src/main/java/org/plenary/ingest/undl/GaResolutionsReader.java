@@ -19,10 +19,10 @@ public final class GaResolutionsReader extends LayoutReader<GaResolution> {
     return new GaResolution(
         r.id("undl_id"),
         resolution,
-        Symbol.parse(resolution).orElse(null),
+        r.symbol("resolution"),
         r.text("session"),
         r.date("date"),
-        Title.of(r.text("title")),
+        r.title("title"),
         method,
         r.list("draft"),
         r.list("amended_draft"),

@@ -45,6 +45,7 @@ abstract class LayoutReader<T> implements RowReader<T> {
                         + " file's");
               }
               long rows = 0;
+              java.util.Map<String, Object[]> memo = new java.util.HashMap<>();
               while (records.hasNext()) {
                 CsvRecord rec = records.next();
                 if (rec.getFieldCount() != header.width()) {
@@ -53,7 +54,7 @@ abstract class LayoutReader<T> implements RowReader<T> {
                       rec.getStartingLineNumber(),
                       "has " + rec.getFieldCount() + " fields, the header has " + header.width());
                 }
-                sink.accept(row(header.layout(), new Row(file, header, rec)));
+                sink.accept(row(header.layout(), new Row(file, header, rec, memo)));
                 rows++;
               }
               if (rows == 0) {

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -15,15 +17,36 @@ import java.util.regex.Pattern;
 public final class Row {
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern BAR = Pattern.compile("\\|");
+  private static final Pattern ALPHA3 = Pattern.compile("[A-Z]{3}");
 
   private final Path file;
   private final Header header;
   private final CsvRecord record;
+  private final Map<String, Object[]> memo;
 
-  Row(Path file, Header header, CsvRecord record) {
+  /**
+   * A row; {@code memo} is shared by the rows of one read: a field that repeats the one above it
+   * (the rows of one roll call repeat its date, symbol, title, lists and totals) is parsed once.
+   */
+  Row(Path file, Header header, CsvRecord record, Map<String, Object[]> memo) {
     this.file = file;
     this.header = header;
     this.record = record;
+    this.memo = memo;
+  }
+
+  /** {@code parse} of the field, reused while the column's text stays the same. */
+  @SuppressWarnings("unchecked")
+  private <T> T memo(String kind, String column, Function<String, T> parse) {
+    String raw = raw(column);
+    String key = kind + column;
+    Object[] last = memo.get(key);
+    if (last != null && last[0].equals(raw)) {
+      return (T) last[1];
+    }
+    T value = parse.apply(raw);
+    memo.put(key, new Object[] {raw, value});
+    return value;
   }
 
   /** The line the row starts on. */
@@ -63,6 +86,10 @@ public final class Row {
 
   /** A {@code |}-separated field as its values, trimmed, empty ones dropped. */
   public List<String> list(String column) {
+    return memo("list:", column, raw -> split(column));
+  }
+
+  private List<String> split(String column) {
     String t = text(column);
     if (t == null) {
       return List.of();
@@ -89,6 +116,10 @@ public final class Row {
 
   /** A count: empty (unknown: null), an integer, or a float with nothing after the point (79.0). */
   public Integer count(String column) {
+    return memo("count:", column, raw -> parseCount(column));
+  }
+
+  private Integer parseCount(String column) {
     String t = text(column);
     if (t == null) {
       return null;
@@ -106,8 +137,17 @@ public final class Row {
 
   /** A date (YYYY-MM-DD), refused when empty or not one. */
   public LocalDate date(String column) {
-    String t = required(column);
-    return date(column, t);
+    return memo("date:", column, raw -> date(column, required(column)));
+  }
+
+  /** A resolution's symbol ({@link Symbol#parse}); null when the field is not one. */
+  public Symbol symbol(String column) {
+    return memo("symbol:", column, raw -> Symbol.parse(raw).orElse(null));
+  }
+
+  /** A title without its catalogue suffix ({@link Title#of}); null when empty. */
+  public Title title(String column) {
+    return memo("title:", column, Title::of);
   }
 
   /** A date written in a field of {@code column}, refused when it is not one. */
@@ -138,7 +178,7 @@ public final class Row {
       return null;
     }
     String c = t.toUpperCase(java.util.Locale.ROOT);
-    if (!c.matches("[A-Z]{3}")) {
+    if (!ALPHA3.matcher(c).matches()) {
       throw refuse(column + " '" + t + "' is not an ISO alpha-3 code");
     }
     return c;

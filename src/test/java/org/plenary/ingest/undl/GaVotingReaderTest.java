@@ -115,7 +115,7 @@ class GaVotingReaderTest {
             "undl_id,ms_code,ms_name,ms_vote,date,modality,resolution,title,subjects",
             "999,FRA,FRANCE,NV,1950-12-14,\"Vote, recorded\",A/RES/428(V),Statute of the Office"
                 + " of the UNHCR,REFUGEES",
-            "999,GBR,UNITED KINGDOM,Y,1950-12-14,VOTE RECORDED,A/RES/428 (V),x,REFUGEES");
+            "999,GBR,UNITED KINGDOM,Y,1950-12-14,Adopted with a vote,A/RES/428 (V),x,REFUGEES");
     List<GaVote> rows = TestFiles.rows(reader, file);
     assertEquals(Layout.GA_VOTING_2024, reader.read(file, v -> {}).layout());
     assertEquals(Ballot.NON_VOTING, rows.get(0).ballot());
