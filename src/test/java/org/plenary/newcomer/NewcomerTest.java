@@ -72,8 +72,11 @@ class NewcomerTest {
       if (!b.language().equals("sh")) {
         continue;
       }
-      for (Example e : ReadmeExamples.examples(b)) {
-        if (e.needsToken()) {
+      List<Example> examples = ReadmeExamples.examples(b);
+      // a block with a command that needs a token is the curation flow, all of it in order
+      boolean flow = examples.stream().anyMatch(Example::needsToken);
+      for (Example e : examples) {
+        if (flow) {
           curation.add(e);
         } else if (b.before().contains("With the General Assembly imported")) {
           afterImport.add(e);

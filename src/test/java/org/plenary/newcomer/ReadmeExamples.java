@@ -79,8 +79,8 @@ final class ReadmeExamples {
         assignments.add(line);
       } else if (line.startsWith("curl ")) {
         StringBuilder cmd = new StringBuilder(line);
+        // continuation lines stay as written: bash reads the backslash-newline
         while (cmd.toString().endsWith("\\") && i + 1 < lines.size()) {
-          cmd.setLength(cmd.length() - 1);
           cmd.append('\n').append(lines.get(++i));
         }
         // a multi-line quoted body: the command goes on until its quotes close
