@@ -32,15 +32,36 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
       return Map.of("quarkus.datasource.jdbc.url", proxied(external));
     }
     db = EmbeddedDatabase.start(Path.of("target", "test-data"));
-    boolean writing = profile != null && profile.equals(WritingTestProfile.class.getName());
+    String own = ownDatabase(profile);
     return Map.of(
         "quarkus.datasource.jdbc.url",
         // each run of the writing tests starts from an empty database of their own
-        proxied(writing ? db.jdbcUrl(WritingTestProfile.DATABASE, true) : db.jdbcUrl()),
+        proxied(own != null ? db.jdbcUrl(own, true) : db.jdbcUrl()),
         "quarkus.datasource.username",
         db.username(),
         "quarkus.datasource.password",
         db.password());
+  }
+
+  /** The database of a writing profile's own ({@link WritingTestProfile#database()}), or null. */
+  private static String ownDatabase(String profile) {
+    if (profile == null) {
+      return null;
+    }
+    try {
+      Class<?> c = Class.forName(profile, true, Thread.currentThread().getContextClassLoader());
+      // by name: the profile may come from another class loader than this resource
+      Class<?> k = c;
+      while (k != null && !k.getName().equals(WritingTestProfile.class.getName())) {
+        k = k.getSuperclass();
+      }
+      if (k == null) {
+        return null;
+      }
+      return (String) c.getMethod("database").invoke(c.getDeclaredConstructor().newInstance());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Cannot read the test profile " + profile, e);
+    }
   }
 
   /** The JDBC URL through the proxy. */

@@ -11,6 +11,11 @@ public class WritingTestProfile implements QuarkusTestProfile {
   public static final String DATABASE = "plenary_writes";
   public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
 
+  /** The database of this profile's own, dropped and recreated when the profile starts. */
+  public String database() {
+    return DATABASE;
+  }
+
   @Override
   public Map<String, String> getConfigOverrides() {
     return Map.of("plenary.admin-token", ADMIN_TOKEN);

@@ -151,16 +151,21 @@ public class ChangeService {
         .call(
             () -> {
               ChangeSet cs = changeSets.findById(id);
-              if (cs == null || (!pendingToo && !cs.status.equals(ChangeSet.RELEASED))) {
-                throw ProblemException.notFound(
-                    "No "
-                        + (pendingToo ? "" : "released ")
-                        + "change set "
+              if (!pendingToo && (cs == null || !cs.status.equals(ChangeSet.RELEASED))) {
+                // as the list's ?status=proposed: a 401 for anyone without a token, whether the
+                // change set is pending or does not exist, so the answer reveals neither
+                throw new ProblemException(
+                    401,
+                    "urn:plenary:problem:unauthorized",
+                    "Unauthorized",
+                    "Change set "
                         + id
-                        + "."
-                        + (pendingToo
-                            ? ""
-                            : " Pending change sets are shown to editors and above."));
+                        + " is not released (or does not exist). Pending change sets are shown to"
+                        + " editors and above: send Authorization: Bearer <token>.",
+                    null);
+              }
+              if (cs == null) {
+                throw ProblemException.notFound("No change set " + id + ".");
               }
               return Views.of(cs);
             });
@@ -262,9 +267,24 @@ public class ChangeService {
       int i = 0;
       for (ChangeRequest.Operation op : ops) {
         TableSpec t = RecordStore.editable(op.collection()).orElseThrow();
-        checkBase(c, t, op, i);
+        Map<String, Object> before = checkBase(c, t, op, i);
         pendingElsewhere(c, t, op, changeSetId, i);
         apply(c, t, op, now, i);
+        if (op.op().equals("update")
+            && RecordStore.tag(before)
+                .equals(RecordStore.tag(RecordStore.snapshot(c, t, op.id())))) {
+          // an update that leaves the record (and its citations) as published would release an
+          // empty change
+          throw unprocessable(
+              "operations["
+                  + i
+                  + "]: the update changes nothing: '"
+                  + op.id()
+                  + "' already has these values and cites these sources.",
+              List.of(
+                  new Problem.InvalidParam(
+                      "operations[" + i + "].set", "changes nothing in the published record")));
+        }
         i++;
       }
       validateDataset(c);

@@ -62,8 +62,8 @@ public class CurationResource {
       throw ChangeService.unprocessable("A JSON body {reason, operations} is required.", null);
     }
     Views.ChangeSetView view = changes.propose(request, caller());
-    String self = Api.V1 + "/changes/" + view.id();
-    return Response.created(uri.getBaseUriBuilder().path(self).build())
+    String self = Api.absolute(uri, Api.V1 + "/changes/" + view.id());
+    return Response.created(java.net.URI.create(self))
         .entity(item(view, self))
         .header("Cache-Control", "no-store")
         .build();
@@ -88,8 +88,8 @@ public class CurationResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = Views.ReviewRequest.class)))
-  public Response approve(@PathParam("id") long id, String body) {
-    return decide(id, true, body);
+  public Response approve(@PathParam("id") long id, String body, @Context UriInfo uri) {
+    return decide(id, true, body, uri);
   }
 
   @POST
@@ -108,12 +108,12 @@ public class CurationResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = Views.ReviewRequest.class)))
-  public Response reject(@PathParam("id") long id, String body) {
-    return decide(id, false, body);
+  public Response reject(@PathParam("id") long id, String body, @Context UriInfo uri) {
+    return decide(id, false, body, uri);
   }
 
   /** An optional JSON body {"note": "..."}: curl -X POST with no body approves too. */
-  private Response decide(long id, boolean approve, String body) {
+  private Response decide(long id, boolean approve, String body, UriInfo uri) {
     Views.ReviewRequest request = null;
     if (body != null && !body.isBlank()) {
       try {
@@ -126,7 +126,7 @@ public class CurationResource {
     }
     Views.ChangeSetView view =
         changes.review(id, approve, request == null ? null : request.note(), caller());
-    return Response.ok(item(view, Api.V1 + "/changes/" + id))
+    return Response.ok(item(view, Api.absolute(uri, Api.V1 + "/changes/" + id)))
         .header("Cache-Control", "no-store")
         .build();
   }
@@ -140,12 +140,12 @@ public class CurationResource {
       responseCode = "200",
       description = "Change sets",
       content = @Content(schema = @Schema(implementation = ChangeSetList.class)))
-  public Response list(@QueryParam("status") String status) {
+  public Response list(@QueryParam("status") String status, @Context UriInfo uri) {
     List<Views.ChangeSetView> data = changes.list(mayReadPending(), status);
     return Response.ok(
             new ChangeSetList(
                 data,
-                new Envelope.Links(Api.V1 + "/changes", null),
+                new Envelope.Links(uri.getRequestUri().toString(), null),
                 new Envelope.Meta(state.version())))
         .header("Cache-Control", "private, no-cache")
         .header("Vary", "Authorization")
@@ -162,8 +162,9 @@ public class CurationResource {
       responseCode = "200",
       description = "The change set",
       content = @Content(schema = @Schema(implementation = ChangeSetItem.class)))
-  public Response get(@PathParam("id") long id) {
-    return Response.ok(item(changes.get(id, mayReadPending()), Api.V1 + "/changes/" + id))
+  public Response get(@PathParam("id") long id, @Context UriInfo uri) {
+    return Response.ok(
+            item(changes.get(id, mayReadPending()), Api.absolute(uri, Api.V1 + "/changes/" + id)))
         .header("Cache-Control", "private, no-cache")
         .header("Vary", "Authorization")
         .build();
@@ -179,8 +180,11 @@ public class CurationResource {
       responseCode = "200",
       description = "The record and its base",
       content = @Content(schema = @Schema(implementation = RecordBaseItem.class)))
-  public Response base(@PathParam("collection") String collection, @PathParam("id") String id) {
-    String self = Api.V1 + "/changes/records/" + collection + "/" + id;
+  public Response base(
+      @PathParam("collection") String collection,
+      @PathParam("id") String id,
+      @Context UriInfo uri) {
+    String self = uri.getRequestUri().toString();
     return Response.ok(
             new RecordBaseItem(
                 changes.base(collection, id),

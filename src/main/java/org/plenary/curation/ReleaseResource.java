@@ -64,8 +64,8 @@ public class ReleaseResource {
     changes.validate(request);
     Views.ReleaseView view =
         releases.publish(request.version(), request.notes(), CurationResource.caller(identity));
-    String self = Api.V1 + "/releases/" + view.version();
-    return Response.created(uri.getBaseUriBuilder().path(self).build())
+    String self = Api.absolute(uri, Api.V1 + "/releases/" + view.version());
+    return Response.created(java.net.URI.create(self))
         .entity(
             new ReleaseItem(
                 view, new Envelope.Links(self, null), new Envelope.Meta(state.version())))
@@ -84,7 +84,7 @@ public class ReleaseResource {
     return Response.ok(
             new ReleaseList(
                 releases.list(),
-                new Envelope.Links(Api.V1 + "/releases", null),
+                new Envelope.Links(uri.getRequestUri().toString(), null),
                 new Envelope.Meta(state.version())))
         .header("Cache-Control", "no-cache")
         .build();
@@ -99,7 +99,7 @@ public class ReleaseResource {
       content = @Content(schema = @Schema(implementation = ReleaseItem.class)))
   public Response get(@PathParam("version") String version, @Context UriInfo uri) {
     Parameters.none(uri, "A release");
-    String self = Api.V1 + "/releases/" + version;
+    String self = uri.getRequestUri().toString();
     return Response.ok(
             new ReleaseItem(
                 releases.get(version),

@@ -7,8 +7,10 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,7 +47,7 @@ public class TokenResource {
       responseCode = "201",
       description = "Created",
       content = @Content(schema = @Schema(implementation = TokenItem.class)))
-  public Response create(Views.TokenRequest request) {
+  public Response create(Views.TokenRequest request, @Context UriInfo uri) {
     if (request == null) {
       throw ChangeService.unprocessable("A JSON body {name, role} is required.", null);
     }
@@ -56,7 +58,7 @@ public class TokenResource {
         .entity(
             new TokenItem(
                 t,
-                new Envelope.Links(Api.V1 + "/tokens", null),
+                new Envelope.Links(Api.absolute(uri, Api.V1 + "/tokens"), null),
                 new Envelope.Meta(state.version())))
         .header("Cache-Control", "no-store")
         .build();

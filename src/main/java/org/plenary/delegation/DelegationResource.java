@@ -31,9 +31,11 @@ import org.plenary.vote.Votes;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "delegations", description = "Member states and other delegations")
 public class DelegationResource {
-  /** How a delegation voted, latest vote first. */
+  /** How a delegation voted, latest vote first; q= searches the votes' titles, as on /v1/votes. */
   public static final CollectionSpec VOTES_OF_DELEGATION =
-      Votes.ROLL_CALLS.sortedBy(Votes.ROLL_CALLS.desc("vote_date"));
+      Votes.ROLL_CALLS
+          .sortedBy(Votes.ROLL_CALLS.desc("vote_date"))
+          .searchable(Votes.SEARCH_VECTOR, Votes.SEARCH_TEXT);
 
   @Inject Responder responder;
   @Inject AgreementService agreement;

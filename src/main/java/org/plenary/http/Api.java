@@ -11,4 +11,12 @@ public final class Api {
   public static final String VERSION_HEADER = "X-Dataset-Version";
 
   public static final String TOTAL_HEADER = "X-Total-Count";
+
+  /**
+   * {@code path} as an absolute link, like every {@code links.self}: under the public base URL when
+   * one is set (PublicUrl makes it the request's base), else the request's own scheme and host.
+   */
+  public static String absolute(jakarta.ws.rs.core.UriInfo uri, String path) {
+    return uri.getBaseUriBuilder().replacePath(path).build().toString();
+  }
 }

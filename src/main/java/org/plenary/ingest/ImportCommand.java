@@ -50,7 +50,8 @@ public class ImportCommand implements QuarkusApplication {
     }
   }
 
-  static void print(PrintStream out, UndlImporter.Summary s, double seconds) {
+  /** The summary the command prints (the README shows it; a test compares the two). */
+  public static void print(PrintStream out, UndlImporter.Summary s, double seconds) {
     out.printf(Locale.ROOT, "Imported %s (SHA-256 %s) in %.1f s%n", s.file(), s.sha256(), seconds);
     out.printf(Locale.ROOT, "  rows read:      %,d%n", s.rowsRead());
     out.printf(

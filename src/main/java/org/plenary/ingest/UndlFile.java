@@ -34,6 +34,10 @@ public final class UndlFile {
   private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
+  /** A record of the UN Digital Library: the undl_link of the Library's own file. */
+  static final Pattern LIBRARY_RECORD =
+      Pattern.compile("https?://digitallibrary\\.un\\.org/record/\\d+");
+
   /**
    * A refused file: its message names the file, the line (none for the whole file), the problem.
    */
@@ -56,6 +60,7 @@ public final class UndlFile {
     final String title;
     final String meeting;
     final String note;
+    final String link;
     final String[] totalsRaw;
     final Integer[] totals;
     final int[] counts = new int[4];
@@ -70,6 +75,7 @@ public final class UndlFile {
       this.title = f[3];
       this.meeting = f[4];
       this.note = f[5];
+      this.link = f[6];
       this.totals = totals;
       this.totalsRaw = totalsRaw;
     }
@@ -110,6 +116,17 @@ public final class UndlFile {
 
     public String note() {
       return note;
+    }
+
+    /**
+     * {@code adopted} when the row links the roll call's record in the UN Digital Library: the
+     * Library's voting file lists only resolutions adopted by a recorded vote (its data
+     * dictionary), never paragraph or amendment votes. Null otherwise (a file reshaped from another
+     * source, such as Voeten's, also holds paragraph and amendment votes, and does not say which
+     * roll call adopted what).
+     */
+    public String outcome() {
+      return link != null && LIBRARY_RECORD.matcher(link).lookingAt() ? "adopted" : null;
     }
 
     /**
@@ -224,6 +241,7 @@ public final class UndlFile {
     int cTitle = col.get("title");
     int cAgenda = col.get("agenda_title");
     int cMeeting = col.get("meeting");
+    int cLink = col.get("undl_link");
     Integer cNote = col.get("vote_note");
     int[] cTotals = {
       col.get("total_yes"),
@@ -296,7 +314,8 @@ public final class UndlFile {
                   blankToNull(r.getField(cRes)),
                   title == null ? "Roll call " + undlId : title,
                   blankToNull(r.getField(cMeeting)),
-                  cNote == null ? null : blankToNull(r.getField(cNote))
+                  cNote == null ? null : blankToNull(r.getField(cNote)),
+                  blankToNull(r.getField(cLink))
                 },
                 totals,
                 raw);

@@ -366,7 +366,8 @@ public class UndlImporter {
           "create temp table undl_head (undl_id integer primary key, vote_id text not null,"
               + " linked boolean not null, date date not null, session text, resolution text,"
               + " subject text not null, meeting text, note text, yes integer, no integer,"
-              + " abstain integer, non_voting integer, status text not null, is_new boolean not null"
+              + " abstain integer, non_voting integer, status text not null, outcome text,"
+              + " is_new boolean not null"
               + " default false, direct boolean not null default false) on commit drop");
     }
     CopyIn heads =
@@ -374,7 +375,7 @@ public class UndlImporter {
             .getCopyAPI()
             .copyIn(
                 "copy undl_head (undl_id, vote_id, linked, date, session, resolution, subject,"
-                    + " meeting, note, yes, no, abstain, non_voting, status) from stdin"
+                    + " meeting, note, yes, no, abstain, non_voting, status, outcome) from stdin"
                     + " (format csv)");
     try {
       StringBuilder sb = new StringBuilder(CHUNK + 1024);
@@ -399,7 +400,8 @@ public class UndlImporter {
             t[1],
             t[2],
             t[3],
-            rc.status());
+            rc.status(),
+            rc.outcome());
         if (sb.length() > CHUNK) {
           flush(heads, sb);
         }
@@ -431,21 +433,22 @@ public class UndlImporter {
                 + " session, resolution, origin, created_at, updated_at)"
                 + " select vote_id, '"
                 + BODY
-                + "', date, 'day', subject, 'recorded', null, yes, no, abstain, non_voting,"
+                + "', date, 'day', subject, 'recorded', outcome, yes, no, abstain, non_voting,"
                 + " status, meeting, 'confirmed', note, undl_id, session, resolution, 'undl', ?, ?"
                 + " from undl_head where not linked order by undl_id"
                 + " on conflict (id) do update set date = excluded.date, subject ="
                 + " excluded.subject, yes = excluded.yes, no = excluded.no, abstain ="
                 + " excluded.abstain, non_voting = excluded.non_voting, roll_call_status ="
                 + " excluded.roll_call_status, meeting = excluded.meeting, note = excluded.note,"
-                + " session = excluded.session, resolution = excluded.resolution, updated_at ="
+                + " session = excluded.session, resolution = excluded.resolution, outcome ="
+                + " excluded.outcome, updated_at ="
                 + " excluded.updated_at"
                 + " where vote.origin = 'undl' and (vote.date, vote.subject, vote.yes, vote.no,"
                 + " vote.abstain, vote.non_voting, vote.roll_call_status, vote.meeting, vote.note,"
-                + " vote.session, vote.resolution) is distinct from (excluded.date,"
+                + " vote.session, vote.resolution, vote.outcome) is distinct from (excluded.date,"
                 + " excluded.subject, excluded.yes, excluded.no, excluded.abstain,"
                 + " excluded.non_voting, excluded.roll_call_status, excluded.meeting,"
-                + " excluded.note, excluded.session, excluded.resolution)"
+                + " excluded.note, excluded.session, excluded.resolution, excluded.outcome)"
                 + " returning id, (xmax = 0) as added")) {
       ps.setObject(1, at);
       ps.setObject(2, at);
@@ -571,12 +574,15 @@ public class UndlImporter {
       }
     }
 
-    // 8. sources: the file, cited by what it added or changed
+    // 8. sources: the file, cited by what it added or changed, and by every delegation it added
+    // (one an earlier import added without a citation is cited now)
+    List<String> delegationsToCite = uncitedDelegations(c, contents.names().keySet());
     boolean changed =
-        !votesTouched.isEmpty() || !linksTouched.isEmpty() || !delegationsAdded.isEmpty();
+        !votesTouched.isEmpty() || !linksTouched.isEmpty() || !delegationsToCite.isEmpty();
     String sourceId = "undl-ga-voting-" + contents.sha256().substring(0, 12);
     if (changed) {
       cite(c, file, contents, sourceId, votesTouched, linksTouched, at);
+      citeDelegations(c, sourceId, delegationsToCite, at);
       // the planner's statistics follow at once (autovacuum would, later): a history page walks
       // the votes by date only when the planner knows how many there are
       try (Statement s = c.createStatement()) {
@@ -799,7 +805,11 @@ public class UndlImporter {
               + contents.sha256()
               + "; "
               + contents.rows()
-              + " rows. The locator of a citation is the roll call's undl_id.");
+              + " rows. The locator of a citation is the roll call's undl_id. A roll call that"
+              + " links its record in the UN Digital Library (undl_link) has the outcome adopted:"
+              + " the Library's voting file lists only resolutions adopted by a recorded vote"
+              + " (its data dictionary). Without that link (a file reshaped from another source,"
+              + " which may hold paragraph and amendment votes) the outcome stays unknown.");
       ps.setObject(7, at);
       ps.setObject(8, at);
       ps.executeUpdate();
@@ -817,6 +827,42 @@ public class UndlImporter {
       ps.setObject(2, at);
       ps.setObject(3, at);
       ps.setArray(4, c.createArrayOf("text", ids.toArray()));
+      ps.executeUpdate();
+    }
+  }
+
+  /** The imported delegations (historic states) among {@code codes} that cite no source. */
+  private static List<String> uncitedDelegations(Connection c, Set<String> codes)
+      throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select d.id from delegation d where d.origin = 'undl' and d.id = any(?) and not"
+                + " exists (select 1 from citation ct where ct.record_type = 'delegation' and"
+                + " ct.record_id = d.id) order by d.id")) {
+      ps.setArray(1, c.createArrayOf("text", codes.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Each delegation the import added cites the file, at its code (the file's ms_code). */
+  private static void citeDelegations(
+      Connection c, String sourceId, List<String> delegations, OffsetDateTime at)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into citation (record_type, record_id, source_id, locator, origin,"
+                + " created_at, updated_at) select 'delegation', d, ?, 'ms_code ' || d, 'undl', ?,"
+                + " ? from unnest(?::text[]) d on conflict do nothing")) {
+      ps.setString(1, sourceId);
+      ps.setObject(2, at);
+      ps.setObject(3, at);
+      ps.setArray(4, c.createArrayOf("text", delegations.toArray()));
       ps.executeUpdate();
     }
   }

@@ -74,7 +74,10 @@ public final class CollectionSpec {
     return List.of(
         new Field(
             "rank",
-            "ts_rank_cd(" + searchVector + ", fts.query, 32)::float8",
+            // cover density (how many matches, how close), weighted by where they are (title A,
+            // symbols B, notes D), divided by 1 + log(length) so a text about the phrase ranks
+            // above a long one that mentions it once (1), scaled into 0..1 (32)
+            "ts_rank_cd(" + searchVector + ", fts.query, 1 | 32)::float8",
             Field.Type.NUMBER,
             false,
             true,
@@ -140,6 +143,21 @@ public final class CollectionSpec {
     b.includes.putAll(includes);
     b.searchVector = searchVector;
     b.searchText = searchText;
+    return new CollectionSpec(b);
+  }
+
+  /**
+   * The same collection searchable with q= over {@code vector} (snippets cut from {@code text}).
+   */
+  public CollectionSpec searchable(String vector, String text) {
+    Builder b = new Builder(name, from);
+    b.fields.addAll(fields);
+    b.key.addAll(key);
+    b.defaultSort.addAll(defaultSort);
+    b.embeds.putAll(embeds);
+    b.includes.putAll(includes);
+    b.searchVector = vector;
+    b.searchText = text;
     return new CollectionSpec(b);
   }
 

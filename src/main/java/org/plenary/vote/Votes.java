@@ -17,6 +17,15 @@ import org.plenary.query.Field;
 public final class Votes {
   private Votes() {}
 
+  /**
+   * A vote's full-text search: a stored, GIN-indexed vector (V4): subject (A), resolution and
+   * meeting (B), notes (D); and the text its snippets are cut from.
+   */
+  public static final String SEARCH_VECTOR = "v.search";
+
+  public static final String SEARCH_TEXT =
+      "concat_ws(' | ', v.subject, v.resolution, v.meeting, v.note)";
+
   public static final CollectionSpec BODIES =
       CollectionSpec.builder("bodies", "body b")
           .field(Field.column("b", BODY, "id", "Body id"))
@@ -64,7 +73,15 @@ public final class Votes {
           .build();
 
   public static final CollectionSpec VOTES =
-      CollectionSpec.builder("votes", "vote v join body b on b.id = v.body_id")
+      CollectionSpec.builder(
+              "votes",
+              // a curated vote's resolution and session are its adopted text's, where the import
+              // has not linked it (the General Assembly's symbols: A/RES/79/243, session 79)
+              "vote v join body b on b.id = v.body_id left join lateral (select d.symbol,"
+                  + " split_part(d.symbol, '/', 3) as session from vote_document vd join document"
+                  + " d on d.id = vd.document_id where vd.vote_id = v.id and vd.role ="
+                  + " 'adopted_text' and d.symbol like 'A/RES/%/%' order by d.symbol limit 1) ad on"
+                  + " v.resolution is null")
           .field(Field.column("v", VOTE, "id", "Vote id (slug)"))
           .field(Field.column("v", VOTE, "body_id", "Body that voted or decided"))
           .field(Field.column("body_name", "b", BODY, "name", "Name of the body"))
@@ -92,13 +109,18 @@ public final class Votes {
                   "v.undl_id",
                   "The roll call's record in the UN Digital Library's voting data; null when not"
                       + " linked"))
-          .field(Field.text("session", "v.session", "General Assembly session: 74, or e.g. ES-10"))
+          .field(
+              Field.text(
+                  "session",
+                  "coalesce(v.session, ad.session)",
+                  "General Assembly session: 74, or e.g. ES-10 (of a curated vote: its adopted"
+                      + " resolution's)"))
           .field(
               Field.text(
                   "resolution",
-                  "v.resolution",
+                  "coalesce(v.resolution, ad.symbol)",
                   "Symbol of the resolution voted on (A/RES/74/247; the file's R/73/187 is"
-                      + " A/RES/73/187)"))
+                      + " A/RES/73/187; of a curated vote: its adopted text's)"))
           .field(Field.column("v", VOTE, "certainty", "confirmed, single_source or uncertain"))
           .field(Field.column("v", VOTE, "note", "Caveats").asLongText())
           .timestamps("v")
@@ -106,7 +128,7 @@ public final class Votes {
           .sort("date")
           // the search vector is a stored, GIN-indexed column (V4): subject (A), resolution and
           // meeting (B), notes (D)
-          .search("v.search", "concat_ws(' | ', v.subject, v.resolution, v.meeting, v.note)")
+          .search(SEARCH_VECTOR, SEARCH_TEXT)
           .embed(
               new Embed(
                   "documents",

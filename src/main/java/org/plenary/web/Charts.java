@@ -318,7 +318,7 @@ public final class Charts {
                 x + barW / 2,
                 top + plotH + 34,
                 "middle",
-                11,
+                12,
                 "normal",
                 "#444444",
                 y.measures().votesBothTookPart()

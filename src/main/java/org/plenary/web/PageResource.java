@@ -73,6 +73,8 @@ public class PageResource {
               Map.of(
                   "dataset",
                   d,
+                  "imported",
+                  imported(),
                   "treaty",
                   t,
                   "ratifications",
@@ -84,6 +86,31 @@ public class PageResource {
         });
   }
 
+  /**
+   * What the General Assembly import brought, for the home page's text: how many roll calls are
+   * linked to the UN Digital Library and the span of their dates; an empty map when none is.
+   */
+  private Map<String, Object> imported() {
+    Map<String, List<String>> first =
+        Map.of(
+            "undl_id__isnull", List.of("false"),
+            "include", List.of("total"),
+            "limit", List.of("1"),
+            "sort", List.of("date"));
+    QueryEngine.Page oldest = engine.page(ListQuery.parse(Votes.VOTES, first, List.of()));
+    if (oldest.rows().isEmpty()) {
+      return Map.of();
+    }
+    Map<String, List<String>> last =
+        Map.of(
+            "undl_id__isnull", List.of("false"), "limit", List.of("1"), "sort", List.of("-date"));
+    QueryEngine.Page latest = engine.page(ListQuery.parse(Votes.VOTES, last, List.of()));
+    return Map.of(
+        "total", oldest.total(),
+        "from", oldest.rows().get(0).get("date"),
+        "to", latest.rows().get(0).get("date"));
+  }
+
   @GET
   @Path("votes")
   @Operation(hidden = true)
@@ -93,7 +120,9 @@ public class PageResource {
         "votes",
         () -> {
           MultivaluedMap<String, String> params = params(uri);
-          QueryEngine.Page page = engine.page(ListQuery.parse(Votes.VOTES, params, List.of()));
+          MultivaluedMap<String, String> counted = new MultivaluedHashMap<>(params);
+          counted.putSingle("include", "total"); // the caption says how many match, not the page
+          QueryEngine.Page page = engine.page(ListQuery.parse(Votes.VOTES, counted, List.of()));
           String query = Html.query(params);
           Pages.Frame f =
               new Pages.Frame("Votes")
@@ -101,6 +130,7 @@ public class PageResource {
                   .citeAll(page.rows());
           Map<String, Object> data = new LinkedHashMap<>();
           data.put("votes", withSnippets(page.rows()));
+          data.put("total", page.total());
           data.put("q", first(params, "q"));
           data.put("method", first(params, "method"));
           data.put("outcome", first(params, "outcome"));
@@ -153,7 +183,7 @@ public class PageResource {
               "chartHeight",
               chart == null ? 0 : Charts.height(chart) + Charts.STANDALONE_EXTRA + 4);
           data.put("tallyHeight", 150 + Charts.STANDALONE_EXTRA);
-          data.put("groups", groups(rollCall));
+          data.put("groups", groups(rollCall, vote));
           List<Map<String, Object>> ballots = new ArrayList<>();
           for (Map<String, Object> r : rollCall) {
             Map<String, Object> m = new LinkedHashMap<>(r);
@@ -163,7 +193,7 @@ public class PageResource {
             ballots.add(m);
           }
           data.put("rollCall", ballots);
-          data.put("positions", positions);
+          data.put("positions", shown(positions));
           data.put("chartUrl", "/charts/votes/" + Html.encode(id) + ".svg");
           data.put("tallyUrl", "/charts/votes/" + Html.encode(id) + "/tally.svg");
           return new Pages.Page(f, data);
@@ -250,7 +280,7 @@ public class PageResource {
           data.put("groupName", Charts.groupName(d.get("regional_group")));
           data.put("votes", votes.rows());
           data.put("moreVotes", votes.next() != null);
-          data.put("positions", positions);
+          data.put("positions", shown(positions));
           int n = Math.min(5, ranking.size() / 2);
           data.put("most", ranking.subList(0, n));
           data.put("least", reversed(ranking.subList(ranking.size() - n, ranking.size())));
@@ -297,7 +327,7 @@ public class PageResource {
           @SuppressWarnings("unchecked")
           List<Map<String, Object>> positions = (List<Map<String, Object>>) o.get("positions");
           f.citeAll(positions);
-          return new Pages.Page(f, Map.of("org", o, "positions", positions));
+          return new Pages.Page(f, Map.of("org", o, "positions", shown(positions)));
         });
   }
 
@@ -320,7 +350,7 @@ public class PageResource {
                       api("/positions.csv", "person_id=" + Html.encode(slug)))
                   .cite(p.get("sources"))
                   .citeAll(positions);
-          return new Pages.Page(f, Map.of("person", p, "positions", positions));
+          return new Pages.Page(f, Map.of("person", p, "positions", shown(positions)));
         });
   }
 
@@ -343,7 +373,7 @@ public class PageResource {
                   .data(api("/positions", query), api("/positions.csv", query))
                   .citeAll(page.rows());
           Map<String, Object> data = new LinkedHashMap<>();
-          data.put("positions", withSnippets(page.rows()));
+          data.put("positions", shown(withSnippets(page.rows())));
           data.put("q", first(params, "q"));
           data.put("stance", first(params, "stance"));
           data.put("actorKind", first(params, "actor_kind"));
@@ -351,6 +381,26 @@ public class PageResource {
           data.put("stances", List.of("supports", "opposes", "conditional", "concerned", "mixed"));
           data.put("next", next(uri, page.next()));
           return new Pages.Page(f, data);
+        });
+  }
+
+  @GET
+  @Path("positions/{id}")
+  @Operation(hidden = true)
+  public Response position(@PathParam("id") String id, @Context UriInfo uri) {
+    noParameters(uri);
+    return pages.page(
+        uri,
+        "position",
+        () -> {
+          Map<String, Object> p = one(Positions.POSITIONS, "id", id, "position");
+          Pages.Frame f =
+              new Pages.Frame(p.get("actor_name") + ": " + p.get("stance"))
+                  .data(
+                      api("/positions/" + Html.encode(id), ""),
+                      api("/positions.csv", "id=" + Html.encode(id)))
+                  .cite(p.get("sources"));
+          return new Pages.Page(f, Map.of("position", shown(List.of(p)).get(0)));
         });
   }
 
@@ -427,7 +477,7 @@ public class PageResource {
       case "person" -> "/people/" + e;
       case "treaty", "signature" -> "/treaty";
       case "event" -> "/#timeline";
-      case "position" -> Api.V1 + "/positions/" + e;
+      case "position" -> "/positions/" + e;
       case "document" -> Api.V1 + "/documents/" + e;
       case "body" -> Api.V1 + "/bodies/" + e;
       default -> Api.V1 + "/sources";
@@ -452,8 +502,13 @@ public class PageResource {
     return engine.all(ListQuery.all(c, List.of()));
   }
 
-  /** The roll call counted per regional group, with a total row; the groups add up. */
-  static List<Map<String, Object>> groups(List<Map<String, Object>> rollCall) {
+  /**
+   * The roll call counted per regional group, with a total row; the groups add up. A ballot whose
+   * tally no source gives (a partial roll call that lists only those who voted) is "unknown" where
+   * no named delegation cast it, never 0.
+   */
+  static List<Map<String, Object>> groups(
+      List<Map<String, Object>> rollCall, Map<String, Object> vote) {
     Map<String, Map<String, Object>> by = new LinkedHashMap<>();
     for (String g : Charts.GROUPS.keySet()) {
       by.put(g, row(Charts.groupName(g)));
@@ -473,8 +528,17 @@ public class PageResource {
     if (!out.isEmpty()) {
       out.add(total);
     }
+    for (String b : Charts.BALLOTS) {
+      if (vote.get(b) == null) {
+        out.stream()
+            .filter(m -> Integer.valueOf(0).equals(m.get(b)))
+            .forEach(m -> m.put(b, UNKNOWN));
+      }
+    }
     return out;
   }
+
+  private static final String UNKNOWN = "unknown";
 
   private static Map<String, Object> row(String name) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -493,6 +557,29 @@ public class PageResource {
       Map<String, Object> m = new LinkedHashMap<>(r);
       m.put(
           "highlight", r.containsKey("snippet") ? Html.highlight((String) r.get("snippet")) : null);
+      out.add(m);
+    }
+    return out;
+  }
+
+  /**
+   * Positions with their sources as a page shows them beside each quote ({@code shown_sources}):
+   * links only to http(s) addresses.
+   */
+  private static List<Map<String, Object>> shown(List<Map<String, Object>> positions) {
+    List<Map<String, Object>> out = new ArrayList<>(positions.size());
+    for (Map<String, Object> p : positions) {
+      Map<String, Object> m = new LinkedHashMap<>(p);
+      List<Map<String, Object>> sources = new ArrayList<>();
+      if (p.get("sources") instanceof List<?> list) {
+        for (Object o : list) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> s = new LinkedHashMap<>((Map<String, Object>) o);
+          s.put("url", Html.safeUrl(s.get("url")));
+          sources.add(s);
+        }
+      }
+      m.put("shown_sources", sources);
       out.add(m);
     }
     return out;

@@ -323,7 +323,9 @@ class CurationTest {
                     update("positions", w.positionA(), Map.of("paraphrase", "checked wording")))));
     // pending: editors see it, the public does not
     as(editor).get("/v1/changes/" + id).then().statusCode(200).body("data.status", is("proposed"));
-    problem(given().get("/v1/changes/" + id), 404);
+    problem(given().get("/v1/changes/" + id), 401);
+    given().get("/v1/changes/" + id).then().header("WWW-Authenticate", "Bearer");
+    problem(as(editor).get("/v1/changes/999999"), 404);
     given()
         .get("/v1/changes")
         .then()
@@ -593,6 +595,62 @@ class CurationTest {
         .statusCode(200)
         .body("data.status", is("proposed"));
     as(ADMIN).post("/v1/changes/" + pending + "/reject").then().statusCode(200);
+  }
+
+  @Test
+  void anUpdateThatChangesNothingIsRefusedAndLinksAreAbsolute() {
+    Curators.World w = Curators.world(editor, reviewer);
+    Map<String, Object> same = Curators.op("update", "positions", w.positionA());
+    same.put("base", base("positions", w.positionA()));
+    same.put("set", Map.of("stance", "concerned", "paraphrase", "first wording"));
+    same.put("sources", List.of(Map.of("source_id", w.source(), "locator", "test")));
+    Response refused = as(editor).body(changeSet("Nothing", List.of(same))).post("/v1/changes");
+    problem(refused, 422);
+    refused.then().body("invalid_params[0].name", is("operations[0].set"));
+
+    // what the README promises of every link: absolute, the Location of a 201 too
+    long id =
+        propose(
+            editor,
+            changeSet(
+                "Links",
+                List.of(update("positions", w.positionA(), Map.of("paraphrase", "linked")))));
+    Response one = as(editor).get("/v1/changes/" + id);
+    String self = one.then().statusCode(200).extract().path("links.self");
+    assertEquals(
+        io.restassured.RestAssured.baseURI
+            + ":"
+            + io.restassured.RestAssured.port
+            + "/v1/changes/"
+            + id,
+        self);
+    Response approved = as(reviewer).post("/v1/changes/" + id + "/approve");
+    assertEquals(self, approved.then().statusCode(200).extract().path("links.self"));
+    io.restassured.specification.RequestSpecification created =
+        as(editor)
+            .body(
+                changeSet(
+                    "Links 2",
+                    List.of(update("positions", w.positionB(), Map.of("paraphrase", "linked")))));
+    Response posted = created.post("/v1/changes");
+    assertEquals(
+        posted.header("Location"), posted.then().statusCode(201).extract().path("links.self"));
+    assertTrue(posted.header("Location").startsWith("http://"), posted.header("Location"));
+    as(reviewer).post("/v1/changes/" + posted.path("data.id") + "/reject").then().statusCode(200);
+    String release = publishVersion();
+    Response r = as(null).get("/v1/releases/" + release);
+    assertTrue(r.then().statusCode(200).extract().<String>path("links.self").startsWith("http://"));
+    assertTrue(
+        as(null)
+            .get("/v1/changes")
+            .then()
+            .extract()
+            .<String>path("links.self")
+            .startsWith("http://"));
+  }
+
+  private static String publishVersion() {
+    return Curators.publish(Curators.ADMIN);
   }
 
   @Test

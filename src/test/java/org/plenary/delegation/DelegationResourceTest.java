@@ -18,6 +18,26 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DelegationResourceTest {
 
   @Test
+  void aDelegationsVotesAreSearchable() {
+    // both resolutions "Countering the use of ICTs for criminal purposes" with the US's ballot
+    given()
+        .queryParam("q", "criminal")
+        .get("/v1/delegations/USA/votes")
+        .then()
+        .statusCode(200)
+        .body("data.vote_id", hasItems("a-res-73-187", "a-res-74-247"))
+        .body("data.delegation_id", everyItem(is("USA")))
+        .body("data.snippet", everyItem(containsString("<mark>criminal</mark>")))
+        .body("meta.sort", is("-rank,vote_id,delegation_id"));
+    given()
+        .queryParam("q", "no-such-word-anywhere")
+        .get("/v1/delegations/USA/votes")
+        .then()
+        .statusCode(200)
+        .body("data", hasSize(0));
+  }
+
+  @Test
   void all193MemberStatesAndTheEuropeanUnion() {
     given()
         .get("/v1/delegations?un_member=true&include=total")

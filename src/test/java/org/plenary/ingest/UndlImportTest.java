@@ -125,6 +125,50 @@ class UndlImportTest {
   }
 
   @Test
+  void aRollCallWithTheLibrarysRecordLinkIsAnAdoptedResolution() throws IOException {
+    // the Library's own file links each record and holds adopted resolutions only; a file
+    // without the link (reshaped from Voeten's data, with paragraph votes) says nothing of it
+    List<String> lines = Files.readAllLines(DIR.resolve("ga-2025.csv"));
+    List<String> linked = new ArrayList<>(List.of(lines.get(0)));
+    for (String l : lines.subList(1, lines.size())) {
+      linked.add(l.startsWith("8001,") ? l + "https://digitallibrary.un.org/record/3830173" : l);
+    }
+    Path file = tmp.resolve("ga-2025-linked.csv");
+    Files.write(file, linked);
+    importer.importFile(file, progress::add);
+    assertEquals("adopted", get("/v1/votes/undl-8001").getString("data.outcome"));
+    assertEquals(null, get("/v1/votes/undl-8002").getString("data.outcome"));
+    assertTrue(
+        get("/v1/sources/" + get("/v1/votes/undl-8001").getString("data.sources[0].id"))
+            .getString("data.note")
+            .contains("lists only resolutions adopted by a recorded vote"),
+        "the source says why");
+    // the page shows the symbol, the session, the outcome; a ballot the file does not count is
+    // unknown, never 0
+    String page = given().get("/votes/undl-8001").then().statusCode(200).extract().asString();
+    assertTrue(page.contains("<dd id=\"resolution\">A/RES/74/5</dd>"), "the symbol");
+    assertTrue(page.contains("<dd id=\"session\">74</dd>"), "the session");
+    assertTrue(page.contains("<dd id=\"outcome\">adopted</dd>"), "the outcome");
+    assertTrue(page.contains("id=\"tally-non-voting\">unknown</span>"), "the tally");
+    assertTrue(
+        page.matches(
+            "(?s).*<th scope=\"row\">All delegations</th><td class=\"num\">2</td><td"
+                + " class=\"num\">1</td><td class=\"num\">1</td><td"
+                + " class=\"num\">unknown</td><td class=\"num\">4</td>.*"),
+        "not voting: unknown, not 0");
+    String other = given().get("/votes/undl-8002").then().statusCode(200).extract().asString();
+    assertTrue(other.contains("unknown: the voting file it was imported from does not say"));
+
+    // the home page says what is loaded now: the General Assembly's votes, not just the treaty's
+    String home = given().get("/").then().statusCode(200).extract().asString();
+    assertTrue(
+        home.contains(
+            "<a href=\"/votes?undl_id__isnull=false\">2 recorded votes of the UN General"
+                + " Assembly</a>, 2019-10-01 to 2020-11-02"),
+        home.replaceAll("(?s).*(<p class=\"lede\".*?</p>).*", "$1"));
+  }
+
+  @Test
   void the2026LayoutWithNonVotingRowsImportsLinksAndCites() throws IOException {
     UndlImporter.Summary s = load("ga-2026.csv");
     assertEquals(23, s.rowsRead());
@@ -200,7 +244,16 @@ class UndlImportTest {
         .body("data.name", is("Yugoslavia"))
         .body("data.un_member", is(false))
         .body("data.iso2", nullValue())
-        .body("data.regional_group", nullValue());
+        .body("data.regional_group", nullValue())
+        // every record an import creates cites the file: the historic states too
+        .body("data.sources.id", equalTo(List.of(es.getString("data[0].sources[0].id"))))
+        .body("data.sources[0].locator", is("ms_code YUG"));
+    assertEquals(
+        List.of(),
+        engine.rows(
+            "select d.id from delegation d where not exists (select 1 from citation c where"
+                + " c.record_type = 'delegation' and c.record_id = d.id)"),
+        "delegations without a source");
     given()
         .get("/v1/delegations/DDR/votes")
         .then()
@@ -531,6 +584,28 @@ class UndlImportTest {
         .body("data[0].id", is("a-res-74-247"))
         .body("data[0].yes", is(79))
         .body("data[0].roll_call.size()", is(193));
+
+    // search ranks separate: a short title about human rights ranks above a long one that
+    // mentions them once, and the ranks are not all one value
+    JsonPath found =
+        given()
+            .queryParam("q", "\"human rights\"")
+            .queryParam("limit", 100)
+            .get("/v1/votes")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    List<String> ids = found.getList("data.id");
+    List<Float> ranks = found.getList("data.rank", Float.class);
+    assertTrue(ids.indexOf("undl-9112") < ids.indexOf("undl-9084"), "ranked: " + ids);
+    assertTrue(
+        ranks.get(ids.indexOf("undl-9112")) > ranks.get(ids.indexOf("undl-9084")),
+        "Human rights and cultural diversity above the Special Committee's long title: " + ranks);
+    assertTrue(new java.util.HashSet<>(ranks).size() > 5, "ranks separate: " + ranks);
+    for (int i = 1; i < ranks.size(); i++) {
+      assertTrue(ranks.get(i - 1) >= ranks.get(i), "best matches first: " + ranks);
+    }
     assertTrue(importer.importFile(SAMPLE, progress::add).versionAfter().equals(s.versionAfter()));
   }
 

@@ -226,6 +226,77 @@ class BrowserTest {
         driver.getScreenshotAs(OutputType.BYTES));
   }
 
+  /** What a page measures in the browser at phone width. */
+  private static final String PHONE_CHECK =
+      """
+      const doc = document.documentElement;
+      const small = [];
+      for (const el of document.querySelectorAll('body *')) {
+        if (el.closest('svg')) continue;
+        const cs = getComputedStyle(el);
+        if (cs.display === 'none' || cs.visibility === 'hidden') continue;
+        const text = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+        const r = el.getBoundingClientRect();
+        if (!text || r.width === 0 || r.height === 0) continue;
+        if (parseFloat(cs.fontSize) < 12) {
+          small.push(el.tagName + ' ' + cs.fontSize + ' ' + el.textContent.trim().slice(0, 40));
+        }
+      }
+      for (const t of document.querySelectorAll('svg text')) {
+        const svg = t.ownerSVGElement;
+        const vb = svg.viewBox.baseVal;
+        const scale = vb && vb.width ? svg.getBoundingClientRect().width / vb.width : 1;
+        const size = parseFloat(t.getAttribute('font-size') || getComputedStyle(t).fontSize) * scale;
+        if (size < 11.99) small.push('svg text ' + size.toFixed(1) + 'px ' + t.textContent.slice(0, 40));
+      }
+      const clipped = [...document.querySelectorAll('table.stack')]
+        .filter(t => t.parentElement.scrollWidth > t.parentElement.clientWidth + 1)
+        .map(t => t.caption ? t.caption.textContent : 'a table');
+      const wrapped = [];
+      for (const td of document.querySelectorAll('td.date')) {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (lines.size > 1) wrapped.push(td.textContent);
+      }
+      return JSON.stringify({overflow: doc.scrollWidth - doc.clientWidth, width: doc.clientWidth,
+        small: small.slice(0, 10), clipped: clipped, wrapped: wrapped.slice(0, 10)});
+      """;
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/",
+        "/votes",
+        "/votes/a-res-74-247",
+        "/votes/ahc-2024-08-08-iran-delete-art-6-2",
+        "/delegations",
+        "/delegations/USA",
+        "/positions",
+        "/positions/usa-2019-12-27",
+        "/treaty"
+      })
+  void atPhoneWidthNothingScrollsSidewaysAndNoTextIsUnder12px(String path) throws IOException {
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+    try {
+      assertEquals(200, load(path).status(), path);
+      JsonNode m = JSON.readTree((String) ((JavascriptExecutor) driver).executeScript(PHONE_CHECK));
+      assertEquals(390, m.path("width").asInt(), path + ": the viewport is a phone's");
+      assertEquals(0, m.path("overflow").asInt(), path + ": the page scrolls sideways");
+      assertEquals("[]", m.path("small").toString(), path + ": text under 12px");
+      assertEquals("[]", m.path("clipped").toString(), path + ": a table is clipped");
+      assertEquals("[]", m.path("wrapped").toString(), path + ": a date wraps");
+      String name = path.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", "");
+      Files.write(
+          SHOTS.resolve("phone-" + (name.isEmpty() ? "home" : name) + ".png"),
+          driver.getScreenshotAs(OutputType.BYTES));
+    } finally {
+      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
   @Test
   void theResolutionShowsItsNumbers() {
     assertEquals(200, load("/votes/a-res-74-247").status());

@@ -2,6 +2,8 @@ package org.plenary.web;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -114,6 +116,72 @@ class PagesTest {
   }
 
   @Test
+  void aCuratedVoteHasTheResolutionAndSessionOfItsAdoptedText() {
+    // a-res-79-243 was adopted without a vote; its adopted text is the document A/RES/79/243
+    given()
+        .get("/v1/votes?resolution=A/RES/79/243")
+        .then()
+        .statusCode(200)
+        .body("data.id", equalTo(List.of("a-res-79-243")))
+        .body("data[0].session", is("79"));
+    given().get("/v1/votes?session=79").then().body("data.id", hasItem("a-res-79-243"));
+    String html = given().get("/votes/a-res-79-243").then().statusCode(200).extract().asString();
+    assertTrue(html.contains("<dd id=\"resolution\">A/RES/79/243</dd>"), "the symbol");
+    assertTrue(html.contains("<dd id=\"session\">79</dd>"), "the session");
+  }
+
+  @Test
+  void everyPageHasASearchBoxAndTheHomePageSearchesVotesAndPositions() {
+    for (String path : List.of("/", "/votes/a-res-74-247", "/delegations/USA", "/treaty")) {
+      String html = given().get(path).then().statusCode(200).extract().asString();
+      assertTrue(
+          html.contains(
+              "<form class=\"site-search\" method=\"get\" action=\"/votes\" role=\"search\""),
+          path + ": the navigation's search box");
+      assertTrue(html.contains("<input id=\"site-q\" name=\"q\" type=\"search\""), path);
+    }
+    String home = given().get("/").then().extract().asString();
+    assertTrue(home.contains("<input id=\"home-q\" name=\"q\" type=\"search\""), "home search");
+    assertTrue(home.contains("formaction=\"/positions\""), "positions too, without script");
+    // nothing imported: the home page speaks of the convention's dataset only
+    assertFalse(home.contains("recorded votes of the UN General Assembly"));
+  }
+
+  @Test
+  void eachQuoteHasItsSourceBesideItAndEveryPositionAPage() {
+    String list = given().get("/positions").then().statusCode(200).extract().asString();
+    String item =
+        java.util.Arrays.stream(list.split("<li>"))
+            .filter(li -> li.contains("/positions/usa-2019-12-27\""))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(item.contains("<a href=\"/positions/usa-2019-12-27\">this position</a>"), item);
+    assertTrue(item.contains("<p class=\"source\">Sources: "), item);
+    assertTrue(item.contains("Udayavani (AP report)"), item);
+    assertTrue(item.contains("(AP)"), "the locator: " + item);
+
+    String page =
+        given().get("/positions/usa-2019-12-27").then().statusCode(200).extract().asString();
+    assertTrue(page.contains("<h1>United States: opposes</h1>"), "its heading");
+    assertTrue(page.contains("There is no consensus among member states"), "its quote");
+    assertTrue(page.contains("<a href=\"/sources/udayavani-761316\">about this source</a>"));
+    assertTrue(page.contains("/v1/positions/usa-2019-12-27"), "its JSON");
+    given().get("/positions/no-such-position").then().statusCode(404);
+    given().get("/positions/usa-2019-12-27?x=1").then().statusCode(400);
+  }
+
+  @Test
+  void theVotesPageCountsEveryMatchNotThePage() {
+    int total = given().get("/v1/votes?include=total").then().extract().path("meta.total");
+    String html = given().get("/votes?limit=2").then().statusCode(200).extract().asString();
+    assertTrue(
+        html.contains("<caption>" + total + " votes: 2 on this page</caption>"),
+        "the caption: " + html.replaceAll("(?s).*(<caption>[^<]*</caption>).*", "$1"));
+    String all = given().get("/votes").then().statusCode(200).extract().asString();
+    assertTrue(all.contains("<caption>" + total + " votes</caption>"));
+  }
+
+  @Test
   void theIranProposalSaysItsAbstentionsAreUnknown() {
     String html =
         given()
@@ -127,6 +195,14 @@ class PagesTest {
     assertTrue(html.contains("id=\"tally-abstain\">unknown</span>"));
     assertTrue(html.contains("Abstain: unknown"), "the chart's description");
     assertFalse(html.contains("id=\"tally-abstain\">0<"), "never zero");
+    // the group table: the seven supporters named, yes 7 in all; abstentions and non-voting
+    // unknown (no source counts them), not 0
+    assertTrue(
+        html.matches(
+            "(?s).*<th scope=\"row\">All delegations</th><td class=\"num\">7</td><td"
+                + " class=\"num\">[^<]*</td><td class=\"num\">unknown</td><td"
+                + " class=\"num\">unknown</td><td class=\"num\">7</td>.*"),
+        "the group table's total row");
   }
 
   @Test
