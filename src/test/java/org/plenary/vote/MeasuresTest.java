@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -537,6 +538,72 @@ class MeasuresTest {
         .then()
         .statusCode(200)
         .body("data", is(List.of()));
+  }
+
+  @Test
+  void theExplorerAnswersBothQuestionsInOnePageEach() {
+    // the closest votes first, with their margins
+    String votes =
+        given()
+            .accept("text/html")
+            .get("/votes?body_id=" + BODY + "&sort=margin")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertTrue(votes.indexOf("tm-3") < votes.indexOf("tm-2"), "tm-3 (margin 0) before tm-2");
+    assertTrue(votes.contains("<td class=\"num\">0.3333</td>"), "division shown");
+    // who voted against the majority most often: RUS (every ballot) first
+    String records =
+        given()
+            .accept("text/html")
+            .get("/delegations/record?body_id=" + BODY)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertTrue(
+        records.indexOf("/delegations/RUS") < records.indexOf("/delegations/FRA"), "RUS first");
+    assertTrue(records.contains("<td class=\"num\">100% (4)</td>"), "RUS: 4 of 4 against");
+    assertTrue(records.contains("Plenary tests"), "the source of the roll calls counted");
+    // a group's page and its chart
+    String group =
+        given()
+            .accept("text/html")
+            .get("/groups/weog?body_id=" + BODY)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertTrue(group.contains("Agreement Index per year: 2001 "), "the chart's description");
+    given()
+        .get("/charts/groups/weog/cohesion.svg?body_id=" + BODY)
+        .then()
+        .statusCode(200)
+        .contentType(org.hamcrest.Matchers.startsWith("image/svg+xml"));
+    given().accept("text/html").get("/groups/weog?colour=red").then().statusCode(400);
+  }
+
+  @Test
+  void theFixturesRealRollCallGivesWeogsIndex() {
+    // A/RES/74/247 in WEOG: 28 no, 1 abstention (Türkiye): (28 - 1/2) / 29
+    JsonPath json =
+        given().get("/v1/votes/a-res-74-247/breakdown").then().statusCode(200).extract().jsonPath();
+    assertEquals(
+        0.9483,
+        json.getDouble("data.groups.find { it.regional_group == 'weog' }.agreement_index"),
+        1e-9);
+    assertEquals(
+        List.of("TUR"),
+        json.getList("data.groups.find { it.regional_group == 'weog' }.against_group_majority"));
+    given()
+        .get("/v1/votes/a-res-74-247")
+        .then()
+        .body("data.margin", is(19))
+        .body("data.margin_share", is(0.1105f))
+        .body("data.majority", is("yes"))
+        .body("data.minority", is(60))
+        .body("data.division", is(0.3488f));
   }
 
   private static Map<String, Object> measures(Map<String, Object> row) {
