@@ -142,8 +142,8 @@ public final class Groups {
               "(select g.group_id, extract(year from v.date)::int as year,"
                   + " count(*) filter (where g.yes + g.no + g.abstain > 0)::int as votes,"
                   + " round(avg("
-                  + INDEX
-                  + ")::numeric, 4)::float8 as agreement_index, coalesce(sum("
+                  + Measures.exactAgreementIndex("g.yes", "g.no", "g.abstain")
+                  + "), 4)::float8 as agreement_index, coalesce(sum("
                   + DEFECTIONS
                   + "), 0)::int as defections, count(*) filter (where "
                   + DEFECTIONS

@@ -65,6 +65,14 @@ public final class Measures {
    * decimals, null when all are zero.
    */
   public static String agreementIndex(String y, String n, String a) {
+    return exactAgreementIndex(y, n, a) + "::float8";
+  }
+
+  /**
+   * As {@link #agreementIndex}, as an exact numeric (for means: a mean of exact values, rounded
+   * once, is the same whatever order they are added in).
+   */
+  public static String exactAgreementIndex(String y, String n, String a) {
     String max = "greatest(" + y + ", " + n + ", " + a + ")";
     String total = "(" + y + " + " + n + " + " + a + ")";
     return "round(("
@@ -75,7 +83,7 @@ public final class Measures {
         + max
         + ") / 2.0) / nullif("
         + total
-        + ", 0), 4)::float8";
+        + ", 0), 4)";
   }
 
   /** The most frequent of yes, no, abstain among counts {@code y, n, a}; null on a tie. */
