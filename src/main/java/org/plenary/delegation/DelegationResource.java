@@ -61,7 +61,7 @@ public class DelegationResource {
   @Parameter(
       name = "by",
       in = ParameterIn.QUERY,
-      description = "year: one row per delegation and calendar year",
+      description = "year: one row per delegation and calendar year (DelegationRecordYear records)",
       schema =
           @Schema(
               type = SchemaType.STRING,
@@ -82,7 +82,7 @@ public class DelegationResource {
   @Parameter(
       name = "by",
       in = ParameterIn.QUERY,
-      description = "year: one row per calendar year",
+      description = "year: one row per calendar year (DelegationRecordYear records)",
       schema =
           @Schema(
               type = SchemaType.STRING,

@@ -60,7 +60,9 @@ public class GroupResource {
   @Parameter(
       name = "by",
       in = ParameterIn.QUERY,
-      description = "vote (default): one row per vote; year: one row per calendar year",
+      description =
+          "vote (default): one row per vote; year: one row per calendar year (GroupCohesionYear"
+              + " records)",
       schema =
           @Schema(
               type = SchemaType.STRING,
