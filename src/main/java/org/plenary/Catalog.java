@@ -2,10 +2,12 @@ package org.plenary;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.plenary.delegation.DelegationRecords;
 import org.plenary.delegation.DelegationResource;
 import org.plenary.delegation.Delegations;
 import org.plenary.document.Documents;
 import org.plenary.event.Events;
+import org.plenary.group.Groups;
 import org.plenary.organization.Organizations;
 import org.plenary.person.People;
 import org.plenary.position.Positions;
@@ -37,6 +39,9 @@ public final class Catalog {
     add("Event", Events.EVENTS);
     add("Signature", Treaties.SIGNATURES);
     add("Treaty", Treaties.TREATIES);
+    add("DelegationRecord", DelegationRecords.RECORDS);
+    add("Group", Groups.GROUPS);
+    add("GroupCohesionVote", Groups.COHESION_VOTES);
   }
 
   /**
@@ -50,6 +55,20 @@ public final class Catalog {
     VIEWS.put(
         "roll_calls.of_delegation",
         new Entry("RollCallEntry", DelegationResource.VOTES_OF_DELEGATION));
+  }
+
+  /**
+   * Collections served on another's path when by= asks for them (by=year), by name: the OpenAPI
+   * document describes their records beside the path's default ones.
+   */
+  public static final Map<String, Entry> ALTERNATES = new LinkedHashMap<>();
+
+  static {
+    ALTERNATES.put(
+        DelegationRecords.RECORD_YEARS.name(),
+        new Entry("DelegationRecordYear", DelegationRecords.RECORD_YEARS));
+    ALTERNATES.put(
+        Groups.COHESION_YEARS.name(), new Entry("GroupCohesionYear", Groups.COHESION_YEARS));
   }
 
   /** The collection or view an operation's x-plenary-list names. */

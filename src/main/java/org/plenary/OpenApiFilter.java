@@ -55,9 +55,16 @@ public class OpenApiFilter implements OASFilter {
                 "facets",
                     nullable(
                         SchemaType.OBJECT,
-                        "With facet=: for each field, {values: [{value, count}], truncated}; null otherwise"))));
+                        "With facet=: for each field, {values: [{value, count}], truncated}; null otherwise"),
+                "definition",
+                    string(
+                        "The definition of the measures a collection of measures gives (a"
+                            + " delegation's record, a group's cohesion); absent elsewhere"))));
     schemas.put("Meta", object(orderedMap("dataset_version", string("Dataset version"))));
     for (Catalog.Entry e : Catalog.COLLECTIONS.values()) {
+      recordSchema(e.schema(), e.collection(), schemas);
+    }
+    for (Catalog.Entry e : Catalog.ALTERNATES.values()) {
       recordSchema(e.schema(), e.collection(), schemas);
     }
     if (api.getComponents() == null) {
@@ -395,6 +402,50 @@ public class OpenApiFilter implements OASFilter {
             "Comma-separated fields whose values to count over the whole filter (meta.facets), from: "
                 + String.join(", ", facetable),
             string(null)));
+    for (CollectionSpec.Argument a : c.arguments()) {
+      op.addParameter(
+          param(
+              a.name(),
+              a.description(),
+              OASFactory.createSchema()
+                  .addType(SchemaType.INTEGER)
+                  .minimum(java.math.BigDecimal.valueOf(a.min()))
+                  .maximum(java.math.BigDecimal.valueOf(a.max()))
+                  .defaultValue(a.defaultValue())));
+    }
+    if (c.scope() != null) {
+      // the filters of the records aggregated (the votes counted), those of their own collection
+      for (Field f : c.scope().fields()) {
+        if (f.filterable() && c.field(f.name()).isEmpty() && f.operators().contains("")) {
+          op.addParameter(
+              param(
+                  f.name(),
+                  "Counts only the "
+                      + c.scope().name()
+                      + " whose "
+                      + f.name()
+                      + " is this ("
+                      + f.description()
+                      + "). Also: "
+                      + f.operators().stream()
+                          .filter(o -> !o.isEmpty())
+                          .sorted()
+                          .map(o -> f.name() + "__" + o)
+                          .reduce((x, y) -> x + ", " + y)
+                          .orElse(""),
+                  fieldSchema(f, false)));
+        }
+      }
+      if (c.searchVector() == null && c.scope().searchVector() != null) {
+        op.addParameter(
+            param(
+                "q",
+                "Counts only the "
+                    + c.scope().name()
+                    + " a full-text search finds (websearch syntax)",
+                string(null)));
+      }
+    }
     if (c.searchVector() != null) {
       op.addParameter(
           param(
@@ -516,6 +567,7 @@ public class OpenApiFilter implements OASFilter {
       case DATE -> s.addType(SchemaType.STRING).format("date");
       case PARTIAL_DATE -> s.addType(SchemaType.STRING).pattern("^\\d{4}(-\\d{2}(-\\d{2})?)?$");
       case TIMESTAMP -> s.addType(SchemaType.STRING).format("date-time");
+      case NUMBER -> s.addType(SchemaType.NUMBER);
       default -> s.addType(SchemaType.STRING);
     }
     if (nullable) {

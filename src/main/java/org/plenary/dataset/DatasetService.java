@@ -32,6 +32,7 @@ public class DatasetService {
           "sources",
           "events",
           "bodies",
+          "groups",
           "signatures",
           "treaty",
           "dataset",

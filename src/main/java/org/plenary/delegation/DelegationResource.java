@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.http.Api;
 import org.plenary.http.Format;
+import org.plenary.http.Parameters;
 import org.plenary.http.ProblemException;
 import org.plenary.http.Records;
 import org.plenary.http.Responder;
@@ -47,6 +48,67 @@ public class DelegationResource {
   @Extension(name = "x-plenary-list", value = "delegations")
   public Response delegations(@Context UriInfo uri) {
     return responder.list(Delegations.DELEGATIONS, uri);
+  }
+
+  @GET
+  @Path("/record")
+  @Operation(
+      summary =
+          "Every delegation's voting record over the chosen votes: with or against the majority,"
+              + " lone votes, participation (sort=-in_minority_share: who most often voted"
+              + " against the majority); by=year per year. Vote filters (date__gte, session,"
+              + " body_id, q, any filter of /v1/votes) choose the votes counted")
+  @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
+  @Extension(name = "x-plenary-list", value = "delegation_records")
+  @Parameter(
+      name = "by",
+      in = ParameterIn.QUERY,
+      description = "year: one row per delegation and calendar year (DelegationRecordYear records)",
+      schema =
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"year"}))
+  public Response records(@Context UriInfo uri) {
+    return responder.list(recordsBy(uri), uri, BY);
+  }
+
+  @GET
+  @Path("/{iso3}/record")
+  @Operation(
+      summary =
+          "The delegation's voting record over the chosen votes (one row; by=year: per year)."
+              + " Vote filters (date__gte, session, body_id, q, any filter of /v1/votes) choose"
+              + " the votes counted")
+  @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
+  @Extension(name = "x-plenary-list", value = "delegation_records")
+  @Parameter(
+      name = "by",
+      in = ParameterIn.QUERY,
+      description = "year: one row per calendar year (DelegationRecordYear records)",
+      schema =
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"year"}))
+  public Response record(@PathParam("iso3") String iso3, @Context UriInfo uri) {
+    return responder.children(
+        Delegations.DELEGATIONS,
+        code(iso3),
+        "delegation",
+        recordsBy(uri),
+        "delegation_id",
+        uri,
+        BY);
+  }
+
+  private static final java.util.Set<String> BY = java.util.Set.of("by");
+
+  /** The record's collection for by= (absent: the whole period; year: per calendar year). */
+  private static CollectionSpec recordsBy(UriInfo uri) {
+    return Parameters.choice(
+        uri,
+        "by",
+        DelegationRecords.RECORDS,
+        java.util.Map.of("year", DelegationRecords.RECORD_YEARS));
   }
 
   @GET

@@ -1,5 +1,6 @@
 package org.plenary.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,8 @@ public final class Envelope {
   /**
    * @param total the number of matching records, only with include=total (null otherwise)
    * @param facets with facet=: each field's values and their counts for the whole filter
+   * @param definition for a collection of measures (a delegation's record, a group's cohesion):
+   *     their definition; absent elsewhere
    */
   public record ListMeta(
       String datasetVersion,
@@ -26,7 +29,8 @@ public final class Envelope {
       int limit,
       String sort,
       Long total,
-      Map<String, Object> facets) {}
+      Map<String, Object> facets,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String definition) {}
 
   public record Meta(String datasetVersion) {}
 }

@@ -21,6 +21,27 @@ public final class Parameters {
     }
   }
 
+  /**
+   * The value chosen by parameter {@code name} (e.g. by=year) among {@code options}, {@code absent}
+   * when it is not given; a 400 problem naming the options otherwise.
+   */
+  public static <T> T choice(UriInfo uri, String name, T absent, Map<String, T> options) {
+    List<String> given = uri.getQueryParameters().get(name);
+    if (given == null) {
+      return absent;
+    }
+    T chosen = given.size() == 1 ? options.get(given.get(0)) : null;
+    if (chosen == null) {
+      throw ProblemException.invalidParam(
+          name,
+          "'"
+              + String.join(",", given)
+              + "' is not one of the choices. Allowed: "
+              + ListQuery.allowed(options.keySet()));
+    }
+    return chosen;
+  }
+
   /** {@code bom=true|false}, which only CSV takes. */
   static boolean bom(Map<String, List<String>> params, Format format) {
     List<String> values = params.get("bom");

@@ -250,9 +250,10 @@ public class RequestGuard {
 
   /**
    * Whether a request costs more than a page lookup: full-text search (q=), facets, the agreement
-   * ranking and comparisons, CSV and NDJSON downloads of collections; and the explorer's pages that
-   * run the same work (a search, a delegation's agreement ranking and chart, the positions page's
-   * counts). Health, the explorer's static files and the bulk dumps never are.
+   * ranking and comparisons, the voting records and group cohesion, CSV and NDJSON downloads of
+   * collections; and the explorer's pages that run the same work (a search, a delegation's
+   * agreement ranking and chart, the records' ranking, a group's cohesion and its chart, the
+   * positions page's counts). Health, the explorer's static files and the bulk dumps never are.
    */
   static boolean expensive(HttpServerRequest req) {
     String path = req.path();
@@ -262,7 +263,11 @@ public class RequestGuard {
     if (!path.startsWith(Api.V1 + "/") && !path.equals(Api.V1)) {
       return expensivePage(path, req.query());
     }
-    if (path.endsWith("/agreement") || path.endsWith(".csv") || path.endsWith(".ndjson")) {
+    if (path.endsWith("/agreement")
+        || path.endsWith("/record")
+        || path.endsWith("/cohesion")
+        || path.endsWith(".csv")
+        || path.endsWith(".ndjson")) {
       return true;
     }
     String query = req.query();
@@ -283,6 +288,8 @@ public class RequestGuard {
     return search
         || path.equals("/positions")
         || path.startsWith("/charts/delegations/")
+        || path.startsWith("/charts/groups/")
+        || path.startsWith("/groups/")
         || (path.startsWith("/delegations/") && path.indexOf('/', "/delegations/".length()) < 0);
   }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.plenary.query.CollectionSpec;
 import org.plenary.query.ListQuery;
@@ -36,7 +37,15 @@ public class Responder {
    * or every matching row as CSV or NDJSON, as the request asks.
    */
   public Response list(CollectionSpec c, UriInfo uri, Condition... fixed) {
-    return list(c, uri, null, fixed);
+    return list(c, uri, null, Set.of(), fixed);
+  }
+
+  /**
+   * As {@link #list(CollectionSpec, UriInfo, Condition...)}, for a resource that read the query
+   * parameters {@code handled} itself (e.g. by=, which chose {@code c}).
+   */
+  public Response list(CollectionSpec c, UriInfo uri, Set<String> handled, Condition... fixed) {
+    return list(c, uri, null, handled, fixed);
   }
 
   /**
@@ -50,10 +59,23 @@ public class Responder {
       CollectionSpec child,
       String childField,
       UriInfo uri) {
+    return children(parent, parentId, what, child, childField, uri, Set.of());
+  }
+
+  /** As {@link #children}, for a resource that read the parameters {@code handled} itself. */
+  public Response children(
+      CollectionSpec parent,
+      String parentId,
+      String what,
+      CollectionSpec child,
+      String childField,
+      UriInfo uri,
+      Set<String> handled) {
     return list(
         child,
         uri,
         () -> records.requireExists(parent, "id", parentId, what),
+        handled,
         ListQuery.condition(child, childField, "", parentId));
   }
 
@@ -62,8 +84,17 @@ public class Responder {
    * the parent does not exist) runs only when there is nothing to show, saving a query on every
    * other request.
    */
-  private Response list(CollectionSpec c, UriInfo uri, Runnable parentCheck, Condition... fixed) {
+  private Response list(
+      CollectionSpec c,
+      UriInfo uri,
+      Runnable parentCheck,
+      Set<String> handled,
+      Condition... fixed) {
     MultivaluedMap<String, String> params = uri.getQueryParameters(true);
+    if (!handled.isEmpty()) {
+      params = new jakarta.ws.rs.core.MultivaluedHashMap<>(params);
+      params.keySet().removeAll(handled);
+    }
     Negotiation.Negotiated n = negotiate(uri, params);
     String key = cache.key(n);
     HttpCache.Rendered hit = cache.get(key);
@@ -91,7 +122,8 @@ public class Responder {
                 q.limit(),
                 ListQuery.sortToken(q.sort()),
                 page.total(),
-                page.facets()));
+                page.facets(),
+                c.definition()));
     Map<String, String> h = new LinkedHashMap<>();
     if (next != null) {
       h.put("Link", "<" + next + ">; rel=\"next\"");
@@ -135,7 +167,7 @@ public class Responder {
             rows,
             new Envelope.Links(self, null),
             new Envelope.ListMeta(
-                version(), rows.size(), rows.size(), null, (long) rows.size(), null));
+                version(), rows.size(), rows.size(), null, (long) rows.size(), null, null));
     return cache.render(
         key,
         Json.bytes(body),

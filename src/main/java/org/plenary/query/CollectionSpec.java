@@ -33,6 +33,12 @@ public final class CollectionSpec {
       List<String> omit,
       String description) {}
 
+  /**
+   * A whole-number parameter of an aggregated collection (e.g. lone_max), written {@code {name}} in
+   * its FROM and bound there, with its default and bounds.
+   */
+  public record Argument(String name, int defaultValue, int min, int max, String description) {}
+
   private final String name;
   private final String from;
   private final List<Field> fields;
@@ -42,6 +48,9 @@ public final class CollectionSpec {
   private final Map<String, Embed> includes;
   private final String searchVector;
   private final String searchText;
+  private final CollectionSpec scope;
+  private final List<Argument> arguments;
+  private final String definition;
 
   private CollectionSpec(Builder b) {
     this.name = b.name;
@@ -54,6 +63,33 @@ public final class CollectionSpec {
     this.includes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.includes));
     this.searchVector = b.searchVector;
     this.searchText = b.searchText;
+    this.scope = b.scope;
+    this.arguments = List.copyOf(b.arguments);
+    this.definition = b.definition;
+  }
+
+  /**
+   * For a collection aggregated over the records of another one (a delegation's record over votes):
+   * that collection, whose filters in a request ({@code date__gte=}, {@code session=}, {@code q=},
+   * any it declares) choose the records aggregated. The FROM writes {@code {scope}} where the keys
+   * of the chosen records go: {@code r.vote_id in ({scope})}. Null for a plain collection.
+   */
+  public CollectionSpec scope() {
+    return scope;
+  }
+
+  /** The parameters written {@code {name}} in the FROM of an aggregated collection. */
+  public List<Argument> arguments() {
+    return arguments;
+  }
+
+  public Optional<Argument> argument(String argumentName) {
+    return arguments.stream().filter(a -> a.name().equals(argumentName)).findFirst();
+  }
+
+  /** The definition of the measures an aggregated collection gives (meta.definition), or null. */
+  public String definition() {
+    return definition;
   }
 
   /** The tsvector SQL that q= searches, or null when the collection has no full-text search. */
@@ -143,6 +179,9 @@ public final class CollectionSpec {
     b.includes.putAll(includes);
     b.searchVector = searchVector;
     b.searchText = searchText;
+    b.scope = scope;
+    b.arguments.addAll(arguments);
+    b.definition = definition;
     return new CollectionSpec(b);
   }
 
@@ -179,6 +218,9 @@ public final class CollectionSpec {
     private final Map<String, Embed> includes = new LinkedHashMap<>();
     private String searchVector;
     private String searchText;
+    private CollectionSpec scope;
+    private final List<Argument> arguments = new ArrayList<>();
+    private String definition;
 
     private Builder(String name, String from) {
       this.name = name;
@@ -222,6 +264,22 @@ public final class CollectionSpec {
     public Builder search(String vector, String text) {
       this.searchVector = vector;
       this.searchText = text;
+      return this;
+    }
+
+    /** Aggregates over the records of {@code c} chosen by its filters (see {@link #scope()}). */
+    public Builder scope(CollectionSpec c) {
+      this.scope = c;
+      return this;
+    }
+
+    public Builder argument(Argument a) {
+      arguments.add(a);
+      return this;
+    }
+
+    public Builder definition(String text) {
+      this.definition = text;
       return this;
     }
 

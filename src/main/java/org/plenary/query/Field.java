@@ -57,6 +57,16 @@ public record Field(
     return new Field(name, sql, Type.INTEGER, true, true, null, description);
   }
 
+  /** A double-precision number (a share, an index), filterable with =, __in, __gte, __lte. */
+  public static Field number(String name, String sql, String description) {
+    return new Field(name, sql, Type.NUMBER, true, true, null, description);
+  }
+
+  /** A text field that takes one of {@code vocabulary} (the OpenAPI enum). */
+  public static Field term(String name, String sql, String description, List<String> vocabulary) {
+    return new Field(name, sql, Type.TEXT, true, true, null, description, vocabulary);
+  }
+
   public static Field bool(String name, String sql, String description) {
     return new Field(name, sql, Type.BOOLEAN, true, true, null, description);
   }

@@ -51,6 +51,8 @@ public final class ListQuery {
   private final Set<String> includes;
   private final String search;
   private final List<Field> facets;
+  private final ListQuery scope;
+  private final Map<String, Integer> arguments;
 
   private ListQuery(
       CollectionSpec collection,
@@ -61,7 +63,9 @@ public final class ListQuery {
       boolean total,
       Set<String> includes,
       String search,
-      List<Field> facets) {
+      List<Field> facets,
+      ListQuery scope,
+      Map<String, Integer> arguments) {
     this.collection = collection;
     this.conditions = conditions;
     this.sort = sort;
@@ -71,6 +75,8 @@ public final class ListQuery {
     this.includes = includes;
     this.search = search;
     this.facets = facets;
+    this.scope = scope;
+    this.arguments = arguments;
   }
 
   /** Every record matching {@code conditions}, in the default order: for embeds and lookups. */
@@ -84,7 +90,15 @@ public final class ListQuery {
         false,
         Set.of(),
         null,
-        List.of());
+        List.of(),
+        c.scope() == null ? null : all(c.scope(), List.of()),
+        defaults(c));
+  }
+
+  private static Map<String, Integer> defaults(CollectionSpec c) {
+    Map<String, Integer> out = new java.util.LinkedHashMap<>();
+    c.arguments().forEach(a -> out.put(a.name(), a.defaultValue()));
+    return out;
   }
 
   /**
@@ -113,6 +127,16 @@ public final class ListQuery {
     List<Field> facets = new ArrayList<>();
     boolean sortGiven = params.containsKey("sort");
     List<String> q = params.get("q");
+    Map<String, List<String>> scopeParams = new java.util.LinkedHashMap<>();
+    Map<String, Integer> arguments = defaults(c);
+    if (q != null
+        && c.searchVector() == null
+        && c.scope() != null
+        && c.scope().searchVector() != null) {
+      // an aggregate over the records a search finds: the search chooses them
+      scopeParams.put("q", q);
+      q = null;
+    }
     if (q != null) {
       String value = q.get(q.size() - 1);
       if (c.searchVector() == null) {
@@ -158,7 +182,7 @@ public final class ListQuery {
           switch (name) {
             case "limit" -> limit = parseLimit(value, stream ? Integer.MAX_VALUE : MAX_LIMIT);
             case "q" -> {
-              // parsed above
+              // parsed above, or a filter of the scope
             }
             case "facet" -> {
               for (String facet : value.split(",", -1)) {
@@ -197,11 +221,28 @@ public final class ListQuery {
               }
             }
             case "updated_since" -> conditions.add(condition(c, "updated_at", "gte", value));
-            default -> conditions.add(parseFilter(c, name, value));
+            default -> {
+              CollectionSpec.Argument argument = c.argument(name).orElse(null);
+              if (argument != null) {
+                arguments.put(name, parseArgument(argument, value));
+              } else if (inScope(c, name)) {
+                scopeParams.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+              } else {
+                conditions.add(parseFilter(c, name, value));
+              }
+            }
           }
         } catch (IllegalArgumentException e) {
           bad.add(new InvalidQueryException.Invalid(name, e.getMessage()));
         }
+      }
+    }
+    ListQuery scope = null;
+    if (c.scope() != null) {
+      try {
+        scope = parse(c.scope(), scopeParams, List.of());
+      } catch (InvalidQueryException e) {
+        bad.addAll(e.invalid());
       }
     }
     List<Sort> fullSort = withKey(c, sort);
@@ -212,7 +253,36 @@ public final class ListQuery {
     if (!bad.isEmpty()) {
       throw new InvalidQueryException(bad);
     }
-    return new ListQuery(c, conditions, fullSort, limit, after, total, includes, search, facets);
+    return new ListQuery(
+        c, conditions, fullSort, limit, after, total, includes, search, facets, scope, arguments);
+  }
+
+  /**
+   * Whether parameter {@code param} filters the records an aggregated collection is computed over:
+   * a filter of its scope's fields (date__gte, session, ...) that is not one of its own fields.
+   */
+  private static boolean inScope(CollectionSpec c, String param) {
+    if (c.scope() == null) {
+      return false;
+    }
+    int sep = param.indexOf("__");
+    String name = sep < 0 ? param : param.substring(0, sep);
+    return c.field(name).isEmpty() && c.scope().field(name).filter(Field::filterable).isPresent();
+  }
+
+  private static int parseArgument(CollectionSpec.Argument a, String value) {
+    int n;
+    try {
+      n = Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "'" + value + "' is not a whole number from " + a.min() + " to " + a.max());
+    }
+    if (n < a.min() || n > a.max()) {
+      throw new IllegalArgumentException(
+          a.name() + " must be between " + a.min() + " and " + a.max() + " (got " + value + ")");
+    }
+    return n;
   }
 
   /** The terms of a web-search query: words, "quoted phrases" (one each), -exclusions, or. */
@@ -341,11 +411,24 @@ public final class ListQuery {
     Field f = c.field(name).filter(Field::filterable).orElse(null);
     if (f == null) {
       List<String> fields = c.fields().stream().filter(Field::filterable).map(Field::name).toList();
+      Set<String> others = new TreeSet<>(RESERVED);
+      c.arguments().forEach(a -> others.add(a.name()));
       throw new IllegalArgumentException(
           "unknown parameter. Filterable fields: "
               + allowed(fields)
+              + (c.scope() == null
+                  ? ""
+                  : "; filters of the "
+                      + c.scope().name()
+                      + " counted: "
+                      + allowed(
+                          c.scope().fields().stream()
+                              .filter(Field::filterable)
+                              .map(Field::name)
+                              .filter(n -> c.field(n).isEmpty())
+                              .toList()))
               + "; other parameters: "
-              + allowed(new TreeSet<>(RESERVED)));
+              + allowed(others));
     }
     if (!f.operators().contains(op)) {
       throw new IllegalArgumentException(
@@ -415,6 +498,18 @@ public final class ListQuery {
           throw new IllegalArgumentException("'" + value + "' is not true or false");
         }
         return Boolean.parseBoolean(value);
+      }
+      case NUMBER -> {
+        double d;
+        try {
+          d = Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("'" + value + "' is not a number");
+        }
+        if (!Double.isFinite(d)) {
+          throw new IllegalArgumentException("'" + value + "' is not a finite number");
+        }
+        return d;
       }
       case DATE, PARTIAL_DATE -> {
         PartialDate d = PartialDate.parse(value);
@@ -496,6 +591,16 @@ public final class ListQuery {
 
   public List<Field> facets() {
     return facets;
+  }
+
+  /** For an aggregated collection: the query choosing the records aggregated; otherwise null. */
+  public ListQuery scope() {
+    return scope;
+  }
+
+  /** The values of an aggregated collection's arguments (given, or their defaults). */
+  public Map<String, Integer> arguments() {
+    return arguments;
   }
 
   /** The fields of each record: the collection's, plus rank and snippet when searching. */

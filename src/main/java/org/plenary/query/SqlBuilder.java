@@ -38,11 +38,13 @@ final class SqlBuilder {
     String type =
         first instanceof Integer
             ? "int4"
-            : first instanceof LocalDate
-                ? "date"
-                : first instanceof Boolean
-                    ? "bool"
-                    : first instanceof OffsetDateTime ? "timestamptz" : "text";
+            : first instanceof Double
+                ? "float8"
+                : first instanceof LocalDate
+                    ? "date"
+                    : first instanceof Boolean
+                        ? "bool"
+                        : first instanceof OffsetDateTime ? "timestamptz" : "text";
     return c.createArrayOf(type, values.toArray());
   }
 
@@ -91,15 +93,63 @@ final class SqlBuilder {
 
   /** The collection's FROM, joined with the parsed search query when q= is given. */
   static String from(ListQuery q) {
+    String from = expand(q, null);
     return q.search() == null
-        ? q.collection().from()
-        : q.collection().from()
-            + " cross join (select websearch_to_tsquery('english', ?) as query) fts";
+        ? from
+        : from + " cross join (select websearch_to_tsquery('english', ?) as query) fts";
+  }
+
+  private static final java.util.regex.Pattern PLACEHOLDER =
+      java.util.regex.Pattern.compile("\\{([a-z_]+)\\}");
+
+  /**
+   * An aggregated collection's FROM with its placeholders filled: {@code {scope}} becomes the keys
+   * of the scope's records the request chose (their SQL, with their parameters), an argument a
+   * bound parameter. {@code params} receives the parameters in the order they appear (null: only
+   * the text is wanted).
+   */
+  private static String expand(ListQuery q, List<Object> params) {
+    CollectionSpec c = q.collection();
+    if (c.scope() == null && c.arguments().isEmpty()) {
+      return c.from();
+    }
+    java.util.regex.Matcher m = PLACEHOLDER.matcher(c.from());
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String name = m.group(1);
+      String replacement;
+      if (name.equals("scope")) {
+        ListQuery scope = q.scope();
+        Sql where = where(scope, false);
+        replacement =
+            "select "
+                + scope.collection().field(scope.collection().key().get(0)).orElseThrow().sql()
+                + " from "
+                + from(scope)
+                + where.text();
+        if (params != null) {
+          params.addAll(where.params());
+        }
+      } else {
+        Integer value = q.arguments().get(name);
+        if (value == null) {
+          throw new IllegalStateException(c.name() + " has no argument " + name);
+        }
+        replacement = "?";
+        if (params != null) {
+          params.add(value);
+        }
+      }
+      m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(sb);
+    return sb.toString();
   }
 
   static Sql where(ListQuery q, boolean keyset) {
     List<String> clauses = new ArrayList<>();
     List<Object> params = new ArrayList<>();
+    expand(q, params); // the parameters of from(q)'s aggregated collection, which precede the WHERE
     if (q.search() != null) {
       params.add(q.search()); // the parameter of from(q), which precedes the WHERE clause
       clauses.add("(" + q.collection().searchVector() + ") @@ fts.query");

@@ -27,6 +27,21 @@ public final class SourceCollections {
           .sort("source_id", "record_type", "record_id")
           .build();
 
+  /**
+   * Sources as a page cites them, without what cites them (for the sources an aggregate names by id
+   * in source_ids).
+   */
+  public static final CollectionSpec CITED_SOURCES =
+      CollectionSpec.builder("sources", "source s")
+          .field(Field.column("s", SOURCE, "id", "Source id (slug)"))
+          .field(Field.column("s", SOURCE, "publisher", "Who published it"))
+          .field(Field.column("s", SOURCE, "title", "Title"))
+          .field(Field.column("s", SOURCE, "url", "Where it was read"))
+          .field(Field.text("locator", "null::text", "Where in the source (none: the whole)"))
+          .key("id")
+          .sort("id")
+          .build();
+
   public static final CollectionSpec SOURCES =
       CollectionSpec.builder("sources", "source s")
           .field(Field.column("s", SOURCE, "id", "Source id (slug)"))

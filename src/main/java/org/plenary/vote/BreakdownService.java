@@ -38,24 +38,40 @@ public class BreakdownService {
       return Optional.empty();
     }
     VoteTallies vote = found.get(0);
+    String majority = Measures.groupMajority("g.yes", "g.no", "g.abstain");
     List<VoteBreakdown.Group> groups =
         jdbc.list(
-            "select coalesce(d.regional_group, 'none'), "
-                + "count(*) filter (where r.vote = 'yes')::int, "
-                + "count(*) filter (where r.vote = 'no')::int, "
-                + "count(*) filter (where r.vote = 'abstain')::int, "
-                + "count(*) filter (where r.vote = 'non_voting')::int, "
-                + "count(*)::int "
+            "select g.*, case when g.grp <> 'none' then "
+                + Measures.agreementIndex("g.yes", "g.no", "g.abstain")
+                + " end, case when g.grp <> 'none' then "
+                + majority
+                + " end, case when g.grp <> 'none' then (select array_agg(r2.delegation_id order"
+                + " by r2.delegation_id) from roll_call r2 join delegation d2 on d2.id ="
+                + " r2.delegation_id where r2.vote_id = ? and d2.regional_group = g.grp and"
+                + " r2.vote <> 'non_voting' and r2.vote <> "
+                + majority
+                + ") end from (select coalesce(d.regional_group, 'none') as grp, "
+                + "count(*) filter (where r.vote = 'yes')::int as yes, "
+                + "count(*) filter (where r.vote = 'no')::int as no, "
+                + "count(*) filter (where r.vote = 'abstain')::int as abstain, "
+                + "count(*) filter (where r.vote = 'non_voting')::int as non_voting, "
+                + "count(*)::int as total "
                 + "from roll_call r join delegation d on d.id = r.delegation_id "
-                + "where r.vote_id = ? group by 1 order by 1",
-            rs ->
-                new VoteBreakdown.Group(
-                    rs.getString(1),
-                    rs.getInt(2),
-                    rs.getInt(3),
-                    rs.getInt(4),
-                    rs.getInt(5),
-                    rs.getInt(6)),
+                + "where r.vote_id = ? group by 1) g order by 1",
+            rs -> {
+              java.sql.Array against = rs.getArray(9);
+              return new VoteBreakdown.Group(
+                  rs.getString(1),
+                  rs.getInt(2),
+                  rs.getInt(3),
+                  rs.getInt(4),
+                  rs.getInt(5),
+                  rs.getInt(6),
+                  (Double) rs.getObject(7),
+                  rs.getString(8),
+                  against == null ? List.of() : List.of((String[]) against.getArray()));
+            },
+            id,
             id);
     VoteBreakdown.Counts totals =
         new VoteBreakdown.Counts(
@@ -85,6 +101,14 @@ public class BreakdownService {
             id);
     return Optional.of(
         new VoteBreakdown(
-            id, "regional_group", vote.rollCallStatus(), groups, totals, t, matches, sources));
+            id,
+            "regional_group",
+            vote.rollCallStatus(),
+            groups,
+            totals,
+            t,
+            matches,
+            Measures.COHESION_DEFINITION,
+            sources));
   }
 }

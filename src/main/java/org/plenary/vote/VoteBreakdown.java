@@ -14,11 +14,27 @@ public record VoteBreakdown(
     Counts totals,
     Tallies tallies,
     boolean matchesTallies,
+    String definition,
     List<Source> sources) {
 
-  /** One group's ballots ({@code regional_group} "none" for delegations outside every group). */
+  /**
+   * One group's ballots ({@code regional_group} "none" for delegations outside every group), with
+   * its cohesion (docs/analytics.md; null for "none", and where no member voted).
+   *
+   * @param agreementIndex the Hix-Noury-Roland Agreement Index of its yes, no and abstain ballots
+   * @param majority its most frequent of yes, no, abstain; null on a tie
+   * @param againstGroupMajority the members whose yes, no or abstain differs from it
+   */
   public record Group(
-      String regionalGroup, int yes, int no, int abstain, int nonVoting, int total) {}
+      String regionalGroup,
+      int yes,
+      int no,
+      int abstain,
+      int nonVoting,
+      int total,
+      Double agreementIndex,
+      String majority,
+      List<String> againstGroupMajority) {}
 
   /** The groups added up. */
   public record Counts(int yes, int no, int abstain, int nonVoting, int total) {}

@@ -101,6 +101,11 @@ public final class Votes {
           .field(Field.column("v", VOTE, "no", "Votes against; null when no source gives it"))
           .field(Field.column("v", VOTE, "abstain", "Abstentions; null when no source gives it"))
           .field(Field.column("v", VOTE, "non_voting", "Members not voting; null when unknown"))
+          .field(Field.integer("margin", "v.margin", Measures.MARGIN))
+          .field(Field.number("margin_share", "v.margin_share", Measures.MARGIN_SHARE))
+          .field(Field.term("majority", "v.majority", Measures.MAJORITY, List.of("yes", "no")))
+          .field(Field.integer("minority", "v.minority", Measures.MINORITY))
+          .field(Field.number("division", "v.division", Measures.DIVISION))
           .field(Field.column("v", VOTE, "roll_call_status", "complete, partial or absent"))
           .field(Field.column("v", VOTE, "meeting", "Meeting or session"))
           .field(

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.plenary.dataset.DatasetState;
 import org.plenary.delegation.AgreementService;
 import org.plenary.delegation.Delegations;
+import org.plenary.group.Groups;
 import org.plenary.http.Parameters;
 import org.plenary.http.ProblemException;
 import org.plenary.query.CollectionSpec;
@@ -98,6 +99,28 @@ public class ChartResource {
               Charts.agreement("ag", a, b, agreement.byYear(id, with)),
               "How often " + a + " and " + b + " voted alike, by year",
               "/delegations/" + id);
+        });
+  }
+
+  /** {@code /charts/groups/weog/cohesion.svg?date__gte=1990}: a group's cohesion per year. */
+  @GET
+  @Path("groups/{id}/{file}")
+  @Operation(hidden = true)
+  public Response cohesion(
+      @PathParam("id") String id, @PathParam("file") String file, @Context UriInfo uri) {
+    if (!file.equals("cohesion.svg")) {
+      throw ProblemException.notFound("No chart '" + file + "'. Charts of a group: cohesion.svg");
+    }
+    var filters = PageResource.voteFilters(uri);
+    return pages.chart(
+        uri,
+        () -> {
+          String name = name(Groups.GROUPS, id, "group");
+          List<Map<String, Object>> years = PageResource.cohesionYears(engine, id, filters);
+          return alone(
+              Charts.cohesion("co", name, PageResource.yearValues(years)),
+              "How cohesive the " + name + " voted, by year",
+              "/groups/" + id);
         });
   }
 

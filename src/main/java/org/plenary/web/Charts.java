@@ -219,44 +219,86 @@ public final class Charts {
    */
   public static String agreement(
       String prefix, String a, String b, List<AgreementRecords.Year> years) {
-    int width = 720;
-    int height = 300;
-    String title = "Agreement over time: " + a + " and " + b;
     List<AgreementRecords.Year> scored =
         years.stream().filter(y -> y.measures().voeten() != null).toList();
+    String why =
+        "Not enough data: agreement over time needs recorded votes in at least two years, and the"
+            + " loaded dataset has "
+            + (scored.isEmpty() ? "none" : "votes in " + scored.get(0).year() + " only")
+            + " where both took part.";
+    String line =
+        scored.isEmpty()
+            ? "No recorded vote where both took part."
+            : "Recorded votes in one year only (" + scored.get(0).year() + ").";
+    return yearBars(
+        prefix,
+        "Agreement over time: " + a + " and " + b,
+        "Voeten agreement index per year: ",
+        why,
+        line,
+        scored.stream()
+            .map(
+                y ->
+                    new YearValue(
+                        y.year(), y.measures().voeten(), y.measures().votesBothTookPart()))
+            .toList());
+  }
+
+  /** A share (0 to 1) in one year, over {@code votes} votes. */
+  public record YearValue(int year, double value, int votes) {}
+
+  /**
+   * A group's cohesion year by year (the mean Agreement Index of each year's votes); "Not enough
+   * data" below two years.
+   */
+  public static String cohesion(String prefix, String group, List<YearValue> years) {
+    String why =
+        "Not enough data: cohesion over time needs recorded votes in at least two years, and the"
+            + " chosen votes have "
+            + (years.isEmpty() ? "none" : "votes in " + years.get(0).year() + " only")
+            + " where a member voted.";
+    return yearBars(
+        prefix,
+        "Cohesion over time: " + group,
+        "Agreement Index per year: ",
+        why,
+        years.isEmpty()
+            ? "No recorded vote where a member voted."
+            : "Recorded votes in one year only (" + years.get(0).year() + ").",
+        years);
+  }
+
+  /**
+   * One bar per year for a share from 0 to 100%, each labelled with its value and vote count (the
+   * values every other year, then every fifth, when the years are many; the description states them
+   * all); "Not enough data" below two years.
+   */
+  private static String yearBars(
+      String prefix,
+      String title,
+      String measure,
+      String emptyWhy,
+      String emptyLine,
+      List<YearValue> scored) {
+    int width = 720;
+    int height = 300;
     if (scored.size() < 2) {
-      String why =
-          "Not enough data: agreement over time needs recorded votes in at least two years, and the"
-              + " loaded dataset has "
-              + (scored.isEmpty() ? "none" : "votes in " + scored.get(0).year() + " only")
-              + " where both took part.";
-      StringBuilder s = open(prefix, width, 90, title, why);
+      StringBuilder s = open(prefix, width, 90, title, emptyWhy);
       s.append(
           "<rect x=\"1\" y=\"1\" width=\"718\" height=\"88\" fill=\"#f4f4f4\" stroke=\"#767676\""
               + " stroke-dasharray=\"6 4\"/>");
       s.append(text(20, 40, "start", 16, "bold", INK, "Not enough data", null));
-      s.append(
-          text(
-              20,
-              66,
-              "start",
-              14,
-              "normal",
-              INK,
-              scored.isEmpty()
-                  ? "No recorded vote where both took part."
-                  : "Recorded votes in one year only (" + scored.get(0).year() + ").",
-              null));
+      s.append(text(20, 66, "start", 14, "normal", INK, emptyLine, null));
       return close(s);
     }
-    StringBuilder desc = new StringBuilder("Voeten agreement index per year: ");
-    for (AgreementRecords.Year y : scored) {
+    StringBuilder desc = new StringBuilder(measure);
+    for (YearValue y : scored) {
       desc.append(y.year())
           .append(" ")
-          .append(percent(y.measures().voeten()))
+          .append(percent(y.value()))
           .append(" over ")
-          .append(y.measures().votesBothTookPart())
-          .append(y.measures().votesBothTookPart() == 1 ? " vote; " : " votes; ");
+          .append(y.votes())
+          .append(y.votes() == 1 ? " vote; " : " votes; ");
     }
     StringBuilder s = open(prefix, width, height, title, desc.toString().trim());
     int left = 50;
@@ -278,9 +320,11 @@ public final class Charts {
     }
     double slot = (double) plotW / scored.size();
     double barW = Math.min(60, slot * 0.6);
+    // every label when they fit, then every other year, then every fifth
+    int every = scored.size() <= 20 ? 1 : scored.size() <= 40 ? 2 : 5;
     int i = 0;
-    for (AgreementRecords.Year y : scored) {
-      double h = plotH * y.measures().voeten();
+    for (YearValue y : scored) {
+      double h = plotH * y.value();
       double x = left + slot * i + (slot - barW) / 2;
       s.append(
           String.format(
@@ -292,17 +336,19 @@ public final class Charts {
               Math.max(h, 0.5),
               prefix,
               INK));
-      s.append(
-          text(
-              x + barW / 2,
-              top + plotH - h - 6,
-              "middle",
-              13,
-              "bold",
-              INK,
-              percent(y.measures().voeten()),
-              null));
-      if (scored.size() <= 20 || i % 2 == 0) {
+      if (every == 1) {
+        s.append(
+            text(
+                x + barW / 2,
+                top + plotH - h - 6,
+                "middle",
+                13,
+                "bold",
+                INK,
+                percent(y.value()),
+                null));
+      }
+      if (i % every == 0) {
         s.append(
             text(
                 x + barW / 2,
@@ -313,17 +359,18 @@ public final class Charts {
                 INK,
                 Integer.toString(y.year()),
                 null));
-        s.append(
-            text(
-                x + barW / 2,
-                top + plotH + 34,
-                "middle",
-                12,
-                "normal",
-                "#444444",
-                y.measures().votesBothTookPart()
-                    + (y.measures().votesBothTookPart() == 1 ? " vote" : " votes"),
-                null));
+        if (every <= 2) {
+          s.append(
+              text(
+                  x + barW / 2,
+                  top + plotH + 34,
+                  "middle",
+                  12,
+                  "normal",
+                  "#444444",
+                  y.votes() + (y.votes() == 1 ? " vote" : " votes"),
+                  null));
+        }
       }
       i++;
     }

@@ -20,8 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.plenary.dataset.DatasetService;
 import org.plenary.delegation.AgreementRecords;
 import org.plenary.delegation.AgreementService;
+import org.plenary.delegation.DelegationRecords;
 import org.plenary.delegation.Delegations;
 import org.plenary.event.Events;
+import org.plenary.group.Groups;
 import org.plenary.http.Api;
 import org.plenary.http.Json;
 import org.plenary.http.Parameters;
@@ -34,6 +36,7 @@ import org.plenary.query.ListQuery;
 import org.plenary.query.QueryEngine;
 import org.plenary.source.SourceCollections;
 import org.plenary.treaty.TreatyService;
+import org.plenary.vote.Measures;
 import org.plenary.vote.Votes;
 
 /**
@@ -134,6 +137,8 @@ public class PageResource {
           data.put("q", first(params, "q"));
           data.put("method", first(params, "method"));
           data.put("outcome", first(params, "outcome"));
+          data.put("session", first(params, "session"));
+          data.put("sort", first(params, "sort"));
           data.put("next", next(uri, page.next()));
           return new Pages.Page(f, data);
         });
@@ -233,6 +238,175 @@ public class PageResource {
           data.put("next", next(uri, page.next()));
           return new Pages.Page(f, data);
         });
+  }
+
+  @GET
+  @Path("delegations/record")
+  @Operation(hidden = true)
+  public Response records(@Context UriInfo uri) {
+    return pages.page(
+        uri,
+        "records",
+        () -> {
+          MultivaluedMap<String, String> params = params(uri);
+          if (!params.containsKey("sort")) {
+            params.putSingle("sort", "-in_minority_share");
+          }
+          if (!params.containsKey("limit")) {
+            params.putSingle("limit", "1000");
+          }
+          QueryEngine.Page page =
+              engine.page(ListQuery.parse(DelegationRecords.RECORDS, params, List.of()));
+          params.remove("limit");
+          String query = Html.query(params);
+          Pages.Frame f =
+              new Pages.Frame("Voting records: with or against the majority")
+                  .data(api("/delegations/record", query), api("/delegations/record.csv", query))
+                  .cite(sources(page.rows()));
+          List<Map<String, Object>> rows = new ArrayList<>();
+          for (Map<String, Object> r : page.rows()) {
+            Map<String, Object> m = new LinkedHashMap<>(r);
+            m.put("group_name", Charts.groupName(r.get("regional_group")));
+            for (String share :
+                List.of(
+                    "with_majority_share",
+                    "in_minority_share",
+                    "abstained_share",
+                    "participation")) {
+              m.put(share, percent(r.get(share)));
+            }
+            rows.add(m);
+          }
+          Map<String, Object> data = new LinkedHashMap<>();
+          data.put("records", rows);
+          for (String p : List.of("date__gte", "date__lte", "session", "lone_max", "sort")) {
+            data.put(p.replace("__", "_"), first(params, p));
+          }
+          data.put("loneMax", DelegationRecords.LONE_MAX);
+          data.put(
+              "loneShown",
+              params.containsKey("lone_max")
+                  ? params.getFirst("lone_max")
+                  : String.valueOf(DelegationRecords.LONE_MAX));
+          data.put("definition", Measures.RECORD_DEFINITION);
+          data.put("next", next(uri, page.next()));
+          return new Pages.Page(f, data);
+        });
+  }
+
+  @GET
+  @Path("groups/{id}")
+  @Operation(hidden = true)
+  public Response group(@PathParam("id") String id, @Context UriInfo uri) {
+    return pages.page(
+        uri,
+        "group",
+        () -> {
+          Map<String, Object> g = one(Groups.GROUPS, "id", id, "group");
+          MultivaluedMap<String, String> filters = voteFilters(uri);
+          List<Map<String, Object>> years = cohesionYears(engine, id, filters);
+          MultivaluedMap<String, String> divisive = new MultivaluedHashMap<>(filters);
+          divisive.putSingle("sort", "agreement_index");
+          divisive.putSingle("agreement_index__isnull", "false");
+          divisive.putSingle("limit", "10");
+          QueryEngine.Page votes =
+              engine.page(
+                  ListQuery.parse(
+                      Groups.COHESION_VOTES,
+                      divisive,
+                      List.of(ListQuery.condition(Groups.COHESION_VOTES, "group_id", "", id))));
+          String query = Html.query(filters);
+          String base = "/groups/" + Html.encode(id) + "/cohesion";
+          Pages.Frame f =
+              new Pages.Frame(String.valueOf(g.get("name")) + ": cohesion")
+                  .data(
+                      api(base, "by=year" + (query.isEmpty() ? "" : "&" + query)),
+                      api(base + ".csv", "by=year" + (query.isEmpty() ? "" : "&" + query)))
+                  .cite(sources(years));
+          List<Charts.YearValue> series = yearValues(years);
+          String chart = Charts.cohesion("co", String.valueOf(g.get("name")), series);
+          List<Map<String, Object>> rows = new ArrayList<>();
+          for (Map<String, Object> y : years) {
+            Map<String, Object> m = new LinkedHashMap<>(y);
+            m.put("agreement_index", percent(y.get("agreement_index")));
+            rows.add(m);
+          }
+          Map<String, Object> data = new LinkedHashMap<>();
+          data.put("group", g);
+          data.put("years", rows);
+          data.put("votes", votes.rows());
+          data.put("chart", new RawString(chart));
+          data.put("chartHeight", Charts.height(chart) + Charts.STANDALONE_EXTRA);
+          data.put("chartUrl", "/charts" + base + ".svg" + (query.isEmpty() ? "" : "?" + query));
+          data.put("definition", Measures.COHESION_DEFINITION);
+          for (String p : List.of("date__gte", "date__lte", "session")) {
+            data.put(p.replace("__", "_"), first(filters, p));
+          }
+          return new Pages.Page(f, data);
+        });
+  }
+
+  /** A group's cohesion per year over the votes {@code filters} choose (page and chart). */
+  static List<Map<String, Object>> cohesionYears(
+      QueryEngine engine, String id, MultivaluedMap<String, String> filters) {
+    return engine.all(
+        ListQuery.parse(
+            Groups.COHESION_YEARS,
+            filters,
+            List.of(ListQuery.condition(Groups.COHESION_YEARS, "group_id", "", id))));
+  }
+
+  /**
+   * A group's cohesion per year as the chart draws it: the years where a member voted, the index as
+   * a share.
+   */
+  static List<Charts.YearValue> yearValues(List<Map<String, Object>> years) {
+    List<Charts.YearValue> out = new ArrayList<>();
+    for (Map<String, Object> y : years) {
+      if (y.get("agreement_index") instanceof Number n) {
+        out.add(
+            new Charts.YearValue(
+                (Integer) y.get("year"), n.doubleValue(), (Integer) y.get("votes")));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The vote filters of a group's page and chart: any filter of /v1/votes (date__gte, session,
+   * ...), which choose the votes its cohesion is computed over; sort, limit and cursor are the
+   * page's own.
+   */
+  static MultivaluedMap<String, String> voteFilters(UriInfo uri) {
+    MultivaluedMap<String, String> out = params(uri);
+    for (String p : out.keySet()) {
+      String name = p.contains("__") ? p.substring(0, p.indexOf("__")) : p;
+      if (!p.equals("q") && Votes.VOTES.field(name).filter(f -> f.filterable()).isEmpty()) {
+        throw ProblemException.invalidParam(
+            p,
+            "unknown parameter. This page takes the filters of /v1/votes (date__gte, session, ...)");
+      }
+    }
+    return out;
+  }
+
+  /** The sources named by the rows' source_ids (the same for every row of an aggregate). */
+  private List<Map<String, Object>> sources(List<Map<String, Object>> rows) {
+    Set<String> ids = new java.util.TreeSet<>();
+    for (Map<String, Object> r : rows) {
+      if (r.get("source_ids") instanceof String s && !s.isEmpty()) {
+        ids.addAll(List.of(s.split(";")));
+      }
+    }
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return engine.all(
+        ListQuery.all(
+            SourceCollections.CITED_SOURCES,
+            List.of(
+                ListQuery.condition(
+                    SourceCollections.CITED_SOURCES, "id", "in", String.join(",", ids)))));
   }
 
   @GET

@@ -81,6 +81,12 @@ class TableModelTest {
       out.put("session", "text");
       out.put("resolution", "text");
       out.put("search", "tsvector");
+      // the measures computed from the tallies (V16, docs/analytics.md)
+      out.put("margin", "integer");
+      out.put("margin_share", "double precision");
+      out.put("majority", "text");
+      out.put("minority", "integer");
+      out.put("division", "double precision");
     }
     return out;
   }

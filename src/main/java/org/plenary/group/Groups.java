@@ -1,0 +1,176 @@
+package org.plenary.group;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.plenary.query.CollectionSpec;
+import org.plenary.query.Field;
+import org.plenary.seed.Vocabulary;
+import org.plenary.vote.Measures;
+import org.plenary.vote.Votes;
+
+/**
+ * Groups of delegations and their cohesion (docs/analytics.md). A group's id is a UN regional
+ * group's term ({@code weog}, {@code african}, ...); its members are the delegations whose
+ * regional_group it is. {@link #MEMBERS} is the one place membership is written: a coalition of
+ * states would join it as another branch of its union once the dataset links organizations to
+ * delegations (memberships link organizations to organizations today).
+ */
+public final class Groups {
+  private Groups() {}
+
+  /** The regional groups' names, by id (the vocabulary's terms). */
+  static final Map<String, String> NAMES = new LinkedHashMap<>();
+
+  static {
+    NAMES.put("african", "African States");
+    NAMES.put("asia_pacific", "Asia-Pacific States");
+    NAMES.put("eastern_european", "Eastern European States");
+    NAMES.put("grulac", "Latin American and Caribbean States");
+    NAMES.put("weog", "Western European and other States");
+    if (!List.copyOf(NAMES.keySet()).equals(Vocabulary.REGIONAL_GROUP.terms())) {
+      throw new IllegalStateException("Groups.NAMES must name every regional group");
+    }
+  }
+
+  /** (group_id, delegation_id): every group's members. */
+  public static final String MEMBERS =
+      "(select d.regional_group as group_id, d.id as delegation_id from delegation d"
+          + " where d.regional_group is not null)";
+
+  private static String values() {
+    StringBuilder sb = new StringBuilder("(values ");
+    int i = 0;
+    for (var e : NAMES.entrySet()) {
+      sb.append(i++ > 0 ? ", " : "")
+          .append("('")
+          .append(e.getKey())
+          .append("', '")
+          .append(e.getValue())
+          .append("', 'regional_group')");
+    }
+    return sb.append(") g(id, name, kind)").toString();
+  }
+
+  public static final CollectionSpec GROUPS =
+      CollectionSpec.builder(
+              "groups",
+              values()
+                  + " left join (select group_id, count(*)::int as n, string_agg(delegation_id, ';'"
+                  + " order by delegation_id) as ids from "
+                  + MEMBERS
+                  + " m group by group_id) m on m.group_id = g.id")
+          .field(Field.text("id", "g.id", "Group id: a UN regional group (weog, african, ...)"))
+          .field(Field.text("name", "g.name", "Name"))
+          .field(Field.text("kind", "g.kind", "regional_group"))
+          .field(Field.integer("members", "coalesce(m.n, 0)", "How many delegations it has"))
+          .field(
+              Field.longText(
+                  "member_ids", "m.ids", "Its members (ISO alpha-3 codes joined by ';')"))
+          .key("id")
+          .sort("id")
+          .build();
+
+  /**
+   * Each group's ballots on each chosen vote, as table g (group_id, vote_id, yes, no, abstain,
+   * non_voting): the one SQL of the group counts.
+   */
+  private static final String PER_VOTE =
+      "(select m.group_id, r.vote_id, count(*) filter (where r.vote = 'yes')::int as yes,"
+          + " count(*) filter (where r.vote = 'no')::int as no,"
+          + " count(*) filter (where r.vote = 'abstain')::int as abstain,"
+          + " count(*) filter (where r.vote = 'non_voting')::int as non_voting from "
+          + MEMBERS
+          + " m join roll_call r on r.delegation_id = m.delegation_id"
+          + " where r.vote_id in ({scope}) group by m.group_id, r.vote_id)";
+
+  private static final String MAJORITY = Measures.groupMajority("g.yes", "g.no", "g.abstain");
+
+  private static final String INDEX = Measures.agreementIndex("g.yes", "g.no", "g.abstain");
+
+  /** Members against the group's majority on a vote (null when the group has no majority). */
+  private static final String DEFECTIONS =
+      "(case when "
+          + MAJORITY
+          + " is not null then g.yes + g.no + g.abstain - greatest(g.yes, g.no, g.abstain) end)";
+
+  /** A group's cohesion on every chosen vote. */
+  public static final CollectionSpec COHESION_VOTES =
+      CollectionSpec.builder(
+              "group_cohesion_votes",
+              PER_VOTE + " g join vote v on v.id = g.vote_id cross join " + Measures.SCOPE_SOURCES)
+          .field(Field.text("group_id", "g.group_id", "Group"))
+          .field(Field.text("vote_id", "g.vote_id", "Vote"))
+          .field(Field.partialDate("vote_date", "v.date", "v.date_precision", "Date of the vote"))
+          .field(Field.text("vote_subject", "v.subject", "What was voted on"))
+          .field(Field.integer("yes", "g.yes", "Members voting yes"))
+          .field(Field.integer("no", "g.no", "Members voting no"))
+          .field(Field.integer("abstain", "g.abstain", "Members abstaining"))
+          .field(Field.integer("non_voting", "g.non_voting", "Members recorded as not voting"))
+          .field(
+              Field.term(
+                  "majority",
+                  MAJORITY,
+                  "The group's most frequent ballot (null on a tie)",
+                  List.of("yes", "no", "abstain")))
+          .field(Field.number("agreement_index", INDEX, "Hix-Noury-Roland Agreement Index, 0 to 1"))
+          .field(
+              Field.integer(
+                  "defections", DEFECTIONS, "Members whose ballot differs from the majority"))
+          .field(
+              Field.longText(
+                  "against_group_majority",
+                  "(select string_agg(r2.delegation_id, ';' order by r2.delegation_id) from"
+                      + " roll_call r2 where r2.vote_id = g.vote_id and r2.vote <> 'non_voting'"
+                      + " and r2.vote <> "
+                      + MAJORITY
+                      + " and r2.delegation_id in (select m2.delegation_id from "
+                      + MEMBERS
+                      + " m2 where m2.group_id = g.group_id))",
+                  "The members against the group's majority (ISO alpha-3 codes joined by ';')"))
+          .field(Field.longText("source_ids", "src.ids", Measures.SOURCE_IDS))
+          .key("group_id", "vote_id")
+          .sort("vote_date")
+          .scope(Votes.VOTES)
+          .definition(Measures.COHESION_DEFINITION)
+          .build();
+
+  /** A group's cohesion per calendar year. */
+  public static final CollectionSpec COHESION_YEARS =
+      CollectionSpec.builder(
+              "group_cohesion_years",
+              "(select g.group_id, extract(year from v.date)::int as year,"
+                  + " count(*) filter (where g.yes + g.no + g.abstain > 0)::int as votes,"
+                  + " round(avg("
+                  + Measures.exactAgreementIndex("g.yes", "g.no", "g.abstain")
+                  + "), 4)::float8 as agreement_index, coalesce(sum("
+                  + DEFECTIONS
+                  + "), 0)::int as defections, count(*) filter (where "
+                  + DEFECTIONS
+                  + " > 0)::int as votes_with_defections from "
+                  + PER_VOTE
+                  + " g join vote v on v.id = g.vote_id group by 1, 2) y cross join "
+                  + Measures.SCOPE_SOURCES)
+          .field(Field.text("group_id", "y.group_id", "Group"))
+          .field(Field.integer("year", "y.year", "Calendar year"))
+          .field(Field.integer("votes", "y.votes", "Chosen votes on which a member voted"))
+          .field(
+              Field.number(
+                  "agreement_index",
+                  "y.agreement_index",
+                  "Mean of the year's per-vote Agreement Indexes; null when no member voted"))
+          .field(
+              Field.integer(
+                  "defections", "y.defections", "Members against their group's majority, summed"))
+          .field(
+              Field.integer(
+                  "votes_with_defections",
+                  "y.votes_with_defections",
+                  "Votes on which at least one member was against the group's majority"))
+          .field(Field.longText("source_ids", "src.ids", Measures.SOURCE_IDS))
+          .key("group_id", "year")
+          .sort("year")
+          .scope(Votes.VOTES)
+          .definition(Measures.COHESION_DEFINITION)
+          .build();
+}
