@@ -19,9 +19,16 @@ public interface HttpLimits {
   @WithDefault("4")
   int expensiveConcurrency();
 
-  /** Expensive requests per second per client (token refill rate). */
+  /** Expensive requests per client per {@link #ratePeriod()} (token refill rate). */
   @WithDefault("5")
   long rate();
+
+  /**
+   * The period {@link #rate()} refills over: a second unless set (the rate-limit tests set a minute,
+   * so that a slow machine never refills a bucket between two of their requests).
+   */
+  @WithDefault("1s")
+  Duration ratePeriod();
 
   /** Expensive requests a client may make in a burst. */
   @WithDefault("20")

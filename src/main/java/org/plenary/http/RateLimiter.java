@@ -53,7 +53,7 @@ public class RateLimiter {
     long rate = limits.rate();
     long burst = limits.burst();
     return Bucket.builder()
-        .addLimit(l -> l.capacity(burst).refillGreedy(rate, Duration.ofSeconds(1)))
+        .addLimit(l -> l.capacity(burst).refillGreedy(rate, limits.ratePeriod()))
         .build();
   }
 

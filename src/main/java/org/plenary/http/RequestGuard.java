@@ -7,6 +7,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -210,7 +211,10 @@ public class RequestGuard {
                   + " expensive requests (search, facets, rankings, downloads) in a burst, or more"
                   + " than "
                   + limits.rate()
-                  + " a second. Retry after "
+                  + (limits.ratePeriod().equals(Duration.ofSeconds(1))
+                      ? " a second"
+                      : " per " + limits.ratePeriod().toSeconds() + " s")
+                  + ". Retry after "
                   + v.resetSeconds()
                   + " s; the bulk dumps at /v1/dumps hold everything.",
               path),

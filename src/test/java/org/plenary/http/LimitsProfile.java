@@ -9,6 +9,7 @@ public class LimitsProfile implements QuarkusTestProfile {
   public Map<String, String> getConfigOverrides() {
     return Map.of(
         "plenary.limits.rate", "1",
+        "plenary.limits.rate-period", "60s",
         "plenary.limits.burst", "3",
         "plenary.limits.expensive-concurrency", "1",
         "plenary.limits.trusted-proxies", "127.0.0.1",
