@@ -11,6 +11,7 @@ import org.plenary.person.People;
 import org.plenary.position.Positions;
 import org.plenary.query.CollectionSpec;
 import org.plenary.source.SourceCollections;
+import org.plenary.statement.Statements;
 import org.plenary.treaty.Treaties;
 import org.plenary.vote.VoteResource;
 import org.plenary.vote.Votes;
@@ -37,6 +38,7 @@ public final class Catalog {
     add("Event", Events.EVENTS);
     add("Signature", Treaties.SIGNATURES);
     add("Treaty", Treaties.TREATIES);
+    add("Statement", Statements.STATEMENTS);
   }
 
   /**
@@ -50,6 +52,10 @@ public final class Catalog {
     VIEWS.put(
         "roll_calls.of_delegation",
         new Entry("RollCallEntry", DelegationResource.VOTES_OF_DELEGATION));
+    // with q=, /v1/statements lists matching paragraphs: the same fields, paragraph set
+    VIEWS.put("statements.search", new Entry("Statement", Statements.PASSAGES));
+    VIEWS.put(
+        "statements.of_delegation", new Entry("Statement", Statements.STATEMENTS_OF_DELEGATION));
   }
 
   /** The collection or view an operation's x-plenary-list names. */
