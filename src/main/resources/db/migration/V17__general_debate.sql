@@ -34,11 +34,19 @@ create table statement (
 create index statement_year on statement (year, code);
 
 -- Paragraphs are the unit of search and of citation (/v1/statements/{id}#p12): n counts from 1.
+-- They repeat their statement's code, session and year (which its id fixes): a search filtered by
+-- them combines this table's indexes once, instead of probing the search index per statement.
 create table statement_paragraph (
   statement_id text not null references statement (id),
   n            integer not null,
+  code         text not null,
+  session      integer not null,
+  year         integer not null,
   text         text not null,
   search       tsvector generated always as (to_tsvector('english', text)) stored,
   primary key (statement_id, n)
 );
 create index statement_paragraph_search on statement_paragraph using gin (search);
+create index statement_paragraph_code on statement_paragraph (code, year);
+create index statement_paragraph_year on statement_paragraph (year);
+create index statement_paragraph_session on statement_paragraph (session);

@@ -146,7 +146,8 @@ public class UngdcImporter {
       try (Statement s = c.createStatement()) {
         s.execute(
             "create temp table ungdc_paragraph (statement_id text not null, n integer not null,"
-                + " text text not null) on commit drop");
+                + " code text not null, session integer not null, year integer not null, text text"
+                + " not null) on commit drop");
       }
     }
     long t0 = System.nanoTime();
@@ -157,7 +158,10 @@ public class UngdcImporter {
     long[] paragraphs = {0, 0};
     CopyIn copy =
         pg.getCopyAPI()
-            .copyIn("copy " + paragraphTable + " (statement_id, n, text) from stdin (format text)");
+            .copyIn(
+                "copy "
+                    + paragraphTable
+                    + " (statement_id, n, code, session, year, text) from stdin (format text)");
     UngdcCorpus.Contents contents;
     try {
       contents =
@@ -183,7 +187,9 @@ public class UngdcImporter {
                 }
                 int n = 0;
                 for (String p : st.paragraphs()) {
-                  paras.append(id).append('\t').append(++n).append('\t');
+                  paras.append(id).append('\t').append(++n).append('\t').append(st.code());
+                  paras.append('\t').append(st.session()).append('\t').append(st.year());
+                  paras.append('\t');
                   copyText(paras, p);
                   paras.append('\n');
                   if (paras.length() > CHUNK) {
@@ -293,8 +299,9 @@ public class UngdcImporter {
       }
       try (Statement s = c.createStatement()) {
         s.executeUpdate(
-            "insert into statement_paragraph (statement_id, n, text) select statement_id, n,"
-                + " text from ungdc_paragraph order by statement_id, n");
+            "insert into statement_paragraph (statement_id, n, code, session, year, text) select"
+                + " statement_id, n, code, session, year, text from ungdc_paragraph order by"
+                + " statement_id, n");
       }
     }
     if (bulk.isPresent()) {

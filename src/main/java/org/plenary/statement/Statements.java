@@ -15,13 +15,16 @@ public final class Statements {
 
   static final String FROM = "statement s left join delegation d on d.id = s.code";
 
-  /** The fields both collections share, after id and paragraph. */
-  private static List<Field> common() {
+  /**
+   * The fields both collections share, after id and paragraph; {@code a} is the alias of the table
+   * whose code, session and year are filtered (the paragraphs repeat their statement's).
+   */
+  private static List<Field> common(String a) {
     List<Field> out = new ArrayList<>();
     out.add(
         Field.text(
             "code",
-            "s.code",
+            a + ".code",
             "The corpus's code of the speaking delegation: ISO 3166-1 alpha-3 for a member"
                 + " state, a historic code for a former state (YUG, CSK, DDR, YMD), EU, PSE or VAT"
                 + " for observers"));
@@ -32,15 +35,16 @@ public final class Statements {
             "The delegation (/v1/delegations/{iso3}) whose id is the code; null when the"
                 + " delegations have no such code (observers, some former states)"));
     out.add(Field.text("delegation_name", "d.name", "The delegation's name; null as above"));
-    out.add(Field.integer("session", "s.session", "General Assembly session (1 is 1946)"));
-    out.add(Field.integer("year", "s.year", "Year of the session's general debate"));
+    out.add(Field.integer("session", a + ".session", "General Assembly session (1 is 1946)"));
+    out.add(Field.integer("year", a + ".year", "Year of the session's general debate"));
     out.add(
         Field.partialDate(
             "date",
-            "make_date(s.year, 1, 1)",
+            "make_date(" + a + ".year, 1, 1)",
             "'year'",
             "The year, as a date of year precision (date__gte=1990 works like year__gte)"));
-    out.add(Field.integer("decade", "(s.year / 10 * 10)", "The decade: 1990 for 1990-1999"));
+    out.add(
+        Field.integer("decade", "(" + a + ".year / 10 * 10)", "The decade: 1990 for 1990-1999"));
     out.add(
         Field.text(
             "speaker",
@@ -96,7 +100,7 @@ public final class Statements {
             null,
             "With q=: the matching paragraph's number (cite it as /v1/statements/{id}#pN);"
                 + " null in the list of statements"));
-    common().forEach(b::field);
+    common("s").forEach(b::field);
     STATEMENTS = b.timestamps("s").key("id").sort("year", "code").build();
     STATEMENTS_OF_DELEGATION = STATEMENTS.sortedBy(STATEMENTS.asc("year"));
 
@@ -104,7 +108,7 @@ public final class Statements {
         CollectionSpec.builder(
             "statements",
             "statement_paragraph p join statement s on s.id = p.statement_id left join delegation d"
-                + " on d.id = s.code");
+                + " on d.id = p.code");
     p.field(Field.text("id", "p.statement_id", "Statement id: code-session-year"));
     p.field(
         Field.integer(
@@ -112,7 +116,7 @@ public final class Statements {
             "p.n",
             "With q=: the matching paragraph's number (cite it as /v1/statements/{id}#pN);"
                 + " null in the list of statements"));
-    common().forEach(p::field);
+    common("p").forEach(p::field);
     PASSAGES =
         p.timestamps("s")
             .key("id", "paragraph")
