@@ -13,6 +13,7 @@ import org.plenary.person.People;
 import org.plenary.position.Positions;
 import org.plenary.query.CollectionSpec;
 import org.plenary.source.SourceCollections;
+import org.plenary.statement.Statements;
 import org.plenary.treaty.Treaties;
 import org.plenary.vote.VoteResource;
 import org.plenary.vote.Votes;
@@ -42,6 +43,7 @@ public final class Catalog {
     add("DelegationRecord", DelegationRecords.RECORDS);
     add("Group", Groups.GROUPS);
     add("GroupCohesionVote", Groups.COHESION_VOTES);
+    add("Statement", Statements.STATEMENTS);
   }
 
   /**
@@ -55,6 +57,10 @@ public final class Catalog {
     VIEWS.put(
         "roll_calls.of_delegation",
         new Entry("RollCallEntry", DelegationResource.VOTES_OF_DELEGATION));
+    // with q=, /v1/statements lists matching paragraphs: the same fields, paragraph set
+    VIEWS.put("statements.search", new Entry("Statement", Statements.PASSAGES));
+    VIEWS.put(
+        "statements.of_delegation", new Entry("Statement", Statements.STATEMENTS_OF_DELEGATION));
   }
 
   /**

@@ -59,7 +59,7 @@ public final class Views {
   public record ReleaseView(
       String version,
       String date,
-      @Schema(enumeration = {"seed", "curation", "undl", "import"}) String origin,
+      @Schema(enumeration = {"seed", "curation", "undl", "import", "ungdc"}) String origin,
       @Schema(nullable = true) String notes,
       String changes,
       String dataSha256,

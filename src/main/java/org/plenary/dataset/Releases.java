@@ -20,6 +20,23 @@ public final class Releases {
   public static String publishImport(
       Connection c, String fileName, String fileSha256, String changes, LocalDate date)
       throws SQLException {
+    return publishImport(c, "undl", "the UN Digital Library", fileName, fileSha256, changes, date);
+  }
+
+  /**
+   * As {@link #publishImport(Connection, String, String, String, LocalDate)}, for the importer
+   * {@code origin} (a release origin, also the version's tag: {@code +ungdc.1}) of data from {@code
+   * from}.
+   */
+  public static String publishImport(
+      Connection c,
+      String origin,
+      String from,
+      String fileName,
+      String fileSha256,
+      String changes,
+      LocalDate date)
+      throws SQLException {
     String current;
     String importChecksum;
     try (var s = c.createStatement();
@@ -34,29 +51,26 @@ public final class Releases {
     int n = 1;
     try (var ps =
         c.prepareStatement(
-            "select count(*) from release where origin = 'undl' and version like ? escape '\\'")) {
-      ps.setString(1, base.replace("_", "\\_").replace("%", "\\%") + "+undl.%");
+            "select count(*) from release where origin = ? and version like ? escape '\\'")) {
+      ps.setString(1, origin);
+      ps.setString(2, base.replace("_", "\\_").replace("%", "\\%") + "+" + origin + ".%");
       try (var rs = ps.executeQuery()) {
         rs.next();
         n += rs.getInt(1);
       }
     }
-    String version = base + "+undl." + n;
+    String version = base + "+" + origin + "." + n;
     try (var ps =
         c.prepareStatement(
             "insert into release (version, date, changes, data_sha256, origin) values (?, ?, ?, ?,"
-                + " 'undl')")) {
+                + " ?)")) {
       ps.setString(1, version);
       ps.setObject(2, date);
       ps.setString(
           3,
-          "Imported "
-              + fileName
-              + " (SHA-256 "
-              + fileSha256
-              + ") from the UN Digital Library: "
-              + changes);
+          "Imported " + fileName + " (SHA-256 " + fileSha256 + ") from " + from + ": " + changes);
       ps.setString(4, fileSha256);
+      ps.setString(5, origin);
       ps.executeUpdate();
     }
     try (var ps =

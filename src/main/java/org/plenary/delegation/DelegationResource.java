@@ -26,6 +26,8 @@ import org.plenary.http.Records;
 import org.plenary.http.Responder;
 import org.plenary.position.Positions;
 import org.plenary.query.CollectionSpec;
+import org.plenary.statement.StatementResource;
+import org.plenary.statement.Statements;
 import org.plenary.vote.Votes;
 
 @Path(Api.V1 + "/delegations")
@@ -117,6 +119,22 @@ public class DelegationResource {
   @Extension(name = "x-plenary-item", value = "delegations")
   public Response delegation(@PathParam("iso3") String iso3, @Context UriInfo uri) {
     return responder.one(Delegations.DELEGATIONS, "id", code(iso3), uri, "delegation");
+  }
+
+  @GET
+  @Path("/{iso3}/statements")
+  @Operation(
+      summary =
+          "The delegation's statements in the General Debate, oldest first; with q=, its"
+              + " matching paragraphs, ranked")
+  @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
+  @Extension(name = "x-plenary-list", value = "statements.of_delegation")
+  public Response statements(@PathParam("iso3") String iso3, @Context UriInfo uri) {
+    CollectionSpec c =
+        uri.getQueryParameters().containsKey("q")
+            ? StatementResource.collection(uri)
+            : Statements.STATEMENTS_OF_DELEGATION;
+    return responder.children(Delegations.DELEGATIONS, code(iso3), "delegation", c, "code", uri);
   }
 
   @GET

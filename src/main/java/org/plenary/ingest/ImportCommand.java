@@ -5,18 +5,23 @@ import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * {@code java -jar quarkus-run.jar import undl FILE}: imports the UN Digital Library's General
- * Assembly voting file into the configured database (migrated and loaded as at any start, but
- * without serving HTTP), printing progress and a summary. Exit 0 when imported (or already
- * imported), 1 when the file is refused (nothing changed), 2 on a usage error.
+ * Assembly voting file ({@code import ungdc FILE.tgz|DIR}: the UN General Debate Corpus) into the
+ * configured database (migrated and loaded as at any start, but without serving HTTP), printing
+ * progress and a summary. Exit 0 when imported (or already imported), 1 when the file is refused
+ * (nothing changed), 2 on a usage error.
  */
 public class ImportCommand implements QuarkusApplication {
-  static final String USAGE = "usage: java -jar quarkus-run.jar import undl FILE(.csv|.csv.gz)";
+  static final String USAGE =
+      "usage: java -jar quarkus-run.jar import undl FILE(.csv|.csv.gz)\n"
+          + "       java -jar quarkus-run.jar import ungdc FILE.tgz|DIR";
 
   @Inject UndlImporter importer;
+  @Inject UngdcImporter ungdc;
 
   /** Whether the command line asks for an import rather than the service. */
   public static boolean handles(String... args) {
@@ -25,7 +30,7 @@ public class ImportCommand implements QuarkusApplication {
 
   /** Runs the import command (the database settings are already in place). */
   public static void start(String... args) {
-    if (args.length != 3 || !args[1].equals("undl")) {
+    if (args.length != 3 || !List.of("undl", "ungdc").contains(args[1])) {
       System.err.println(USAGE);
       System.exit(2);
     }
@@ -40,6 +45,11 @@ public class ImportCommand implements QuarkusApplication {
     PrintStream out = System.out;
     long start = System.nanoTime();
     try {
+      if (args[1].equals("ungdc")) {
+        UngdcImporter.Summary s = ungdc.importCorpus(file, out::println);
+        UngdcImporter.lines(s, (System.nanoTime() - start) / 1e9).forEach(out::println);
+        return 0;
+      }
       UndlImporter.Summary s = importer.importFile(file, out::println);
       print(out, s, (System.nanoTime() - start) / 1e9);
       return 0;

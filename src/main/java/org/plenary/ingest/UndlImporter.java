@@ -867,7 +867,7 @@ public class UndlImporter {
     }
   }
 
-  private static String elapsed(long t0) {
+  static String elapsed(long t0) {
     return String.format(Locale.ROOT, "  [%5.1f s] ", (System.nanoTime() - t0) / 1e9);
   }
 
@@ -894,7 +894,7 @@ public class UndlImporter {
     }
   }
 
-  private static void flush(CopyIn copy, StringBuilder sb) throws IOException {
+  static void flush(CopyIn copy, StringBuilder sb) throws IOException {
     try {
       byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
       copy.writeToCopy(b, 0, b.length);
@@ -904,7 +904,7 @@ public class UndlImporter {
     }
   }
 
-  private static void csv(StringBuilder sb, Object... values) {
+  static void csv(StringBuilder sb, Object... values) {
     for (int i = 0; i < values.length; i++) {
       if (i > 0) {
         sb.append(',');

@@ -172,6 +172,33 @@ public class QueryEngine {
     }
   }
 
+  /** Counts per value of a field: the value, the matching records, their distinct keys. */
+  public record Count(Object value, long records, long distinct) {}
+
+  /**
+   * How many records of {@code q} match per value of {@code by}, and how many distinct values of
+   * the SQL {@code distinct} they hold (statements among paragraphs), in the order of {@code by}:
+   * one grouped query.
+   */
+  public List<Count> counts(ListQuery q, Field by, String distinct) {
+    try (Connection c = jdbc.connection()) {
+      SqlBuilder.Sql sql = SqlBuilder.counts(q, by, distinct);
+      try (PreparedStatement ps = jdbc.prepare(c, sql.text())) {
+        sql.bind(c, ps);
+        List<Count> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new Count(rs.getObject(1), rs.getLong(2), rs.getLong(3)));
+          }
+        }
+        jdbc.answered();
+        return out;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Query on " + q.collection().name() + " failed", e);
+    }
+  }
+
   private long count(Connection c, ListQuery q, boolean fromCursor) throws SQLException {
     return count(c, q, fromCursor, StatementBudget.current());
   }

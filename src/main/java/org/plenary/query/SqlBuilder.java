@@ -315,4 +315,22 @@ final class SqlBuilder {
             + (ListQuery.MAX_FACET_VALUES + 1),
         where.params());
   }
+
+  /**
+   * How many records match, and how many distinct {@code distinct} values they have, per value of
+   * {@code by} (every value, in its order): the counts behind a chart.
+   */
+  static Sql counts(ListQuery q, Field by, String distinct) {
+    Sql where = where(q, false);
+    return new Sql(
+        "select "
+            + by.sql()
+            + " as value, count(*) as n, count(distinct "
+            + distinct
+            + ") as d from "
+            + from(q)
+            + where.text()
+            + " group by 1 order by 1",
+        where.params());
+  }
 }

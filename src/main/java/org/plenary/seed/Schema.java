@@ -361,11 +361,13 @@ public final class Schema {
           "published_by", "text");
 
   /**
-   * How a release was published: from seed-data, by the General Assembly import (undl), or through
-   * curation's review; "import" is kept for importers that would publish through curation (none
-   * does today: the General Assembly import publishes its own releases).
+   * How a release was published: from seed-data, by the General Assembly import (undl), through
+   * curation's review, or by the General Debate import (ungdc); "import" is kept for importers that
+   * would publish through curation (none does today: the General Assembly import publishes its own
+   * releases).
    */
-  public static final List<String> RELEASE_ORIGINS = List.of("seed", "undl", "curation", "import");
+  public static final List<String> RELEASE_ORIGINS =
+      List.of("seed", "undl", "curation", "import", "ungdc");
 
   /** The tables in load order (a table only references tables before it). */
   public static final List<TableSpec> TABLES =

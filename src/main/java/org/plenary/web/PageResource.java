@@ -35,6 +35,7 @@ import org.plenary.query.CollectionSpec;
 import org.plenary.query.ListQuery;
 import org.plenary.query.QueryEngine;
 import org.plenary.source.SourceCollections;
+import org.plenary.statement.StatementService;
 import org.plenary.treaty.TreatyService;
 import org.plenary.vote.Measures;
 import org.plenary.vote.Votes;
@@ -52,6 +53,7 @@ public class PageResource {
   @Inject AgreementService agreement;
   @Inject DatasetService dataset;
   @Inject TreatyService treaty;
+  @Inject StatementService statements;
 
   @GET
   @Operation(hidden = true)
@@ -199,6 +201,11 @@ public class PageResource {
           }
           data.put("rollCall", ballots);
           data.put("positions", shown(positions));
+          // what the delegations of each side said in that session's General Debate about the
+          // vote's subject (none before the corpus is imported)
+          data.put(
+              "debate",
+              statements.forVote(id, null, null, 3).map(PageResource::debate).orElse(null));
           data.put("chartUrl", "/charts/votes/" + Html.encode(id) + ".svg");
           data.put("tallyUrl", "/charts/votes/" + Html.encode(id) + "/tally.svg");
           return new Pages.Page(f, data);
@@ -757,6 +764,19 @@ public class PageResource {
       out.add(m);
     }
     return out;
+  }
+
+  /** A vote's General Debate statements for the template: passages' snippets as safe HTML. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> debate(Object voteStatements) {
+    Map<String, Object> d = asMap(voteStatements);
+    boolean any = false;
+    for (Map<String, Object> side : (List<Map<String, Object>>) d.get("sides")) {
+      List<Map<String, Object>> passages = (List<Map<String, Object>>) side.get("passages");
+      side.put("passages", withSnippets(passages).stream().toList());
+      any |= !passages.isEmpty();
+    }
+    return any ? d : null;
   }
 
   /** 0.8723 as "87%"; null as "n/a" (no vote qualifies). */

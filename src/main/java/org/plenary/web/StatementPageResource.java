@@ -1,0 +1,182 @@
+package org.plenary.web;
+
+import io.quarkus.qute.RawString;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.plenary.http.Api;
+import org.plenary.http.Parameters;
+import org.plenary.http.ProblemException;
+import org.plenary.query.CollectionSpec;
+import org.plenary.query.ListQuery;
+import org.plenary.query.QueryEngine;
+import org.plenary.source.SourceCollections;
+import org.plenary.statement.StatementRecords;
+import org.plenary.statement.StatementService;
+import org.plenary.statement.Statements;
+
+/**
+ * The explorer's General Debate: a search page (passages, a chart of matching statements per year)
+ * and a statement page (its paragraphs with anchors, speaker, citation, and the delegation's
+ * ballots in that session).
+ */
+@Path("/statements")
+public class StatementPageResource {
+  @Inject Pages pages;
+  @Inject QueryEngine engine;
+  @Inject StatementService statements;
+
+  @GET
+  @Operation(hidden = true)
+  public Response search(@Context UriInfo uri) {
+    return pages.page(
+        uri,
+        "statements",
+        () -> {
+          MultivaluedMap<String, String> params = new MultivaluedHashMap<>();
+          uri.getQueryParameters(true)
+              .forEach(
+                  (k, vs) ->
+                      vs.stream()
+                          .filter(v -> v != null && !v.isBlank())
+                          .forEach(v -> params.add(k, v)));
+          if (params.containsKey("delegation_id")) {
+            params.putSingle(
+                "delegation_id", params.getFirst("delegation_id").toUpperCase(Locale.ROOT));
+          }
+          boolean searching = params.containsKey("q");
+          CollectionSpec c = searching ? Statements.PASSAGES : Statements.STATEMENTS;
+          if (!params.containsKey("limit")) {
+            params.putSingle("limit", "20");
+          }
+          QueryEngine.Page page = engine.page(ListQuery.parse(c, params, List.of()));
+          MultivaluedMap<String, String> filters = new MultivaluedHashMap<>(params);
+          for (String p : List.of("limit", "cursor", "sort")) {
+            filters.remove(p);
+          }
+          List<StatementRecords.Count> counts =
+              statements.counts(ListQuery.parse(c, filters, List.of()), "year");
+          String query = Html.query(filters);
+          Pages.Frame f =
+              new Pages.Frame(
+                      searching
+                          ? "General Debate: “" + params.getFirst("q") + "”"
+                          : "General Debate")
+                  .data(
+                      Api.V1 + "/statements" + (query.isEmpty() ? "" : "?" + query),
+                      Api.V1 + "/statements.csv" + (query.isEmpty() ? "" : "?" + query))
+                  .cite(corpus(null));
+          Map<String, Object> data = new LinkedHashMap<>();
+          List<Map<String, Object>> rows = new ArrayList<>();
+          for (Map<String, Object> r : page.rows()) {
+            Map<String, Object> m = new LinkedHashMap<>(r);
+            m.put(
+                "highlight",
+                r.get("snippet") == null ? null : Html.highlight((String) r.get("snippet")));
+            rows.add(m);
+          }
+          data.put("rows", rows);
+          data.put("searching", searching);
+          data.put("q", first(params, "q"));
+          data.put("delegation", first(params, "delegation_id"));
+          data.put("from", first(params, "year__gte"));
+          data.put("to", first(params, "year__lte"));
+          data.put("counts", counts);
+          data.put(
+              "chart",
+              new RawString(
+                  YearChart.svg(
+                      "py",
+                      searching
+                          ? "Statements mentioning “" + params.getFirst("q") + "”, per year"
+                          : "Statements per year",
+                      counts)));
+          String next =
+              page.next() == null
+                  ? null
+                  : uri.getPath() + "?" + Html.query(withCursor(params, page.next()));
+          data.put("next", next);
+          data.put("citation", org.plenary.ingest.UngdcImporter.CITATION);
+          return new Pages.Page(f, data);
+        });
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(hidden = true)
+  public Response statement(@PathParam("id") String id, @Context UriInfo uri) {
+    Parameters.none(uri, "This page");
+    return pages.page(
+        uri,
+        "statement",
+        () -> {
+          Map<String, Object> s =
+              statements
+                  .statement(id.toLowerCase(Locale.ROOT))
+                  .orElseThrow(() -> ProblemException.notFound("No statement '" + id + "'."));
+          String name =
+              s.get("delegation_name") != null
+                  ? (String) s.get("delegation_name")
+                  : (String) s.get("code");
+          Pages.Frame f =
+              new Pages.Frame(name + " in the General Debate, " + s.get("year"))
+                  .data(
+                      Api.V1 + "/statements/" + Html.encode((String) s.get("id")),
+                      Api.V1 + "/statements.csv?id=" + Html.encode((String) s.get("id")))
+                  .cite(corpus((String) s.get("locator")));
+          Map<String, Object> data = new LinkedHashMap<>();
+          data.put("s", s);
+          data.put("name", name);
+          data.put(
+              "ballots",
+              statements.ballots((String) s.get("code"), ((Number) s.get("session")).intValue()));
+          return new Pages.Page(f, data);
+        });
+  }
+
+  /** The corpus's source row (none before an import), cited at {@code locator}. */
+  private List<Map<String, Object>> corpus(String locator) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map<String, Object> row : sources()) {
+      Map<String, Object> m = new LinkedHashMap<>(row);
+      m.put("locator", locator);
+      out.add(m);
+    }
+    return out;
+  }
+
+  private List<Map<String, Object>> sources() {
+    return engine.all(
+        ListQuery.all(
+            SourceCollections.SOURCES,
+            List.of(
+                ListQuery.condition(
+                    SourceCollections.SOURCES,
+                    "id",
+                    "",
+                    org.plenary.ingest.UngdcImporter.SOURCE_ID))));
+  }
+
+  private static MultivaluedMap<String, String> withCursor(
+      MultivaluedMap<String, String> params, String cursor) {
+    MultivaluedMap<String, String> out = new MultivaluedHashMap<>(params);
+    out.putSingle("cursor", cursor);
+    return out;
+  }
+
+  private static String first(MultivaluedMap<String, String> params, String name) {
+    return params.getFirst(name) == null ? "" : params.getFirst(name);
+  }
+}

@@ -1,0 +1,341 @@
+package org.plenary.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.plenary.dataset.DatasetState;
+import org.plenary.http.HttpCache;
+
+/**
+ * The General Debate on the small corpus of src/test/resources/ungdc (five statements, a file that
+ * is not one, an observer's code, a speakers' file): the import (idempotent, a refusal changes
+ * nothing, tgz and directory alike), search with passages, counts per year, a statement with its
+ * paragraphs, the statements beside a vote, and the pages. The class imports once and removes what
+ * it imported at the end (a test-only cleanup: the service never deletes), restoring the dataset
+ * state for the other tests.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GeneralDebateTest {
+  static final Path DIR = Path.of("src", "test", "resources", "ungdc");
+
+  @Inject UngdcImporter importer;
+  @Inject org.plenary.TestSql sql;
+  @Inject DatasetState state;
+  @Inject HttpCache cache;
+
+  private Map<String, Object> stateBefore;
+  private UngdcImporter.Summary first;
+  private final List<String> progress = new ArrayList<>();
+
+  @BeforeAll
+  void importOnce() {
+    stateBefore =
+        sql.rows(
+                "select version, checksum, import_checksum, content_checksums::text as sums from"
+                    + " dataset_state")
+            .get(0);
+    first = importer.importCorpus(DIR, progress::add);
+    cache.clear();
+  }
+
+  @AfterAll
+  void removeWhatWasImported() {
+    sql.rows(
+        "with p as (delete from statement_paragraph returning 1), s as (delete from statement"
+            + " returning 1) select (select count(*) from p) + (select count(*) from s) as n");
+    sql.rows(
+        "with f as (delete from release_file where version in (select version from release where"
+            + " origin = 'ungdc') returning 1) select count(*) as n from f");
+    sql.rows(
+        "with r as (delete from release where origin = 'ungdc' returning 1), s as (delete from"
+            + " source where origin = 'ungdc' returning 1) select (select count(*) from r) as n");
+    sql.rows(
+        "update dataset_state set version = ?, checksum = ?, import_checksum = ?,"
+            + " content_checksums = ?::jsonb returning 1",
+        stateBefore.get("version"),
+        stateBefore.get("checksum"),
+        stateBefore.get("import_checksum"),
+        stateBefore.get("sums"));
+    state.refresh();
+    cache.clear();
+  }
+
+  @Test
+  void theImportNamesWhatItSkippedAndTheCodesOutsideTheDelegations() {
+    assertTrue(first.changed());
+    assertEquals(5, first.statementsRead());
+    assertEquals(5, first.added());
+    assertEquals(4, first.withSpeaker());
+    assertEquals(List.of("TXT/Session 47 - 1992/.DS_Store-to-UTF-8.txt"), first.skipped());
+    assertEquals(Map.of("EU", 1), first.outsideDelegations());
+    assertEquals(state.version(), first.versionAfter());
+    assertTrue(first.versionAfter().endsWith("+ungdc.1"), first.versionAfter());
+    List<Map<String, Object>> eu =
+        sql.rows("select code, speaker, source_id, locator from statement where id = 'eu-74-2019'");
+    assertEquals("EU", eu.get(0).get("code"));
+    assertEquals(null, eu.get(0).get("speaker"));
+    assertEquals("ungdc", eu.get(0).get("source_id"));
+    assertEquals("TXT/Session 74 - 2019/EU_74_2019.txt", eu.get(0).get("locator"));
+    String changes =
+        (String)
+            sql.rows("select changes from release where version = ?", first.versionAfter())
+                .get(0)
+                .get("changes");
+    assertTrue(changes.contains("5 statements added"), changes);
+    assertTrue(
+        UngdcImporter.lines(first, 1.0).stream()
+            .anyMatch(l -> l.equals("    skipped: TXT/Session 47 - 1992/.DS_Store-to-UTF-8.txt")));
+  }
+
+  @Test
+  void aSecondImportChangesNothingFromTheDirectoryOrTheTgz() throws IOException {
+    List<Map<String, Object>> before = sql.rows("select id, updated_at from statement order by id");
+    long paragraphs =
+        (Long) sql.rows("select count(*) as n from statement_paragraph").get(0).get("n");
+    UngdcImporter.Summary again = importer.importCorpus(DIR, s -> {});
+    assertFalse(again.changed());
+    assertEquals(5, again.unchanged());
+    Path tgz = Files.createTempFile("ungdc", ".tgz");
+    try {
+      tgz(DIR, tgz);
+      UngdcImporter.Summary fromTgz = importer.importCorpus(tgz, s -> {});
+      assertFalse(fromTgz.changed());
+      assertEquals(5, fromTgz.statementsRead());
+      assertEquals(List.of("TXT/Session 47 - 1992/.DS_Store-to-UTF-8.txt"), fromTgz.skipped());
+    } finally {
+      Files.delete(tgz);
+    }
+    assertEquals(first.versionAfter(), state.version());
+    assertEquals(before, sql.rows("select id, updated_at from statement order by id"));
+    assertEquals(
+        paragraphs, sql.rows("select count(*) as n from statement_paragraph").get(0).get("n"));
+  }
+
+  @Test
+  void aRefusedCorpusChangesNothing() {
+    List<Map<String, Object>> before =
+        sql.rows("select id, updated_at, text_sha256 from statement order by id");
+    UndlFile.Refused e =
+        assertThrows(
+            UndlFile.Refused.class,
+            () ->
+                importer.importCorpus(
+                    Path.of("src", "test", "resources", "ungdc-refused"), s -> {}));
+    assertTrue(e.getMessage().contains("FRA_73_2019.txt"), e.getMessage());
+    assertEquals(before, sql.rows("select id, updated_at, text_sha256 from statement order by id"));
+    assertEquals(first.versionAfter(), state.version());
+    assertEquals(
+        1L, sql.rows("select count(*) as n from release where origin = 'ungdc'").get(0).get("n"));
+  }
+
+  @Test
+  void aPhraseFoundInExactlyOneStatement() {
+    JsonPath j =
+        given()
+            .queryParam("q", "\"bridge of trust\"")
+            .queryParam("include", "total")
+            .get("/v1/statements")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertEquals(1, j.getInt("meta.total"));
+    assertEquals("usa-74-2019", j.getString("data[0].id"));
+    assertEquals(2, j.getInt("data[0].paragraph"));
+    assertEquals("Mr. Donald Trump", j.getString("data[0].speaker"));
+    assertTrue(
+        j.getString("data[0].snippet").contains("<mark>bridge</mark> of <mark>trust</mark>"),
+        j.getString("data[0].snippet"));
+    // the words apart, not as the phrase: the statement of Estonia has neither
+    given()
+        .queryParam("q", "\"trust of bridge\"")
+        .get("/v1/statements")
+        .then()
+        .statusCode(200)
+        .body("meta.count", equalTo(0));
+  }
+
+  @Test
+  void aNegationExcludesTheParagraphsWithTheWord() {
+    JsonPath all = given().queryParam("q", "cybercrime").get("/v1/statements").jsonPath();
+    assertEquals(List.of("rus-74-2019", "usa-74-2019"), sortedIds(all));
+    JsonPath without =
+        given().queryParam("q", "cybercrime -treaty").get("/v1/statements").jsonPath();
+    assertEquals(List.of("rus-74-2019"), sortedIds(without));
+    assertEquals(2, without.getInt("data[0].paragraph"));
+  }
+
+  @Test
+  void aTermInOneParagraphOfALongTextIsShownInThatParagraph() {
+    JsonPath j = given().queryParam("q", "quantum").get("/v1/statements").jsonPath();
+    assertEquals(1, j.getInt("meta.count"));
+    assertEquals("est-74-2019", j.getString("data[0].id"));
+    assertEquals(23, j.getInt("data[0].paragraph"));
+    assertEquals(40, j.getInt("data[0].paragraphs"));
+    assertEquals(
+        "Estonia will open a <mark>quantum</mark> sandbox for young engineers from every region of"
+            + " the world",
+        j.getString("data[0].snippet"));
+  }
+
+  @Test
+  void filtersFacetsAndCountsPerYear() {
+    JsonPath j =
+        given()
+            .queryParam("q", "united nations")
+            .queryParam("year__gte", "1990")
+            .queryParam("facet", "delegation_id,decade")
+            .get("/v1/statements")
+            .jsonPath();
+    assertEquals(List.of("rus-74-2019"), sortedIds(j));
+    assertEquals(2010, j.getInt("meta.facets.decade.values[0].value"));
+    JsonPath old =
+        given()
+            .queryParam("q", "united nations")
+            .queryParam("date__lte", "1950")
+            .get("/v1/statements")
+            .jsonPath();
+    assertEquals(List.of(), sortedIds(old));
+    JsonPath counts =
+        given()
+            .queryParam("q", "session or security")
+            .queryParam("by", "year")
+            .get("/v1/statements/counts")
+            .jsonPath();
+    // "session" once in the Argentine text of 1946; "security" in 39 of Estonia's 40 paragraphs
+    // and one of Russia's, in 2019
+    assertEquals(List.of(1946, 2019), counts.getList("data.value"));
+    assertEquals(List.of(1, 2), counts.getList("data.statements"));
+    assertEquals(List.of(1, 40), counts.getList("data.paragraphs"));
+    JsonPath perDecade = given().queryParam("by", "decade").get("/v1/statements/counts").jsonPath();
+    assertEquals(List.of(1940, 2010), perDecade.getList("data.value"));
+    assertEquals(List.of(1, 4), perDecade.getList("data.statements"));
+  }
+
+  @Test
+  void aStatementWithItsParagraphsAndCitation() {
+    JsonPath j =
+        given().get("/v1/statements/rus-74-2019").then().statusCode(200).extract().jsonPath();
+    assertEquals("RUS", j.getString("data.delegation_id"));
+    assertEquals("Mr. Sergey Lavrov", j.getString("data.speaker"));
+    assertEquals(3, j.getInt("data.paragraphs"));
+    assertEquals(3, j.getList("data.text").size());
+    assertEquals("Information security must be ensured for all.", j.getString("data.text[2].text"));
+    assertTrue(j.getString("data.citation").contains("TXT/Session 74 - 2019/RUS_74_2019.txt"));
+    assertTrue(j.getString("data.citation").contains("Words to unite nations"));
+    given()
+        .get("/v1/statements/nope-1-1946")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    given()
+        .get("/v1/statements/counts?by=month")
+        .then()
+        .statusCode(400)
+        .body("invalid_params[0].name", equalTo("by"));
+    given()
+        .get("/v1/delegations/USA/statements")
+        .then()
+        .statusCode(200)
+        .body("data.id", equalTo(List.of("usa-74-2019")));
+    given()
+        .get("/v1/statements?code=EU")
+        .then()
+        .statusCode(200)
+        .body("data[0].delegation_id", equalTo(null));
+  }
+
+  @Test
+  void theStatementsOfAVotesSessionPerSide() {
+    // the fixture's A/RES/74/247 (27 December 2019, no session of its own: the 74th by its date):
+    // Russia voted yes, the United States and Estonia no
+    JsonPath j =
+        given()
+            .queryParam("q", "cybercrime")
+            .get("/v1/votes/a-res-74-247/statements")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertEquals(74, j.getInt("data.session"));
+    assertEquals("yes", j.getString("data.sides[0].vote"));
+    assertEquals("rus-74-2019", j.getString("data.sides[0].passages[0].statement_id"));
+    assertEquals("/v1/statements/rus-74-2019#p2", j.getString("data.sides[0].passages[0].url"));
+    assertEquals("no", j.getString("data.sides[1].vote"));
+    assertEquals(1, j.getInt("data.sides[1].statements"));
+    assertEquals("usa-74-2019", j.getString("data.sides[1].passages[0].statement_id"));
+    assertEquals(4, j.getInt("data.sides[1].passages[0].paragraph"));
+    given()
+        .queryParam("vote", "maybe")
+        .get("/v1/votes/a-res-74-247/statements")
+        .then()
+        .statusCode(400)
+        .body("invalid_params[0].name", equalTo("vote"));
+  }
+
+  @Test
+  void theSearchPageAndTheStatementPage() {
+    String search =
+        given()
+            .queryParam("q", "quantum")
+            .get("/statements")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertTrue(search.contains("<mark>quantum</mark>"), search);
+    assertTrue(search.contains("href=\"/statements/est-74-2019#p23\""), search);
+    assertTrue(search.contains("<svg"), search);
+    String page =
+        given().get("/statements/est-74-2019").then().statusCode(200).extract().asString();
+    assertTrue(page.contains("id=\"p23\""), page);
+    assertTrue(page.contains("Ms. Kersti Kaljulaid"), page);
+    assertTrue(page.contains("Words to unite nations"), page);
+    // Estonia voted no on A/RES/74/247 in the session of its statement
+    assertTrue(page.contains("href=\"/votes/a-res-74-247\""), page);
+    given().get("/statements/est-74-2019").then().body(not(containsString("<script")));
+  }
+
+  private static List<String> sortedIds(JsonPath j) {
+    return j.getList("data.id", String.class).stream().distinct().sorted().toList();
+  }
+
+  private static void tgz(Path dir, Path out) throws IOException {
+    try (OutputStream o = Files.newOutputStream(out);
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(o));
+        Stream<Path> files = Files.walk(dir)) {
+      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        TarArchiveEntry e = new TarArchiveEntry(f.toFile(), dir.relativize(f).toString());
+        tar.putArchiveEntry(e);
+        Files.copy(f, tar);
+        tar.closeArchiveEntry();
+      }
+    }
+  }
+}
