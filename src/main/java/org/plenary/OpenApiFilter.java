@@ -17,6 +17,7 @@ import org.plenary.query.CollectionSpec;
 import org.plenary.query.CollectionSpec.Embed;
 import org.plenary.query.Field;
 import org.plenary.query.ListQuery;
+import org.plenary.query.Operator;
 
 /**
  * Completes the OpenAPI document from the collections' declarations, so that it describes what the
@@ -420,15 +421,15 @@ public class OpenApiFilter implements OASFilter {
       }
       List<String> ops =
           f.operators().stream()
-              .filter(o -> !o.isEmpty())
+              .filter(o -> o != Operator.EQ)
+              .map(o -> o.parameter(f.name()))
               .sorted()
-              .map(o -> f.name() + "__" + o)
               .toList();
       String description =
           f.description()
-              + (f.operators().contains("") ? ". Equals" : "")
+              + (f.operators().contains(Operator.EQ) ? ". Equals" : "")
               + (ops.isEmpty() ? "" : ". Also: " + String.join(", ", ops));
-      if (f.operators().contains("")) {
+      if (f.operators().contains(Operator.EQ)) {
         op.addParameter(param(f.name(), description, fieldSchema(f, false)));
       } else {
         op.addParameter(param(f.name() + "__contains", description, string(null)));
