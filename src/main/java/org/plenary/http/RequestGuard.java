@@ -90,7 +90,7 @@ public class RequestGuard {
     } catch (RuntimeException e) {
       path = null;
     }
-    Problems.send(ctx, Problems.of(status, "about:blank", title, detail, path), Map.of());
+    Problems.send(ctx, Problems.blank(status, title, detail, path), Map.of());
   }
 
   /**
@@ -123,9 +123,7 @@ public class RequestGuard {
       Problems.send(
           ctx,
           Problems.of(
-              414,
-              "urn:plenary:problem:uri-too-long",
-              "URI Too Long",
+              ProblemType.URI_TOO_LONG,
               "The request URI is longer than "
                   + limits.uriLength()
                   + " characters. Ask for fewer values at once (e.g. split an id__in list).",
@@ -141,9 +139,7 @@ public class RequestGuard {
       Problems.send(
           ctx,
           Problems.of(
-              431,
-              "urn:plenary:problem:headers-too-large",
-              "Request Header Fields Too Large",
+              ProblemType.HEADERS_TOO_LARGE,
               "The request headers are larger than " + limits.headerBytes() + " bytes.",
               path),
           Map.of());
@@ -163,9 +159,7 @@ public class RequestGuard {
       Problems.send(
           ctx,
           Problems.of(
-              413,
-              "urn:plenary:problem:content-too-large",
-              "Content Too Large",
+              ProblemType.CONTENT_TOO_LARGE,
               "This API is read-only: requests carry no body larger than " + MAX_BODY + " bytes.",
               path),
           Map.of());
@@ -202,9 +196,7 @@ public class RequestGuard {
       Problems.send(
           ctx,
           Problems.of(
-              429,
-              "urn:plenary:problem:rate-limited",
-              "Too Many Requests",
+              ProblemType.RATE_LIMITED,
               "This client made more than "
                   + limits.burst()
                   + " expensive requests (search, facets, rankings, downloads) in a burst, or more"
@@ -223,9 +215,7 @@ public class RequestGuard {
       Problems.send(
           ctx,
           Problems.of(
-              503,
-              "urn:plenary:problem:busy",
-              "Service Unavailable",
+              ProblemType.BUSY,
               "Every slot for expensive requests (search, facets, rankings, downloads) is busy."
                   + " Retry after the number of seconds in Retry-After.",
               path),

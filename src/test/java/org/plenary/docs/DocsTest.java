@@ -1,22 +1,63 @@
 package org.plenary.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.plenary.http.ProblemType;
 import org.plenary.query.Operator;
 
 /**
- * Every filter operator is documented, as datasette's test_docs.py checks its filters: the table of
- * docs/architecture.md is generated from {@link Operator}, and the README's grammar and the OpenAPI
- * document name every operator a request may use.
+ * The docs hold what the code declares. Every filter operator is documented, as datasette's
+ * test_docs.py checks its filters: the table of docs/architecture.md is generated from {@link
+ * Operator}, and the README's grammar and the OpenAPI document name every operator a request may
+ * use. The table of problem types in docs/problems.md is generated from {@link ProblemType}, as
+ * PostgREST's error reference is from its errors.
  */
 class DocsTest {
   private static final Path ARCHITECTURE = Path.of("docs", "architecture.md");
+  private static final Path PROBLEMS = Path.of("docs", "problems.md");
+
+  static String problemTable() {
+    StringBuilder sb =
+        new StringBuilder("| status | `type` | `title` | when |\n| --- | --- | --- | --- |\n");
+    for (ProblemType t : ProblemType.values()) {
+      sb.append("| ")
+          .append(t.status())
+          .append(" | `")
+          .append(t.uri())
+          .append("` | ")
+          .append(GeneratedDoc.cell(t.title()))
+          .append(" | ")
+          .append(GeneratedDoc.cell(t.doc()))
+          .append(" |\n");
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void theProblemTableIsGeneratedFromTheEnum() throws IOException {
+    GeneratedDoc.check(PROBLEMS, "problems", problemTable());
+  }
+
+  @Test
+  void eachProblemTypeIsDistinctNamedAfterItsConstantAndAnErrorStatus() {
+    Set<String> uris = new HashSet<>();
+    for (ProblemType t : ProblemType.values()) {
+      assertEquals(
+          ProblemType.PREFIX + t.name().toLowerCase(Locale.ROOT).replace('_', '-'), t.uri());
+      assertTrue(t.status() >= 400 && t.status() <= 599, t + ": " + t.status());
+      assertTrue(uris.add(t.uri()), t.uri());
+    }
+  }
 
   static String operatorTable() {
     StringBuilder sb =
