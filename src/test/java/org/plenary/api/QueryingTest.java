@@ -26,12 +26,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.plenary.Fixtures;
 import org.plenary.http.HttpCache;
-import org.plenary.query.QueryEngine;
+import org.plenary.query.StatementCounter;
 
 /** Search, facets, agreement, batch reads, includes in a fixed number of queries. */
 @QuarkusTest
 class QueryingTest {
-  @Inject QueryEngine engine;
+  @Inject StatementCounter statements;
   @Inject HttpCache cache;
 
   @Test
@@ -312,8 +312,8 @@ class QueryingTest {
 
   private long statementsFor(String url) {
     cache.clear(); // measure the queries, not the response cache
-    long before = engine.statements();
+    long before = statements.count();
     given().get(url).then().statusCode(200);
-    return engine.statements() - before;
+    return statements.count() - before;
   }
 }
