@@ -1,6 +1,7 @@
 package org.plenary.dataset;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,14 +33,34 @@ class ReplicaTest {
   /** The replica's state, and its listener (started, LISTENing). */
   private record Replica(DatasetState state, ReleaseListener listener) {}
 
-  private Replica replica() throws InterruptedException {
+  /**
+   * How many connections LISTEN for releases (the service's own listener, and replicas'): those
+   * whose last statement was the LISTEN or the state check that follows it.
+   */
+  private long listeners() throws java.sql.SQLException {
+    try (var c = dataSource.getConnection();
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "select count(*) from pg_stat_activity where query in ('listen "
+                        + ReleaseListener.CHANNEL
+                        + "', 'select checksum, import_checksum from dataset_state')")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private Replica replica() throws java.sql.SQLException {
+    long before = listeners();
     DatasetState replica = new DatasetState();
     replica.dataSource = dataSource;
     replica.refresh();
     ReleaseListener listener = new ReleaseListener();
     listener.state = replica;
     listener.start(null);
-    Thread.sleep(500); // the listener connects and LISTENs
+    await("the listener connects and LISTENs")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> listeners() > before);
     return new Replica(replica, listener);
   }
 
@@ -47,11 +69,12 @@ class ReplicaTest {
    * checks it arrived by the notification, well before the listener's 5 s check, and that both
    * instances then have the same cache keys and counts.
    */
-  private void arrives(DatasetState replica, String version, long since)
-      throws InterruptedException {
-    while (!version.equals(replica.version()) && System.nanoTime() - since < 5_000_000_000L) {
-      Thread.sleep(10);
-    }
+  private void arrives(DatasetState replica, String version, long since) {
+    await()
+        .atMost(Duration.ofNanos(Math.max(1, 5_000_000_000L - (System.nanoTime() - since))))
+        .pollInterval(Duration.ofMillis(10))
+        .untilAsserted(
+            () -> assertEquals(version, replica.version(), "the replica serves the new release"));
     long millis = (System.nanoTime() - since) / 1_000_000;
     assertEquals(version, replica.version(), "the replica serves the new release");
     // The one-second figure itself is measured between two real processes by

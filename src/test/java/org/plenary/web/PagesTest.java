@@ -3,8 +3,8 @@ package org.plenary.web;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,7 +62,7 @@ class PagesTest {
             .statusCode(200)
             .contentType(startsWith("text/html"))
             .header("X-Dataset-Version", version)
-            .header("ETag", notNullValue())
+            .header("ETag", matchesPattern("\"[A-Za-z0-9_-]+\""))
             .header("Content-Security-Policy", containsString("default-src 'self'"))
             .extract()
             .asString();
@@ -146,7 +146,7 @@ class PagesTest {
               .then()
               .statusCode(200)
               .contentType(startsWith("image/svg+xml"))
-              .header("ETag", notNullValue())
+              .header("ETag", matchesPattern("\"[A-Za-z0-9_-]+\""))
               .header("X-Dataset-Version", version())
               .header("Content-Security-Policy", "default-src 'none'")
               .extract()
