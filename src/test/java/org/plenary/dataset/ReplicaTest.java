@@ -33,34 +33,16 @@ class ReplicaTest {
   /** The replica's state, and its listener (started, LISTENing). */
   private record Replica(DatasetState state, ReleaseListener listener) {}
 
-  /**
-   * How many connections LISTEN for releases (the service's own listener, and replicas'): those
-   * whose last statement was the LISTEN or the state check that follows it.
-   */
-  private long listeners() throws java.sql.SQLException {
-    try (var c = dataSource.getConnection();
-        var rs =
-            c.createStatement()
-                .executeQuery(
-                    "select count(*) from pg_stat_activity where query in ('listen "
-                        + ReleaseListener.CHANNEL
-                        + "', 'select checksum, import_checksum from dataset_state')")) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private Replica replica() throws java.sql.SQLException {
-    long before = listeners();
+  private Replica replica() throws InterruptedException {
     DatasetState replica = new DatasetState();
     replica.dataSource = dataSource;
     replica.refresh();
     ReleaseListener listener = new ReleaseListener();
     listener.state = replica;
     listener.start(null);
-    await("the listener connects and LISTENs")
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> listeners() > before);
+    // the listener connects and LISTENs: nothing outside it shows when (its connection's last
+    // statement is not the LISTEN), so this one wait stays a fixed one
+    Thread.sleep(500);
     return new Replica(replica, listener);
   }
 
