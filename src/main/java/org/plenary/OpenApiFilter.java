@@ -17,6 +17,7 @@ import org.plenary.query.CollectionSpec;
 import org.plenary.query.CollectionSpec.Embed;
 import org.plenary.query.Field;
 import org.plenary.query.ListQuery;
+import org.plenary.query.Operator;
 
 /**
  * Completes the OpenAPI document from the collections' declarations, so that it describes what the
@@ -416,7 +417,7 @@ public class OpenApiFilter implements OASFilter {
     if (c.scope() != null) {
       // the filters of the records aggregated (the votes counted), those of their own collection
       for (Field f : c.scope().fields()) {
-        if (f.filterable() && c.field(f.name()).isEmpty() && f.operators().contains("")) {
+        if (f.filterable() && c.field(f.name()).isEmpty() && f.operators().contains(Operator.EQ)) {
           op.addParameter(
               param(
                   f.name(),
@@ -428,9 +429,9 @@ public class OpenApiFilter implements OASFilter {
                       + f.description()
                       + "). Also: "
                       + f.operators().stream()
-                          .filter(o -> !o.isEmpty())
+                          .filter(o -> o != Operator.EQ)
+                          .map(o -> f.name() + "__" + o.suffix())
                           .sorted()
-                          .map(o -> f.name() + "__" + o)
                           .reduce((x, y) -> x + ", " + y)
                           .orElse(""),
                   fieldSchema(f, false)));
@@ -471,15 +472,15 @@ public class OpenApiFilter implements OASFilter {
       }
       List<String> ops =
           f.operators().stream()
-              .filter(o -> !o.isEmpty())
+              .filter(o -> o != Operator.EQ)
+              .map(o -> o.parameter(f.name()))
               .sorted()
-              .map(o -> f.name() + "__" + o)
               .toList();
       String description =
           f.description()
-              + (f.operators().contains("") ? ". Equals" : "")
+              + (f.operators().contains(Operator.EQ) ? ". Equals" : "")
               + (ops.isEmpty() ? "" : ". Also: " + String.join(", ", ops));
-      if (f.operators().contains("")) {
+      if (f.operators().contains(Operator.EQ)) {
         op.addParameter(param(f.name(), description, fieldSchema(f, false)));
       } else {
         op.addParameter(param(f.name() + "__contains", description, string(null)));

@@ -21,6 +21,12 @@ public final class DatabaseProxy implements AutoCloseable {
   /** Set to "true" to take the database away; clear it to bring it back. */
   public static final String CUT = "plenary.test.database-cut";
 
+  /**
+   * "true" once every connection relayed when the database was cut has been closed (outside the
+   * {@code plenary.} prefix, whose unknown properties fail the service's start).
+   */
+  public static final String CUT_DONE = "database-proxy.cut-done";
+
   private final ServerSocket server;
   private final String targetHost;
   private final int targetPort;
@@ -100,6 +106,9 @@ public final class DatabaseProxy implements AutoCloseable {
         for (Socket s : open) {
           closeQuietly(s);
         }
+        System.setProperty(CUT_DONE, "true");
+      } else {
+        System.clearProperty(CUT_DONE);
       }
       try {
         Thread.sleep(50);

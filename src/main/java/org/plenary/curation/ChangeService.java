@@ -20,6 +20,7 @@ import org.hibernate.Session;
 import org.plenary.dataset.Dumps;
 import org.plenary.http.Problem;
 import org.plenary.http.ProblemException;
+import org.plenary.http.ProblemType;
 import org.plenary.seed.SeedException;
 import org.plenary.seed.SeedFiles;
 import org.plenary.seed.SeedLoader;
@@ -59,12 +60,11 @@ public class ChangeService {
   }
 
   static ProblemException unprocessable(String detail, List<Problem.InvalidParam> params) {
-    return new ProblemException(
-        422, "urn:plenary:problem:invalid-body", "Invalid request body", detail, params);
+    return new ProblemException(ProblemType.INVALID_BODY, detail, params);
   }
 
   static ProblemException conflict(String detail) {
-    return new ProblemException(409, "urn:plenary:problem:conflict", "Conflict", detail, null);
+    return new ProblemException(ProblemType.CONFLICT, detail, null);
   }
 
   /** Proposes a change set: 201 with status proposed, or a 409/422 and nothing stored. */
@@ -113,9 +113,7 @@ public class ChangeService {
               ChangeSet cs = find(id);
               if (cs.author.equals(reviewer.name())) {
                 throw new ProblemException(
-                    403,
-                    "urn:plenary:problem:self-review",
-                    "Forbidden",
+                    ProblemType.SELF_REVIEW,
                     "Change set "
                         + id
                         + " was proposed by '"
@@ -180,9 +178,7 @@ public class ChangeService {
     }
     if (status != null && !pendingToo && !status.equals(ChangeSet.RELEASED)) {
       throw new ProblemException(
-          401,
-          "urn:plenary:problem:unauthorized",
-          "Unauthorized",
+          ProblemType.UNAUTHORIZED,
           "Pending change sets are shown to editors and above: send Authorization: Bearer <token>.",
           null);
     }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.plenary.http.Problem;
+import org.plenary.http.ProblemType;
 
 /** Authentication and authorization failures as application/problem+json: 401, 403 and 429. */
 public class SecurityProblems {
@@ -15,10 +16,7 @@ public class SecurityProblems {
     Long wait = TooManyFailures.retryAfter(e);
     if (wait != null) {
       return respond(
-              new Problem(
-                  "urn:plenary:problem:too-many-failed-attempts",
-                  "Too Many Requests",
-                  429,
+              ProblemType.TOO_MANY_FAILED_ATTEMPTS.problem(
                   "Too many failed authentication attempts from this client; try again in "
                       + wait
                       + " s.",
@@ -42,10 +40,7 @@ public class SecurityProblems {
   @ServerExceptionMapper
   public Response forbidden(ForbiddenException e, UriInfo uri) {
     return respond(
-            new Problem(
-                "urn:plenary:problem:forbidden",
-                "Forbidden",
-                403,
+            ProblemType.FORBIDDEN.problem(
                 "Your token's role may not do this (editors propose; reviewers and admins review"
                     + " and publish; admins create tokens).",
                 path(uri),
@@ -54,9 +49,7 @@ public class SecurityProblems {
   }
 
   private static Response unauthorized(String detail, UriInfo uri) {
-    return respond(
-            new Problem(
-                "urn:plenary:problem:unauthorized", "Unauthorized", 401, detail, path(uri), null))
+    return respond(ProblemType.UNAUTHORIZED.problem(detail, path(uri), null))
         .header("WWW-Authenticate", "Bearer")
         .build();
   }

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.plenary.config.PlenaryConfig;
 import org.plenary.http.ProblemException;
+import org.plenary.http.ProblemType;
 
 /**
  * Bearer tokens. {@code PLENARY_ADMIN_TOKEN} is the bootstrap admin (named "admin"); other tokens
@@ -59,9 +60,7 @@ public class TokenService {
             () -> {
               if (name.equals(BOOTSTRAP_NAME) || tokens.nameTaken(name)) {
                 throw new ProblemException(
-                    409,
-                    "urn:plenary:problem:conflict",
-                    "Conflict",
+                    ProblemType.CONFLICT,
                     "A token named '" + name + "' exists already: names identify authors.",
                     null);
               }

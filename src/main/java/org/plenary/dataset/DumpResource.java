@@ -20,6 +20,7 @@ import org.plenary.http.HttpCache;
 import org.plenary.http.Parameters;
 import org.plenary.http.Problem;
 import org.plenary.http.ProblemException;
+import org.plenary.http.ProblemType;
 import org.plenary.http.Responder;
 
 @Path(Api.V1 + "/dumps")
@@ -107,10 +108,7 @@ public class DumpResource {
           .header("Content-Range", "bytes */" + f.bytes())
           .header("Cache-Control", "no-store")
           .entity(
-              new Problem(
-                  "urn:plenary:problem:range-not-satisfiable",
-                  "Range Not Satisfiable",
-                  416,
+              ProblemType.RANGE_NOT_SATISFIABLE.problem(
                   "The file has " + f.bytes() + " bytes; the range asked for lies outside it.",
                   uri.getRequestUri().getRawPath(),
                   null))

@@ -65,37 +65,25 @@ public enum Outage {
   public Problem problem(String instance) {
     return switch (this) {
       case UNAVAILABLE ->
-          new Problem(
-              "urn:plenary:problem:unavailable",
-              "Service Unavailable",
-              503,
+          ProblemType.UNAVAILABLE.problem(
               "The database is unavailable or busy. Retry after the number of seconds in"
                   + " Retry-After.",
               instance,
               null);
       case BUSY ->
-          new Problem(
-              "urn:plenary:problem:busy",
-              "Service Unavailable",
-              503,
+          ProblemType.BUSY.problem(
               "Every database connection is busy. Retry after the number of seconds in"
                   + " Retry-After.",
               instance,
               null);
       case TIMEOUT ->
-          new Problem(
-              "urn:plenary:problem:timeout",
-              "Service Unavailable",
-              503,
+          ProblemType.TIMEOUT.problem(
               "The request took longer than this service allows and was stopped. Narrow it"
                   + " (filters, fewer search words, a smaller limit) or retry later.",
               instance,
               null);
       case BAD_VALUE ->
-          new Problem(
-              "urn:plenary:problem:invalid-parameter",
-              "Invalid query parameter",
-              400,
+          ProblemType.INVALID_PARAMETER.problem(
               "A value of the request is outside what the database can hold (a date or number out"
                   + " of range, or invalid text).",
               instance,

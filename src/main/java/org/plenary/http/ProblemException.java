@@ -19,6 +19,11 @@ public class ProblemException extends RuntimeException {
     this.invalidParams = params == null ? List.of() : List.copyOf(params);
   }
 
+  /** A problem of one of this service's types. */
+  public ProblemException(ProblemType type, String detail, List<Problem.InvalidParam> params) {
+    this(type.status(), type.uri(), type.title(), detail, params);
+  }
+
   public static ProblemException notFound(String detail) {
     return new ProblemException(404, "about:blank", "Not Found", detail, null);
   }
@@ -40,9 +45,7 @@ public class ProblemException extends RuntimeException {
                     + " more not listed)."
                 : params.size() + " query parameters were refused; see invalid_params.";
     return new ProblemException(
-        400,
-        "urn:plenary:problem:invalid-parameter",
-        "Invalid query parameter",
+        ProblemType.INVALID_PARAMETER,
         detail,
         params.size() > MAX_LISTED ? params.subList(0, MAX_LISTED) : params);
   }

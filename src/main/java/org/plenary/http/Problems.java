@@ -28,9 +28,14 @@ public final class Problems {
     res.end(Buffer.buffer(body));
   }
 
-  /** A problem with a fixed type and title. */
-  public static Problem of(int status, String type, String title, String detail, String path) {
-    return new Problem(type, title, status, detail, printable(path), null);
+  /** An {@code about:blank} problem (titled by its status) about {@code path} (made printable). */
+  public static Problem blank(int status, String title, String detail, String path) {
+    return new Problem("about:blank", title, status, detail, printable(path), null);
+  }
+
+  /** A problem of {@code type} about {@code path} (made printable). */
+  public static Problem of(ProblemType type, String detail, String path) {
+    return type.problem(detail, printable(path));
   }
 
   /**

@@ -91,7 +91,7 @@ public class RequestGuard {
     } catch (RuntimeException e) {
       path = null;
     }
-    Problems.send(ctx, Problems.of(status, "about:blank", title, detail, path), Map.of());
+    Problems.send(ctx, Problems.blank(status, title, detail, path), Map.of());
   }
 
   /**
@@ -124,9 +124,7 @@ public class RequestGuard {
       Problems.send(
           ctx,
           Problems.of(
-              414,
-              "urn:plenary:problem:uri-too-long",
-              "URI Too Long",
+              ProblemType.URI_TOO_LONG,
               "The request URI is longer than "
                   + limits.uriLength()
                   + " characters. Ask for fewer values at once (e.g. split an id__in list).",
@@ -142,9 +140,7 @@ public class RequestGuard {
       Problems.send(
           ctx,
           Problems.of(
-              431,
-              "urn:plenary:problem:headers-too-large",
-              "Request Header Fields Too Large",
+              ProblemType.HEADERS_TOO_LARGE,
               "The request headers are larger than " + limits.headerBytes() + " bytes.",
               path),
           Map.of());
@@ -164,9 +160,7 @@ public class RequestGuard {
       Problems.send(
           ctx,
           Problems.of(
-              413,
-              "urn:plenary:problem:content-too-large",
-              "Content Too Large",
+              ProblemType.CONTENT_TOO_LARGE,
               "This API is read-only: requests carry no body larger than " + MAX_BODY + " bytes.",
               path),
           Map.of());
@@ -203,9 +197,7 @@ public class RequestGuard {
       Problems.send(
           ctx,
           Problems.of(
-              429,
-              "urn:plenary:problem:rate-limited",
-              "Too Many Requests",
+              ProblemType.RATE_LIMITED,
               "This client made more than "
                   + limits.burst()
                   + " expensive requests (search, facets, rankings, downloads) in a burst, or more"
@@ -227,9 +219,7 @@ public class RequestGuard {
       Problems.send(
           ctx,
           Problems.of(
-              503,
-              "urn:plenary:problem:busy",
-              "Service Unavailable",
+              ProblemType.BUSY,
               "Every slot for expensive requests (search, facets, rankings, downloads) is busy."
                   + " Retry after the number of seconds in Retry-After.",
               path),

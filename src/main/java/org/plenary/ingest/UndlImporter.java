@@ -65,13 +65,6 @@ public class UndlImporter {
    */
   static final long BULK_FROM = 50_000;
 
-  private volatile long bulkFrom = BULK_FROM;
-
-  /** Tests take the bulk path on small files. */
-  void bulkFrom(long rows) {
-    this.bulkFrom = rows;
-  }
-
   /** What an import did. */
   public record Summary(
       Path file,
@@ -106,10 +99,15 @@ public class UndlImporter {
 
   /** Imports {@code file}; throws {@link UndlFile.Refused} (and changes nothing) on a bad file. */
   public Summary importFile(Path file, Consumer<String> progress) {
+    return importFile(file, progress, BULK_FROM);
+  }
+
+  /** As {@link #importFile(Path, Consumer)}, in bulk from {@code bulkFrom} new country votes. */
+  Summary importFile(Path file, Consumer<String> progress, long bulkFrom) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        Summary s = run(c, file, progress);
+        Summary s = run(c, file, progress, bulkFrom);
         if (s.changed()) {
           c.commit();
           state.refresh();
@@ -128,7 +126,7 @@ public class UndlImporter {
     }
   }
 
-  private Summary run(Connection c, Path file, Consumer<String> progress)
+  private Summary run(Connection c, Path file, Consumer<String> progress, long bulkFrom)
       throws SQLException, IOException {
     // every row the import writes carries the transaction's time: the default of created_at and
     // updated_at, which the rows copied straight into roll_call take (no timestamps to parse)

@@ -41,11 +41,11 @@ class Embedder {
       if (!keys.isEmpty()) {
         List<Condition> conds = new ArrayList<>();
         Field childField = e.child().field(e.childField()).orElseThrow();
-        conds.add(new Condition(childField, "in", new ArrayList<>(keys)));
+        conds.add(new Condition(childField, Operator.IN, new ArrayList<>(keys)));
         for (var f : e.fixed().entrySet()) {
           conds.add(
               new Condition(
-                  e.child().field(f.getKey()).orElseThrow(), "eq", List.of(f.getValue())));
+                  e.child().field(f.getKey()).orElseThrow(), Operator.EQ, List.of(f.getValue())));
         }
         ListQuery childQuery = ListQuery.all(e.child(), conds);
         List<Map<String, Object>> children =

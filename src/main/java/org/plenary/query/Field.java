@@ -126,18 +126,24 @@ public record Field(
         && (type == Type.TEXT || type == Type.BOOLEAN || type == Type.INTEGER);
   }
 
-  /** The filter operators this field accepts ("" is equality). */
-  public Set<String> operators() {
+  /** The filter operators a request may name on this field. */
+  public Set<Operator> operators() {
     if (!filterable) {
       return Set.of();
     }
     return switch (type) {
       case TEXT ->
           sortable
-              ? Set.of("", "in", "contains", "isnull", "gte", "lte")
-              : Set.of("contains", "isnull");
-      case BOOLEAN -> Set.of("", "isnull");
-      default -> Set.of("", "in", "gte", "lte", "isnull");
+              ? Set.of(
+                  Operator.EQ,
+                  Operator.IN,
+                  Operator.CONTAINS,
+                  Operator.ISNULL,
+                  Operator.GTE,
+                  Operator.LTE)
+              : Set.of(Operator.CONTAINS, Operator.ISNULL);
+      case BOOLEAN -> Set.of(Operator.EQ, Operator.ISNULL);
+      default -> Set.of(Operator.EQ, Operator.IN, Operator.GTE, Operator.LTE, Operator.ISNULL);
     };
   }
 }

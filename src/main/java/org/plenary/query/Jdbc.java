@@ -10,11 +10,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.postgresql.PGStatement;
 
 /**
- * The read side's access to the database: connections, counted statements, and typed reads for the
+ * The read side's access to the database: connections, budgeted statements, and typed reads for the
  * feature services whose aggregations the collection grammar does not express (a vote's breakdown,
  * agreement between delegations). Each such read maps its rows to a record; nothing here is
  * reachable from a resource except through a service.
@@ -25,17 +24,10 @@ public class Jdbc {
   @Inject StatementBudget budget;
   @Inject DatabaseHealth health;
 
-  private final AtomicLong statements = new AtomicLong();
-
   /** Maps the current row of a result set to a value. */
   @FunctionalInterface
   public interface RowMapper<T> {
     T map(ResultSet rs) throws SQLException;
-  }
-
-  /** How many SQL statements have run (tests assert it does not grow with page size). */
-  public long statements() {
-    return statements.get();
   }
 
   /** Every row of a query with bound parameters, each mapped to a value. */
@@ -62,7 +54,7 @@ public class Jdbc {
     return dataSource.getConnection();
   }
 
-  /** A counted statement under the statement budget, cancelled with the current request. */
+  /** A statement under the statement budget, cancelled with the current request. */
   PreparedStatement prepare(Connection c, String sql) throws SQLException {
     return prepare(c, sql, StatementBudget.current());
   }
@@ -70,7 +62,6 @@ public class Jdbc {
   /** As {@link #prepare(Connection, String)}, for work that outlives the request thread. */
   PreparedStatement prepare(Connection c, String sql, StatementBudget.Cancellation cancellation)
       throws SQLException {
-    statements.incrementAndGet();
     return budget.prepare(c, sql, cancellation);
   }
 

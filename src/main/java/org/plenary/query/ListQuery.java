@@ -40,7 +40,7 @@ public final class ListQuery {
   }
 
   /** One filter: field OP values. Dates are expanded to the range they denote. */
-  public record Condition(Field field, String op, List<Object> values) {}
+  public record Condition(Field field, Operator op, List<Object> values) {}
 
   private final CollectionSpec collection;
   private final List<Condition> conditions;
@@ -220,7 +220,7 @@ public final class ListQuery {
                 }
               }
             }
-            case "updated_since" -> conditions.add(condition(c, "updated_at", "gte", value));
+            case "updated_since" -> conditions.add(condition(c, "updated_at", Operator.GTE, value));
             default -> {
               CollectionSpec.Argument argument = c.argument(name).orElse(null);
               if (argument != null) {
@@ -398,16 +398,25 @@ public final class ListQuery {
   private static Condition parseFilter(CollectionSpec c, String param, String value) {
     int sep = param.indexOf("__");
     String name = sep < 0 ? param : param.substring(0, sep);
-    String op = sep < 0 ? "" : param.substring(sep + 2);
-    return condition(c, name, op, value, param);
+    String suffix = sep < 0 ? "" : param.substring(sep + 2);
+    return condition(c, name, suffix, value, param);
   }
 
-  public static Condition condition(CollectionSpec c, String name, String op, String value) {
-    return condition(c, name, op, value, op.isEmpty() ? name : name + "__" + op);
+  /**
+   * The condition {@code name__suffix=value} (the operator named as a parameter names it: {@code
+   * ""} for equality), checked as a request's is.
+   */
+  public static Condition condition(CollectionSpec c, String name, String suffix, String value) {
+    return condition(c, name, suffix, value, suffix.isEmpty() ? name : name + "__" + suffix);
+  }
+
+  /** The condition {@code name OP value}, checked as a request's is. */
+  public static Condition condition(CollectionSpec c, String name, Operator op, String value) {
+    return condition(c, name, op.suffix(), value);
   }
 
   private static Condition condition(
-      CollectionSpec c, String name, String op, String value, String param) {
+      CollectionSpec c, String name, String suffix, String value, String param) {
     Field f = c.field(name).filter(Field::filterable).orElse(null);
     if (f == null) {
       List<String> fields = c.fields().stream().filter(Field::filterable).map(Field::name).toList();
@@ -430,32 +439,32 @@ public final class ListQuery {
               + "; other parameters: "
               + allowed(others));
     }
-    if (!f.operators().contains(op)) {
+    Operator op = Operator.ofSuffix(suffix);
+    if (op == null || !f.operators().contains(op)) {
       throw new IllegalArgumentException(
           "operator '"
-              + (op.isEmpty() ? "=" : op)
+              + (suffix.isEmpty() ? "=" : suffix)
               + "' is not available on "
               + name
               + ". Operators for "
               + name
               + ": "
-              + allowed(
-                  f.operators().stream().map(o -> o.isEmpty() ? "=" : "__" + o).sorted().toList()));
+              + allowed(f.operators().stream().map(Operator::form).toList()));
     }
     return switch (op) {
-      case "isnull" -> {
+      case ISNULL -> {
         if (!value.equals("true") && !value.equals("false")) {
           throw new IllegalArgumentException("'" + value + "' is not true or false");
         }
-        yield new Condition(f, "isnull", List.of(Boolean.parseBoolean(value)));
+        yield new Condition(f, op, List.of(Boolean.parseBoolean(value)));
       }
-      case "contains" -> {
+      case CONTAINS -> {
         if (value.isEmpty()) {
           throw new IllegalArgumentException("needs some text to look for");
         }
-        yield new Condition(f, "contains", List.of(value));
+        yield new Condition(f, op, List.of(value));
       }
-      case "in" -> {
+      case IN -> {
         String[] parts = value.split(",", -1);
         if (parts.length > MAX_IN_VALUES) {
           throw new IllegalArgumentException("at most " + MAX_IN_VALUES + " values");
@@ -464,21 +473,23 @@ public final class ListQuery {
         for (String p : parts) {
           values.add(parseValue(f, p, false));
         }
-        yield new Condition(f, "in", values);
+        yield new Condition(f, op, values);
       }
-      case "gte" -> new Condition(f, "gte", List.of(parseValue(f, value, false)));
-      case "lte" -> new Condition(f, "lte", List.of(parseValue(f, value, true)));
-      default -> {
+      case GTE -> new Condition(f, op, List.of(parseValue(f, value, false)));
+      case LTE -> new Condition(f, op, List.of(parseValue(f, value, true)));
+      case EQ, BETWEEN -> {
         // id=a,b,c reads a batch of records by id.
         if (name.equals("id") && c.key().equals(List.of("id")) && value.contains(",")) {
-          yield condition(c, name, "in", value, param);
+          yield condition(c, name, Operator.IN.suffix(), value, param);
         }
         if (f.type() == Field.Type.DATE || f.type() == Field.Type.PARTIAL_DATE) {
           // a date of reduced precision means its whole period: date=2024-08 is all of August
           yield new Condition(
-              f, "between", List.of(parseValue(f, value, false), parseValue(f, value, true)));
+              f,
+              Operator.BETWEEN,
+              List.of(parseValue(f, value, false), parseValue(f, value, true)));
         }
-        yield new Condition(f, "eq", List.of(parseValue(f, value, false)));
+        yield new Condition(f, Operator.EQ, List.of(parseValue(f, value, false)));
       }
     };
   }

@@ -22,11 +22,6 @@ public class QueryEngine {
   @Inject Embedder embedder;
   @Inject Facets facets;
 
-  /** How many SQL statements the engine has run (tests assert it does not grow with page size). */
-  public long statements() {
-    return jdbc.statements();
-  }
-
   /** A page of records; {@code next} is the cursor of the following page, or null at the end. */
   public record Page(
       List<Map<String, Object>> rows, String next, Long total, Map<String, Object> facets) {}

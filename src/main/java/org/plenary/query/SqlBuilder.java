@@ -155,36 +155,7 @@ final class SqlBuilder {
       clauses.add("(" + q.collection().searchVector() + ") @@ fts.query");
     }
     for (Condition cond : q.conditions()) {
-      String col = cond.field().sql();
-      switch (cond.op()) {
-        case "eq" -> {
-          clauses.add(col + " = ?");
-          params.add(cond.values().get(0));
-        }
-        case "between" -> {
-          clauses.add(col + " between ? and ?");
-          params.addAll(cond.values());
-        }
-        case "in" -> {
-          clauses.add(col + " = any(?)");
-          params.add(cond.values());
-        }
-        case "gte" -> {
-          clauses.add(col + " >= ?");
-          params.add(cond.values().get(0));
-        }
-        case "lte" -> {
-          clauses.add(col + " <= ?");
-          params.add(cond.values().get(0));
-        }
-        case "contains" -> {
-          clauses.add("strpos(lower(" + col + "), lower(?)) > 0");
-          params.add(cond.values().get(0));
-        }
-        case "isnull" ->
-            clauses.add(col + ((Boolean) cond.values().get(0) ? " is null" : " is not null"));
-        default -> throw new IllegalStateException("operator " + cond.op());
-      }
+      clauses.add(cond.op().sql(cond.field().sql(), cond.values(), params));
     }
     if (keyset && q.after() != null) {
       clauses.add(keyset(q.collection(), q.sort(), q.after(), 0, params));

@@ -1,10 +1,13 @@
 package org.plenary.curation;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.blankOrNullString;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -31,6 +34,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +102,7 @@ class CurationTest {
         .statusCode(status)
         .contentType(Problem.MEDIA_TYPE)
         .body("status", is(status))
-        .body("detail", notNullValue());
+        .body("detail", not(blankOrNullString()));
   }
 
   @Test
@@ -364,7 +368,7 @@ class CurationTest {
         .body("data.status", is("released"))
         .body("data.author", notNullValue())
         .body("data.reviewer", notNullValue())
-        .body("data.reviewed_at", notNullValue())
+        .body("data.reviewed_at", matchesPattern("\\d{4}-\\d{2}-\\d{2}T.*Z"))
         .body("data.release", is(version))
         .body("data.sources", hasItem(w.source()))
         .body("data.operations[0].before.paraphrase", is("first wording"))
@@ -471,7 +475,7 @@ class CurationTest {
     }
     Response r = as(reviewer).post("/v1/changes/1/approve");
     problem(r, 429);
-    r.then().header("Retry-After", notNullValue());
+    r.then().header("Retry-After", matchesPattern("[1-9][0-9]*"));
     assertTrue(Integer.parseInt(r.header("Retry-After")) > 0);
     // reads stay open to everyone
     given().get("/v1/dataset").then().statusCode(200);
@@ -540,9 +544,9 @@ class CurationTest {
               }
             });
     reader.start();
-    Thread.sleep(200);
+    await().atMost(Duration.ofSeconds(30)).until(() -> !seen.isEmpty());
     publish(reviewer);
-    Thread.sleep(300);
+    await().atMost(Duration.ofSeconds(30)).until(() -> seen.contains("new A|new B"));
     done.set(true);
     reader.join(10_000);
     assertTrue(

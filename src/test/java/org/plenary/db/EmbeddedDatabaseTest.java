@@ -1,5 +1,6 @@
 package org.plenary.db;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -16,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -185,9 +187,10 @@ class EmbeddedDatabaseTest {
     } finally {
       long legacy = postmasterPid(root);
       EmbeddedDatabase.run(bin, List.of("pg_ctl", "-D", pgData.toString(), "-w", "stop"));
-      while (EmbeddedDatabase.running(legacy)) {
-        Thread.sleep(10);
-      }
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(10))
+          .until(() -> !EmbeddedDatabase.running(legacy));
     }
 
     EmbeddedDatabase db = EmbeddedDatabase.start(dir);

@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -130,7 +130,7 @@ class ReferenceResourcesTest {
         .body("data.row_counts.roll_call", is(total("/v1/roll-calls")))
         .body("data.row_counts.position", is(total("/v1/positions")))
         .body("data.releases[0].version", is(version))
-        .body("data.checksum", notNullValue());
+        .body("data.checksum", matchesPattern("[0-9a-f]{64}"));
     given().get("/v1").then().statusCode(200).body("data.collections.votes", is("/v1/votes"));
   }
 

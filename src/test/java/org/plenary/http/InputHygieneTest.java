@@ -36,6 +36,7 @@ import org.plenary.query.CollectionSpec;
 import org.plenary.query.Cursor;
 import org.plenary.query.Field;
 import org.plenary.query.Jdbc;
+import org.plenary.query.Operator;
 
 /**
  * Hostile input: control characters in every parameter of every collection, malformed and oversized
@@ -86,8 +87,8 @@ class InputHygieneTest {
       assertTrue(served != null && !served.isEmpty(), c.name() + " is served somewhere");
       List<String> params = new ArrayList<>(List.of("q", "sort", "cursor", "include", "facet"));
       for (Field f : c.fields()) {
-        for (String op : new TreeSet<>(f.operators())) {
-          params.add(op.isEmpty() ? f.name() : f.name() + "__" + op);
+        for (Operator op : new TreeSet<>(f.operators())) {
+          params.add(op.parameter(f.name()));
         }
       }
       for (String path : served) {

@@ -1,16 +1,20 @@
 package org.plenary.http;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.plenary.TestSql;
 
 /**
  * Rate limits and the budget of expensive requests, with the low limits of {@link LimitsProfile}: 3
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(LimitsProfile.class)
 class RateLimitTest {
+  @Inject TestSql sql;
 
   @Test
   void expensiveRequestsPastTheBurstAre429WithTheRateLimitHeaders() {
@@ -43,10 +48,10 @@ class RateLimitTest {
         .then()
         .statusCode(429)
         .contentType("application/problem+json")
-        .header("Retry-After", notNullValue())
+        .header("Retry-After", matchesPattern("[1-9][0-9]*"))
         .header("RateLimit-Limit", "3")
         .header("RateLimit-Remaining", "0")
-        .header("RateLimit-Reset", notNullValue())
+        .header("RateLimit-Reset", matchesPattern("[0-9]+"))
         .header("X-Content-Type-Options", "nosniff")
         .body("status", is(429));
     // another client (through the trusted proxy) has its own bucket
@@ -83,7 +88,7 @@ class RateLimitTest {
         .then()
         .statusCode(429)
         .contentType("application/problem+json")
-        .header("Retry-After", notNullValue());
+        .header("Retry-After", matchesPattern("[1-9][0-9]*"));
     // the explorer's own files, cheap pages and pages already rendered are never limited
     for (int i = 0; i < 5; i++) {
       given()
@@ -111,14 +116,25 @@ class RateLimitTest {
                     .then()
                     .extract()
                     .statusCode());
-    Thread.sleep(1000);
+    // the slow request holds the only slot once its statement runs
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () ->
+                sql.rows(
+                        "select count(*) as n from pg_stat_activity where state = 'active' and"
+                            + " query like '%plenary-test-sleep%' and pid <> pg_backend_pid()")
+                    .get(0)
+                    .get("n")
+                    .equals(1L));
     given()
         .header("X-Forwarded-For", "198.51.100.2")
         .get("/v1/votes?q=cybercrime")
         .then()
         .statusCode(503)
         .contentType("application/problem+json")
-        .header("Retry-After", notNullValue())
+        .header("Retry-After", matchesPattern("[1-9][0-9]*"))
         .body("type", is("urn:plenary:problem:busy"));
     // cheap requests are still answered meanwhile
     given().get("/v1/delegations?limit=9").then().statusCode(200);

@@ -287,19 +287,14 @@ class UndlImportTest {
                 + " x"));
     // a later one with many new rows (many: one, here) merges them set-wise, keys dropped
     progress.clear();
-    importer.bulkFrom(1);
-    try {
-      UndlImporter.Summary s = load("ga-2026.csv");
-      assertEquals(3, s.rollCallsAdded());
-      assertEquals(15, s.votesAdded());
-      assertEquals(2, s.linked().size());
-      assertTrue(progress.stream().anyMatch(l -> l.contains("checking references")), "bulk");
-      given().get("/v1/votes/undl-7002/roll-call").then().body("data.size()", is(7));
-      given().get("/v1/votes/undl-8001/roll-call").then().body("data.size()", is(4));
-      assertFalse(load("ga-2026.csv").changed());
-    } finally {
-      importer.bulkFrom(UndlImporter.BULK_FROM);
-    }
+    UndlImporter.Summary s = importer.importFile(DIR.resolve("ga-2026.csv"), progress::add, 1);
+    assertEquals(3, s.rollCallsAdded());
+    assertEquals(15, s.votesAdded());
+    assertEquals(2, s.linked().size());
+    assertTrue(progress.stream().anyMatch(l -> l.contains("checking references")), "bulk");
+    given().get("/v1/votes/undl-7002/roll-call").then().body("data.size()", is(7));
+    given().get("/v1/votes/undl-8001/roll-call").then().body("data.size()", is(4));
+    assertFalse(importer.importFile(DIR.resolve("ga-2026.csv"), progress::add, 1).changed());
     assertEquals(schema, rollCallSchema());
   }
 

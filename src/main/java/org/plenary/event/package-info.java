@@ -1,0 +1,2 @@
+/** Events (sessions, meetings, negotiations): their collection and resource. */
+package org.plenary.event;

@@ -1,0 +1,8 @@
+/**
+ * Importers of outside data: the UN Digital Library's General Assembly voting file ({@link
+ * org.plenary.ingest.UndlFile} reads and checks it; {@link org.plenary.ingest.UndlImporter} stages,
+ * links and merges it and publishes a release), run from the command line ({@link
+ * org.plenary.ingest.ImportCommand}); {@link org.plenary.ingest.BulkLoad} inserts large batches as
+ * pg_restore does.
+ */
+package org.plenary.ingest;

@@ -1,0 +1,2 @@
+/** People who took positions: their collection and resource. */
+package org.plenary.person;

@@ -1,0 +1,2 @@
+/** Sources (every record cites at least one) and the citations: collection and resource. */
+package org.plenary.source;

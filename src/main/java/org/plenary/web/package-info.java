@@ -1,0 +1,6 @@
+/**
+ * The explorer: HTML pages (Qute templates in src/main/resources/templates) and standalone SVG
+ * charts, built on the same collections and services as the API and served through the same HTTP
+ * caching; errors asked for as HTML are rendered as pages.
+ */
+package org.plenary.web;
