@@ -81,6 +81,11 @@ class TableModelTest {
       out.put("session", "text");
       out.put("resolution", "text");
       out.put("search", "tsvector");
+      out.put("voeten_rcid", "integer");
+      out.put("amend", "boolean");
+      out.put("para", "boolean");
+      out.put("important_vote", "boolean");
+      out.put("draft", "text");
     }
     return out;
   }
@@ -116,7 +121,9 @@ class TableModelTest {
       if (t == Schema.RELEASE) {
         declared.put("origin", new TreeSet<>(Schema.RELEASE_ORIGINS));
       } else if (Schema.IMPORTED.contains(t.table())) {
-        declared.put("origin", new TreeSet<>(Set.of("seed", "undl")));
+        Set<String> origins = new TreeSet<>(Set.of("seed", "undl"));
+        origins.addAll(Schema.LAYER_ORIGINS);
+        declared.put("origin", origins);
       }
       assertEquals(
           declared,
