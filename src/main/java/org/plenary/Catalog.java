@@ -11,6 +11,7 @@ import org.plenary.person.People;
 import org.plenary.position.Positions;
 import org.plenary.query.CollectionSpec;
 import org.plenary.source.SourceCollections;
+import org.plenary.topic.Topics;
 import org.plenary.treaty.Treaties;
 import org.plenary.vote.VoteResource;
 import org.plenary.vote.Votes;
@@ -37,6 +38,10 @@ public final class Catalog {
     add("Event", Events.EVENTS);
     add("Signature", Treaties.SIGNATURES);
     add("Treaty", Treaties.TREATIES);
+    add("Topic", Topics.TOPICS);
+    add("Conflict", Topics.CONFLICTS);
+    add("Veto", DelegationResource.VETOES);
+    add("Succession", Delegations.SUCCESSIONS);
   }
 
   /**

@@ -33,8 +33,50 @@ public final class CollectionSpec {
       List<String> omit,
       String description) {}
 
+  /**
+   * A set-valued filter: records tagged with values in another table ({@code name=a,b} keeps those
+   * with any of them; {@code facet=name} counts them). {@code table} holds one row per record and
+   * value: {@code keyColumn} is the record's key ({@code keySql} in the collection's SQL), {@code
+   * valueColumn} the value (vote_topic: vote_id, topic_id).
+   */
+  public record TagFilter(
+      String name,
+      String table,
+      String keyColumn,
+      String valueColumn,
+      String keySql,
+      String description) {
+    /** The condition: the record has one of the values bound to the one parameter (an array). */
+    String existsSql() {
+      return "exists (select 1 from "
+          + table
+          + " tag where tag."
+          + keyColumn
+          + " = "
+          + keySql
+          + " and tag."
+          + valueColumn
+          + " = any(?))";
+    }
+
+    /** The join that a facet of it counts over. */
+    String facetJoin() {
+      return " join " + table + " tagf on tagf." + keyColumn + " = " + keySql;
+    }
+
+    Field field() {
+      return new Field(name, existsSql(), Field.Type.TEXT, false, false, null, description);
+    }
+
+    Field facetField() {
+      return new Field(
+          name, "tagf." + valueColumn, Field.Type.TEXT, false, false, null, description);
+    }
+  }
+
   private final String name;
   private final String from;
+  private final Map<String, TagFilter> tagFilters;
   private final List<Field> fields;
   private final List<String> key;
   private final List<Sort> defaultSort;
@@ -54,6 +96,12 @@ public final class CollectionSpec {
     this.includes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.includes));
     this.searchVector = b.searchVector;
     this.searchText = b.searchText;
+    this.tagFilters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.tagFilters));
+  }
+
+  /** The set-valued filters (topic=), by name. */
+  public Map<String, TagFilter> tagFilters() {
+    return tagFilters;
   }
 
   /** The tsvector SQL that q= searches, or null when the collection has no full-text search. */
@@ -140,6 +188,7 @@ public final class CollectionSpec {
     b.includes.putAll(includes);
     b.searchVector = searchVector;
     b.searchText = searchText;
+    b.tagFilters.putAll(tagFilters);
     return new CollectionSpec(b);
   }
 
@@ -161,6 +210,7 @@ public final class CollectionSpec {
     private final Map<String, Embed> includes = new LinkedHashMap<>();
     private String searchVector;
     private String searchText;
+    private final Map<String, TagFilter> tagFilters = new LinkedHashMap<>();
 
     private Builder(String name, String from) {
       this.name = name;
@@ -204,6 +254,12 @@ public final class CollectionSpec {
     public Builder search(String vector, String text) {
       this.searchVector = vector;
       this.searchText = text;
+      return this;
+    }
+
+    /** A set-valued filter ({@link TagFilter}), e.g. topic= over vote_topic. */
+    public Builder tagged(TagFilter f) {
+      tagFilters.put(f.name(), f);
       return this;
     }
 

@@ -163,15 +163,18 @@ public final class ListQuery {
             case "facet" -> {
               for (String facet : value.split(",", -1)) {
                 Field f = c.field(facet).filter(Field::facetable).orElse(null);
+                if (f == null && c.tagFilters().containsKey(facet)) {
+                  f = c.tagFilters().get(facet).facetField();
+                }
                 if (f == null) {
                   throw new IllegalArgumentException(
                       "cannot count values of '"
                           + facet
                           + "'. Facets: "
                           + allowed(
-                              c.fields().stream()
-                                  .filter(Field::facetable)
-                                  .map(Field::name)
+                              java.util.stream.Stream.concat(
+                                      c.fields().stream().filter(Field::facetable).map(Field::name),
+                                      c.tagFilters().keySet().stream())
                                   .toList()));
                 }
                 if (facets.stream().noneMatch(x -> x.name().equals(facet))) {
@@ -197,7 +200,14 @@ public final class ListQuery {
               }
             }
             case "updated_since" -> conditions.add(condition(c, "updated_at", "gte", value));
-            default -> conditions.add(parseFilter(c, name, value));
+            default -> {
+              CollectionSpec.TagFilter tag = c.tagFilters().get(name);
+              if (tag != null) {
+                conditions.add(tagCondition(tag, value));
+              } else {
+                conditions.add(parseFilter(c, name, value));
+              }
+            }
           }
         } catch (IllegalArgumentException e) {
           bad.add(new InvalidQueryException.Invalid(name, e.getMessage()));
@@ -213,6 +223,22 @@ public final class ListQuery {
       throw new InvalidQueryException(bad);
     }
     return new ListQuery(c, conditions, fullSort, limit, after, total, includes, search, facets);
+  }
+
+  /** name=a,b: records tagged with any of the values (at most MAX_IN_VALUES). */
+  static Condition tagCondition(CollectionSpec.TagFilter tag, String value) {
+    String[] parts = value.split(",", -1);
+    if (parts.length > MAX_IN_VALUES) {
+      throw new IllegalArgumentException("at most " + MAX_IN_VALUES + " values");
+    }
+    List<Object> values = new ArrayList<>();
+    for (String p : parts) {
+      if (p.isEmpty()) {
+        throw new IllegalArgumentException("needs a value (e.g. " + tag.name() + "=human-rights)");
+      }
+      values.add(p);
+    }
+    return new Condition(tag.field(), "tag", values);
   }
 
   /** The terms of a web-search query: words, "quoted phrases" (one each), -exclusions, or. */
