@@ -172,7 +172,8 @@ public class ReleaseService {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("plenary-release-");
-      List<Dumps.DumpFile> written = dumps.writeFiles(c, r.version, r.date.toString(), dir);
+      // the curated dataset: the layers' rows are rebuilt from their sources, never archived
+      List<Dumps.DumpFile> written = dumps.writeFiles(c, r.version, r.date.toString(), dir, true);
       for (Dumps.DumpFile f : written) {
         ReleaseFile rf = new ReleaseFile();
         rf.version = r.version;
