@@ -41,7 +41,6 @@ public final class Catalog {
     add("Topic", Topics.TOPICS);
     add("Conflict", Topics.CONFLICTS);
     add("Veto", DelegationResource.VETOES);
-    add("Succession", Delegations.SUCCESSIONS);
   }
 
   /**

@@ -172,8 +172,7 @@ public class ReleaseService {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("plenary-release-");
-      // the curated dataset: the layers' rows are rebuilt from their sources, never archived
-      List<Dumps.DumpFile> written = dumps.writeFiles(c, r.version, r.date.toString(), dir, true);
+      List<Dumps.DumpFile> written = dumps.writeFiles(c, r.version, r.date.toString(), dir);
       for (Dumps.DumpFile f : written) {
         ReleaseFile rf = new ReleaseFile();
         rf.version = r.version;

@@ -75,12 +75,6 @@ public class Dumps {
   private static final org.jboss.logging.Logger LOG =
       org.jboss.logging.Logger.getLogger(Dumps.class);
 
-  /** The tables of a release's archive: the curated dataset's (see writeFiles). */
-  private static final List<TableSpec> CURATED =
-      java.util.stream.Stream.concat(
-              Schema.TABLES.stream(), java.util.stream.Stream.of(Schema.UNDL_VOTES))
-          .toList();
-
   /** Identifies the dumps' layout (tables, columns, descriptions) of this build. */
   private static final String LAYOUT = Integer.toHexString(Schema.DUMPED.toString().hashCode());
 
@@ -237,27 +231,15 @@ public class Dumps {
    */
   public List<DumpFile> writeFiles(Connection c, String version, String releaseDate, Path dir)
       throws SQLException, IOException {
-    return writeFiles(c, version, releaseDate, dir, false);
-  }
-
-  /**
-   * The dumps, or with {@code curatedOnly} the curated dataset's alone (a release's archive: the
-   * seed-format tables and undl_votes.csv without the rows of the layers built from outside data,
-   * which scripts/build-layers rebuilds from their sources).
-   */
-  public List<DumpFile> writeFiles(
-      Connection c, String version, String releaseDate, Path dir, boolean curatedOnly)
-      throws SQLException, IOException {
     List<DumpFile> files = new ArrayList<>();
-    List<TableSpec> tables = curatedOnly ? CURATED : Schema.DUMPED;
-    for (TableSpec t : tables) {
+    for (TableSpec t : Schema.DUMPED) {
       MessageDigest sha = digest();
       Path file = dir.resolve(t.file());
       long rows;
       try (OutputStream out =
           new DigestOutputStream(
               new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), sha)) {
-        rows = curatedOnly ? copyCurated(c, t, out) : copyOut(c, t, out);
+        rows = copyOut(c, t, out);
       }
       files.add(
           new DumpFile(
@@ -269,7 +251,7 @@ public class Dumps {
               HexFormat.of().formatHex(sha.digest()),
               rows));
     }
-    byte[] datapackage = datapackage(version, files, releaseDate, tables);
+    byte[] datapackage = datapackage(version, files, releaseDate);
     Files.write(dir.resolve("datapackage.json"), datapackage);
     byte[] readme = readme(version, files, releaseDate).getBytes(StandardCharsets.UTF_8);
     Files.write(dir.resolve("README.md"), readme);
@@ -398,8 +380,7 @@ public class Dumps {
     return c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, out);
   }
 
-  private byte[] datapackage(
-      String version, List<DumpFile> files, String releaseDate, List<TableSpec> tables)
+  private byte[] datapackage(String version, List<DumpFile> files, String releaseDate)
       throws IOException {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("profile", "tabular-data-package");
@@ -435,7 +416,7 @@ public class Dumps {
                 "path",
                 "https://github.com/dgrtwo/unvotes")));
     List<Object> resources = new ArrayList<>();
-    for (TableSpec t : tables) {
+    for (TableSpec t : Schema.DUMPED) {
       DumpFile f = files.stream().filter(x -> t.file().equals(x.name())).findFirst().orElseThrow();
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("name", resourceName(t));
