@@ -14,6 +14,7 @@ import org.plenary.position.Positions;
 import org.plenary.query.CollectionSpec;
 import org.plenary.source.SourceCollections;
 import org.plenary.statement.Statements;
+import org.plenary.topic.Topics;
 import org.plenary.treaty.Treaties;
 import org.plenary.vote.VoteResource;
 import org.plenary.vote.Votes;
@@ -44,6 +45,9 @@ public final class Catalog {
     add("Group", Groups.GROUPS);
     add("GroupCohesionVote", Groups.COHESION_VOTES);
     add("Statement", Statements.STATEMENTS);
+    add("Topic", Topics.TOPICS);
+    add("Conflict", Topics.CONFLICTS);
+    add("Veto", DelegationResource.VETOES);
   }
 
   /**

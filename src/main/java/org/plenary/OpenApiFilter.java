@@ -396,7 +396,13 @@ public class OpenApiFilter implements OASFilter {
             "updated_since",
             "Records created or changed since this date or ISO 8601 timestamp",
             string(null)));
-    List<String> facetable = c.fields().stream().filter(Field::facetable).map(Field::name).toList();
+    List<String> facetable =
+        new ArrayList<>(c.fields().stream().filter(Field::facetable).map(Field::name).toList());
+    facetable.addAll(c.tagFilters().keySet());
+    for (var tag : c.tagFilters().values()) {
+      op.addParameter(
+          param(tag.name(), tag.description() + ". Comma-separated: any of them", string(null)));
+    }
     op.addParameter(
         param(
             "facet",

@@ -8,7 +8,8 @@ alter table release drop constraint release_origin_check;
 alter table release add constraint release_origin_check
   check (origin in ('seed', 'undl', 'curation', 'import', 'ungdc'));
 alter table source drop constraint source_origin_check;
-alter table source add constraint source_origin_check check (origin in ('seed', 'undl', 'ungdc'));
+alter table source add constraint source_origin_check
+  check (origin in ('seed', 'undl', 'voeten', 'sc-vetoes', 'ungdc'));
 
 -- One statement of one speaker for one delegation in one session's general debate. code is the
 -- corpus's own: ISO alpha-3 for members (the delegation's id), a historic code for former states

@@ -33,10 +33,15 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     }
     db = EmbeddedDatabase.start(Path.of("target", "test-data"));
     String own = ownDatabase(profile);
+    boolean record = profile != null && profile.equals(RecordTestProfile.class.getName());
     return Map.of(
         "quarkus.datasource.jdbc.url",
-        // each run of the writing tests starts from an empty database of their own
-        proxied(own != null ? db.jdbcUrl(own, true) : db.jdbcUrl()),
+        // each run of the writing tests (and of the voting-record tests, which load layers) starts
+        // from an empty database of their own
+        proxied(
+            own != null
+                ? db.jdbcUrl(own, true)
+                : record ? db.jdbcUrl(RecordTestProfile.DATABASE, true) : db.jdbcUrl()),
         "quarkus.datasource.username",
         db.username(),
         "quarkus.datasource.password",

@@ -11,6 +11,12 @@ public interface PlenaryConfig {
   Optional<String> seedDir();
 
   /**
+   * A directory of layers (voeten/, sc-vetoes/: scripts/build-layers) to load instead of the seed
+   * files' own layers/ (the code tests' small ones).
+   */
+  Optional<String> layersDir();
+
+  /**
    * The bootstrap admin's bearer token ({@code PLENARY_ADMIN_TOKEN}); without it, and without
    * tokens it created, the service is read-only.
    */

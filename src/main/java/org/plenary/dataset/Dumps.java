@@ -292,13 +292,17 @@ public class Dumps {
     return List.copyOf(all);
   }
 
-  /** Every table as seed-data CSV bytes, by file name, as {@code c} sees them. */
+  /**
+   * Every curated table as seed-data CSV bytes, by file name, as {@code c} sees them: without the
+   * rows of the layers built from outside data (they are rebuilt from their sources, never
+   * curated), so that curation validates, archives and exports the curated dataset alone.
+   */
   public static Map<String, byte[]> tables(Connection c) throws SQLException {
     Map<String, byte[]> out = new LinkedHashMap<>();
     for (TableSpec t : Schema.TABLES) {
       var bytes = new java.io.ByteArrayOutputStream();
       try {
-        copyOut(c, t, bytes);
+        copyCurated(c, t, bytes);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -339,8 +343,25 @@ public class Dumps {
     return select;
   }
 
+  /** The table's curated rows (not the layers') as seed-data CSV, rows in primary-key order. */
+  public static long copyCurated(Connection c, TableSpec t, OutputStream out)
+      throws SQLException, IOException {
+    return copyOut(
+        c,
+        t,
+        out,
+        Schema.hasOrigin(t.table())
+            ? " where origin not in ('" + String.join("', '", Schema.LAYER_ORIGINS) + "')"
+            : "");
+  }
+
   /** The table as seed-data CSV: same header, same value forms, rows in primary-key order. */
   public static long copyOut(Connection c, TableSpec t, OutputStream out)
+      throws SQLException, IOException {
+    return copyOut(c, t, out, "");
+  }
+
+  private static long copyOut(Connection c, TableSpec t, OutputStream out, String where)
       throws SQLException, IOException {
     List<String> select = csvColumns(t);
     String order =
@@ -352,6 +373,7 @@ public class Dumps {
             + String.join(", ", select)
             + " from "
             + t.table()
+            + where
             + " order by "
             + order
             + ") to stdout with (format csv, header true)";
@@ -469,7 +491,7 @@ public class Dumps {
       }
       fields.add(f);
       if (c.ref() != null) {
-        TableSpec target = Schema.table(c.ref()).orElseThrow();
+        TableSpec target = Schema.dumped(c.ref()).orElseThrow();
         foreignKeys.add(
             ordered(
                 "fields", c.name(),

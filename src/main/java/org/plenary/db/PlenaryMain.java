@@ -129,7 +129,7 @@ public final class PlenaryMain {
       c.setReadOnly(true);
       for (TableSpec t : Schema.TABLES) {
         try (OutputStream out = Files.newOutputStream(dir.resolve(t.file()))) {
-          Dumps.copyOut(c, t, out);
+          Dumps.copyCurated(c, t, out);
         }
       }
       c.rollback();

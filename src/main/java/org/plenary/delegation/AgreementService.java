@@ -65,9 +65,21 @@ public class AgreementService {
         + ".vote when 'yes' then 1.0 when 'abstain' then 0.5 when 'no' then 0.0 end)";
   }
 
-  /** Inclusive date bounds (either may be null). */
-  public record Period(LocalDate from, LocalDate to) {
-    public static final Period ALL = new Period(null, null);
+  /**
+   * The votes compared: inclusive date bounds (either may be null) and topics (comma-separated
+   * topic ids, any of them; null for every vote).
+   */
+  public record Period(LocalDate from, LocalDate to, String topics) {
+    public static final Period ALL = new Period(null, null, null);
+
+    public Period(LocalDate from, LocalDate to) {
+      this(from, to, null);
+    }
+
+    /** These bounds, on the votes of any of these topics (comma-separated ids; null for all). */
+    public Period onTopics(String topicIds) {
+      return new Period(from, to, topicIds);
+    }
 
     /** From date__gte and date__lte (YYYY, YYYY-MM or YYYY-MM-DD: the whole period). */
     public static Period of(String gte, String lte) {
@@ -86,7 +98,12 @@ public class AgreementService {
     }
 
     String sql() {
-      return (from == null ? "" : " and v.date >= ?") + (to == null ? "" : " and v.date <= ?");
+      return (from == null ? "" : " and v.date >= ?")
+          + (to == null ? "" : " and v.date <= ?")
+          + (topics == null
+              ? ""
+              : " and exists (select 1 from vote_topic t where t.vote_id = v.id and t.topic_id ="
+                  + " any(string_to_array(?, ',')))");
     }
 
     List<Object> params() {
@@ -96,6 +113,9 @@ public class AgreementService {
       }
       if (to != null) {
         p.add(to);
+      }
+      if (topics != null) {
+        p.add(topics);
       }
       return p;
     }

@@ -26,6 +26,7 @@ import org.plenary.http.Records;
 import org.plenary.http.Responder;
 import org.plenary.position.Positions;
 import org.plenary.query.CollectionSpec;
+import org.plenary.query.Field;
 import org.plenary.statement.StatementResource;
 import org.plenary.statement.Statements;
 import org.plenary.vote.Votes;
@@ -39,6 +40,41 @@ public class DelegationResource {
       Votes.ROLL_CALLS
           .sortedBy(Votes.ROLL_CALLS.desc("vote_date"))
           .searchable(Votes.SEARCH_VECTOR, Votes.SEARCH_TEXT);
+
+  /**
+   * The Security Council drafts a delegation vetoed, with those of the historic states its record
+   * continues (RUS: the USSR's and Russia's), each under the name the veto list gives it.
+   */
+  public static final CollectionSpec VETOES =
+      CollectionSpec.builder(
+              "vetoes",
+              "roll_call r join vote v on v.id = r.vote_id and v.outcome = 'vetoed' and r.vote ="
+                  + " 'no' join delegation d on d.id = r.delegation_id cross join lateral (select"
+                  + " r.delegation_id as id union all select s.successor_id from"
+                  + " delegation_succession s where s.predecessor_id = r.delegation_id) l")
+          .field(Field.text("vote_id", "v.id", "The vetoed draft's vote"))
+          .field(Field.partialDate("date", "v.date", "v.date_precision", "Date of the vote"))
+          .field(Field.text("draft", "v.draft", "The draft (or, for early vetoes, the meeting)"))
+          .field(Field.text("meeting", "v.meeting", "The meeting record"))
+          .field(Field.text("agenda_item", "v.subject", "The Council's agenda item"))
+          .field(Field.text("vetoed_by", "r.delegation_id", "The permanent member that voted no"))
+          .field(
+              Field.text(
+                  "vetoed_by_name",
+                  "coalesce((select min(n.name) from delegation_name n join citation c on"
+                      + " c.source_id = n.source_id and c.record_type = 'vote' and c.record_id ="
+                      + " v.id where n.delegation_id = r.delegation_id), d.name)",
+                  "Its name as the veto list gives it (USSR, Russia)"))
+          .field(
+              Field.text(
+                  "delegation_id",
+                  "l.id",
+                  "The delegation asked about: the member, or the state whose record continues"
+                      + " the member's"))
+          .key("vote_id", "vetoed_by", "delegation_id")
+          .sort("-date")
+          .cites("vote", "vote_id")
+          .build();
 
   @Inject Responder responder;
   @Inject AgreementService agreement;
@@ -153,6 +189,20 @@ public class DelegationResource {
   }
 
   @GET
+  @Path("/{iso3}/vetoes")
+  @Operation(
+      summary =
+          "The Security Council drafts the delegation vetoed, latest first, with those of the"
+              + " historic states its record continues (RUS: the USSR's and Russia's), each named"
+              + " as the veto list names it")
+  @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
+  @Extension(name = "x-plenary-list", value = "vetoes")
+  public Response vetoes(@PathParam("iso3") String iso3, @Context UriInfo uri) {
+    return responder.children(
+        Delegations.DELEGATIONS, code(iso3), "delegation", VETOES, "delegation_id", uri);
+  }
+
+  @GET
   @Path("/{iso3}/positions")
   @Operation(summary = "Positions held by the delegation")
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
@@ -197,6 +247,13 @@ public class DelegationResource {
               type = SchemaType.STRING,
               enumeration = {"year"}))
   @Parameter(
+      name = "topic",
+      in = ParameterIn.QUERY,
+      description =
+          "Compare only votes on this topic (/v1/topics: human-rights, ...); comma-separated: any"
+              + " of them",
+      schema = @Schema(type = SchemaType.STRING))
+  @Parameter(
       name = "date__gte",
       in = ParameterIn.QUERY,
       description = "Compare only votes on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)",
@@ -219,9 +276,9 @@ public class DelegationResource {
         throw ProblemException.invalidParam(p.getKey(), "give it once");
       }
     }
-    AgreementService.Period period;
+    AgreementService.Period bounds;
     try {
-      period =
+      bounds =
           AgreementService.Period.of(params.getFirst("date__gte"), params.getFirst("date__lte"));
     } catch (IllegalArgumentException e) {
       throw ProblemException.invalidParam(
@@ -230,6 +287,14 @@ public class DelegationResource {
               : "date__lte",
           e.getMessage());
     }
+    String topic = params.getFirst("topic");
+    if (topic != null) {
+      if (topic.isEmpty() || topic.split(",", -1).length > 20) {
+        throw ProblemException.invalidParam(
+            "topic", "one to 20 topic ids, comma-separated (see /v1/topics)");
+      }
+    }
+    AgreementService.Period period = topic == null ? bounds : bounds.onTopics(topic);
     String by = params.getFirst("by");
     if (by != null && !by.equals("year")) {
       throw ProblemException.invalidParam("by", "'" + by + "' is not a series. Allowed: year");
@@ -260,7 +325,7 @@ public class DelegationResource {
   }
 
   private static final List<String> AGREEMENT_PARAMS =
-      List.of("with", "by", "date__gte", "date__lte");
+      List.of("with", "by", "topic", "date__gte", "date__lte");
 
   private static boolean isDate(String s) {
     try {

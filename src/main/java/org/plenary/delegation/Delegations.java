@@ -1,13 +1,48 @@
 package org.plenary.delegation;
 
 import static org.plenary.seed.Schema.DELEGATION;
+import static org.plenary.seed.Schema.DELEGATION_SUCCESSION;
 
+import java.util.List;
+import java.util.Map;
 import org.plenary.query.CollectionSpec;
+import org.plenary.query.CollectionSpec.Embed;
 import org.plenary.query.Field;
 
 /** Delegations: the member states and other actors that vote or speak. */
 public final class Delegations {
   private Delegations() {}
+
+  /** Historic states and the states whose record continues theirs (YUG -> SRB). */
+  public static final CollectionSpec SUCCESSIONS =
+      CollectionSpec.builder(
+              "successions",
+              "delegation_succession s join delegation p on p.id = s.predecessor_id"
+                  + " join delegation q on q.id = s.successor_id")
+          .field(Field.column("s", DELEGATION_SUCCESSION, "predecessor_id", "The historic state"))
+          .field(Field.column("predecessor_name", "p", DELEGATION, "name", "Its name"))
+          .field(
+              Field.column(
+                  "s",
+                  DELEGATION_SUCCESSION,
+                  "successor_id",
+                  "The state whose record continues it"))
+          .field(Field.column("successor_name", "q", DELEGATION, "name", "Its name"))
+          .field(
+              Field.column(
+                  "s",
+                  DELEGATION_SUCCESSION,
+                  "date",
+                  "Date of the succession; null when no source at hand gives it"))
+          .field(Field.column("s", DELEGATION_SUCCESSION, "date_precision", "day, month or year"))
+          .field(Field.column("s", DELEGATION_SUCCESSION, "note", "Caveats").asLongText())
+          .field(Field.column("s", DELEGATION_SUCCESSION, "source_id", "Source of the fact"))
+          .field(
+              Field.column(
+                  "s", DELEGATION_SUCCESSION, "locator", "Where in the source (the evidence)"))
+          .key("predecessor_id", "successor_id")
+          .sort("predecessor_id", "successor_id")
+          .build();
 
   public static final CollectionSpec DELEGATIONS =
       CollectionSpec.builder("delegations", "delegation d")
@@ -33,6 +68,34 @@ public final class Delegations {
           .timestamps("d")
           .key("id")
           .sort("id")
+          // any name a source gives it, in any language: known_as=Yugoslavia
+          .tagged(
+              new CollectionSpec.TagFilter(
+                  "known_as",
+                  "delegation_name",
+                  "delegation_id",
+                  "name",
+                  "d.id",
+                  "Delegations known by this name in a source (any language, exact): Yugoslavia,"
+                      + " USSR, Federal Republic of Germany"))
+          .embed(
+              new Embed(
+                  "predecessors",
+                  SUCCESSIONS,
+                  "successor_id",
+                  "id",
+                  Map.of(),
+                  List.of(),
+                  "Historic states whose record this delegation's continues"))
+          .embed(
+              new Embed(
+                  "successors",
+                  SUCCESSIONS,
+                  "predecessor_id",
+                  "id",
+                  Map.of(),
+                  List.of(),
+                  "States whose record continues this (historic) delegation's"))
           .cites("delegation", "id")
           .build();
 }

@@ -24,8 +24,8 @@ public interface HttpLimits {
   long rate();
 
   /**
-   * The period {@link #rate()} refills over: a second unless set (the rate-limit tests set a minute,
-   * so that a slow machine never refills a bucket between two of their requests).
+   * The period {@link #rate()} refills over: a second unless set (the rate-limit tests set a
+   * minute, so that a slow machine never refills a bucket between two of their requests).
    */
   @WithDefault("1s")
   Duration ratePeriod();

@@ -30,7 +30,10 @@ import java.util.function.Consumer;
 import org.plenary.dataset.DatasetState;
 import org.plenary.dataset.Releases;
 import org.plenary.ingest.UndlFile.RollCall;
+import org.plenary.seed.BulkLoad;
+import org.plenary.seed.Schema;
 import org.plenary.seed.SeedLoader;
+import org.plenary.seed.Symbols;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -165,6 +168,9 @@ public class UndlImporter {
       }
     }
     Map<String, List<Curated>> curated = curated(c);
+    // the history the published dataset holds (Voeten's roll calls, a layer), by canonical
+    // resolution symbol and date: a roll call of the file that is one of them becomes that vote
+    Map<String, List<Curated>> history = history(c);
 
     // 1. read and check the file; only a file without problems is merged. A first import (no
     // roll call imported yet) copies the country votes of new roll calls straight into roll_call
@@ -203,6 +209,7 @@ public class UndlImporter {
                 } else if (direct.contains(rc.undlId)
                     || !existing.containsKey(rc.undlId)
                         && (rc.symbol() == null || !curated.containsKey(rc.symbol()))
+                        && !history.containsKey(historyKey(rc))
                         && direct.add(rc.undlId)) {
                   sb.append("undl-").append(rc.undlId).append(',').append(code).append(',');
                   sb.append(ballot).append(rowEnd);
@@ -356,6 +363,49 @@ public class UndlImporter {
                   cv.id(), link.undlId(), tallyText(link.tallies()), tallyText(cv.tallies())));
         }
       }
+    }
+
+    // 3b. the same decisions in the history: same canonical symbol and date; where the history
+    // holds several roll calls of that decision, the one whose tallies are the file's
+    List<String> historyLinked = new ArrayList<>();
+    Set<String> taken = new HashSet<>(existing.values());
+    for (RollCall rc : contents.rollCalls()) {
+      if (existing.containsKey(rc.undlId()) || linkedIds.contains(rc.undlId())) {
+        continue;
+      }
+      List<Curated> same =
+          history.getOrDefault(historyKey(rc), List.of()).stream()
+              .filter(h -> !taken.contains(h.id()))
+              .toList();
+      if (same.size() > 1) {
+        same = same.stream().filter(h -> sameTallies(rc, h)).toList();
+      }
+      if (same.size() == 1) {
+        Curated h = same.get(0);
+        taken.add(h.id());
+        voteIds.put(rc.undlId(), h.id());
+        linkedIds.add(rc.undlId());
+        historyLinked.add(h.id());
+        if (!matches(rc, h)) {
+          conflicts.add(
+              String.format(
+                  "%s (undl_id %d): the file's tallies %s differ from the published %s; the"
+                      + " published record stands",
+                  h.id(), rc.undlId(), tallyText(rc.tallies()), tallyText(h.tallies())));
+        }
+      } else if (history.containsKey(historyKey(rc))) {
+        notes.add(
+            String.format(
+                "undl_id %d (%s, %s): %s of the history's roll calls of that decision match its"
+                    + " tallies; imported as a separate vote",
+                rc.undlId(), rc.symbol(), rc.date(), same.isEmpty() ? "none" : "" + same.size()));
+      }
+    }
+    if (!historyLinked.isEmpty()) {
+      notes.add(
+          historyLinked.size()
+              + " roll call(s) are votes the published history holds already (Voeten's data):"
+              + " linked, not copied; the published roll calls stand");
     }
 
     // 4. the roll calls, as a temporary table of votes
@@ -555,10 +605,13 @@ public class UndlImporter {
     Set<String> linksTouched = new LinkedHashSet<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "update vote v set undl_id = h.undl_id, session = h.session, resolution ="
-                + " h.resolution, updated_at = ? from undl_head h where h.linked and v.id ="
-                + " h.vote_id and (v.undl_id, v.session, v.resolution) is distinct from"
-                + " (h.undl_id, h.session, h.resolution) returning v.id")) {
+            // what the published vote says of its session and resolution stands (Voeten's
+            // R/73/187 stays); the file fills them where it says nothing
+            "update vote v set undl_id = h.undl_id, session = coalesce(v.session, h.session),"
+                + " resolution = coalesce(v.resolution, h.resolution), updated_at = ? from"
+                + " undl_head h where h.linked and v.id = h.vote_id and (v.undl_id, v.session,"
+                + " v.resolution) is distinct from (h.undl_id, coalesce(v.session, h.session),"
+                + " coalesce(v.resolution, h.resolution)) returning v.id")) {
       ps.setObject(1, at);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -711,6 +764,55 @@ public class UndlImporter {
       }
     }
     return out;
+  }
+
+  /** The key a roll call is found by in the history: canonical symbol and date. */
+  static String historyKey(RollCall rc) {
+    String symbol = Symbols.canonical(rc.symbol());
+    return symbol == null ? null : symbol + "@" + rc.date();
+  }
+
+  /**
+   * The General Assembly votes of the layers built from outside data not linked to the UN Digital
+   * Library yet, by canonical resolution symbol and date.
+   */
+  private static Map<String, List<Curated>> history(Connection c) throws SQLException {
+    Map<String, List<Curated>> out = new HashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select v.resolution, v.date::text, v.id, v.yes, v.no, v.abstain, v.non_voting,"
+                    + " v.undl_id from vote v where v.origin in ('"
+                    + String.join("', '", Schema.LAYER_ORIGINS)
+                    + "') and v.body_id = '"
+                    + BODY
+                    + "' and v.resolution is not null and v.undl_id is null order by v.id")) {
+      while (rs.next()) {
+        String key = Symbols.canonical(rs.getString(1)) + "@" + rs.getString(2);
+        out.computeIfAbsent(key, k -> new ArrayList<>())
+            .add(
+                new Curated(
+                    rs.getString(3),
+                    (Integer) rs.getObject(4),
+                    (Integer) rs.getObject(5),
+                    (Integer) rs.getObject(6),
+                    (Integer) rs.getObject(7),
+                    (Integer) rs.getObject(8)));
+      }
+    }
+    return out;
+  }
+
+  /** Whether the file's yes, no and abstain are the held vote's, all three known. */
+  private static boolean sameTallies(RollCall rc, Curated h) {
+    Integer[] a = rc.tallies();
+    Integer[] b = h.tallies();
+    for (int i = 0; i < 3; i++) {
+      if (a[i] == null || !a[i].equals(b[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the file's tallies agree with the curated ones wherever both are known. */

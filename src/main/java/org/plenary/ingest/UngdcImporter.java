@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.plenary.dataset.DatasetState;
 import org.plenary.dataset.Releases;
+import org.plenary.seed.BulkLoad;
 import org.plenary.seed.SeedLoader;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;

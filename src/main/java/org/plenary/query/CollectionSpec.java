@@ -39,8 +39,50 @@ public final class CollectionSpec {
    */
   public record Argument(String name, int defaultValue, int min, int max, String description) {}
 
+  /**
+   * A set-valued filter: records tagged with values in another table ({@code name=a,b} keeps those
+   * with any of them; {@code facet=name} counts them). {@code table} holds one row per record and
+   * value: {@code keyColumn} is the record's key ({@code keySql} in the collection's SQL), {@code
+   * valueColumn} the value (vote_topic: vote_id, topic_id).
+   */
+  public record TagFilter(
+      String name,
+      String table,
+      String keyColumn,
+      String valueColumn,
+      String keySql,
+      String description) {
+    /** The condition: the record has one of the values bound to the one parameter (an array). */
+    String existsSql() {
+      return "exists (select 1 from "
+          + table
+          + " tag where tag."
+          + keyColumn
+          + " = "
+          + keySql
+          + " and tag."
+          + valueColumn
+          + " = any(?))";
+    }
+
+    /** The join that a facet of it counts over. */
+    String facetJoin() {
+      return " join " + table + " tagf on tagf." + keyColumn + " = " + keySql;
+    }
+
+    Field field() {
+      return new Field(name, existsSql(), Field.Type.TEXT, false, false, null, description);
+    }
+
+    Field facetField() {
+      return new Field(
+          name, "tagf." + valueColumn, Field.Type.TEXT, false, false, null, description);
+    }
+  }
+
   private final String name;
   private final String from;
+  private final Map<String, TagFilter> tagFilters;
   private final List<Field> fields;
   private final List<String> key;
   private final List<Sort> defaultSort;
@@ -63,6 +105,7 @@ public final class CollectionSpec {
     this.includes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.includes));
     this.searchVector = b.searchVector;
     this.searchText = b.searchText;
+    this.tagFilters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.tagFilters));
     this.scope = b.scope;
     this.arguments = List.copyOf(b.arguments);
     this.definition = b.definition;
@@ -90,6 +133,11 @@ public final class CollectionSpec {
   /** The definition of the measures an aggregated collection gives (meta.definition), or null. */
   public String definition() {
     return definition;
+  }
+
+  /** The set-valued filters (topic=), by name. */
+  public Map<String, TagFilter> tagFilters() {
+    return tagFilters;
   }
 
   /** The tsvector SQL that q= searches, or null when the collection has no full-text search. */
@@ -182,6 +230,7 @@ public final class CollectionSpec {
     b.scope = scope;
     b.arguments.addAll(arguments);
     b.definition = definition;
+    b.tagFilters.putAll(tagFilters);
     return new CollectionSpec(b);
   }
 
@@ -197,6 +246,10 @@ public final class CollectionSpec {
     b.includes.putAll(includes);
     b.searchVector = vector;
     b.searchText = text;
+    b.scope = scope;
+    b.arguments.addAll(arguments);
+    b.definition = definition;
+    b.tagFilters.putAll(tagFilters);
     return new CollectionSpec(b);
   }
 
@@ -221,6 +274,7 @@ public final class CollectionSpec {
     private CollectionSpec scope;
     private final List<Argument> arguments = new ArrayList<>();
     private String definition;
+    private final Map<String, TagFilter> tagFilters = new LinkedHashMap<>();
 
     private Builder(String name, String from) {
       this.name = name;
@@ -280,6 +334,12 @@ public final class CollectionSpec {
 
     public Builder definition(String text) {
       this.definition = text;
+      return this;
+    }
+
+    /** A set-valued filter ({@link TagFilter}), e.g. topic= over vote_topic. */
+    public Builder tagged(TagFilter f) {
+      tagFilters.put(f.name(), f);
       return this;
     }
 

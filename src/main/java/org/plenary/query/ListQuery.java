@@ -187,15 +187,18 @@ public final class ListQuery {
             case "facet" -> {
               for (String facet : value.split(",", -1)) {
                 Field f = c.field(facet).filter(Field::facetable).orElse(null);
+                if (f == null && c.tagFilters().containsKey(facet)) {
+                  f = c.tagFilters().get(facet).facetField();
+                }
                 if (f == null) {
                   throw new IllegalArgumentException(
                       "cannot count values of '"
                           + facet
                           + "'. Facets: "
                           + allowed(
-                              c.fields().stream()
-                                  .filter(Field::facetable)
-                                  .map(Field::name)
+                              java.util.stream.Stream.concat(
+                                      c.fields().stream().filter(Field::facetable).map(Field::name),
+                                      c.tagFilters().keySet().stream())
                                   .toList()));
                 }
                 if (facets.stream().noneMatch(x -> x.name().equals(facet))) {
@@ -223,8 +226,11 @@ public final class ListQuery {
             case "updated_since" -> conditions.add(condition(c, "updated_at", Operator.GTE, value));
             default -> {
               CollectionSpec.Argument argument = c.argument(name).orElse(null);
+              CollectionSpec.TagFilter tag = c.tagFilters().get(name);
               if (argument != null) {
                 arguments.put(name, parseArgument(argument, value));
+              } else if (tag != null) {
+                conditions.add(tagCondition(tag, value));
               } else if (inScope(c, name)) {
                 scopeParams.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
               } else {
@@ -267,7 +273,9 @@ public final class ListQuery {
     }
     int sep = param.indexOf("__");
     String name = sep < 0 ? param : param.substring(0, sep);
-    return c.field(name).isEmpty() && c.scope().field(name).filter(Field::filterable).isPresent();
+    return c.field(name).isEmpty()
+        && (c.scope().field(name).filter(Field::filterable).isPresent()
+            || (sep < 0 && c.scope().tagFilters().containsKey(name)));
   }
 
   private static int parseArgument(CollectionSpec.Argument a, String value) {
@@ -283,6 +291,22 @@ public final class ListQuery {
           a.name() + " must be between " + a.min() + " and " + a.max() + " (got " + value + ")");
     }
     return n;
+  }
+
+  /** name=a,b: records tagged with any of the values (at most MAX_IN_VALUES). */
+  static Condition tagCondition(CollectionSpec.TagFilter tag, String value) {
+    String[] parts = value.split(",", -1);
+    if (parts.length > MAX_IN_VALUES) {
+      throw new IllegalArgumentException("at most " + MAX_IN_VALUES + " values");
+    }
+    List<Object> values = new ArrayList<>();
+    for (String p : parts) {
+      if (p.isEmpty()) {
+        throw new IllegalArgumentException("needs a value (e.g. " + tag.name() + "=human-rights)");
+      }
+      values.add(p);
+    }
+    return new Condition(tag.field(), Operator.TAG, values);
   }
 
   /** The terms of a web-search query: words, "quoted phrases" (one each), -exclusions, or. */
@@ -491,6 +515,8 @@ public final class ListQuery {
         }
         yield new Condition(f, Operator.EQ, List.of(parseValue(f, value, false)));
       }
+        // no parameter names it (Operator.ofSuffix never returns it): tag filters are parsed apart
+      case TAG -> throw new IllegalStateException("a tag filter is not parsed as a field filter");
     };
   }
 

@@ -61,6 +61,18 @@ public enum Operator {
       params.addAll(values);
       return column + " between ? and ?";
     }
+  },
+  /**
+   * Not named by any parameter: a set-valued filter ({@code topic=a,b}, a {@link
+   * CollectionSpec.TagFilter}) whose column is its exists (... = any(?)) condition, bound to the
+   * values as one array.
+   */
+  TAG(null, "has one of the comma-separated values (a set-valued filter such as topic=)") {
+    @Override
+    String sql(String column, List<Object> values, List<Object> params) {
+      params.add(values);
+      return column;
+    }
   };
 
   private final String suffix;

@@ -276,11 +276,14 @@ final class SqlBuilder {
   /** A facet's values and their counts over the whole filter, most frequent first. */
   static Sql facet(ListQuery q, Field f) {
     Sql where = where(q, false);
+    var tag = q.collection().tagFilters().get(f.name());
+    boolean tagged = tag != null && f.sql().equals(tag.facetField().sql());
     return new Sql(
         "select "
             + f.sql()
             + " as value, count(*) as n from "
             + from(q)
+            + (tagged ? tag.facetJoin() : "")
             + where.text()
             + " group by 1 order by 2 desc, 1 asc nulls last limit "
             + (ListQuery.MAX_FACET_VALUES + 1),

@@ -392,11 +392,12 @@ public final class Schema {
           CITATION);
 
   /**
-   * The tables an import of outside data (the UN Digital Library voting file) writes to: their rows
-   * have an origin ('seed' or 'undl'), and the seed loader deletes only its own.
+   * The tables an import of outside data (the UN Digital Library voting file) or a layer (V13: the
+   * Security Council comes with the veto list, hence body) writes to: their rows have an origin
+   * ('seed', 'undl', or a layer's name), and the seed loader deletes only its own.
    */
   public static final Set<String> IMPORTED =
-      Set.of("release", "source", "delegation", "vote", "roll_call", "citation");
+      Set.of("release", "source", "delegation", "body", "vote", "roll_call", "citation");
 
   /**
    * The UN Digital Library identity of the votes linked to it (written by imports, never by the
@@ -414,9 +415,140 @@ public final class Schema {
           List.of("vote_id"),
           "Votes linked to the UN Digital Library's General Assembly voting data (by import)");
 
-  /** Every table the dumps hold: the seed-format tables, then the imports' own. */
+  /**
+   * A vote's identity and flags in the outside sources (V13; written by the layers and imports,
+   * never by the seed files): dumped as vote_details.csv.
+   */
+  public static final TableSpec VOTE_DETAILS =
+      new TableSpec(
+          "vote_detail",
+          "vote_details.csv",
+          List.of(
+              ref("vote_id", true, "vote", "The vote"),
+              of("voeten_rcid", INTEGER, false, "Its roll-call id (rcid) in Voeten's data"),
+              of("amend", BOOLEAN, false, "A vote on an amendment (Voeten's amend)"),
+              of("para", BOOLEAN, false, "A separate vote on a paragraph (Voeten's para)"),
+              of(
+                  "important_vote",
+                  BOOLEAN,
+                  false,
+                  "Listed as important by the US State Department (Voeten's importantvote)"),
+              text("draft", false, "The draft voted on (a vetoed Security Council draft)")),
+          List.of("vote_id"),
+          "Votes' identities and flags in the outside sources (Voeten's data, the veto list)");
+
+  public static final TableSpec TOPIC =
+      new TableSpec(
+          "topic",
+          "topics.csv",
+          List.of(
+              id("Topic id (readable slug: human-rights)"),
+              text(
+                  "scheme", true, "voeten (Voeten's six issues), unbis (UN subject terms), agenda"),
+              text("name", true, "Name"),
+              note()),
+          List.of("id"),
+          "Topics of votes: Voeten's issues, UN subject terms, agenda items");
+
+  public static final TableSpec VOTE_TOPIC =
+      new TableSpec(
+          "vote_topic",
+          "vote_topics.csv",
+          List.of(ref("vote_id", true, "vote", "Vote"), ref("topic_id", true, "topic", "Topic")),
+          List.of("vote_id", "topic_id"),
+          "The topics of each vote");
+
+  public static final TableSpec DELEGATION_SUCCESSION =
+      new TableSpec(
+          "delegation_succession",
+          "delegation_successions.csv",
+          List.of(
+              ref("predecessor_id", true, "delegation", "The historic state"),
+              ref("successor_id", true, "delegation", "The state whose record continues it"),
+              of(
+                  "date",
+                  PARTIAL_DATE,
+                  false,
+                  "Date of the succession; empty when no source gives it"),
+              note(),
+              ref("source_id", true, "source", "Source"),
+              text("locator", false, "Where in the source")),
+          List.of("predecessor_id", "successor_id"),
+          "Historic states and the states whose record continues theirs");
+
+  public static final TableSpec DELEGATION_NAME =
+      new TableSpec(
+          "delegation_name",
+          "delegation_names.csv",
+          List.of(
+              ref("delegation_id", true, "delegation", "Delegation"),
+              text("language", true, "Language (en, fr, es, ar, zh, ru)"),
+              text("name", true, "A name the delegation is known by in a source"),
+              ref("source_id", true, "source", "Source")),
+          List.of("delegation_id", "language", "name", "source_id"),
+          "Every name of each delegation in the sources");
+
+  public static final TableSpec BODY_MEMBER =
+      new TableSpec(
+          "body_member",
+          "body_members.csv",
+          List.of(
+              ref("body_id", true, "body", "Body"),
+              ref("delegation_id", true, "delegation", "Member"),
+              of("permanent", BOOLEAN, true, "A permanent member (of the Security Council)"),
+              note(),
+              ref("source_id", true, "source", "Source")),
+          List.of("body_id", "delegation_id"),
+          "Members of bodies: the Security Council's permanent members");
+
+  public static final TableSpec CONFLICT =
+      new TableSpec(
+          "conflict",
+          "conflicts.csv",
+          List.of(
+              id("Conflict id: vote--field[--delegation]"),
+              ref("vote_id", true, "vote", "The vote both sources report"),
+              text("field", true, "What differs: yes, no, abstain, non_voting, ballot, ..."),
+              ref("delegation_id", false, "delegation", "The delegation, for a ballot"),
+              text("published_value", false, "What the published dataset holds (empty: nothing)"),
+              ref("published_source_id", false, "source", "The source of the published value"),
+              text("other_value", false, "What the other source says"),
+              ref("other_source_id", true, "source", "The other source"),
+              text("other_locator", false, "Where in the other source"),
+              note()),
+          List.of("id"),
+          "Where two sources of one vote disagree; the published value stands");
+
+  /** The tables of the voting record (V13), dumped beside the seed-format tables. */
+  public static final List<TableSpec> RECORD_TABLES =
+      List.of(
+          VOTE_DETAILS,
+          TOPIC,
+          VOTE_TOPIC,
+          DELEGATION_SUCCESSION,
+          DELEGATION_NAME,
+          BODY_MEMBER,
+          CONFLICT);
+
+  /**
+   * The origins of the layers built from outside data (org.plenary.seed.Layers): part of the
+   * published dataset and its dumps, but not of the curated tables that curation validates,
+   * archives and exports (they are rebuilt from their sources by scripts/build-layers).
+   */
+  public static final List<String> LAYER_ORIGINS = List.of("voeten", "sc-vetoes");
+
+  /** Tables whose rows carry an origin. */
+  public static boolean hasOrigin(String table) {
+    return IMPORTED.contains(table)
+        || RECORD_TABLES.stream().anyMatch(t -> t.table().equals(table) && t != VOTE_DETAILS);
+  }
+
+  /** Every table the dumps hold: the seed-format tables, then the imports' and layers' own. */
   public static final List<TableSpec> DUMPED =
-      java.util.stream.Stream.concat(TABLES.stream(), java.util.stream.Stream.of(UNDL_VOTES))
+      java.util.stream.Stream.concat(
+              java.util.stream.Stream.concat(
+                  TABLES.stream(), java.util.stream.Stream.of(UNDL_VOTES)),
+              RECORD_TABLES.stream())
           .toList();
 
   /** Record types that must cite at least one source, and the table that holds their ids. */
@@ -435,6 +567,11 @@ public final class Schema {
    */
   public static final Map<String, Map<String, String>> COLUMNS_ADDED_LATER =
       Map.of(POSITION.table(), Map.of("subject", "convention"));
+
+  /** A dumped table by name: a seed-format table, or one of the imports' and layers' own. */
+  public static Optional<TableSpec> dumped(String name) {
+    return DUMPED.stream().filter(t -> t.table().equals(name)).findFirst();
+  }
 
   public static Optional<TableSpec> table(String name) {
     return TABLES.stream().filter(t -> t.table().equals(name)).findFirst();

@@ -34,6 +34,26 @@ public interface SeedFiles {
     };
   }
 
+  /** These files, with the layers (layers/...) read from another directory. */
+  static SeedFiles withLayers(SeedFiles files, Path layers) {
+    SeedFiles other = directory(layers);
+    return new SeedFiles() {
+      @Override
+      public Optional<byte[]> read(String file) {
+        return file.startsWith("layers/")
+            ? other.read(file.substring("layers/".length()))
+            : files.read(file);
+      }
+
+      @Override
+      public String describe(String file) {
+        return file.startsWith("layers/")
+            ? other.describe(file.substring("layers/".length()))
+            : files.describe(file);
+      }
+    };
+  }
+
   /** Files held in memory (e.g. a release being checked before it is published), by name. */
   static SeedFiles bytes(java.util.Map<String, byte[]> files, String label) {
     return new SeedFiles() {

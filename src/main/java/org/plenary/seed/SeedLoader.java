@@ -42,9 +42,9 @@ public class SeedLoader {
   @Inject PlenaryConfig config;
 
   void onStart(@Observes StartupEvent event) {
-    SeedFiles files =
+    SeedFiles seed =
         config.seedDir().map(d -> SeedFiles.directory(Path.of(d))).orElseGet(SeedFiles::packaged);
-    load(files);
+    load(config.layersDir().map(d -> SeedFiles.withLayers(seed, Path.of(d))).orElse(seed));
   }
 
   /** Validates and loads; returns how many rows were inserted or changed, by table. */
@@ -117,6 +117,9 @@ public class SeedLoader {
               changed.merge(spec.table(), deleted, Integer::sum);
             }
           }
+          // the layers built from outside data (Voeten's history, the veto list): copied in
+          // whole when their files changed, else left as they are
+          Layers.load(c, files).forEach((t, n) -> changed.merge(t, n, Integer::sum));
           try (var ps =
               c.prepareStatement(
                   "insert into dataset_state (id, version, checksum) values (true, ?, ?) "

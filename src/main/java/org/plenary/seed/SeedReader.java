@@ -102,6 +102,7 @@ public final class SeedReader {
       }
       digest(sha, spec, bytes);
     }
+    Layers.digest(sha, files); // the layers built from outside data are part of the dataset
     return HexFormat.of().formatHex(sha.digest());
   }
 
@@ -131,6 +132,7 @@ public final class SeedReader {
       rows.put(spec.table(), parsed);
       keys.put(spec.table(), uniqueKeys(spec, parsed));
     }
+    Layers.digest(sha, files);
     if (problems.isEmpty()) {
       checkReferences(rows, keys);
       checkCitations(rows, keys);

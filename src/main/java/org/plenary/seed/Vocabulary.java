@@ -26,8 +26,10 @@ public enum Vocabulary {
    */
   POSITION_SUBJECT("convention", "clause", "proposal", "vote"),
   QUOTE_STATUS("verbatim", "fragment", "none"),
-  METHOD("recorded", "without_vote"),
-  OUTCOME("adopted", "rejected"),
+  /** Recorded vote, non-recorded vote (a show of hands), or decision without a vote. */
+  METHOD("recorded", "without_vote", "non_recorded"),
+  /** vetoed: a Security Council draft a permanent member voted down. */
+  OUTCOME("adopted", "rejected", "vetoed"),
   ROLL_CALL_STATUS("complete", "partial", "absent"),
   REGIONAL_GROUP("african", "asia_pacific", "eastern_european", "grulac", "weog"),
   REGIONAL_GROUP_STATUS("member", "observer", "disputed", "none"),

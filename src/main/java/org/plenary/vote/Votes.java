@@ -26,6 +26,17 @@ public final class Votes {
   public static final String SEARCH_TEXT =
       "concat_ws(' | ', v.subject, v.resolution, v.meeting, v.note)";
 
+  /** topic=human-rights: the votes on a topic (/v1/topics), any of several comma-separated. */
+  static CollectionSpec.TagFilter topic(String voteId) {
+    return new CollectionSpec.TagFilter(
+        "topic",
+        "vote_topic",
+        "vote_id",
+        "topic_id",
+        voteId,
+        "Votes on a topic (an id from /v1/topics: human-rights, nuclear-weapons, ...)");
+  }
+
   public static final CollectionSpec BODIES =
       CollectionSpec.builder("bodies", "body b")
           .field(Field.column("b", BODY, "id", "Body id"))
@@ -69,6 +80,7 @@ public final class Votes {
           .timestamps("r")
           .key("vote_id", "delegation_id")
           .sort("vote_id", "delegation_id")
+          .tagged(topic("r.vote_id"))
           .cites("roll_call", "vote_id")
           .build();
 
@@ -89,14 +101,20 @@ public final class Votes {
           .field(Field.column("v", VOTE, "date_precision", "day, month or year"))
           .field(Field.column("v", VOTE, "date_note", "Why the date is imprecise").asLongText())
           .field(Field.column("v", VOTE, "subject", "What was voted on"))
-          .field(Field.column("v", VOTE, "method", "recorded or without_vote (consensus)"))
+          .field(
+              Field.column(
+                  "v",
+                  VOTE,
+                  "method",
+                  "recorded, non_recorded (a show of hands) or without_vote (consensus)"))
           .field(
               Field.column(
                   "v",
                   VOTE,
                   "outcome",
-                  "adopted or rejected; null when unknown (the UN Digital Library's file does not"
-                      + " say)"))
+                  "adopted, rejected or vetoed (a Security Council draft a permanent member voted"
+                      + " down); null when unknown (the UN Digital Library's file and Voeten's data"
+                      + " do not say)"))
           .field(Field.column("v", VOTE, "yes", "Votes in favour; null when no source gives it"))
           .field(Field.column("v", VOTE, "no", "Votes against; null when no source gives it"))
           .field(Field.column("v", VOTE, "abstain", "Abstentions; null when no source gives it"))
@@ -128,9 +146,36 @@ public final class Votes {
                       + " A/RES/73/187; of a curated vote: its adopted text's)"))
           .field(Field.column("v", VOTE, "certainty", "confirmed, single_source or uncertain"))
           .field(Field.column("v", VOTE, "note", "Caveats").asLongText())
+          .field(
+              Field.integer(
+                  "voeten_rcid",
+                  "v.voeten_rcid",
+                  "The roll call's id (rcid) in Voeten's General Assembly data; null when not one"
+                      + " of its roll calls"))
+          .field(
+              Field.bool(
+                  "amend",
+                  "v.amend",
+                  "A vote on an amendment (Voeten's amend); null when the source does not say"))
+          .field(
+              Field.bool(
+                  "para",
+                  "v.para",
+                  "A separate vote on a paragraph (Voeten's para); null when the source does not"
+                      + " say"))
+          .field(
+              Field.bool(
+                  "important_vote",
+                  "v.important_vote",
+                  "Listed as important by the US State Department's Voting Practices in the United"
+                      + " Nations (Voeten's importantvote; not recorded for every year)"))
+          .field(
+              Field.text(
+                  "draft", "v.draft", "The draft voted on (the vetoed Security Council draft)"))
           .timestamps("v")
           .key("id")
           .sort("date")
+          .tagged(topic("v.id"))
           // the search vector is a stored, GIN-indexed column (V4): subject (A), resolution and
           // meeting (B), notes (D)
           .search(SEARCH_VECTOR, SEARCH_TEXT)

@@ -21,6 +21,7 @@ import org.plenary.dataset.DatasetService;
 import org.plenary.delegation.AgreementRecords;
 import org.plenary.delegation.AgreementService;
 import org.plenary.delegation.DelegationRecords;
+import org.plenary.delegation.DelegationResource;
 import org.plenary.delegation.Delegations;
 import org.plenary.event.Events;
 import org.plenary.group.Groups;
@@ -36,6 +37,7 @@ import org.plenary.query.ListQuery;
 import org.plenary.query.QueryEngine;
 import org.plenary.source.SourceCollections;
 import org.plenary.statement.StatementService;
+import org.plenary.topic.Topics;
 import org.plenary.treaty.TreatyService;
 import org.plenary.vote.Measures;
 import org.plenary.vote.Votes;
@@ -427,12 +429,33 @@ public class PageResource {
         "delegation",
         () -> {
           Map<String, Object> d = one(Delegations.DELEGATIONS, "id", id, "delegation");
+          String topic = uri.getQueryParameters().getFirst("topic");
+          Map<String, List<String>> votesParams = new LinkedHashMap<>();
+          votesParams.put("limit", List.of("50"));
+          if (topic != null && !topic.isBlank()) {
+            votesParams.put("topic", List.of(topic));
+          }
           QueryEngine.Page votes =
               engine.page(
                   ListQuery.parse(
                       Votes.ROLL_CALLS.sortedBy(Votes.ROLL_CALLS.desc("vote_date")),
-                      Map.of("limit", List.of("50")),
+                      votesParams,
                       List.of(ListQuery.condition(Votes.ROLL_CALLS, "delegation_id", "", id))));
+          List<Map<String, Object>> vetoes =
+              engine
+                  .page(
+                      ListQuery.parse(
+                          DelegationResource.VETOES,
+                          Map.of("limit", List.of("1000")),
+                          List.of(
+                              ListQuery.condition(
+                                  DelegationResource.VETOES, "delegation_id", "", id))))
+                  .rows();
+          List<Map<String, Object>> topics =
+              engine.all(
+                  ListQuery.all(
+                      Topics.TOPICS,
+                      List.of(ListQuery.condition(Topics.TOPICS, "scheme", "", "voeten"))));
           List<Map<String, Object>> positions =
               engine.all(
                   ListQuery.all(
@@ -461,6 +484,9 @@ public class PageResource {
           data.put("groupName", Charts.groupName(d.get("regional_group")));
           data.put("votes", votes.rows());
           data.put("moreVotes", votes.next() != null);
+          data.put("vetoes", vetoes);
+          data.put("topics", topics);
+          data.put("topic", topic == null ? "" : topic);
           data.put("positions", shown(positions));
           int n = Math.min(5, ranking.size() / 2);
           data.put("most", ranking.subList(0, n));
@@ -815,10 +841,10 @@ public class PageResource {
    * (the State Department's report measures coincidence with it), or China for the United States.
    */
   static String compareWith(QueryEngine engine, UriInfo uri, String id) {
-    Set<String> allowed = Set.of("with");
+    Set<String> allowed = Set.of("with", "topic");
     for (String p : uri.getQueryParameters().keySet()) {
       if (!allowed.contains(p)) {
-        throw ProblemException.invalidParam(p, "unknown parameter. Allowed: with");
+        throw ProblemException.invalidParam(p, "unknown parameter. Allowed: with, topic");
       }
     }
     String with = uri.getQueryParameters().getFirst("with");

@@ -87,6 +87,11 @@ class TableModelTest {
       out.put("majority", "text");
       out.put("minority", "integer");
       out.put("division", "double precision");
+      out.put("voeten_rcid", "integer");
+      out.put("amend", "boolean");
+      out.put("para", "boolean");
+      out.put("important_vote", "boolean");
+      out.put("draft", "text");
     }
     return out;
   }
@@ -122,11 +127,12 @@ class TableModelTest {
       if (t == Schema.RELEASE) {
         declared.put("origin", new TreeSet<>(Schema.RELEASE_ORIGINS));
       } else if (Schema.IMPORTED.contains(t.table())) {
-        // the General Debate import (V17) writes its corpus's source row
-        declared.put(
-            "origin",
+        // the General Debate import (V17) writes its corpus's source row; layers their own
+        Set<String> origins =
             new TreeSet<>(
-                t == Schema.SOURCE ? Set.of("seed", "undl", "ungdc") : Set.of("seed", "undl")));
+                t == Schema.SOURCE ? Set.of("seed", "undl", "ungdc") : Set.of("seed", "undl"));
+        origins.addAll(Schema.LAYER_ORIGINS);
+        declared.put("origin", origins);
       }
       assertEquals(
           declared,

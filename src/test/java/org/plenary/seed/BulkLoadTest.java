@@ -1,4 +1,4 @@
-package org.plenary.ingest;
+package org.plenary.seed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.plenary.ingest;
+package org.plenary.seed;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +22,7 @@ import java.util.Optional;
  * everything else. From {@link #suspend} to the end of the transaction the table is locked (ACCESS
  * EXCLUSIVE): a running service's reads of it wait for the commit.
  */
-final class BulkLoad {
+public final class BulkLoad {
   private final Connection c;
   private final String table;
   private final List<String> restore = new ArrayList<>();
@@ -36,7 +36,7 @@ final class BulkLoad {
    * Drops {@code table}'s foreign keys, and its other constraints and indexes too when {@code
    * indexes}; empty (nothing dropped) when the current user does not own the table.
    */
-  static Optional<BulkLoad> suspend(Connection c, String table, boolean indexes)
+  public static Optional<BulkLoad> suspend(Connection c, String table, boolean indexes)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -99,7 +99,7 @@ final class BulkLoad {
   }
 
   /** Creates again what {@link #suspend} dropped, checking every row, and analyzes the table. */
-  void restore() throws SQLException {
+  public void restore() throws SQLException {
     try (Statement s = c.createStatement()) {
       // index builds sort in memory rather than on disk (this transaction only)
       s.execute("set local maintenance_work_mem = '256MB'");

@@ -1,0 +1,246 @@
+package org.plenary.record;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plenary.RecordTestProfile;
+import org.plenary.ingest.UndlImporter;
+
+/**
+ * The voting record on the fixture plus small layers cut from Voeten's history (12 roll calls and
+ * the two curated votes) and the veto list (24 vetoes of the same years): the history by default,
+ * topics, the Security Council's vetoes, historic states, conflicts.
+ */
+@QuarkusTest
+@TestProfile(RecordTestProfile.class)
+class VotingRecordTest {
+  /** The fixture's votes on human rights or the Palestinian conflict (7 of them have both). */
+  private static final int HR_OR_ME = 9;
+
+  @Inject UndlImporter importer;
+
+  @Test
+  void theHistoryIsServedWithItsFlagsAndItsSource() {
+    given()
+        .get("/v1/votes/voeten-3")
+        .then()
+        .statusCode(200)
+        .body("data.body_id", is("ga-plenary"))
+        .body("data.date", is("1946-01-01"))
+        .body("data.resolution", is("R/1/66"))
+        .body("data.session", is("1"))
+        .body("data.yes", is(29))
+        .body("data.no", is(18))
+        .body("data.abstain", is(4))
+        // absences are not recorded: never counted
+        .body("data.non_voting", nullValue())
+        .body("data.roll_call_status", is("partial"))
+        .body("data.outcome", nullValue())
+        .body("data.sources.id", contains("voeten-unga-voting"))
+        .body("data.sources[0].locator", is("rcid 3 (unres R/1/66)"));
+    given()
+        .get("/v1/votes?resolution=R/1/66&include=total")
+        .then()
+        .statusCode(200)
+        .body("meta.total", is(1));
+  }
+
+  @Test
+  void theCuratedVotesAreVoetensRollCallsWithBothSources() {
+    given()
+        .get("/v1/votes/a-res-74-247")
+        .then()
+        .statusCode(200)
+        // the curated tallies and roll call stand
+        .body("data.yes", is(79))
+        .body("data.non_voting", is(21))
+        .body("data.session", is("74"))
+        .body("data.resolution", is("A/RES/74/247"))
+        .body("data.sources.id", hasItem("unvotes-7eb7034"))
+        .body("data.sources.id", hasItem("voeten-unga-voting"));
+    // no second copy of rcid 9087 or 6138
+    given().get("/v1/votes/voeten-9087").then().statusCode(404);
+    given().get("/v1/votes/voeten-6138").then().statusCode(404);
+    given()
+        .get("/v1/votes/a-res-74-247/roll-call?limit=1000")
+        .then()
+        .statusCode(200)
+        .body("data", hasSize(193));
+    // where the two differ (Voeten codes Serbia 'Yugoslavia'), a conflict; the curated one stands
+    given()
+        .get("/v1/conflicts?vote_id=a-res-74-247")
+        .then()
+        .statusCode(200)
+        .body("data", hasSize(1))
+        .body("data[0].field", is("ballot"))
+        .body("data[0].delegation_id", is("YUG"))
+        .body("data[0].published_value", nullValue())
+        .body("data[0].other_value", is("yes"))
+        .body("data[0].other_source_id", is("voeten-unga-voting"))
+        .body("data[0].other_locator", is("rcid 9087"));
+  }
+
+  @Test
+  void topicsWithTheirCountsAndAsFilters() {
+    given()
+        .get("/v1/topics?scheme=voeten")
+        .then()
+        .statusCode(200)
+        .body(
+            "data.id",
+            contains(
+                "arms-control",
+                "colonialism",
+                "economic-development",
+                "human-rights",
+                "nuclear-weapons",
+                "palestinian-conflict"))
+        .body("data.find { it.id == 'human-rights' }.vote_count", is(7))
+        .body("data.find { it.id == 'palestinian-conflict' }.vote_count", is(9));
+    // Brazil on human rights since 1990: one request
+    given()
+        .get("/v1/delegations/BRA/votes?topic=human-rights&vote_date__gte=1990&include=total")
+        .then()
+        .statusCode(200)
+        .body("meta.total", is(7))
+        .body("data.vote", everyItem(is("yes")))
+        .body("data[0].vote_id", is("voeten-5435"));
+    given()
+        .get("/v1/votes?topic=human-rights,palestinian-conflict&include=total")
+        .then()
+        .statusCode(200)
+        .body("meta.total", is(HR_OR_ME));
+    given()
+        .get("/v1/votes?body_id=ga-plenary&facet=topic")
+        .then()
+        .statusCode(200)
+        .body("meta.facets.topic.values[0].value", is("palestinian-conflict"))
+        .body("meta.facets.topic.values[0].count", is(9));
+    // agreement with the United States on those votes, per year
+    given()
+        .get("/v1/delegations/BRA/agreement?with=USA&topic=human-rights&by=year")
+        .then()
+        .statusCode(200)
+        .body("data.series.year", contains(1990, 2015))
+        .body("data.series[0].votes_both_yes_or_no", is(4))
+        .body("data.series[0].identical", is(0));
+    given()
+        .get("/v1/votes?topic=")
+        .then()
+        .statusCode(400)
+        .body("invalid_params[0].name", is("topic"));
+  }
+
+  @Test
+  void vetoesOfTheUssrAndRussiaEachNamedAsTheListNamesIt() {
+    given()
+        .get("/v1/votes?body_id=security-council&outcome=vetoed&include=total")
+        .then()
+        .statusCode(200)
+        .body("meta.total", is(24))
+        .body("data.yes", everyItem(nullValue()));
+    given()
+        .get("/v1/delegations/RUS/vetoes?limit=100")
+        .then()
+        .statusCode(200)
+        .body("data", hasSize(17))
+        .body("data[0].vote_id", is("sc-veto-s-2019-961"))
+        .body("data[0].date", is("2019-12-20"))
+        .body("data[0].vetoed_by", is("RUS"))
+        .body("data[0].vetoed_by_name", is("Russia"))
+        .body("data.findAll { it.vetoed_by == 'SUN' }.vetoed_by_name", everyItem(is("USSR")))
+        .body("data.findAll { it.vetoed_by == 'SUN' }", hasSize(10))
+        .body(
+            "data[-1].agenda_item",
+            is(
+                "Letter from the Heads of the Lebanese and Syrian delegations to the Secretary-General dated 4 February 1946"));
+    // the known ballots: the permanent members that voted no; the rest is unknown
+    given()
+        .get("/v1/votes/sc-veto-s-pv-23/roll-call")
+        .then()
+        .statusCode(200)
+        .body("data.delegation_id", contains("SUN"))
+        .body("data.vote", contains("no"));
+  }
+
+  @Test
+  void historicStatesLinkToTheirSuccessors() {
+    given()
+        .get("/v1/delegations/YUG")
+        .then()
+        .statusCode(200)
+        .body("data.name", is("Yugoslavia"))
+        .body("data.un_member", is(false))
+        .body("data.successors.successor_id", contains("SRB"))
+        .body("data.successors[0].date", nullValue())
+        .body("data.successors[0].source_id", is("voeten-unga-voting"));
+    given()
+        .get("/v1/delegations/SRB")
+        .then()
+        .statusCode(200)
+        .body("data.predecessors.predecessor_id", contains("YUG"));
+    given()
+        .get("/v1/delegations/RUS")
+        .then()
+        .statusCode(200)
+        .body("data.predecessors.predecessor_id", contains("SUN"));
+    // the Federal Republic of Germany (no code in Voeten's data) is Germany
+    given()
+        .get("/v1/delegations?known_as=Federal Republic of Germany")
+        .then()
+        .statusCode(200)
+        .body("data.id", contains("DEU"));
+  }
+
+  @Test
+  void aLibraryFileOverlappingTheHistoryBecomesItsVotesNotCopies(@TempDir Path dir)
+      throws IOException {
+    String header =
+        "undl_id,ms_code,ms_name,ms_vote,date,session,resolution,draft,committee_report,meeting,"
+            + "title,agenda_title,subjects,vote_note,total_yes,total_no,total_abstentions,"
+            + "total_non_voting,total_ms,undl_link";
+    Path file = dir.resolve("ga.csv");
+    Files.write(
+        file,
+        List.of(
+            header,
+            // Voeten's rcid 5435 (R/70/87, 2015-12-09, 92/9/75), under another record number
+            "88001,BRA,BRAZIL,Y,2015-12-09,70,A/RES/70/87,,,,Israeli practices,,,,92,9,75,,,",
+            "88001,USA,UNITED STATES,N,2015-12-09,70,A/RES/70/87,,,,Israeli practices,,,,92,9,75,,,",
+            // rcid 5396 (R/70/12, 2015-11-24), its symbol written as 70/12
+            "88002,BRA,BRAZIL,Y,2015-11-24,70,70/12,,,,Palestinian rights,,,,102,8,57,,,",
+            // not in the history: a new vote
+            "88003,BRA,BRAZIL,Y,2015-11-25,70,A/RES/70/999,,,,Something else,,,,1,0,0,,,"));
+    List<String> progress = new ArrayList<>();
+    importer.importFile(file, progress::add);
+    given().get("/v1/votes?undl_id=88001").then().body("data.id", contains("voeten-5435"));
+    given().get("/v1/votes?undl_id=88002").then().body("data.id", contains("voeten-5396"));
+    given().get("/v1/votes?undl_id=88003").then().body("data.id", contains("undl-88003"));
+    // the history's record stands: its tallies, its roll call
+    given()
+        .get("/v1/votes/voeten-5435")
+        .then()
+        .body("data.yes", is(92))
+        .body("data.resolution", is("R/70/87"))
+        .body("data.sources.id", hasItem("voeten-unga-voting"));
+    given().get("/v1/votes?id__contains=undl-&include=total").then().body("meta.total", is(1));
+    // a second import changes nothing
+    var again = importer.importFile(file, progress::add);
+    org.junit.jupiter.api.Assertions.assertEquals(false, again.changed());
+  }
+}

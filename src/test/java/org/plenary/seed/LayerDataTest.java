@@ -1,0 +1,82 @@
+package org.plenary.seed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The published layers (seed-data/layers), checked against their sources' documented counts: a
+ * dataset test, like SeedDataTest (the code tests run on the fixture's small layers).
+ */
+class LayerDataTest {
+  private static final Path LAYERS = Path.of("seed-data", "layers");
+
+  private static List<CSVRecord> rows(String file) throws IOException {
+    InputStream in = Files.newInputStream(LAYERS.resolve(file));
+    if (file.endsWith(".gz")) {
+      in = new GZIPInputStream(in);
+    }
+    try (CSVParser p =
+        CSVParser.parse(
+            new InputStreamReader(in, StandardCharsets.UTF_8),
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+      return new ArrayList<>(p.getRecords());
+    }
+  }
+
+  @Test
+  void voetensHistoryHasEveryRollCallAndCountryVote() throws IOException {
+    List<CSVRecord> votes = rows("voeten/votes.csv.gz");
+    List<CSVRecord> links = rows("voeten/links.csv");
+    // 6,203 roll calls: 6,201 votes of the layer, and the two curated votes that are rcid 6138,
+    // 9087
+    assertEquals(6201, votes.size());
+    assertEquals(
+        Map.of("a-res-73-187", "6138", "a-res-74-247", "9087"),
+        new TreeMap<>(
+            Map.of(
+                links.get(0).get("id"), links.get(0).get("voeten_rcid"),
+                links.get(1).get("id"), links.get(1).get("voeten_rcid"))));
+    // 870,109 country votes: the layer's, and Voeten's 186 + 172 on the two curated roll calls
+    // (compared with them, not copied: their yes + no + abstain, 94+59+33 and 79+60+33)
+    assertEquals(870109 - 186 - 172, rows("voeten/roll_calls.csv.gz").size());
+    long tallied =
+        votes.stream()
+            .mapToLong(
+                r ->
+                    Long.parseLong(r.get("yes"))
+                        + Long.parseLong(r.get("no"))
+                        + Long.parseLong(r.get("abstain")))
+            .sum();
+    assertEquals(870109 - 186 - 172, tallied, "the tallies are the counts of the rows");
+    // absences are never counted
+    assertEquals(0, votes.stream().filter(r -> !r.get("non_voting").isEmpty()).count());
+    assertEquals(5745, rows("voeten/vote_topics.csv").size());
+  }
+
+  @Test
+  void theVetoListHasEveryDraftAndEveryNamedMember() throws IOException {
+    assertEquals(214, rows("sc-vetoes/votes.csv").size());
+    Map<String, Integer> byMember = new TreeMap<>();
+    for (CSVRecord r : rows("sc-vetoes/roll_calls.csv")) {
+      byMember.merge(r.get("delegation_id"), 1, Integer::sum);
+    }
+    // the members member_veto1..3 name; the file's flag columns give USSR 84, USA 71, France 7
+    assertEquals(
+        Map.of("CHN", 17, "FRA", 16, "GBR", 29, "RUS", 31, "SUN", 90, "USA", 82), byMember);
+  }
+}
