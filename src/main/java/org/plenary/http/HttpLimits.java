@@ -45,6 +45,14 @@ public interface HttpLimits {
   @WithDefault("16384")
   int headerBytes();
 
+  /**
+   * The largest body of a curation write (POST /v1/changes, /v1/releases, /v1/tokens, reviews),
+   * sized for the largest change set accepted (500 operations); other requests carry at most 64
+   * KiB. Larger: 413.
+   */
+  @WithDefault("4194304")
+  long writeBodyBytes();
+
   /** Read by query; declared here too so that the whole prefix is one mapping's. */
   @WithDefault("5s")
   Duration statementTimeout();
