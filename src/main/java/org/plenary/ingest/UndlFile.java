@@ -238,14 +238,55 @@ public final class UndlFile {
     }
   }
 
+  /**
+   * A NUL byte (which PostgreSQL cannot store in text) or another control character but tab in a
+   * field: refused here, with its line and column, before the database ever sees it.
+   */
+  private static void refuseControl(Path file, long line, CsvRecord header, CsvRecord r) {
+    for (int i = 0; i < r.getFieldCount(); i++) {
+      String v = r.getField(i);
+      for (int k = 0; k < v.length(); k++) {
+        char c = v.charAt(k);
+        if (c == 0 || (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
+          throw new Refused(
+              file,
+              line,
+              printable(header.getField(i).trim(), 40)
+                  + " contains "
+                  + (c == 0 ? "a NUL byte" : "a control character")
+                  + String.format(" (U+%04X)", (int) c));
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code s} for a one-line message: control characters escaped (backslash, u, four hex digits),
+   * at most {@code max}.
+   */
+  static String printable(String s, int max) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < s.length() && sb.length() < max; i++) {
+      char c = s.charAt(i);
+      sb.append(Character.isISOControl(c) ? String.format("\\u%04X", (int) c) : c);
+    }
+    return s.length() > max || sb.length() > max ? sb + "…" : sb.toString();
+  }
+
   /** Reads the whole file, handing each row to {@code sink}; throws {@link Refused}. */
   public static Contents read(Path file, Sink sink, java.util.function.LongConsumer progress) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (!name.endsWith(".csv") && !name.endsWith(".csv.gz")) {
       throw new Refused(file, 0, "not a .csv or .csv.gz file");
     }
+    if (Files.isDirectory(file)) {
+      throw new Refused(file, 0, "is a directory, not a file");
+    }
     if (!Files.isRegularFile(file)) {
-      throw new Refused(file, 0, "no such file");
+      throw new Refused(file, 0, Files.exists(file) ? "is not a regular file" : "no such file");
     }
     MessageDigest sha = sha256();
     try (InputStream raw = Files.newInputStream(file);
@@ -285,14 +326,28 @@ public final class UndlFile {
       String where = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\D+", " ").trim();
       long line = where.matches("\\d+") ? Long.parseLong(where) : 0;
       Throwable reason = e.getCause() != null ? e.getCause() : e;
-      throw new Refused(file, line, "is not valid CSV (" + reason.getMessage() + ")");
+      if (reason instanceof java.io.EOFException && name.endsWith(".gz")) {
+        throw new Refused(file, 0, "is a truncated gzip file (it ends before its last block)");
+      }
+      throw new Refused(
+          file, line, "is not valid CSV (" + printable(reason.getMessage(), 200) + ")");
     } catch (IllegalStateException | UncheckedIOException e) {
       if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
         throw new Refused(file, 0, "is not UTF-8 text");
       }
-      throw new Refused(file, 0, "is not valid CSV (" + e.getMessage() + ")");
+      if (e.getCause() instanceof java.io.EOFException && name.endsWith(".gz")) {
+        throw new Refused(file, 0, "is a truncated gzip file (it ends before its last block)");
+      }
+      throw new Refused(file, 0, "is not valid CSV (" + printable(e.getMessage(), 200) + ")");
+    } catch (java.io.EOFException e) {
+      throw new Refused(
+          file,
+          0,
+          name.endsWith(".gz")
+              ? "is a truncated gzip file (it ends before its last block)"
+              : "ends unexpectedly");
     } catch (IOException e) {
-      throw new Refused(file, 0, "could not be read (" + e.getMessage() + ")");
+      throw new Refused(file, 0, "could not be read (" + printable(e.getMessage(), 200) + ")");
     }
   }
 
@@ -312,7 +367,7 @@ public final class UndlFile {
         h = h.substring(1);
       }
       if (!COLUMNS.contains(h) && !OPTIONAL.contains(h)) {
-        unknown.add(h.isEmpty() ? "(an empty name)" : h);
+        unknown.add(h.isEmpty() ? "(an empty name)" : printable(h, 40));
       } else if (col.putIfAbsent(h, i) != null) {
         throw new Refused(file, 1, "the header names column " + h + " twice");
       }
@@ -323,7 +378,11 @@ public final class UndlFile {
           file,
           1,
           "unknown header: "
-              + (unknown.isEmpty() ? "" : "unknown column(s) " + String.join(", ", unknown))
+              + (unknown.isEmpty()
+                  ? ""
+                  : "unknown column(s) "
+                      + String.join(", ", unknown.subList(0, Math.min(10, unknown.size())))
+                      + (unknown.size() > 10 ? " and " + (unknown.size() - 10) + " more" : ""))
               + (!unknown.isEmpty() && !missing.isEmpty() ? "; " : "")
               + (missing.isEmpty() ? "" : "missing column(s) " + String.join(", ", missing))
               + ". Expected the UN Digital Library layout: "
@@ -368,6 +427,7 @@ public final class UndlFile {
             "has " + r.getFieldCount() + " fields, the header has " + header.getFieldCount());
       }
       rows++;
+      refuseControl(file, line, header, r);
       String idText = r.getField(cId).trim();
       if (idText.isEmpty()) {
         throw new Refused(file, line, "undl_id is missing");
