@@ -41,8 +41,23 @@ public final class PlenaryMain {
    */
   public static final String URI_VALIDATION = "vertx.disableURIValidation";
 
+  /**
+   * The JVM's memory settings that were measured under load (docs/security.md): the Dockerfile and
+   * {@code quarkus:run} start the service with them.
+   */
+  public static final String MEMORY_OPTIONS =
+      "-XX:+UseSerialGC -Xmx256m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k";
+
   public static void main(String... args) {
     System.setProperty(URI_VALIDATION, "true");
+    if (!memoryBounded(
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())) {
+      System.err.println(
+          "plenary: WARNING: the JVM's heap is not bounded (no -Xmx): under load its memory grows"
+              + " with the machine's. Start it with "
+              + MEMORY_OPTIONS
+              + " (as the Dockerfile and quarkus:run do), e.g. in JAVA_TOOL_OPTIONS.");
+    }
     Map<String, String> env = System.getenv();
     Properties props = System.getProperties();
     if (args.length > 0 && args[0].equals("export")) {
@@ -68,6 +83,16 @@ public final class PlenaryMain {
     System.setProperty("quarkus.datasource.password", db.password());
     Runtime.getRuntime().addShutdownHook(new Thread(db::stop, "embedded-postgres-stop"));
     run(args);
+  }
+
+  /** Whether the JVM was started with a bound on its heap. */
+  static boolean memoryBounded(java.util.List<String> jvmArguments) {
+    return jvmArguments.stream()
+        .anyMatch(
+            a ->
+                a.startsWith("-Xmx")
+                    || a.startsWith("-XX:MaxHeapSize")
+                    || a.startsWith("-XX:MaxRAM"));
   }
 
   /** The service, or a command (`import undl FILE`). */

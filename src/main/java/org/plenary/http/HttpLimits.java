@@ -19,6 +19,14 @@ public interface HttpLimits {
   @WithDefault("4")
   int expensiveConcurrency();
 
+  /**
+   * Requests served at once past the fast path (those that read the database or render: every
+   * request but cached answers, health and metrics); more are answered 503 with Retry-After at
+   * once, instead of queueing for a connection and holding memory while they wait.
+   */
+  @WithDefault("64")
+  int concurrency();
+
   /** Expensive requests per second per client (token refill rate). */
   @WithDefault("5")
   long rate();

@@ -34,15 +34,20 @@ import java.util.concurrent.Semaphore;
 public class RequestGuard {
   static final long MAX_BODY = 1 << 16;
 
+  /** The Retry-After of an overloaded answer: a moment, as the slots free in milliseconds. */
+  static final long OVERLOAD_RETRY_SECONDS = 1;
+
   @Inject HttpLimits limits;
   @Inject RateLimiter limiter;
   @Inject Metrics metrics;
 
   private Semaphore expensiveSlots;
+  private Semaphore slots;
 
   @PostConstruct
   void init() {
     expensiveSlots = new Semaphore(Math.max(1, limits.expensiveConcurrency()));
+    slots = new Semaphore(Math.max(1, limits.concurrency()));
   }
 
   void install(@Observes Router router) {
@@ -257,6 +262,26 @@ public class RequestGuard {
       }
       Problems.send(ctx, p, Map.of());
       return;
+    }
+    if (path != null && !path.startsWith("/q/")) {
+      // every request past the fast path holds a slot while it is served: beyond them, 503 at once
+      if (!slots.tryAcquire()) {
+        metrics.busy();
+        Problems.send(
+            ctx,
+            Problems.of(
+                503,
+                "urn:plenary:problem:overloaded",
+                "Service Unavailable",
+                "The service is serving as many requests as it can ("
+                    + limits.concurrency()
+                    + " at once). Retry after the number of seconds in Retry-After; cached"
+                    + " answers and the bulk dumps at /v1/dumps stay fast.",
+                path),
+            Map.of("Retry-After", Long.toString(OVERLOAD_RETRY_SECONDS)));
+        return;
+      }
+      ctx.addEndHandler(done -> slots.release()); // on end, failure or a closed connection
     }
     if (!expensive(req)) {
       ctx.next();

@@ -11,6 +11,7 @@ public class LimitsProfile implements QuarkusTestProfile {
         "plenary.limits.rate", "1",
         "plenary.limits.burst", "3",
         "plenary.limits.expensive-concurrency", "1",
+        "plenary.limits.concurrency", "3",
         "plenary.limits.trusted-proxies", "127.0.0.1",
         "plenary.public-base-url", "https://api.example.org");
   }
