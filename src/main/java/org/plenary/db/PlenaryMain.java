@@ -50,14 +50,6 @@ public final class PlenaryMain {
 
   public static void main(String... args) {
     System.setProperty(URI_VALIDATION, "true");
-    if (!memoryBounded(
-        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())) {
-      System.err.println(
-          "plenary: WARNING: the JVM's heap is not bounded (no -Xmx): under load its memory grows"
-              + " with the machine's. Start it with "
-              + MEMORY_OPTIONS
-              + " (as the Dockerfile and quarkus:run do), e.g. in JAVA_TOOL_OPTIONS.");
-    }
     Map<String, String> env = System.getenv();
     Properties props = System.getProperties();
     if (args.length > 0 && args[0].equals("export")) {
@@ -97,6 +89,14 @@ public final class PlenaryMain {
 
   /** The service, or a command (`import undl FILE`). */
   private static void run(String... args) {
+    if (!memoryBounded(
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())) {
+      System.err.println(
+          "plenary: WARNING: the JVM's heap is not bounded (no -Xmx): under load its memory grows"
+              + " with the machine's. Start it with "
+              + MEMORY_OPTIONS
+              + " (as the Dockerfile and quarkus:run do), e.g. in JAVA_TOOL_OPTIONS.");
+    }
     if (ImportCommand.handles(args)) {
       ImportCommand.start(args);
     } else {
