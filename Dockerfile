@@ -1,4 +1,5 @@
-# Plenary: build with the Maven wrapper, run on a JRE, as a non-root user.
+# Plenary: build with the Maven wrapper, run on a JRE, as a non-root user, with the memory settings
+# that were measured under load (docs/security.md; the same as quarkus:run's).
 # The build runs the same packaging as CI (./mvnw package); CI runs the tests (./mvnw verify)
 # on the machine itself, where the embedded PostgreSQL can start.
 #
@@ -32,7 +33,7 @@ COPY --from=build --chown=plenary /src/target/quarkus-app/ /app/
 USER plenary
 ENV PLENARY_DATA_DIR=/data \
     QUARKUS_HTTP_PORT=8080 \
-    JAVA_OPTS_APPEND="-XX:MaxRAMPercentage=75"
+    JAVA_OPTS_APPEND="-XX:+UseSerialGC -Xmx256m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k"
 VOLUME /data
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \

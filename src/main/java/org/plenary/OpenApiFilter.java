@@ -109,6 +109,7 @@ public class OpenApiFilter implements OASFilter {
               p.removeExtension(x);
             }
           }
+          idPattern(p);
         }
       }
       if (extension(get, FILE) != null) {
@@ -604,6 +605,17 @@ public class OpenApiFilter implements OASFilter {
     ok.setContent(
         OASFactory.createContent()
             .addMediaType("application/json", OASFactory.createMediaType().schema(schema)));
+  }
+
+  /** A record's id in a path follows the one id grammar of every collection. */
+  private static void idPattern(Parameter p) {
+    if (p.getIn() == Parameter.In.PATH
+        && p.getName().equals("id")
+        && p.getSchema() != null
+        && p.getSchema().getType() != null
+        && p.getSchema().getType().contains(SchemaType.STRING)) {
+      p.getSchema().pattern("^" + org.plenary.seed.Column.ID_PATTERN + "$");
+    }
   }
 
   /** The problems of a write (curation): authentication, roles, conflicts, invalid bodies. */

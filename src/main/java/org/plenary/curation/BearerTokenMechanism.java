@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * Reads {@code Authorization: Bearer <token>}. No header: anonymous. A client whose attempts failed
- * too often is refused before its token is even looked at (429), and every failure counts.
+ * too often is refused before an unknown token is even looked at (429), and every failure counts; a
+ * token that authenticated before is checked as always ({@link AuthThrottle}).
  */
 @ApplicationScoped
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
@@ -31,22 +32,50 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
       return Uni.createFrom().nullItem();
     }
     String client = client(context);
-    long wait = throttle.retryAfterSeconds(client);
-    if (wait > 0) {
-      return Uni.createFrom().failure(TooManyFailures.exception(wait));
-    }
     if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
+      long wait = throttle.tryBegin(client);
+      if (wait > 0) {
+        return Uni.createFrom().failure(TooManyFailures.exception(wait));
+      }
       throttle.failed(client);
       return Uni.createFrom()
           .failure(new AuthenticationFailedException("expected Authorization: Bearer <token>"));
     }
-    var request =
-        new TokenAuthenticationRequest(new TokenCredential(header.substring(7).trim(), "bearer"));
+    String token = header.substring(7).trim();
+    String hash = TokenService.hash(token);
+    boolean known = throttle.known(hash);
+    if (!known) {
+      // an unknown credential takes one of the client's few slots before it is checked
+      long wait = throttle.tryBegin(client);
+      if (wait > 0) {
+        return Uni.createFrom().failure(TooManyFailures.exception(wait));
+      }
+    }
+    var request = new TokenAuthenticationRequest(new TokenCredential(token, "bearer"));
     HttpSecurityUtils.setRoutingContextAttribute(request, context);
     return identityProviderManager
         .authenticate(request)
-        .onFailure()
-        .invoke(e -> throttle.failed(client));
+        .onItemOrFailure()
+        .invoke(
+            (identity, failure) -> {
+              if (failure == null) {
+                if (!known) {
+                  throttle.succeeded(client, hash);
+                }
+              } else if (known) {
+                throttle.forget(hash);
+                throttle.refused(client);
+              } else {
+                throttle.failed(client);
+              }
+            })
+        .onCancellation()
+        .invoke(
+            () -> {
+              if (!known) {
+                throttle.failed(client); // the slot is given back as a failure
+              }
+            });
   }
 
   @Override

@@ -32,7 +32,11 @@ public record ChangeRequest(
   public record Operation(
       @NotNull String op,
       @NotBlank String collection,
-      @NotBlank @Size(max = 200) String id,
+      @NotBlank
+          @jakarta.validation.constraints.Pattern(
+              regexp = org.plenary.seed.Column.ID_PATTERN,
+              message = "is not an id: " + org.plenary.seed.Column.ID_RULE)
+          String id,
       String base,
       java.util.Map<String, Object> set,
       java.util.Map<String, Object> record,

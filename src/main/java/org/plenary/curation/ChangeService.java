@@ -127,20 +127,62 @@ public class ChangeService {
               if (approve) {
                 List<ChangeRequest.Operation> ops = operations(cs);
                 withConnection(c -> check(c, ops, cs.id));
+                List<ChangeSet> approved = changeSets.approvedUnreleased();
+                withConnection(c -> checkWithApproved(c, approved, cs, ops));
               }
-              Review r = new Review();
-              r.changeSet = cs;
-              r.decision = approve ? ChangeSet.APPROVED : ChangeSet.REJECTED;
-              r.reviewer = reviewer.name();
-              r.reviewerRole = reviewer.role();
-              r.note = note;
-              r.reviewedAt = OffsetDateTime.now(ZoneOffset.UTC);
-              reviews.persist(r);
-              cs.reviews.add(r);
-              cs.status = r.decision;
-              em.flush();
-              return Views.of(cs);
+              return decide(cs, approve ? ChangeSet.APPROVED : ChangeSet.REJECTED, reviewer, note);
             });
+  }
+
+  /**
+   * Withdraws a change set that waits for a release (proposed or approved): its author, a reviewer
+   * or an admin may; it is then never published, and the withdrawal stays in its audit trail.
+   */
+  public Views.ChangeSetView withdraw(long id, String note, TokenService.Caller caller) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              withConnection(ChangeService::lock);
+              ChangeSet cs = find(id);
+              if (!cs.author.equals(caller.name()) && caller.role().equals(Roles.EDITOR)) {
+                throw new ProblemException(
+                    ProblemType.FORBIDDEN,
+                    "Change set "
+                        + id
+                        + " was proposed by '"
+                        + cs.author
+                        + "': an editor withdraws only their own change sets; reviewers and"
+                        + " admins withdraw any.",
+                    null);
+              }
+              if (!cs.status.equals(ChangeSet.PROPOSED) && !cs.status.equals(ChangeSet.APPROVED)) {
+                throw conflict(
+                    "Change set "
+                        + id
+                        + " is "
+                        + cs.status
+                        + ": only a proposed or approved change set (one that waits for a"
+                        + " release) can be withdrawn.");
+              }
+              return decide(cs, ChangeSet.WITHDRAWN, caller, note);
+            });
+  }
+
+  /** Records a decision on a change set in its audit trail, and gives it that status. */
+  private Views.ChangeSetView decide(
+      ChangeSet cs, String decision, TokenService.Caller by, String note) {
+    Review r = new Review();
+    r.changeSet = cs;
+    r.decision = decision;
+    r.reviewer = by.name();
+    r.reviewerRole = by.role();
+    r.note = note;
+    r.reviewedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    reviews.persist(r);
+    cs.reviews.add(r);
+    cs.status = decision;
+    em.flush();
+    return Views.of(cs);
   }
 
   /** A change set, if the caller may see it (released ones are public). */
@@ -153,9 +195,7 @@ public class ChangeService {
                 // as the list's ?status=proposed: a 401 for anyone without a token, whether the
                 // change set is pending or does not exist, so the answer reveals neither
                 throw new ProblemException(
-                    401,
-                    "urn:plenary:problem:unauthorized",
-                    "Unauthorized",
+                    ProblemType.UNAUTHORIZED,
                     "Change set "
                         + id
                         + " is not released (or does not exist). Pending change sets are shown to"
@@ -171,10 +211,15 @@ public class ChangeService {
 
   public List<Views.ChangeSetView> list(boolean pendingToo, String status) {
     if (status != null
-        && !List.of(ChangeSet.PROPOSED, ChangeSet.APPROVED, ChangeSet.REJECTED, ChangeSet.RELEASED)
+        && !List.of(
+                ChangeSet.PROPOSED,
+                ChangeSet.APPROVED,
+                ChangeSet.REJECTED,
+                ChangeSet.RELEASED,
+                ChangeSet.WITHDRAWN)
             .contains(status)) {
       throw ProblemException.invalidParam(
-          "status", "must be proposed, approved, rejected or released");
+          "status", "must be proposed, approved, rejected, released or withdrawn");
     }
     if (status != null && !pendingToo && !status.equals(ChangeSet.RELEASED)) {
       throw new ProblemException(
@@ -290,6 +335,88 @@ public class ChangeService {
     }
   }
 
+  /**
+   * Checks a change set together with every approved one that waits for the same release, applied
+   * in the order the release applies them (by id): a release publishes them all at once, so they
+   * must pass the dataset's rules together, not only each on its own. When they do not, the
+   * approved change set that breaks this one is named (409); nothing is kept.
+   */
+  static Void checkWithApproved(
+      Connection c, List<ChangeSet> approved, ChangeSet cs, List<ChangeRequest.Operation> ops)
+      throws SQLException {
+    List<ChangeSet> others = approved.stream().filter(a -> !a.id.equals(cs.id)).toList();
+    if (others.isEmpty()) {
+      return null;
+    }
+    try {
+      applyTogether(c, others, cs, ops);
+      return null;
+    } catch (ProblemException together) {
+      for (ChangeSet a : others) {
+        try {
+          applyTogether(c, List.of(a), cs, ops);
+        } catch (ProblemException withA) {
+          throw conflict(
+              "Change set "
+                  + cs.id
+                  + " cannot be approved while approved change set "
+                  + a.id
+                  + " waits for a release: published together, "
+                  + lowerFirst(withA.getMessage())
+                  + " Withdraw change set "
+                  + a.id
+                  + " (POST /v1/changes/"
+                  + a.id
+                  + "/withdraw), or release it first and propose this change again on the new"
+                  + " release.");
+        }
+      }
+      throw conflict(
+          "Change set "
+              + cs.id
+              + " cannot be approved while approved change sets "
+              + String.join(", ", others.stream().map(a -> a.id.toString()).toList())
+              + " wait for a release: published together, "
+              + lowerFirst(together.getMessage()));
+    }
+  }
+
+  private static String lowerFirst(String s) {
+    return s == null || s.isEmpty() ? "" : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /** Applies {@code sets} and {@code cs} in id order, checks the dataset, and rolls back. */
+  private static void applyTogether(
+      Connection c, List<ChangeSet> sets, ChangeSet cs, List<ChangeRequest.Operation> ops)
+      throws SQLException {
+    List<ChangeSet> order = new ArrayList<>(sets);
+    order.add(cs);
+    order.sort(Comparator.comparing(x -> x.id));
+    sql(c, "savepoint plenary_together");
+    try {
+      OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+      for (ChangeSet x : order) {
+        List<ChangeRequest.Operation> xs = x == cs ? ops : operations(x);
+        for (int i = 0; i < xs.size(); i++) {
+          TableSpec t = RecordStore.editable(xs.get(i).collection()).orElseThrow();
+          try {
+            apply(c, t, xs.get(i), now, i);
+          } catch (ProblemException e) {
+            throw new ProblemException(
+                e.status(),
+                ProblemType.CONFLICT.uri(),
+                ProblemType.CONFLICT.title(),
+                "change set " + x.id + ", " + e.getMessage(),
+                null);
+          }
+        }
+      }
+      validateDataset(c);
+    } finally {
+      sql(c, "rollback to savepoint plenary_together");
+    }
+  }
+
   /** Checks the operation's base against the record as it is; returns that record (or null). */
   static Map<String, Object> checkBase(Connection c, TableSpec t, ChangeRequest.Operation op, int i)
       throws SQLException {
@@ -363,17 +490,48 @@ public class ChangeService {
       String state = e.getSQLState() == null ? "" : e.getSQLState();
       String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
       if (state.equals("23503")) {
+        String reason = references(c, t, op);
         throw unprocessable(
-            where + ": a reference does not resolve, or the record is still referenced: " + message,
-            List.of(new Problem.InvalidParam(where, message)));
+            where + ": " + reason, List.of(new Problem.InvalidParam(where, reason)));
+      }
+      if (state.equals("23505")) {
+        String reason =
+            "another record of "
+                + RecordStore.collection(t)
+                + " already has a value that must be unique (e.g. the same pair of references)";
+        throw unprocessable(
+            where + ": " + reason, List.of(new Problem.InvalidParam(where, reason)));
       }
       if (state.startsWith("23")) {
+        String reason = "the record breaks a rule of " + RecordStore.collection(t);
+        org.jboss.logging.Logger.getLogger(ChangeService.class)
+            .infof("%s refused by the database: %s", where, message);
         throw unprocessable(
-            where + ": the database refused it: " + message,
-            List.of(new Problem.InvalidParam(where, message)));
+            where + ": " + reason, List.of(new Problem.InvalidParam(where, reason)));
       }
       throw e;
     }
+  }
+
+  /** Why a reference failed, in the API's words: who still refers to it, or what does not exist. */
+  private static String references(Connection c, TableSpec t, ChangeRequest.Operation op)
+      throws SQLException {
+    String record = RecordStore.collection(t) + " '" + op.id() + "'";
+    if (op.op().equals("delete")) {
+      List<String> by = RecordStore.referrers(c, t, op.id(), 6);
+      return record
+          + " is still referred to by "
+          + (by.isEmpty()
+              ? "other records"
+              : String.join(", ", by.subList(0, Math.min(5, by.size())))
+                  + (by.size() > 5 ? " and more" : ""))
+          + "; change or delete those first (in this change set or an earlier release).";
+    }
+    List<String> missing = RecordStore.unresolved(c, t, op);
+    return record
+        + " refers to "
+        + (missing.isEmpty() ? "a record that does not exist" : String.join(", ", missing))
+        + "; create it first (earlier in this change set, or in an earlier release).";
   }
 
   /**

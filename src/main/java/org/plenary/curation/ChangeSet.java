@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * An editor's proposal: a reason and operations on records. It is proposed, then approved or
- * rejected by someone else, then published by a release.
+ * rejected by someone else, then published by a release; until then its author, a reviewer or an
+ * admin may withdraw it.
  */
 @Entity
 @Table(name = "change_set")
@@ -24,6 +25,7 @@ public class ChangeSet {
   public static final String APPROVED = "approved";
   public static final String REJECTED = "rejected";
   public static final String RELEASED = "released";
+  public static final String WITHDRAWN = "withdrawn";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -112,18 +112,38 @@ public class CurationResource {
     return decide(id, false, body, uri);
   }
 
+  @POST
+  @Path("/{id}/withdraw")
+  @RolesAllowed(Roles.EDITOR)
+  @SecurityRequirement(name = "bearer")
+  @Operation(
+      summary =
+          "Withdraw a change set that waits for a release, proposed or approved (its author, a"
+              + " reviewer or an admin): it is never published; the withdrawal, with its note,"
+              + " stays in the audit trail")
+  @APIResponse(
+      responseCode = "200",
+      description = "Withdrawn",
+      content = @Content(schema = @Schema(implementation = ChangeSetItem.class)))
+  @Consumes(MediaType.WILDCARD)
+  @RequestBody(
+      required = false,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Views.ReviewRequest.class)))
+  public Response withdraw(@PathParam("id") long id, String body) {
+    Views.ReviewRequest request = note(body);
+    Views.ChangeSetView view =
+        changes.withdraw(id, request == null ? null : request.note(), caller());
+    return Response.ok(item(view, Api.V1 + "/changes/" + id))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
   /** An optional JSON body {"note": "..."}: curl -X POST with no body approves too. */
   private Response decide(long id, boolean approve, String body, UriInfo uri) {
-    Views.ReviewRequest request = null;
-    if (body != null && !body.isBlank()) {
-      try {
-        request = org.plenary.http.Json.MAPPER.readValue(body, Views.ReviewRequest.class);
-      } catch (java.io.IOException e) {
-        throw ChangeService.unprocessable(
-            "The body, when given, is JSON: {\"note\": \"...\"}.", null);
-      }
-      changes.validate(request);
-    }
+    Views.ReviewRequest request = note(body);
     Views.ChangeSetView view =
         changes.review(id, approve, request == null ? null : request.note(), caller());
     return Response.ok(item(view, Api.absolute(uri, Api.V1 + "/changes/" + id)))
@@ -131,11 +151,33 @@ public class CurationResource {
         .build();
   }
 
+  /**
+   * An optional body {"note": "..."}, validated: null when there is none; a 400/422 problem when it
+   * is not that object (JSON null, an array, a string, a wrong type or an unknown field).
+   */
+  Views.ReviewRequest note(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    Views.ReviewRequest request;
+    try {
+      request = org.plenary.http.Json.MAPPER.readValue(body, Views.ReviewRequest.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw org.plenary.http.BodyProblems.of(e);
+    }
+    if (request == null) {
+      throw ChangeService.unprocessable(
+          "The body, when given, is a JSON object: {\"note\": \"...\"}.", null);
+    }
+    changes.validate(request);
+    return request;
+  }
+
   @GET
   @Operation(
       summary =
-          "The audit trail: released change sets for everyone; proposed, approved and rejected"
-              + " ones too for editors and above. Newest first")
+          "The audit trail: released change sets for everyone; proposed, approved, rejected and"
+              + " withdrawn ones too for editors and above. Newest first")
   @APIResponse(
       responseCode = "200",
       description = "Change sets",

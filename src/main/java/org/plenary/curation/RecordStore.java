@@ -177,6 +177,96 @@ public final class RecordStore {
     }
   }
 
+  /**
+   * The records that still refer to record {@code id} of {@code t} (at most {@code limit}), in the
+   * API's words: "positions 'p1'", "citations of votes 'a-res-1'".
+   */
+  public static List<String> referrers(Connection c, TableSpec t, String id, int limit)
+      throws SQLException {
+    List<String> out = new ArrayList<>();
+    for (TableSpec other : Schema.TABLES) {
+      for (Column col : other.columns()) {
+        if (!t.table().equals(col.ref()) || out.size() >= limit) {
+          continue;
+        }
+        boolean citation = other.table().equals(Schema.CITATION.table());
+        String select =
+            citation
+                ? "record_type, record_id"
+                : String.join(" || '/' || ", other.primaryKey()) + ", null";
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "select "
+                    + select
+                    + " from "
+                    + other.table()
+                    + " where "
+                    + col.name()
+                    + " = ? order by 1, 2 limit "
+                    + (limit - out.size()))) {
+          ps.setString(1, id);
+          ResultSet rs = ps.executeQuery();
+          while (rs.next()) {
+            out.add(
+                citation
+                    ? "the citation of "
+                        + collectionOf(rs.getString(1))
+                        + " '"
+                        + rs.getString(2)
+                        + "'"
+                    : collection(other) + " '" + rs.getString(1) + "' (" + col.name() + ")");
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The references of an operation's record that resolve to no record, in the API's words: "body_id
+   * 'x' (no such bodies)", "sources[0] 'x' (no such sources)".
+   */
+  public static List<String> unresolved(Connection c, TableSpec t, ChangeRequest.Operation op)
+      throws SQLException {
+    List<String> out = new ArrayList<>();
+    Map<String, Object> values =
+        op.op().equals("create") ? op.record() : op.op().equals("update") ? op.set() : Map.of();
+    for (Column col : t.columns()) {
+      Object v = values == null ? null : values.get(col.name());
+      if (col.ref() != null && v != null && !raw(v).isEmpty() && !exists(c, col.ref(), raw(v))) {
+        out.add(col.name() + " '" + raw(v) + "' (no such " + collectionOf(col.ref()) + ")");
+      }
+    }
+    List<ChangeRequest.SourceRef> sources = op.sources() == null ? List.of() : op.sources();
+    for (int i = 0; i < sources.size(); i++) {
+      if (!exists(c, "source", sources.get(i).sourceId())) {
+        out.add("sources[" + i + "] '" + sources.get(i).sourceId() + "' (no such sources)");
+      }
+    }
+    return out;
+  }
+
+  private static boolean exists(Connection c, String table, String id) throws SQLException {
+    TableSpec t =
+        Schema.TABLES.stream().filter(x -> x.table().equals(table)).findFirst().orElse(null);
+    if (t == null || !t.primaryKey().equals(List.of("id"))) {
+      return true; // not a table of records with ids: the database's own message stands
+    }
+    try (PreparedStatement ps = c.prepareStatement("select 1 from " + table + " where id = ?")) {
+      ps.setString(1, id);
+      return ps.executeQuery().next();
+    }
+  }
+
+  /** The collection name of a table name (position: positions). */
+  static String collectionOf(String table) {
+    return Schema.TABLES.stream()
+        .filter(x -> x.table().equals(table))
+        .findFirst()
+        .map(RecordStore::collection)
+        .orElse(table);
+  }
+
   private static void cite(Connection c, TableSpec t, ChangeRequest.Operation op, OffsetDateTime at)
       throws SQLException {
     if (op.sources() == null) {

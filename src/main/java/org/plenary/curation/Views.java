@@ -16,12 +16,14 @@ public final class Views {
   /** A change set, for its author, its reviewers and the audit. */
   public record ChangeSetView(
       long id,
-      @Schema(enumeration = {"proposed", "approved", "rejected", "released"}) String status,
+      @Schema(enumeration = {"proposed", "approved", "rejected", "released", "withdrawn"})
+          String status,
       String reason,
       String author,
       String authorRole,
       OffsetDateTime proposedAt,
-      @Schema(nullable = true, description = "Who approved or rejected it") String reviewer,
+      @Schema(nullable = true, description = "Who approved, rejected or withdrew it")
+          String reviewer,
       @Schema(nullable = true) OffsetDateTime reviewedAt,
       List<ReviewView> reviews,
       @Schema(nullable = true, description = "The release that published it") String release,
@@ -31,7 +33,7 @@ public final class Views {
 
   /** A review decision. */
   public record ReviewView(
-      @Schema(enumeration = {"approved", "rejected"}) String decision,
+      @Schema(enumeration = {"approved", "rejected", "withdrawn"}) String decision,
       String reviewer,
       String reviewerRole,
       @Schema(nullable = true) String note,

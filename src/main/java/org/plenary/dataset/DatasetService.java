@@ -74,7 +74,9 @@ public class DatasetService {
             e -> changelog.computeIfAbsent(e.getKey(), v -> new ArrayList<>()).add(e.getValue()));
     return jdbc.list(
         "select version, to_char(date, 'YYYY-MM-DD'), changes, data_sha256, origin from release"
-            + " order by date desc, version desc",
+            // versions compare by their numbers (0.0.10 is newer than 0.0.9), not as text
+            + " order by date desc, string_to_array(nullif(regexp_replace(version,"
+            + " '[^0-9.].*$', ''), ''), '.')::int[] desc nulls last, version desc",
         rs ->
             new Release(
                 rs.getString(1),

@@ -30,6 +30,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.plenary.config.PlenaryConfig;
 import org.plenary.seed.Column;
+import org.plenary.seed.CsvCells;
 import org.plenary.seed.Schema;
 import org.plenary.seed.TableSpec;
 import org.postgresql.PGConnection;
@@ -316,6 +317,14 @@ public class Dumps {
    * their own precision), each named after its column.
    */
   public static List<String> csvColumns(TableSpec t) {
+    return csvColumns(t, false);
+  }
+
+  /**
+   * {@link #csvColumns(TableSpec)}, with {@code cells} the text cells as the CSV files hold them: a
+   * value a spreadsheet would run as a formula with its leading quote ({@link CsvCells}).
+   */
+  static List<String> csvColumns(TableSpec t, boolean cells) {
     List<String> select = new ArrayList<>();
     for (Column col : t.columns()) {
       String n = col.name();
@@ -336,7 +345,8 @@ public class Dumps {
                   + ", 'YYYY-MM-DD') end";
             }
             case INTEGER -> n + "::text";
-            default -> n;
+              // formula injection: a cell a spreadsheet would run gets a leading quote (CsvCells)
+            case TEXT -> cells && col.allowed().isEmpty() ? CsvCells.sql(n) : n;
           };
       select.add(expr + " as " + n);
     }
@@ -363,7 +373,7 @@ public class Dumps {
 
   private static long copyOut(Connection c, TableSpec t, OutputStream out, String where)
       throws SQLException, IOException {
-    List<String> select = csvColumns(t);
+    List<String> select = csvColumns(t, true);
     String order =
         t.primaryKey().stream()
             .map(k -> t.column(k).type() == Column.Type.TEXT ? k + " collate \"C\"" : k)

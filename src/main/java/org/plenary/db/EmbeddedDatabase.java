@@ -81,6 +81,10 @@ public final class EmbeddedDatabase {
   private final FileChannel lockFile;
   private final FileLock lock;
   private boolean stopped;
+  private volatile long pid;
+  private volatile long downSince;
+  private int restarts;
+  private java.util.concurrent.ScheduledExecutorService watcher;
 
   private EmbeddedDatabase(
       Path binaries,
@@ -137,28 +141,11 @@ public final class EmbeddedDatabase {
           upgradeLegacy(binaries, pgData, credentials, credentialsFile);
         }
       }
-      Files.writeString(pgData.resolve("pg_hba.conf"), HBA, StandardCharsets.UTF_8);
       int port = freePort();
-      run(
-          binaries,
-          List.of(
-              "pg_ctl",
-              "-D",
-              pgData.toString(),
-              "-l",
-              root.resolve("postgres.log").toString(),
-              "-w",
-              "-t",
-              "60",
-              "-o",
-              "-p "
-                  + port
-                  + " -c listen_addresses=127.0.0.1 -k "
-                  + pgData
-                  + " -c fsync=on -c full_page_writes=on -c password_encryption=scram-sha-256",
-              "start"));
+      launch(binaries, root, pgData, port);
       EmbeddedDatabase db =
           new EmbeddedDatabase(binaries, pgData, port, credentials, channel, lock);
+      db.pid = postmasterPid(pgData);
       try {
         db.bootstrap(credentials);
       } catch (RuntimeException e) {
@@ -173,6 +160,8 @@ public final class EmbeddedDatabase {
             pgData);
       }
       LOG.infof("Started embedded PostgreSQL on 127.0.0.1:%d (data in %s)", port, pgData);
+      db.watch();
+      current = db;
       return db;
     } catch (IOException | RuntimeException e) {
       release(channel, lock);
@@ -182,6 +171,97 @@ public final class EmbeddedDatabase {
       throw new UncheckedIOException(
           "Could not start the embedded PostgreSQL: " + e.getMessage(), (IOException) e);
     }
+  }
+
+  /**
+   * Starts the server of {@code pgData} on {@code port} (127.0.0.1 only, passwords only, durable),
+   * after rewriting pg_hba.conf; waits until it accepts connections.
+   */
+  private static void launch(Path binaries, Path root, Path pgData, int port) throws IOException {
+    Files.writeString(pgData.resolve("pg_hba.conf"), HBA, StandardCharsets.UTF_8);
+    run(
+        binaries,
+        List.of(
+            "pg_ctl",
+            "-D",
+            pgData.toString(),
+            "-l",
+            root.resolve("postgres.log").toString(),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            "-p "
+                + port
+                + " -c listen_addresses=127.0.0.1 -k "
+                + pgData
+                + " -c fsync=on -c full_page_writes=on -c password_encryption=scram-sha-256",
+            "start"));
+  }
+
+  /** The server started last in this process (for the liveness check), or null. */
+  public static EmbeddedDatabase current() {
+    return current;
+  }
+
+  private static volatile EmbeddedDatabase current;
+
+  /**
+   * Watches the server: when its postmaster is gone (killed, crashed, OOM-killed) while the service
+   * runs, it is started again on the same port and data directory, with the checks of a start
+   * (PostgreSQL's own crash recovery replays its log); until it is back every database request is
+   * answered 503, and the liveness check turns DOWN when it stays down ({@link #downSince()}).
+   */
+  private void watch() {
+    long millis = Long.getLong("plenary.embedded-database.watch-millis", 1000);
+    watcher =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "embedded-postgres-watch");
+              t.setDaemon(true); // never keeps a JVM alive
+              return t;
+            });
+    watcher.scheduleWithFixedDelay(this::check, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  private synchronized void check() {
+    if (stopped || running(pid)) {
+      downSince = 0;
+      return;
+    }
+    if (downSince == 0) {
+      downSince = System.currentTimeMillis();
+      LOG.errorf(
+          "The embedded PostgreSQL (pid %d, data in %s) is no longer running; restarting it",
+          pid, pgData);
+    }
+    try {
+      launch(binaries, pgData.getParent(), pgData, port);
+      pid = postmasterPid(pgData);
+      restarts++;
+      LOG.warnf(
+          "Restarted the embedded PostgreSQL on 127.0.0.1:%d (pid %d) after %d ms down",
+          port, pid, System.currentTimeMillis() - downSince);
+      downSince = 0;
+    } catch (IOException | RuntimeException e) {
+      // e.g. the killed server's backends still hold its shared memory for a moment: next time
+      LOG.warnf("The embedded PostgreSQL could not be restarted yet: %s", e.getMessage());
+    }
+  }
+
+  /** Whether the server runs (false once stopped). */
+  public boolean alive() {
+    return !stopped && running(pid);
+  }
+
+  /** When the server was found gone and not yet restarted (epoch millis), or 0. */
+  public long downSince() {
+    return downSince;
+  }
+
+  /** How often the server was restarted after it was found gone. */
+  public synchronized int restarts() {
+    return restarts;
   }
 
   public String jdbcUrl() {
@@ -237,6 +317,12 @@ public final class EmbeddedDatabase {
       return;
     }
     stopped = true;
+    if (watcher != null) {
+      watcher.shutdownNow();
+    }
+    if (current == this) {
+      current = null;
+    }
     try {
       long pid = postmasterPid(pgData);
       run(binaries, List.of("pg_ctl", "-D", pgData.toString(), "-m", "fast", "-w", "stop"));

@@ -34,7 +34,22 @@ import org.plenary.seed.TableSpec;
 public final class PlenaryMain {
   private PlenaryMain() {}
 
+  /**
+   * Turns off Quarkus's check of the request target, which answers a bare 400 (no body, no
+   * Content-Type): {@code http.RequestGuard} checks it instead and answers problem+json. The build
+   * sets it for the tests and {@code quarkus:run}.
+   */
+  public static final String URI_VALIDATION = "vertx.disableURIValidation";
+
+  /**
+   * The JVM's memory settings that were measured under load (docs/security.md): the Dockerfile and
+   * {@code quarkus:run} start the service with them.
+   */
+  public static final String MEMORY_OPTIONS =
+      "-XX:+UseSerialGC -Xmx256m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k";
+
   public static void main(String... args) {
+    System.setProperty(URI_VALIDATION, "true");
     Map<String, String> env = System.getenv();
     Properties props = System.getProperties();
     if (args.length > 0 && args[0].equals("export")) {
@@ -62,8 +77,26 @@ public final class PlenaryMain {
     run(args);
   }
 
+  /** Whether the JVM was started with a bound on its heap. */
+  static boolean memoryBounded(java.util.List<String> jvmArguments) {
+    return jvmArguments.stream()
+        .anyMatch(
+            a ->
+                a.startsWith("-Xmx")
+                    || a.startsWith("-XX:MaxHeapSize")
+                    || a.startsWith("-XX:MaxRAM"));
+  }
+
   /** The service, or a command (`import undl FILE`). */
   private static void run(String... args) {
+    if (!memoryBounded(
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())) {
+      System.err.println(
+          "plenary: WARNING: the JVM's heap is not bounded (no -Xmx): under load its memory grows"
+              + " with the machine's. Start it with "
+              + MEMORY_OPTIONS
+              + " (as the Dockerfile and quarkus:run do), e.g. in JAVA_TOOL_OPTIONS.");
+    }
     if (ImportCommand.handles(args)) {
       ImportCommand.start(args);
     } else {

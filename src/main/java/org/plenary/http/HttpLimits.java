@@ -19,6 +19,14 @@ public interface HttpLimits {
   @WithDefault("4")
   int expensiveConcurrency();
 
+  /**
+   * Requests served at once past the fast path (those that read the database or render: every
+   * request but cached answers, health and metrics); more are answered 503 with Retry-After at
+   * once, instead of queueing for a connection and holding memory while they wait.
+   */
+  @WithDefault("64")
+  int concurrency();
+
   /** Expensive requests per client per {@link #ratePeriod()} (token refill rate). */
   @WithDefault("5")
   long rate();
@@ -51,6 +59,14 @@ public interface HttpLimits {
   /** The largest request headers answered, names and values together (larger: 431). */
   @WithDefault("16384")
   int headerBytes();
+
+  /**
+   * The largest body of a curation write (POST /v1/changes, /v1/releases, /v1/tokens, reviews),
+   * sized for the largest change set accepted (500 operations); other requests carry at most 64
+   * KiB. Larger: 413.
+   */
+  @WithDefault("4194304")
+  long writeBodyBytes();
 
   /** Read by query; declared here too so that the whole prefix is one mapping's. */
   @WithDefault("5s")

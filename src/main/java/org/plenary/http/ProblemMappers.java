@@ -32,8 +32,27 @@ public class ProblemMappers {
     return problem(ProblemException.from(e), uri); // logged as every other 4xx
   }
 
+  /**
+   * A request body that is not the JSON the operation takes: not JSON at all (400), or JSON of the
+   * wrong shape, a value of the wrong type or an unknown field (422 naming the field by its path).
+   */
+  @ServerExceptionMapper
+  public Response body(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri) {
+    return problem(BodyProblems.of(e), uri);
+  }
+
+  /** The same, before Quarkus's built-in mapper of this type (a bare 400). */
+  @ServerExceptionMapper
+  public Response mismatched(
+      com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+    return body(e, uri);
+  }
+
   @ServerExceptionMapper
   public Response http(WebApplicationException e, UriInfo uri) {
+    if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+      return body(json, uri); // the JSON reader's own 400, with the reason
+    }
     int status = e.getResponse().getStatus();
     String detail =
         switch (status) {

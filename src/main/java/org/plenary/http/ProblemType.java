@@ -30,7 +30,19 @@ public enum ProblemType {
       "The write does not apply to the current state: a record changed since its base, exists"
           + " already or is gone; a change set no longer proposed; a release that exists or is"
           + " not newer, or has nothing to publish; a token name taken."),
-  CONTENT_TOO_LARGE("content-too-large", 413, "Content Too Large", "A request body over 64 KiB."),
+  MALFORMED_REQUEST(
+      "malformed-request",
+      400,
+      "Bad Request",
+      "The request line or headers are malformed: bad percent-encoding, a character a URL may"
+          + " not hold, two Host headers."),
+  INVALID_JSON("invalid-json", 400, "Invalid JSON", "A write's body is not valid JSON."),
+  CONTENT_TOO_LARGE(
+      "content-too-large",
+      413,
+      "Content Too Large",
+      "A request body over 64 KiB, or over `plenary.limits.write-body-bytes` (4 MiB) for a"
+          + " curation write."),
   URI_TOO_LONG(
       "uri-too-long",
       414,
@@ -73,6 +85,11 @@ public enum ProblemType {
       "Service Unavailable",
       "Every database connection, or every slot for expensive requests, is busy; with"
           + " `Retry-After`."),
+  OVERLOADED(
+      "overloaded",
+      503,
+      "Service Unavailable",
+      "More requests at once than `plenary.limits.concurrency`; with `Retry-After`."),
   TIMEOUT(
       "timeout",
       503,

@@ -35,15 +35,20 @@ import java.util.concurrent.Semaphore;
 public class RequestGuard {
   static final long MAX_BODY = 1 << 16;
 
+  /** The Retry-After of an overloaded answer: a moment, as the slots free in milliseconds. */
+  static final long OVERLOAD_RETRY_SECONDS = 1;
+
   @Inject HttpLimits limits;
   @Inject RateLimiter limiter;
   @Inject Metrics metrics;
 
   private Semaphore expensiveSlots;
+  private Semaphore slots;
 
   @PostConstruct
   void init() {
     expensiveSlots = new Semaphore(Math.max(1, limits.expensiveConcurrency()));
+    slots = new Semaphore(Math.max(1, limits.concurrency()));
   }
 
   void install(@Observes Router router) {
@@ -69,7 +74,7 @@ public class RequestGuard {
                 ctx.next();
               }
             });
-    for (int status : new int[] {400, 413, 414, 431}) {
+    for (int status : new int[] {400, 406, 413, 414, 431}) {
       final int code = status;
       router.errorHandler(code, ctx -> routerError(ctx, code));
     }
@@ -81,10 +86,20 @@ public class RequestGuard {
           case 413 -> "Content Too Large";
           case 414 -> "URI Too Long";
           case 431 -> "Request Header Fields Too Large";
+          case 406 -> "Not Acceptable";
           default -> "Bad Request";
         };
     String detail =
-        status == 400 ? "The request is malformed (e.g. an invalid Host header)." : title + ".";
+        switch (status) {
+          case 400 -> "The request is malformed (e.g. an invalid Host header).";
+          case 406 ->
+              "This resource cannot produce any media type the Accept header asks for"
+                  + (ctx.request().path() != null && ctx.request().path().startsWith("/q/metrics")
+                      ? ": the metrics are text/plain (Prometheus) or"
+                          + " application/openmetrics-text."
+                      : ".");
+          default -> title + ".";
+        };
     String path;
     try {
       path = ctx.request().path();
@@ -101,6 +116,9 @@ public class RequestGuard {
    */
   static void headers(RoutingContext ctx) {
     var res = ctx.response();
+    if (refusedMalformed(ctx) || refusedMetricsType(ctx)) {
+      return;
+    }
     res.headers().set("X-Content-Type-Options", "nosniff");
     ctx.addHeadersEndHandler(
         v -> {
@@ -110,6 +128,52 @@ public class RequestGuard {
           }
         });
     ctx.next();
+  }
+
+  /**
+   * Answers a request whose target is not a URI (malformed percent-encoding, a raw character RFC
+   * 3986 does not allow: space, {@code "<>\\^`{|}}) or that names two Hosts (RFC 9112 section 3.2)
+   * with a 400 problem, and returns true. Quarkus's own check of the target answers a bare 400, so
+   * it is turned off ({@code vertx.disableURIValidation}, set by PlenaryMain and the build) and
+   * done here instead, first of all.
+   */
+  static boolean refusedMalformed(RoutingContext ctx) {
+    HttpServerRequest req = ctx.request();
+    String uri = req.uri();
+    String why = uri == null ? "there is no request target" : UriCheck.why(uri);
+    if (why == null && req.headers().getAll("Host").size() > 1) {
+      why = "it names more than one Host header (RFC 9112 section 3.2)";
+    }
+    if (why == null) {
+      return false;
+    }
+    String path = uri == null ? null : uri.split("\\?", 2)[0];
+    Problems.send(
+        ctx,
+        Problems.of(ProblemType.MALFORMED_REQUEST, "The request is malformed: " + why + ".", path),
+        Map.of());
+    return true;
+  }
+
+  /**
+   * The metrics (a route of Quarkus's own, under /q) are text/plain or OpenMetrics: an Accept that
+   * takes neither is answered here with a 406 problem (Quarkus's sub-router answers a bare 406).
+   */
+  static boolean refusedMetricsType(RoutingContext ctx) {
+    String path = ctx.request().path();
+    String accept = ctx.request().getHeader("Accept");
+    if (path == null || !path.startsWith("/q/metrics") || accept == null || accept.isBlank()) {
+      return false;
+    }
+    String a = accept.toLowerCase(java.util.Locale.ROOT);
+    if (a.contains("*/*")
+        || a.contains("text/*")
+        || a.contains("text/plain")
+        || a.contains("application/openmetrics-text")) {
+      return false;
+    }
+    routerError(ctx, 406);
+    return true;
   }
 
   /**
@@ -156,12 +220,19 @@ public class RequestGuard {
     HttpServerRequest req = ctx.request();
     String path = req.path();
     String length = req.getHeader("Content-Length");
-    if (path != null && path.startsWith(Api.V1) && tooLong(length)) {
+    boolean write = curationWrite(req);
+    long maxBody = write ? limits.writeBodyBytes() : MAX_BODY;
+    if (path != null && path.startsWith(Api.V1) && tooLong(length, maxBody)) {
       Problems.send(
           ctx,
           Problems.of(
               ProblemType.CONTENT_TOO_LARGE,
-              "This API is read-only: requests carry no body larger than " + MAX_BODY + " bytes.",
+              write
+                  ? "A curation request (a change set of up to 500 operations, a review, a release,"
+                      + " a token) carries at most "
+                      + maxBody
+                      + " bytes; split a larger change set in two."
+                  : "Reading requests carry no body larger than " + maxBody + " bytes.",
               path),
           Map.of());
       return;
@@ -181,6 +252,24 @@ public class RequestGuard {
       }
       Problems.send(ctx, p, Map.of());
       return;
+    }
+    if (path != null && !path.startsWith("/q/")) {
+      // every request past the fast path holds a slot while it is served: beyond them, 503 at once
+      if (!slots.tryAcquire()) {
+        metrics.busy();
+        Problems.send(
+            ctx,
+            Problems.of(
+                ProblemType.OVERLOADED,
+                "The service is serving as many requests as it can ("
+                    + limits.concurrency()
+                    + " at once). Retry after the number of seconds in Retry-After; cached"
+                    + " answers and the bulk dumps at /v1/dumps stay fast.",
+                path),
+            Map.of("Retry-After", Long.toString(OVERLOAD_RETRY_SECONDS)));
+        return;
+      }
+      ctx.addEndHandler(done -> slots.release()); // on end, failure or a closed connection
     }
     if (!expensive(req)) {
       ctx.next();
@@ -231,12 +320,22 @@ public class RequestGuard {
     ctx.next();
   }
 
-  private static boolean tooLong(String contentLength) {
+  /** A write of curation: a change set, a review, a withdrawal, a release or a token. */
+  static boolean curationWrite(HttpServerRequest req) {
+    String path = req.path();
+    return path != null
+        && req.method() == io.vertx.core.http.HttpMethod.POST
+        && (path.startsWith(Api.V1 + "/changes")
+            || path.startsWith(Api.V1 + "/releases")
+            || path.startsWith(Api.V1 + "/tokens"));
+  }
+
+  private static boolean tooLong(String contentLength, long max) {
     if (contentLength == null) {
       return false;
     }
     try {
-      return Long.parseLong(contentLength.trim()) > MAX_BODY;
+      return Long.parseLong(contentLength.trim()) > max;
     } catch (NumberFormatException e) {
       return false;
     }

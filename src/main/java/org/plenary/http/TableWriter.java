@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 import org.plenary.query.CollectionSpec;
+import org.plenary.query.CsvValues;
 import org.plenary.query.Field;
 import org.plenary.query.QueryEngine;
 
@@ -22,7 +23,9 @@ import org.plenary.query.QueryEngine;
  * field quoted when it holds a comma, a quote, CR or LF or starts or ends with a space (so that no
  * reader trims it), quotes doubled, null an empty field. A list of embedded records (sources,
  * documents, members) is flattened to their ids joined by ';' — or, for records without an id,
- * their key fields joined by '/'. NDJSON is one JSON record per line.
+ * their key fields joined by '/'. A text cell a spreadsheet would run as a formula (= + - @, tab,
+ * CR) gets a leading quote ({@link CsvValues}); numbers stay numbers. NDJSON is one JSON record per
+ * line, exact.
  */
 final class TableWriter {
   private TableWriter() {}
@@ -87,7 +90,7 @@ final class TableWriter {
       throws IOException {
     for (String name : columns) {
       Object v = row.get(name);
-      csv.print(v instanceof List<?> list ? flatten(list, embedKeys.get(name)) : v);
+      csv.print(CsvValues.cell(v instanceof List<?> list ? flatten(list, embedKeys.get(name)) : v));
     }
     csv.println();
   }

@@ -188,6 +188,32 @@ public final class UndlFile {
 
   private UndlFile() {}
 
+  /**
+   * A NUL byte (which PostgreSQL cannot store in text) or another control character but tab in a
+   * field: refused here, with its line and column, before the database ever sees it.
+   */
+  private static void refuseControl(Path file, long line, CsvRecord header, CsvRecord r) {
+    for (int i = 0; i < r.getFieldCount(); i++) {
+      String v = r.getField(i);
+      for (int k = 0; k < v.length(); k++) {
+        char c = v.charAt(k);
+        if (c == 0 || (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
+          throw new Refused(
+              file,
+              line,
+              printable(header.getField(i).trim(), 40)
+                  + " contains "
+                  + (c == 0 ? "a NUL byte" : "a control character")
+                  + String.format(" (U+%04X)", (int) c));
+        }
+      }
+    }
+  }
+
+  static String printable(String s, int max) {
+    return CsvInput.printable(s, max);
+  }
+
   /** Reads the whole file, handing each row to {@code sink}; throws {@link Refused}. */
   public static Contents read(Path file, Sink sink, java.util.function.LongConsumer progress) {
     try {
@@ -213,7 +239,7 @@ public final class UndlFile {
         h = h.substring(1);
       }
       if (!COLUMNS.contains(h) && !OPTIONAL.contains(h)) {
-        unknown.add(h.isEmpty() ? "(an empty name)" : h);
+        unknown.add(h.isEmpty() ? "(an empty name)" : printable(h, 40));
       } else if (col.putIfAbsent(h, i) != null) {
         throw new Refused(file, 1, "the header names column " + h + " twice");
       }
@@ -224,7 +250,11 @@ public final class UndlFile {
           file,
           1,
           "unknown header: "
-              + (unknown.isEmpty() ? "" : "unknown column(s) " + String.join(", ", unknown))
+              + (unknown.isEmpty()
+                  ? ""
+                  : "unknown column(s) "
+                      + String.join(", ", unknown.subList(0, Math.min(10, unknown.size())))
+                      + (unknown.size() > 10 ? " and " + (unknown.size() - 10) + " more" : ""))
               + (!unknown.isEmpty() && !missing.isEmpty() ? "; " : "")
               + (missing.isEmpty() ? "" : "missing column(s) " + String.join(", ", missing))
               + ". Expected the UN Digital Library layout: "
@@ -270,6 +300,7 @@ public final class UndlFile {
             "has " + r.getFieldCount() + " fields, the header has " + header.getFieldCount());
       }
       rows++;
+      refuseControl(file, line, header, r);
       String idText = r.getField(cId).trim();
       if (idText.isEmpty()) {
         throw new Refused(file, line, "undl_id is missing");

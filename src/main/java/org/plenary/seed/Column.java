@@ -86,6 +86,14 @@ public record Column(
           throw new IllegalArgumentException(
               "'" + raw + "' is not one of " + new java.util.TreeSet<>(allowed()));
         }
+        if (name.equals("id") && !ID.matcher(raw).matches()) {
+          throw new IllegalArgumentException(
+              "'" + printable(raw) + "' is not an id: " + ID_RULE + " (it is part of URLs)");
+        }
+        if (name.equals("url") && !httpUrl(raw)) {
+          throw new IllegalArgumentException(
+              "'" + printable(raw) + "' is not an http:// or https:// URL");
+        }
         yield raw;
       }
       case INTEGER -> {
@@ -109,6 +117,42 @@ public record Column(
       }
       case PARTIAL_DATE -> PartialDate.parse(raw);
     };
+  }
+
+  /**
+   * Every record's id, in every collection: letters, digits, '-' and '_', starting with a letter or
+   * digit, at most 200 characters. Ids are path segments ({@code /v1/sources/{id}}), so nothing
+   * that a URL would have to escape, nothing a format suffix ({@code .csv}) could be read from.
+   */
+  public static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9_-]{0,199}";
+
+  /** {@link #ID_PATTERN} in words. */
+  public static final String ID_RULE =
+      "letters, digits, '-' and '_', starting with a letter or digit, at most 200 characters";
+
+  private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile(ID_PATTERN);
+
+  /** An absolute http or https URL with a host (never javascript:, data:, file:, ...). */
+  public static boolean httpUrl(String raw) {
+    try {
+      java.net.URI u = new java.net.URI(raw);
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https"))
+          && u.getHost() != null
+          && !u.getHost().isEmpty();
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /** A value shown in a message: control characters escaped, at most 80 characters. */
+  private static String printable(String raw) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < raw.length() && sb.length() < 80; i++) {
+      char c = raw.charAt(i);
+      sb.append(Character.isISOControl(c) ? String.format("\\u%04X", (int) c) : c);
+    }
+    return raw.length() > 80 ? sb + "…" : sb.toString();
   }
 
   /** The precision column that a partial date adds to the table, e.g. date_precision. */

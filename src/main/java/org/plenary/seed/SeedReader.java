@@ -243,7 +243,13 @@ public final class SeedReader {
         Object[] values = new Object[header.size()];
         for (int i = 0; i < header.size(); i++) {
           Column column = spec.columns().get(i);
-          Object v = convert(spec, line, column, record.get(i));
+          String cell = record.get(i);
+          Object v =
+              convert(
+                  spec,
+                  line,
+                  column,
+                  column.type() == Column.Type.TEXT ? CsvCells.unescape(cell) : cell);
           if (v instanceof String str && str.length() <= 64) {
             v = shared.computeIfAbsent(str, x -> x); // ids and codes repeat across rows
           }

@@ -126,6 +126,23 @@ final class Curators {
     return sources.isEmpty() ? null : (String) sources.get(0).get("source_id");
   }
 
+  /** Creates a position of an organization, citing a source. */
+  static Map<String, Object> position(
+      String id, String organization, String source, String paraphrase) {
+    Map<String, Object> pos = new LinkedHashMap<>();
+    pos.put("actor_kind", "organization");
+    pos.put("organization_id", organization);
+    pos.put("stance", "concerned");
+    pos.put("subject", "convention");
+    pos.put("stance_summary", "Test stance");
+    pos.put("quote", null);
+    pos.put("quote_status", "none");
+    pos.put("paraphrase", paraphrase);
+    pos.put("date", "2025-10");
+    pos.put("certainty", "single_source");
+    return create("positions", id, pos, source);
+  }
+
   /** Records of a test's own: a source, an organization and two positions, published. */
   record World(String source, String organization, String positionA, String positionB) {}
 
@@ -147,18 +164,7 @@ final class Curators {
             Map.of("name", "Test organization " + p, "kind", "ngo"),
             w.source()));
     for (String id : List.of(w.positionA(), w.positionB())) {
-      Map<String, Object> pos = new LinkedHashMap<>();
-      pos.put("actor_kind", "organization");
-      pos.put("organization_id", w.organization());
-      pos.put("stance", "concerned");
-      pos.put("subject", "convention");
-      pos.put("stance_summary", "Test stance");
-      pos.put("quote", null);
-      pos.put("quote_status", "none");
-      pos.put("paraphrase", "first wording");
-      pos.put("date", "2025-10");
-      pos.put("certainty", "single_source");
-      ops.add(create("positions", id, pos, w.source()));
+      ops.add(position(id, w.organization(), w.source(), "first wording"));
     }
     long id = propose(editor, changeSet("Test records " + p, ops));
     approve(reviewer, id);

@@ -97,6 +97,43 @@ class EmbeddedDatabaseTest {
   }
 
   @Test
+  void aServerKilledWhileTheServiceRunsIsRestartedWithItsData() throws Exception {
+    Path root = dir.toAbsolutePath().normalize();
+    EmbeddedDatabase db = EmbeddedDatabase.start(dir);
+    try {
+      try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password())) {
+        c.createStatement().execute("create table survives (x int)");
+        c.createStatement().execute("insert into survives values (42)");
+      }
+      long killed = postmasterPid(root);
+      assertTrue(db.alive());
+      new ProcessBuilder("kill", "-9", Long.toString(killed)).start().waitFor();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+      Integer seen = null;
+      while (seen == null && System.nanoTime() < deadline) {
+        try (Connection c =
+            DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password())) {
+          var rs = c.createStatement().executeQuery("select x from survives");
+          rs.next();
+          seen = rs.getInt(1);
+        } catch (SQLException down) {
+          Thread.sleep(200);
+        }
+      }
+      assertEquals(42, seen, "the same server answers again, on the same port, with its data");
+      assertFalse(EmbeddedDatabase.running(killed));
+      assertNotEquals(killed, postmasterPid(root));
+      assertEquals(List.of(postmasterPid(root)), serversOn(dir), "exactly one server");
+      assertTrue(db.alive());
+      assertEquals(1, db.restarts());
+    } finally {
+      db.stop();
+    }
+    assertTrue(serversOn(dir).isEmpty(), "stop() stops the restarted server too");
+    assertFalse(db.alive());
+  }
+
+  @Test
   void aServerOrphanedByAKilledJvmIsStoppedNotDuplicated() throws Exception {
     Path root = dir.toAbsolutePath().normalize();
     Process child =

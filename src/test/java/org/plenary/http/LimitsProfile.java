@@ -12,6 +12,7 @@ public class LimitsProfile implements QuarkusTestProfile {
         "plenary.limits.rate-period", "60s",
         "plenary.limits.burst", "3",
         "plenary.limits.expensive-concurrency", "1",
+        "plenary.limits.concurrency", "3",
         "plenary.limits.trusted-proxies", "127.0.0.1",
         "plenary.public-base-url", "https://api.example.org");
   }

@@ -2,6 +2,7 @@ package org.plenary.http;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
@@ -12,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.plenary.TestSql;
@@ -144,6 +146,54 @@ class RateLimitTest {
         .get("/v1/votes?q=cybercrime")
         .then()
         .statusCode(200);
+  }
+
+  @Test
+  void pastTheConcurrencyLimitRequestsAreShedAtOnceWith503AndRetryAfter() throws Exception {
+    // six slow requests at once against three slots (the profile's plenary.limits.concurrency):
+    // three are served, the others shed at once (distinct URLs: none comes from the cache)
+    int n = 6;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+    var go = new java.util.concurrent.CountDownLatch(1);
+    List<CompletableFuture<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String url = "/v1/test-only/sleep?seconds=4.0" + i;
+      answers.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  go.await();
+                } catch (InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+                return given().get(url).then().extract().response();
+              },
+              pool));
+    }
+    go.countDown();
+    pool.shutdown();
+    int served = 0;
+    int shed = 0;
+    for (var f : answers) {
+      var r = f.get();
+      if (r.statusCode() == 200) {
+        served++;
+      } else {
+        shed++;
+        r.then()
+            .statusCode(503)
+            .contentType("application/problem+json")
+            .header("Retry-After", is("1"))
+            .header("X-Content-Type-Options", "nosniff")
+            .body("type", is("urn:plenary:problem:overloaded"))
+            .body("detail", containsString("3 at once"));
+      }
+    }
+    assertTrue(served >= 3 && shed >= 1, served + " served, " + shed + " shed");
+    assertEquals(n, served + shed);
+    // health is never limited; afterwards the slots are free again
+    given().get("/q/health/live").then().statusCode(200);
+    given().get("/v1/votes?sort=-date&limit=999").then().statusCode(200);
   }
 
   @Test

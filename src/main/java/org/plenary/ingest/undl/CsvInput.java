@@ -133,8 +133,11 @@ public final class CsvInput {
     if (!name.endsWith(".csv") && !name.endsWith(".csv.gz")) {
       throw new Refused(file, 0, "not a .csv or .csv.gz file");
     }
+    if (Files.isDirectory(file)) {
+      throw new Refused(file, 0, "is a directory, not a file");
+    }
     if (!Files.isRegularFile(file)) {
-      throw new Refused(file, 0, "no such file");
+      throw new Refused(file, 0, Files.exists(file) ? "is not a regular file" : "no such file");
     }
     MessageDigest sha = sha256();
     try (InputStream raw = Files.newInputStream(file);
@@ -178,15 +181,43 @@ public final class CsvInput {
       String where = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\D+", " ").trim();
       long line = where.matches("\\d+") ? Long.parseLong(where) : 0;
       Throwable reason = e.getCause() != null ? e.getCause() : e;
-      throw new Refused(file, line, "is not valid CSV (" + reason.getMessage() + ")");
+      if (reason instanceof java.io.EOFException && name.endsWith(".gz")) {
+        throw new Refused(file, 0, TRUNCATED);
+      }
+      throw new Refused(
+          file, line, "is not valid CSV (" + printable(reason.getMessage(), 200) + ")");
     } catch (IllegalStateException | UncheckedIOException e) {
       if (e.getCause() instanceof CharacterCodingException) {
         throw new Refused(file, 0, "is not UTF-8 text");
       }
-      throw new Refused(file, 0, "is not valid CSV (" + e.getMessage() + ")");
+      if (e.getCause() instanceof java.io.EOFException && name.endsWith(".gz")) {
+        throw new Refused(file, 0, TRUNCATED);
+      }
+      throw new Refused(file, 0, "is not valid CSV (" + printable(e.getMessage(), 200) + ")");
+    } catch (java.io.EOFException e) {
+      throw new Refused(file, 0, name.endsWith(".gz") ? TRUNCATED : "ends unexpectedly");
     } catch (IOException e) {
-      throw new Refused(file, 0, "could not be read (" + e.getMessage() + ")");
+      throw new Refused(file, 0, "could not be read (" + printable(e.getMessage(), 200) + ")");
     }
+  }
+
+  private static final String TRUNCATED =
+      "is a truncated gzip file (it ends before its last block)";
+
+  /**
+   * {@code s} for a one-line message: control characters escaped (backslash, u, four hex digits),
+   * at most {@code max} characters.
+   */
+  public static String printable(String s, int max) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < s.length() && sb.length() < max; i++) {
+      char c = s.charAt(i);
+      sb.append(Character.isISOControl(c) ? String.format("\\u%04X", (int) c) : c);
+    }
+    return s.length() > max || sb.length() > max ? sb + "…" : sb.toString();
   }
 
   private static MessageDigest sha256() {
