@@ -48,6 +48,7 @@ class StatementQuoteTest {
     record.put("actor_kind", "delegation");
     record.put("delegation_id", "EST");
     record.put("stance", "supports");
+    record.put("subject", "convention");
     record.put("stance_summary", "Opens a quantum sandbox to engineers of every region");
     record.put("quote", paragraph);
     record.put("quote_status", "verbatim");

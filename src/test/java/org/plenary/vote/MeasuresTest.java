@@ -552,7 +552,8 @@ class MeasuresTest {
             .extract()
             .asString();
     assertTrue(votes.indexOf("tm-3") < votes.indexOf("tm-2"), "tm-3 (margin 0) before tm-2");
-    assertTrue(votes.contains("<td class=\"num\">0.3333</td>"), "division shown");
+    assertTrue(
+        votes.contains("<td class=\"num\" data-label=\"Division\">0.3333</td>"), "division shown");
     // who voted against the majority most often: RUS (every ballot) first
     String records =
         given()
