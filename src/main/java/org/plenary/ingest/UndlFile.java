@@ -1,34 +1,20 @@
 package org.plenary.ingest;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
+import org.plenary.ingest.undl.CsvInput;
 
 /**
  * Reads and checks the UN Digital Library's General Assembly voting file (.csv or .csv.gz), in the
@@ -40,27 +26,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class UndlFile {
   /** The columns every layout has. */
-  static final List<String> COLUMNS =
-      List.of(
-          "undl_id",
-          "ms_code",
-          "ms_name",
-          "ms_vote",
-          "date",
-          "session",
-          "resolution",
-          "draft",
-          "committee_report",
-          "meeting",
-          "title",
-          "agenda_title",
-          "subjects",
-          "total_yes",
-          "total_no",
-          "total_abstentions",
-          "total_non_voting",
-          "total_ms",
-          "undl_link");
+  static final List<String> COLUMNS = org.plenary.ingest.undl.Layout.gaVoting2025Header();
 
   /** Columns of the newer layouts only. */
   static final Set<String> OPTIONAL = Set.of("vote_note");
@@ -205,101 +171,19 @@ public final class UndlFile {
 
   private UndlFile() {}
 
-  /** Counts the quote characters that pass: a well-formed CSV file has an even number of them. */
-  private static final class QuoteCount extends java.io.FilterInputStream {
-    private long quotes;
-
-    QuoteCount(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b == '"') {
-        quotes++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      for (int i = off; i < off + n; i++) {
-        if (b[i] == '"') {
-          quotes++;
-        }
-      }
-      return n;
-    }
-
-    boolean odd() {
-      return (quotes & 1) != 0;
-    }
-  }
-
   /** Reads the whole file, handing each row to {@code sink}; throws {@link Refused}. */
   public static Contents read(Path file, Sink sink, java.util.function.LongConsumer progress) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (!name.endsWith(".csv") && !name.endsWith(".csv.gz")) {
-      throw new Refused(file, 0, "not a .csv or .csv.gz file");
-    }
-    if (!Files.isRegularFile(file)) {
-      throw new Refused(file, 0, "no such file");
-    }
-    MessageDigest sha = sha256();
-    try (InputStream raw = Files.newInputStream(file);
-        DigestInputStream digest =
-            new DigestInputStream(new BufferedInputStream(raw, 1 << 16), sha);
-        QuoteCount in =
-            new QuoteCount(name.endsWith(".gz") ? new GZIPInputStream(digest, 1 << 16) : digest);
-        Reader reader =
-            new InputStreamReader(
-                in,
-                StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT));
-        CsvReader<CsvRecord> parser =
-            CsvReader.builder()
-                .allowExtraFields(true)
-                .allowMissingFields(true)
-                .skipEmptyLines(true)
-                .ofCsvRecord(reader)) {
-      Contents c = read(file, parser, sink, progress);
-      if (in.odd()) {
-        // the parser reads a quoted field that is never closed as running to the end of the file
-        throw new Refused(
-            file,
-            c.lastLine(),
-            "is not valid CSV (a quoted field is not closed, or a quote stands unescaped in a field)");
-      }
-      digest.transferTo(java.io.OutputStream.nullOutputStream()); // the rest (gzip trailer)
-      return c.withSha256(HexFormat.of().formatHex(sha.digest()));
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw new Refused(file, 0, "is not UTF-8 text");
-    } catch (java.util.zip.ZipException e) {
-      throw new Refused(file, 0, "is not a valid gzip file (" + e.getMessage() + ")");
-    } catch (CsvParseException e) {
-      // "Exception when reading record that started in line N", the reason in its cause
-      String where = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\D+", " ").trim();
-      long line = where.matches("\\d+") ? Long.parseLong(where) : 0;
-      Throwable reason = e.getCause() != null ? e.getCause() : e;
-      throw new Refused(file, line, "is not valid CSV (" + reason.getMessage() + ")");
-    } catch (IllegalStateException | UncheckedIOException e) {
-      if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
-        throw new Refused(file, 0, "is not UTF-8 text");
-      }
-      throw new Refused(file, 0, "is not valid CSV (" + e.getMessage() + ")");
-    } catch (IOException e) {
-      throw new Refused(file, 0, "could not be read (" + e.getMessage() + ")");
+    try {
+      CsvInput.Read<Contents> r = CsvInput.read(file, rows -> read(file, rows, sink, progress));
+      return r.value().withSha256(r.sha256());
+    } catch (org.plenary.ingest.undl.Refused e) {
+      throw new Refused(file, e.line(), e.problem());
     }
   }
 
   private static Contents read(
-      Path file, CsvReader<CsvRecord> parser, Sink sink, java.util.function.LongConsumer progress)
+      Path file, CsvInput.Records it, Sink sink, java.util.function.LongConsumer progress)
       throws IOException {
-    var it = parser.iterator();
     if (!it.hasNext()) {
       throw new Refused(file, 1, "the file is empty (expected a header)");
     }
@@ -535,13 +419,5 @@ public final class UndlFile {
   private static String blankToNull(String s) {
     String t = s.trim();
     return t.isEmpty() ? null : t;
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

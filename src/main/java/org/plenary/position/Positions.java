@@ -46,6 +46,14 @@ public final class Positions {
               Field.column(
                   "p", POSITION, "stance", "supports, opposes, conditional, concerned or mixed"))
           .field(
+              Field.column(
+                  "p",
+                  POSITION,
+                  "subject",
+                  "What the stance is on: convention (the convention as a whole), clause (a"
+                      + " provision of it), proposal (a proposal in the negotiations) or vote (a"
+                      + " vote on another resolution, vote_id)"))
+          .field(
               Field.column("p", POSITION, "stance_summary", "The stance in the source's words")
                   .asLongText())
           .field(

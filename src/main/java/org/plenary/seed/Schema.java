@@ -222,6 +222,12 @@ public final class Schema {
               ref("delegation_id", false, "delegation", "Delegation holding it"),
               ref("person_id", false, "person", "Person who voiced it"),
               oneOf("stance", true, Vocabulary.STANCE, "Stance, from a fixed vocabulary"),
+              oneOf(
+                  "subject",
+                  true,
+                  Vocabulary.POSITION_SUBJECT,
+                  "What the stance is on: the convention, a clause of it, a proposal in the"
+                      + " negotiations, or a vote on another resolution"),
               text("stance_summary", true, "The stance in the source's own words"),
               text("quote", false, "Verbatim quote; empty where only a paraphrase exists"),
               oneOf(
@@ -556,6 +562,14 @@ public final class Schema {
   public static Optional<TableSpec> dumped(String name) {
     return DUMPED.stream().filter(t -> t.table().equals(name)).findFirst();
   }
+
+  /**
+   * Columns added after the first release, by table, each with the value a file from before it (an
+   * old release's dump) reads as: a positions.csv without {@code subject} is the data of releases
+   * up to 1.1.0, whose stances were all read as stances on the convention.
+   */
+  public static final Map<String, Map<String, String>> COLUMNS_ADDED_LATER =
+      Map.of(POSITION.table(), Map.of("subject", "convention"));
 
   public static Optional<TableSpec> table(String name) {
     return TABLES.stream().filter(t -> t.table().equals(name)).findFirst();

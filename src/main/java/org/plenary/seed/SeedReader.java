@@ -199,6 +199,15 @@ public final class SeedReader {
         return out;
       }
       List<String> header = it.next().toList();
+      Map<String, String> defaults =
+          Schema.COLUMNS_ADDED_LATER.getOrDefault(spec.table(), Map.of());
+      List<String> before = spec.header().stream().filter(c -> !defaults.containsKey(c)).toList();
+      // a file from before some columns were added: they read as their defaults
+      Map<String, String> addedLater =
+          !defaults.isEmpty() && header.equals(before) ? defaults : Map.of();
+      if (!addedLater.isEmpty()) {
+        header = spec.header();
+      }
       if (!header.equals(spec.header())) {
         List<String> missing = new ArrayList<>(spec.header());
         missing.removeAll(header);
@@ -219,12 +228,16 @@ public final class SeedReader {
         if (!it.hasNext()) {
           break;
         }
-        CSVRecord record = it.next();
+        List<String> fields = it.next().toList();
+        List<String> record = withDefaults(fields, spec, addedLater);
         if (record.size() != header.size()) {
           problem(
               spec.file(),
               line,
-              "has " + record.size() + " fields, the header has " + header.size());
+              "has "
+                  + fields.size()
+                  + " fields, the header has "
+                  + (header.size() - addedLater.size()));
           continue;
         }
         Object[] values = new Object[header.size()];
@@ -243,6 +256,25 @@ public final class SeedReader {
           java.util.regex.Pattern.compile("line:? (\\d+)").matcher(String.valueOf(e.getMessage()));
       long line = m.find() ? Long.parseLong(m.group(1)) : 0;
       problem(spec.file(), line, "is not valid CSV (an unbalanced quote?)");
+    }
+    return out;
+  }
+
+  /**
+   * A record of a file from before some columns were added, with those columns inserted in their
+   * place, each holding its default ({@link Schema#COLUMNS_ADDED_LATER}).
+   */
+  private static List<String> withDefaults(
+      List<String> fields, TableSpec spec, Map<String, String> defaults) {
+    if (defaults.isEmpty() || fields.size() != spec.columns().size() - defaults.size()) {
+      return fields;
+    }
+    List<String> out = new ArrayList<>(fields);
+    for (int i = 0; i < spec.columns().size(); i++) {
+      String name = spec.columns().get(i).name();
+      if (defaults.containsKey(name)) {
+        out.add(i, defaults.get(name));
+      }
     }
     return out;
   }

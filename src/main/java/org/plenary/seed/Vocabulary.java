@@ -16,6 +16,15 @@ public enum Vocabulary {
   /** The ballots of a roll call, in the order tallies are given. */
   BALLOT("yes", "no", "abstain", "non_voting"),
   STANCE("supports", "opposes", "conditional", "concerned", "mixed"),
+  /**
+   * What a position's stance is on (positions.csv subject): {@code convention}, the convention as a
+   * whole (its draft or adopted text, its adoption, signature or ratification); {@code clause}, a
+   * provision or group of provisions of it (named in stance_summary); {@code proposal}, a proposal
+   * made during the negotiations (an amendment or a deletion; vote_id names the vote on it where
+   * one was held); {@code vote}, a resolution other than the convention voted on (e.g. the 2019
+   * resolution that opened the negotiations; vote_id names it).
+   */
+  POSITION_SUBJECT("convention", "clause", "proposal", "vote"),
   QUOTE_STATUS("verbatim", "fragment", "none"),
   /** Recorded vote, non-recorded vote (a show of hands), or decision without a vote. */
   METHOD("recorded", "without_vote", "non_recorded"),
@@ -36,7 +45,8 @@ public enum Vocabulary {
       "ai_summary",
       "reference_work",
       "blog",
-      "intergovernmental"),
+      "intergovernmental",
+      "business_association"),
   BODY_KIND("plenary", "main_committee", "subsidiary_body"),
   DOCUMENT_KIND("resolution", "draft_resolution", "amendment", "report", "proposal"),
   DOCUMENT_ROLE("adopted_text", "draft", "amendment", "report", "subject"),

@@ -151,6 +151,7 @@ final class Curators {
       pos.put("actor_kind", "organization");
       pos.put("organization_id", w.organization());
       pos.put("stance", "concerned");
+      pos.put("subject", "convention");
       pos.put("stance_summary", "Test stance");
       pos.put("quote", null);
       pos.put("quote_status", "none");

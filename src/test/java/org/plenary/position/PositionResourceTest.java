@@ -1,6 +1,9 @@
 package org.plenary.position;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -111,6 +114,51 @@ class PositionResourceTest {
         .statusCode(200)
         .body("data.size()", greaterThanOrEqualTo(2))
         .body("data.size()", lessThanOrEqualTo(41));
+  }
+
+  @Test
+  void aStanceSaysWhatItIsOnAndFiltersBySubject() {
+    given()
+        .get("/v1/positions?subject=clause&limit=1000")
+        .then()
+        .statusCode(200)
+        .body(
+            "data.id",
+            containsInAnyOrder(
+                "egy-2024-08-mla-safeguards",
+                "irn-2024-08-mla-safeguards",
+                "mrt-2024-08-mla-safeguards",
+                "pak-2024-08-mla-safeguards",
+                "rus-2024-08-mla-safeguards",
+                "vnm-2024-08-mla-safeguards"));
+    given()
+        .get("/v1/positions?subject=proposal")
+        .then()
+        .statusCode(200)
+        .body("data.id", contains("ind-2024-08-art-6-2"))
+        .body("data[0].stance", is("supports"))
+        .body("data[0].vote_id", is("ahc-2024-08-08-iran-delete-art-6-2"));
+    // supporting the convention no longer counts India's support of a deletion
+    given()
+        .get("/v1/positions?stance=supports&subject=convention&limit=1000")
+        .then()
+        .statusCode(200)
+        .body("data.id", not(hasItem("ind-2024-08-art-6-2")))
+        .body("data.subject", everyItem(is("convention")));
+    given()
+        .get("/v1/positions?facet=subject&limit=1")
+        .then()
+        .statusCode(200)
+        .body("meta.facets.subject.values.find { it.value == 'convention' }.count", is(30))
+        .body("meta.facets.subject.values.find { it.value == 'clause' }.count", is(6))
+        .body("meta.facets.subject.values.find { it.value == 'proposal' }.count", is(1))
+        .body("meta.facets.subject.values.find { it.value == 'vote' }.count", is(4));
+    given()
+        .get("/v1/positions?subject=vote&format=csv&limit=1000")
+        .then()
+        .statusCode(200)
+        .body(
+            containsString("\nusa-2019-12-27,delegation,USA,United States,,,USA,,,opposes,vote,"));
   }
 
   @Test

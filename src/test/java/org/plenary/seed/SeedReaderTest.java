@@ -298,6 +298,50 @@ final class SeedReaderTest {
         "votes.csv", later, "vote 'a-res-79-243' was taken without a vote but has a tally for yes");
   }
 
+  @Test
+  void aSubjectOutsideItsVocabularyIsRefused() throws IOException {
+    copySeedData();
+    int line = lineStarting("positions.csv", "egy-2024-08-mla-safeguards,");
+    replaceInLine("positions.csv", line, ",concerned,clause,", ",concerned,the treaty,");
+
+    assertProblem(
+        "positions.csv",
+        line,
+        "column subject: 'the treaty' is not one of [clause, convention, proposal, vote]");
+  }
+
+  @Test
+  void positionsFromBeforeTheSubjectColumnReadAsStancesOnTheConvention() throws IOException {
+    copySeedData();
+    List<String> lines = new ArrayList<>();
+    for (String line : readLines("positions.csv")) {
+      List<String> fields = new ArrayList<>(Arrays.asList(line.split(",", 8)));
+      fields.remove(6); // id,actor_kind,organization_id,delegation_id,person_id,stance,subject,...
+      lines.add(String.join(",", fields));
+    }
+    assertTrue(
+        lines
+            .get(0)
+            .startsWith(
+                "id,actor_kind,organization_id,delegation_id,person_id,stance,stance_summary,"));
+    writeLines("positions.csv", lines);
+
+    SeedReader.SeedData old = SeedReader.read(SeedFiles.directory(dir));
+    List<SeedReader.Row> positions = old.table("position");
+    assertEquals(41, positions.size());
+    assertTrue(positions.stream().allMatch(r -> "convention".equals(r.text("subject"))));
+    assertEquals("concerned", find(positions, "egy-2024-08-mla-safeguards").text("stance"));
+    assertEquals(
+        "Concern that human-rights safeguards could be used to deny legal-assistance requests"
+            + " (paraphrase)",
+        find(positions, "egy-2024-08-mla-safeguards").text("stance_summary"));
+
+    // a row that lacks a field is still refused, with the file's own count of fields
+    int line = lineStarting("positions.csv", "egy-2024-08-mla-safeguards,");
+    replaceInLine("positions.csv", line, ",concerned,", ",");
+    assertProblem("positions.csv", line, "has 14 fields, the header has 15");
+  }
+
   // --- helpers ---
 
   /** Copies seed-data/*.csv into the temporary directory. */

@@ -227,6 +227,27 @@ class PagesTest {
   }
 
   @Test
+  void aPositionSaysWhatItsStanceIsOn() {
+    String html =
+        given()
+            .get("/positions?actor_kind=delegation&stance=supports")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertTrue(
+        html.contains(
+            "<span class=\"stance\">supports</span> <span class=\"subject\">(on the proposal)</span>"
+                + " <strong><a href=\"/delegations/IND\">"),
+        "India's support is of Iran's deletion proposal");
+    assertTrue(
+        html.contains(
+            "<span class=\"stance\">supports</span> <span class=\"subject\">(on the vote)</span>"
+                + " <strong><a href=\"/delegations/RUS\">"),
+        "Russia's 2019 support is of the resolution voted on");
+  }
+
+  @Test
   void unknownPagesAreHtmlForBrowsersWhileTheApiKeepsProblemJson() {
     given()
         .header("Accept", BROWSER_ACCEPT)

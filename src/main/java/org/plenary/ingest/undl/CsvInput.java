@@ -1,0 +1,199 @@
+package org.plenary.ingest.undl;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Streams the records of a UN Digital Library CSV file (.csv or .csv.gz) to a reader, with the
+ * file-level checks every one of the Library's files needs: the name's extension, gzip, strict
+ * UTF-8 (a Latin-1 file is refused, never misread), a quote never closed (the parser would read the
+ * rest of the file as one field: caught by counting the quotes), the parser's errors with their
+ * line, and the SHA-256 of the bytes as they are on disk. Nothing is held but the record being
+ * read, so files of a million rows are read in a small heap.
+ */
+public final class CsvInput {
+  private CsvInput() {}
+
+  /** Reads the records of a file (the header first); may throw {@link Refused}. */
+  @FunctionalInterface
+  public interface Body<T> {
+    T read(Records records) throws IOException;
+  }
+
+  /** What the body returned, with the file's SHA-256. */
+  public record Read<T>(T value, String sha256) {}
+
+  /** The file's records in order, remembering the line the last one started on. */
+  public static final class Records implements Iterator<CsvRecord> {
+    private final Iterator<CsvRecord> it;
+    private long lastLine = 1;
+
+    Records(Iterator<CsvRecord> it) {
+      this.it = it;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return it.hasNext();
+    }
+
+    @Override
+    public CsvRecord next() {
+      CsvRecord r = it.next();
+      lastLine = r.getStartingLineNumber();
+      return r;
+    }
+
+    /** The line the last record read started on (1 before any). */
+    public long lastLine() {
+      return lastLine;
+    }
+  }
+
+  /** Counts the quote characters that pass: a well-formed CSV file has an even number of them. */
+  private static final class QuoteCount extends FilterInputStream {
+    private long quotes;
+
+    QuoteCount(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b == '"') {
+        quotes++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      for (int i = off; i < off + n; i++) {
+        if (b[i] == '"') {
+          quotes++;
+        }
+      }
+      return n;
+    }
+
+    boolean odd() {
+      return (quotes & 1) != 0;
+    }
+  }
+
+  /** Reads {@code file} with {@code body}; throws {@link Refused} on a file that is not CSV. */
+  public static <T> Read<T> read(Path file, Body<T> body) {
+    return read(file, body, true);
+  }
+
+  /**
+   * The first record of {@code file} (its header), without reading the rest: no checksum, and no
+   * check of what follows.
+   */
+  public static List<String> firstRecord(Path file) {
+    return read(
+            file,
+            records -> {
+              if (!records.hasNext()) {
+                throw new Refused(file, 1, "the file is empty (expected a header)");
+              }
+              return records.next().getFields();
+            },
+            false)
+        .value();
+  }
+
+  private static <T> Read<T> read(Path file, Body<T> body, boolean whole) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (!name.endsWith(".csv") && !name.endsWith(".csv.gz")) {
+      throw new Refused(file, 0, "not a .csv or .csv.gz file");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new Refused(file, 0, "no such file");
+    }
+    MessageDigest sha = sha256();
+    try (InputStream raw = Files.newInputStream(file);
+        DigestInputStream digest =
+            new DigestInputStream(new BufferedInputStream(raw, 1 << 16), sha);
+        QuoteCount in =
+            new QuoteCount(name.endsWith(".gz") ? new GZIPInputStream(digest, 1 << 16) : digest);
+        Reader reader =
+            new InputStreamReader(
+                in,
+                StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT));
+        CsvReader<CsvRecord> parser =
+            CsvReader.builder()
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .skipEmptyLines(true)
+                .ofCsvRecord(reader)) {
+      Records records = new Records(parser.iterator());
+      T value = body.read(records);
+      if (!whole) {
+        return new Read<>(value, null);
+      }
+      if (in.odd()) {
+        // the parser reads a quoted field that is never closed as running to the end of the file
+        throw new Refused(
+            file,
+            records.lastLine(),
+            "is not valid CSV (a quoted field is not closed, or a quote stands unescaped in a field)");
+      }
+      digest.transferTo(OutputStream.nullOutputStream()); // the rest (gzip trailer)
+      return new Read<>(value, HexFormat.of().formatHex(sha.digest()));
+    } catch (CharacterCodingException e) {
+      throw new Refused(file, 0, "is not UTF-8 text");
+    } catch (ZipException e) {
+      throw new Refused(file, 0, "is not a valid gzip file (" + e.getMessage() + ")");
+    } catch (CsvParseException e) {
+      // "Exception when reading record that started in line N", the reason in its cause
+      String where = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\D+", " ").trim();
+      long line = where.matches("\\d+") ? Long.parseLong(where) : 0;
+      Throwable reason = e.getCause() != null ? e.getCause() : e;
+      throw new Refused(file, line, "is not valid CSV (" + reason.getMessage() + ")");
+    } catch (IllegalStateException | UncheckedIOException e) {
+      if (e.getCause() instanceof CharacterCodingException) {
+        throw new Refused(file, 0, "is not UTF-8 text");
+      }
+      throw new Refused(file, 0, "is not valid CSV (" + e.getMessage() + ")");
+    } catch (IOException e) {
+      throw new Refused(file, 0, "could not be read (" + e.getMessage() + ")");
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

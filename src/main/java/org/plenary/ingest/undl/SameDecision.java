@@ -1,0 +1,187 @@
+package org.plenary.ingest.undl;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * One vote per decision, whoever reported it: which roll calls of a Library voting file are votes
+ * the dataset already holds.
+ *
+ * <ol>
+ *   <li>A roll call whose record ({@code undl_id}) a held vote already carries is that vote (an
+ *       earlier import linked them: a second import changes nothing).
+ *   <li>Otherwise it is the same decision as a held vote with the same canonical {@link Symbol} and
+ *       the same date that no other record is linked to. A roll call without a symbol, or with no
+ *       such vote, is new.
+ *   <li>Where several roll calls share a symbol and a date (votes on amendments or paragraphs, then
+ *       on the whole text), the file's and the held ones are paired best first, each used once:
+ *       tallies that agree (on every count both know) before tallies that do not, then the closer
+ *       tallies (the sum of the differences), then a vote on the whole text before one on an
+ *       amendment or a paragraph (the Library's file holds only votes on whole texts), then the
+ *       held vote given first, then the file's roll call read first. A pair chosen from several
+ *       that nothing but this order tells apart is reported as a tie (a note), and is still made:
+ *       the outcome depends only on the input, never on a hash's order. A file roll call left over
+ *       when the held ones are used up is new.
+ * </ol>
+ *
+ * A matched roll call's differences (a tally, a member's ballot) are {@link Conflict}s, not a new
+ * vote; a member the file does not list, or lists as not voting where the dataset has no ballot, is
+ * no conflict.
+ */
+public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
+  private record Key(Symbol symbol, LocalDate date) {}
+
+  private record Pair(int file, int held, boolean agrees, int distance, boolean wholeText) {}
+
+  private static final Comparator<Pair> BEST_FIRST =
+      Comparator.comparing((Pair p) -> !p.agrees())
+          .thenComparingInt(Pair::distance)
+          .thenComparing(p -> !p.wholeText())
+          .thenComparingInt(Pair::held)
+          .thenComparingInt(Pair::file);
+
+  @Override
+  public Reconciliation<HeldVote, FileRollCall> reconcile(
+      List<HeldVote> held, List<FileRollCall> incoming) {
+    Map<Integer, Integer> byUndlId = new HashMap<>();
+    Map<Key, List<Integer>> candidates = new LinkedHashMap<>();
+    for (int h = 0; h < held.size(); h++) {
+      HeldVote v = held.get(h);
+      if (v.undlId() != null) {
+        byUndlId.putIfAbsent(v.undlId(), h);
+      } else if (v.symbol() != null) {
+        candidates.computeIfAbsent(new Key(v.symbol(), v.date()), k -> new ArrayList<>()).add(h);
+      }
+    }
+    Match<HeldVote, FileRollCall>[] matched = newMatches(incoming.size());
+    List<String> notes = new ArrayList<>();
+    Map<Key, List<Integer>> groups = new LinkedHashMap<>();
+    for (int f = 0; f < incoming.size(); f++) {
+      FileRollCall rc = incoming.get(f);
+      Integer h = byUndlId.get(rc.undlId());
+      if (h != null) {
+        matched[f] = new Match<>(rc, held.get(h), Reason.ALREADY_LINKED);
+      } else if (rc.symbol() != null) {
+        Key k = new Key(rc.symbol(), rc.date());
+        if (candidates.containsKey(k)) {
+          groups.computeIfAbsent(k, x -> new ArrayList<>()).add(f);
+        }
+      }
+    }
+    for (var g : groups.entrySet()) {
+      pair(g.getKey(), g.getValue(), candidates.get(g.getKey()), held, incoming, matched, notes);
+    }
+    List<Match<HeldVote, FileRollCall>> matches = new ArrayList<>();
+    List<FileRollCall> added = new ArrayList<>();
+    List<Conflict> conflicts = new ArrayList<>();
+    for (int f = 0; f < incoming.size(); f++) {
+      if (matched[f] == null) {
+        added.add(incoming.get(f));
+      } else {
+        matches.add(matched[f]);
+        conflicts.addAll(differences(matched[f].held(), matched[f].incoming()));
+      }
+    }
+    return new Reconciliation<>(matches, added, conflicts, notes);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Match<HeldVote, FileRollCall>[] newMatches(int n) {
+    return (Match<HeldVote, FileRollCall>[]) new Match<?, ?>[n];
+  }
+
+  private static void pair(
+      Key key,
+      List<Integer> files,
+      List<Integer> helds,
+      List<HeldVote> held,
+      List<FileRollCall> incoming,
+      Match<HeldVote, FileRollCall>[] matched,
+      List<String> notes) {
+    if (files.size() == 1 && helds.size() == 1) {
+      int f = files.get(0);
+      matched[f] = new Match<>(incoming.get(f), held.get(helds.get(0)), Reason.ONLY_CANDIDATE);
+      return;
+    }
+    List<Pair> pairs = new ArrayList<>();
+    for (int f : files) {
+      for (int h : helds) {
+        Tallies a = incoming.get(f).tallies();
+        Tallies b = held.get(h).tallies();
+        pairs.add(new Pair(f, h, a.agreesWith(b), a.distance(b), held.get(h).wholeText()));
+      }
+    }
+    pairs.sort(BEST_FIRST);
+    TreeSet<Integer> usedFiles = new TreeSet<>();
+    TreeSet<Integer> usedHeld = new TreeSet<>();
+    for (Pair p : pairs) {
+      if (usedFiles.contains(p.file()) || usedHeld.contains(p.held())) {
+        continue;
+      }
+      List<String> tied =
+          pairs.stream()
+              .filter(
+                  q ->
+                      q.file() == p.file()
+                          && q.held() != p.held()
+                          && !usedHeld.contains(q.held())
+                          && sameRank(p, q))
+              .map(q -> held.get(q.held()).id())
+              .toList();
+      usedFiles.add(p.file());
+      usedHeld.add(p.held());
+      FileRollCall rc = incoming.get(p.file());
+      HeldVote v = held.get(p.held());
+      Reason reason = tied.isEmpty() ? Reason.CHOSEN : Reason.TIE;
+      matched[p.file()] = new Match<>(rc, v, reason);
+      if (!tied.isEmpty()) {
+        notes.add(
+            String.format(
+                "%s of %s: roll call %d could be %s or %s (as close in tallies, both %s): it is"
+                    + " %s, the one given first",
+                key.symbol(),
+                key.date(),
+                rc.undlId(),
+                v.id(),
+                String.join(" or ", tied),
+                v.wholeText() ? "on the whole text" : "on amendments or paragraphs",
+                v.id()));
+      }
+    }
+  }
+
+  private static boolean sameRank(Pair a, Pair b) {
+    return a.agrees() == b.agrees()
+        && a.distance() == b.distance()
+        && a.wholeText() == b.wholeText();
+  }
+
+  /** The differences between a held vote and the file's roll call matched to it. */
+  static List<Conflict> differences(HeldVote held, FileRollCall rc) {
+    List<Conflict> out = new ArrayList<>();
+    List<Integer> h = held.tallies().values();
+    List<Integer> f = rc.tallies().values();
+    for (int i = 0; i < 4; i++) {
+      if (h.get(i) != null && f.get(i) != null && !h.get(i).equals(f.get(i))) {
+        out.add(new Conflict(held.id(), Tallies.FIELDS.get(i), null, "" + h.get(i), "" + f.get(i)));
+      }
+    }
+    for (String member : new TreeSet<>(rc.ballots().keySet())) {
+      Ballot file = rc.ballots().get(member);
+      Ballot mine = held.ballots().get(member);
+      if (mine == file || mine == null && file == Ballot.NON_VOTING) {
+        continue;
+      }
+      out.add(
+          new Conflict(
+              held.id(), "ballot", member, mine == null ? null : mine.code(), file.code()));
+    }
+    return out;
+  }
+}
