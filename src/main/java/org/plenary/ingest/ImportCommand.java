@@ -14,9 +14,11 @@ import java.util.Locale;
  * imported), 1 when the file is refused (nothing changed), 2 on a usage error.
  */
 public class ImportCommand implements QuarkusApplication {
-  static final String USAGE = "usage: java -jar quarkus-run.jar import undl FILE(.csv|.csv.gz)";
+  static final String USAGE =
+      "usage: java -jar quarkus-run.jar import undl FILE(.csv|.csv.gz) [FILE...]";
 
   @Inject UndlImporter importer;
+  @Inject LibraryImporter library;
 
   /** Whether the command line asks for an import rather than the service. */
   public static boolean handles(String... args) {
@@ -25,7 +27,7 @@ public class ImportCommand implements QuarkusApplication {
 
   /** Runs the import command (the database settings are already in place). */
   public static void start(String... args) {
-    if (args.length != 3 || !args[1].equals("undl")) {
+    if (args.length < 3 || !args[1].equals("undl")) {
       System.err.println(USAGE);
       System.exit(2);
     }
@@ -36,18 +38,54 @@ public class ImportCommand implements QuarkusApplication {
 
   @Override
   public int run(String... args) {
-    Path file = Path.of(args[2]);
     PrintStream out = System.out;
+    int status = 0;
+    for (int i = 2; i < args.length; i++) {
+      status = Math.max(status, importOne(Path.of(args[i]), out));
+    }
+    return status;
+  }
+
+  /** Imports one file, recognized by its columns; 0 when imported, 1 when refused. */
+  int importOne(Path file, PrintStream out) {
     long start = System.nanoTime();
     try {
-      UndlImporter.Summary s = importer.importFile(file, out::println);
-      print(out, s, (System.nanoTime() - start) / 1e9);
+      if (LibraryImporter.kind(file) == org.plenary.ingest.undl.Layout.File.GA_VOTING) {
+        UndlImporter.Summary s = importer.importFile(file, out::println);
+        print(out, s, (System.nanoTime() - start) / 1e9);
+      } else {
+        print(out, library.importFile(file), (System.nanoTime() - start) / 1e9);
+      }
       return 0;
-    } catch (UndlFile.Refused e) {
+    } catch (UndlFile.Refused | org.plenary.ingest.undl.Refused e) {
       System.err.println("Refused: " + e.getMessage());
-      System.err.println("Nothing was imported; the database is as it was.");
+      System.err.println("Nothing of " + file + " was imported; the database is as it was.");
       return 1;
     }
+  }
+
+  static void print(PrintStream out, LibraryImporter.Result r, double seconds) {
+    out.printf(
+        Locale.ROOT,
+        "Imported %s (%s, SHA-256 %s) in %.1f s%n",
+        r.file(),
+        r.layout().title(),
+        r.sha256(),
+        seconds);
+    out.printf(Locale.ROOT, "  rows read:      %,d%n", r.rows());
+    r.added().forEach((k, n) -> out.printf(Locale.ROOT, "  %s added: %,d%n", k, n));
+    out.printf(Locale.ROOT, "  decisions the dataset holds already: %,d%n", r.linked().size());
+    out.printf(Locale.ROOT, "  conflicts (the published value stands): %d%n", r.conflicts().size());
+    for (var c : r.conflicts()) {
+      out.println("    " + c);
+    }
+    for (String n : r.notes()) {
+      out.println("  note: " + n);
+    }
+    out.println(
+        r.changed()
+            ? "  dataset version: " + r.versionBefore() + " -> " + r.versionAfter()
+            : "  nothing changed: dataset version " + r.versionBefore() + " stays");
   }
 
   static void print(PrintStream out, UndlImporter.Summary s, double seconds) {
