@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * {@code java -jar quarkus-run.jar import undl FILE}: imports the UN Digital Library's General
- * Assembly voting file into the configured database (migrated and loaded as at any start, but
- * without serving HTTP), printing progress and a summary. Exit 0 when imported (or already
- * imported), 1 when the file is refused (nothing changed), 2 on a usage error.
+ * {@code java -jar quarkus-run.jar import undl FILE...}: imports the UN Digital Library's files
+ * (General Assembly voting, General Assembly resolutions, Security Council voting, Member States'
+ * names), each recognized by its columns and imported in a transaction of its own, into the
+ * configured database (migrated and loaded as at any start, but without serving HTTP), printing
+ * progress and a summary per file. Exit 0 when every file was imported (or had nothing new), 1
+ * when any was refused (that file changed nothing; the others are imported), 2 on a usage error.
  */
 public class ImportCommand implements QuarkusApplication {
   static final String USAGE =
