@@ -12,8 +12,8 @@ import java.util.Locale;
  * (General Assembly voting, General Assembly resolutions, Security Council voting, Member States'
  * names), each recognized by its columns and imported in a transaction of its own, into the
  * configured database (migrated and loaded as at any start, but without serving HTTP), printing
- * progress and a summary per file. Exit 0 when every file was imported (or had nothing new), 1
- * when any was refused (that file changed nothing; the others are imported), 2 on a usage error.
+ * progress and a summary per file. Exit 0 when every file was imported (or had nothing new), 1 when
+ * any was refused (that file changed nothing; the others are imported), 2 on a usage error.
  */
 public class ImportCommand implements QuarkusApplication {
   static final String USAGE =
