@@ -9,18 +9,21 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code java -jar quarkus-run.jar import undl FILE}: imports the UN Digital Library's General
- * Assembly voting file ({@code import ungdc FILE.tgz|DIR}: the UN General Debate Corpus) into the
+ * {@code java -jar quarkus-run.jar import undl FILE...}: imports the UN Digital Library's files
+ * (General Assembly voting, General Assembly resolutions, Security Council voting, Member States'
+ * names), each recognized by its columns and imported in a transaction of its own, into the
  * configured database (migrated and loaded as at any start, but without serving HTTP), printing
- * progress and a summary. Exit 0 when imported (or already imported), 1 when the file is refused
- * (nothing changed), 2 on a usage error.
+ * progress and a summary per file ({@code import ungdc FILE.tgz|DIR}: the UN General Debate
+ * Corpus). Exit 0 when every file was imported (or had nothing new), 1 when any was refused (that
+ * file changed nothing; the others are imported), 2 on a usage error.
  */
 public class ImportCommand implements QuarkusApplication {
   static final String USAGE =
-      "usage: java -jar quarkus-run.jar import undl FILE(.csv|.csv.gz)\n"
+      "usage: java -jar quarkus-run.jar import undl FILE(.csv|.csv.gz) [FILE...]\n"
           + "       java -jar quarkus-run.jar import ungdc FILE.tgz|DIR";
 
   @Inject UndlImporter importer;
+  @Inject LibraryImporter library;
   @Inject UngdcImporter ungdc;
 
   /** Whether the command line asks for an import rather than the service. */
@@ -30,7 +33,9 @@ public class ImportCommand implements QuarkusApplication {
 
   /** Runs the import command (the database settings are already in place). */
   public static void start(String... args) {
-    if (args.length != 3 || !List.of("undl", "ungdc").contains(args[1])) {
+    if (args.length < 3
+        || !List.of("undl", "ungdc").contains(args[1])
+        || (args[1].equals("ungdc") && args.length != 3)) {
       System.err.println(USAGE);
       System.exit(2);
     }
@@ -41,23 +46,66 @@ public class ImportCommand implements QuarkusApplication {
 
   @Override
   public int run(String... args) {
-    Path file = Path.of(args[2]);
     PrintStream out = System.out;
-    long start = System.nanoTime();
-    try {
-      if (args[1].equals("ungdc")) {
-        UngdcImporter.Summary s = ungdc.importCorpus(file, out::println);
+    if (args[1].equals("ungdc")) {
+      long start = System.nanoTime();
+      try {
+        UngdcImporter.Summary s = ungdc.importCorpus(Path.of(args[2]), out::println);
         UngdcImporter.lines(s, (System.nanoTime() - start) / 1e9).forEach(out::println);
         return 0;
+      } catch (UndlFile.Refused e) {
+        System.err.println("Refused: " + e.getMessage());
+        System.err.println("Nothing was imported; the database is as it was.");
+        return 1;
       }
-      UndlImporter.Summary s = importer.importFile(file, out::println);
-      print(out, s, (System.nanoTime() - start) / 1e9);
+    }
+    int status = 0;
+    for (int i = 2; i < args.length; i++) {
+      status = Math.max(status, importOne(Path.of(args[i]), out));
+    }
+    return status;
+  }
+
+  /** Imports one file, recognized by its columns; 0 when imported, 1 when refused. */
+  int importOne(Path file, PrintStream out) {
+    long start = System.nanoTime();
+    try {
+      if (LibraryImporter.kind(file) == org.plenary.ingest.undl.Layout.File.GA_VOTING) {
+        UndlImporter.Summary s = importer.importFile(file, out::println);
+        print(out, s, (System.nanoTime() - start) / 1e9);
+      } else {
+        print(out, library.importFile(file), (System.nanoTime() - start) / 1e9);
+      }
       return 0;
-    } catch (UndlFile.Refused e) {
+    } catch (UndlFile.Refused | org.plenary.ingest.undl.Refused e) {
       System.err.println("Refused: " + e.getMessage());
-      System.err.println("Nothing was imported; the database is as it was.");
+      System.err.println("Nothing of " + file + " was imported; the database is as it was.");
       return 1;
     }
+  }
+
+  static void print(PrintStream out, LibraryImporter.Result r, double seconds) {
+    out.printf(
+        Locale.ROOT,
+        "Imported %s (%s, SHA-256 %s) in %.1f s%n",
+        r.file(),
+        r.layout().title(),
+        r.sha256(),
+        seconds);
+    out.printf(Locale.ROOT, "  rows read:      %,d%n", r.rows());
+    r.added().forEach((k, n) -> out.printf(Locale.ROOT, "  %s added: %,d%n", k, n));
+    out.printf(Locale.ROOT, "  decisions the dataset holds already: %,d%n", r.linked().size());
+    out.printf(Locale.ROOT, "  conflicts (the published value stands): %d%n", r.conflicts().size());
+    for (var c : r.conflicts()) {
+      out.println("    " + c);
+    }
+    for (String n : r.notes()) {
+      out.println("  note: " + n);
+    }
+    out.println(
+        r.changed()
+            ? "  dataset version: " + r.versionBefore() + " -> " + r.versionAfter()
+            : "  nothing changed: dataset version " + r.versionBefore() + " stays");
   }
 
   /** The summary the command prints (the README shows it; a test compares the two). */

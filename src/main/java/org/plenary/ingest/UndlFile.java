@@ -180,9 +180,10 @@ public final class UndlFile {
       long rows,
       List<RollCall> rollCalls,
       Map<String, String> names,
-      long lastLine) {
+      long lastLine,
+      List<String> warnings) {
     Contents withSha256(String sha256) {
-      return new Contents(sha256, rows, rollCalls, names, lastLine);
+      return new Contents(sha256, rows, rollCalls, names, lastLine, warnings);
     }
   }
 
@@ -231,54 +232,42 @@ public final class UndlFile {
       throw new Refused(file, 1, "the file is empty (expected a header)");
     }
     CsvRecord header = it.next();
-    Map<String, Integer> col = new HashMap<>();
-    List<String> unknown = new ArrayList<>();
-    for (int i = 0; i < header.getFieldCount(); i++) {
-      String h = header.getField(i).trim();
-      if (i == 0 && h.startsWith("\uFEFF")) {
-        h = h.substring(1);
-      }
-      if (!COLUMNS.contains(h) && !OPTIONAL.contains(h)) {
-        unknown.add(h.isEmpty() ? "(an empty name)" : printable(h, 40));
-      } else if (col.putIfAbsent(h, i) != null) {
-        throw new Refused(file, 1, "the header names column " + h + " twice");
-      }
+    List<String> warnings = new ArrayList<>();
+    // the columns are recognized by name (org.plenary.ingest.undl.Header): a required column
+    // missing refuses the file naming it, a column the layout does not know is a warning
+    org.plenary.ingest.undl.Header h;
+    try {
+      h = org.plenary.ingest.undl.Header.recognize(file, header.getFields());
+    } catch (org.plenary.ingest.undl.Refused e) {
+      throw new Refused(file, e.line(), e.problem());
     }
-    List<String> missing = COLUMNS.stream().filter(c -> !col.containsKey(c)).toList();
-    if (!unknown.isEmpty() || !missing.isEmpty()) {
+    if (h.layout().file() != org.plenary.ingest.undl.Layout.File.GA_VOTING) {
       throw new Refused(
           file,
           1,
-          "unknown header: "
-              + (unknown.isEmpty()
-                  ? ""
-                  : "unknown column(s) "
-                      + String.join(", ", unknown.subList(0, Math.min(10, unknown.size())))
-                      + (unknown.size() > 10 ? " and " + (unknown.size() - 10) + " more" : ""))
-              + (!unknown.isEmpty() && !missing.isEmpty() ? "; " : "")
-              + (missing.isEmpty() ? "" : "missing column(s) " + String.join(", ", missing))
-              + ". Expected the UN Digital Library layout: "
-              + String.join(",", COLUMNS)
-              + " (with vote_note after subjects in files from 2026)");
+          "the header is the "
+              + h.layout().file().title()
+              + " file's, not the General Assembly voting file's");
     }
-    int cId = col.get("undl_id");
-    int cCode = col.get("ms_code");
-    int cName = col.get("ms_name");
-    int cVote = col.get("ms_vote");
-    int cDate = col.get("date");
-    int cSession = col.get("session");
-    int cRes = col.get("resolution");
-    int cTitle = col.get("title");
-    int cAgenda = col.get("agenda_title");
-    int cMeeting = col.get("meeting");
-    int cLink = col.get("undl_link");
-    Integer cNote = col.get("vote_note");
+    warnings.addAll(h.warnings());
+    int cId = h.index("undl_id");
+    int cCode = h.index("ms_code");
+    int cName = h.index("ms_name");
+    int cVote = h.index("ms_vote");
+    int cDate = h.index("date");
+    int cSession = h.index("session");
+    int cRes = h.index("resolution");
+    int cTitle = h.index("title");
+    int cAgenda = h.index("agenda_title");
+    int cMeeting = h.index("meeting");
+    int cNote = h.index("vote_note");
+    int cLink = h.index("undl_link");
     int[] cTotals = {
-      col.get("total_yes"),
-      col.get("total_no"),
-      col.get("total_abstentions"),
-      col.get("total_non_voting"),
-      col.get("total_ms")
+      h.index("total_yes"),
+      h.index("total_no"),
+      h.index("total_abstentions"),
+      h.index("total_non_voting"),
+      h.index("total_ms")
     };
     String[] totalNames = {
       "total_yes", "total_no", "total_abstentions", "total_non_voting", "total_ms"
@@ -328,12 +317,12 @@ public final class UndlFile {
         String[] raw = new String[5];
         Integer[] totals = new Integer[5];
         for (int i = 0; i < 5; i++) {
-          raw[i] = r.getField(cTotals[i]).trim();
+          raw[i] = field(r, cTotals[i]).trim();
           totals[i] = total(file, line, totalNames[i], raw[i]);
         }
         String title = blankToNull(r.getField(cTitle));
         if (title == null) {
-          title = blankToNull(r.getField(cAgenda));
+          title = blankToNull(field(r, cAgenda));
         }
         rc =
             new RollCall(
@@ -341,12 +330,12 @@ public final class UndlFile {
                 line,
                 new String[] {
                   date,
-                  blankToNull(r.getField(cSession)),
+                  blankToNull(field(r, cSession)),
                   blankToNull(r.getField(cRes)),
                   title == null ? "Roll call " + undlId : title,
-                  blankToNull(r.getField(cMeeting)),
-                  cNote == null ? null : blankToNull(r.getField(cNote)),
-                  blankToNull(r.getField(cLink))
+                  blankToNull(field(r, cMeeting)),
+                  blankToNull(field(r, cNote)),
+                  blankToNull(field(r, cLink))
                 },
                 totals,
                 raw);
@@ -368,7 +357,7 @@ public final class UndlFile {
                   + ": the rows of one roll call must agree on its date");
         }
         for (int i = 0; i < 5; i++) {
-          String raw = r.getField(cTotals[i]).trim();
+          String raw = field(r, cTotals[i]).trim();
           if (!raw.equals(rc.totalsRaw[i])
               && !java.util.Objects.equals(total(file, line, totalNames[i], raw), rc.totals[i])) {
             throw new Refused(
@@ -409,7 +398,8 @@ public final class UndlFile {
     if (rows == 0) {
       throw new Refused(file, 2, "the file has a header but no rows");
     }
-    return new Contents(null, rows, new ArrayList<>(rollCalls.values()), names, lastLine);
+    return new Contents(
+        null, rows, new ArrayList<>(rollCalls.values()), names, lastLine, List.copyOf(warnings));
   }
 
   private static String ballot(Path file, long line, String raw) {
@@ -417,12 +407,12 @@ public final class UndlFile {
       case "Y" -> "yes";
       case "N" -> "no";
       case "A" -> "abstain";
-      case "X", "" -> "non_voting";
+      case "X", "NV", "" -> "non_voting";
       default ->
           throw new Refused(
               file,
               line,
-              "ms_vote '" + raw + "' is not a vote: expected Y, N, A, X or empty (not voting)");
+              "ms_vote '" + raw + "' is not a vote: expected Y, N, A, X, NV or empty (not voting)");
     };
   }
 
@@ -464,6 +454,11 @@ public final class UndlFile {
       throw new Refused(
           file, line, column + " '" + raw + "' is not a count (a whole number, or empty)");
     }
+  }
+
+  /** A field of the row; empty when the file has no such column (-1). */
+  private static String field(CsvRecord r, int column) {
+    return column < 0 ? "" : r.getField(column);
   }
 
   private static String blankToNull(String s) {

@@ -30,6 +30,7 @@ import java.util.function.Consumer;
 import org.plenary.dataset.DatasetState;
 import org.plenary.dataset.Releases;
 import org.plenary.ingest.UndlFile.RollCall;
+import org.plenary.ingest.undl.Conflict;
 import org.plenary.seed.BulkLoad;
 import org.plenary.seed.Schema;
 import org.plenary.seed.SeedLoader;
@@ -133,21 +134,10 @@ public class UndlImporter {
       throws SQLException, IOException {
     // every row the import writes carries the transaction's time: the default of created_at and
     // updated_at, which the rows copied straight into roll_call take (no timestamps to parse)
-    OffsetDateTime at;
-    String versionBefore;
+    Begun begun = begin(c);
+    OffsetDateTime at = begun.at();
+    String versionBefore = begun.version();
     try (Statement s = c.createStatement()) {
-      // the seed loader's lock: imports, loads and publications never interleave
-      s.execute("select pg_advisory_xact_lock(" + SeedLoader.LOCK_ID + ")");
-      try (ResultSet rs = s.executeQuery("select now()")) {
-        rs.next();
-        at = rs.getObject(1, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
-      }
-      try (ResultSet rs = s.executeQuery("select version from dataset_state")) {
-        if (!rs.next()) {
-          throw new IllegalStateException("no dataset is loaded: start the service once first");
-        }
-        versionBefore = rs.getString(1);
-      }
       try (ResultSet rs = s.executeQuery("select 1 from body where id = '" + BODY + "'")) {
         if (!rs.next()) {
           throw new UndlFile.Refused(
@@ -270,7 +260,9 @@ public class UndlImporter {
     }
 
     List<String> conflicts = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
+    List<String> notes = new ArrayList<>(contents.warnings());
+    // the differences as records (the conflict table, /v1/conflicts)
+    List<Conflict> structured = new ArrayList<>();
 
     // 2. delegations the dataset does not have yet (historic states): non-members
     List<String> delegationsAdded = addDelegations(c, contents.names(), at);
@@ -356,6 +348,7 @@ public class UndlImporter {
         linkedIds.add(link.undlId());
         linked.add(cv.id() + " = undl_id " + link.undlId());
         if (!matches(link, cv)) {
+          tallyConflicts(structured, cv.id(), link.tallies(), cv.tallies());
           conflicts.add(
               String.format(
                   "%s (undl_id %d): the file's tallies %s differ from the curated %s; the curated"
@@ -387,6 +380,7 @@ public class UndlImporter {
         linkedIds.add(rc.undlId());
         historyLinked.add(h.id());
         if (!matches(rc, h)) {
+          tallyConflicts(structured, h.id(), rc.tallies(), h.tallies());
           conflicts.add(
               String.format(
                   "%s (undl_id %d): the file's tallies %s differ from the published %s; the"
@@ -621,7 +615,7 @@ public class UndlImporter {
     }
     for (RollCall rc : contents.rollCalls()) {
       if (linkedIds.contains(rc.undlId())) {
-        rowConflicts(c, rc, voteIds.get(rc.undlId())).ifPresent(conflicts::add);
+        rowConflicts(c, rc, voteIds.get(rc.undlId()), structured).ifPresent(conflicts::add);
       }
     }
 
@@ -634,6 +628,7 @@ public class UndlImporter {
     if (changed) {
       cite(c, file, contents, sourceId, votesTouched, linksTouched, at);
       citeDelegations(c, sourceId, delegationsToCite, at);
+      LibraryImporter.storeConflicts(c, structured, sourceId, at);
       // the planner's statistics follow at once (autovacuum would, later): a history page walks
       // the votes by date only when the planner knows how many there are
       try (Statement s = c.createStatement()) {
@@ -683,8 +678,32 @@ public class UndlImporter {
         versionAfter);
   }
 
-  private static List<String> addDelegations(
-      Connection c, Map<String, String> names, OffsetDateTime at) throws SQLException {
+  /** An import's start: its time (every row it writes carries it) and the version before. */
+  record Begun(OffsetDateTime at, String version) {}
+
+  /**
+   * Takes the seed loader's lock (imports, loads and publications never interleave) and reads the
+   * transaction's time and the dataset's version.
+   */
+  static Begun begin(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("select pg_advisory_xact_lock(" + SeedLoader.LOCK_ID + ")");
+      OffsetDateTime at;
+      try (ResultSet rs = s.executeQuery("select now()")) {
+        rs.next();
+        at = rs.getObject(1, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
+      }
+      try (ResultSet rs = s.executeQuery("select version from dataset_state")) {
+        if (!rs.next()) {
+          throw new IllegalStateException("no dataset is loaded: start the service once first");
+        }
+        return new Begun(at, rs.getString(1));
+      }
+    }
+  }
+
+  static List<String> addDelegations(Connection c, Map<String, String> names, OffsetDateTime at)
+      throws SQLException {
     Set<String> known = new LinkedHashSet<>();
     try (PreparedStatement ps = c.prepareStatement("select id from delegation where id = any(?)")) {
       ps.setArray(1, c.createArrayOf("text", names.keySet().toArray()));
@@ -803,6 +822,16 @@ public class UndlImporter {
     return out;
   }
 
+  /** A conflict per tally the file and the held vote both know and disagree on. */
+  private static void tallyConflicts(
+      List<Conflict> out, String voteId, Integer[] file, Integer[] held) {
+    for (int i = 0; i < 4; i++) {
+      if (file[i] != null && held[i] != null && !file[i].equals(held[i])) {
+        out.add(new Conflict(voteId, BALLOTS.get(i), null, "" + held[i], "" + file[i]));
+      }
+    }
+  }
+
   /** Whether the file's yes, no and abstain are the held vote's, all three known. */
   private static boolean sameTallies(RollCall rc, Curated h) {
     Integer[] a = rc.tallies();
@@ -837,8 +866,8 @@ public class UndlImporter {
   }
 
   /** Delegations whose vote in the file differs from the curated roll call's. */
-  private static Optional<String> rowConflicts(Connection c, RollCall rc, String voteId)
-      throws SQLException {
+  private static Optional<String> rowConflicts(
+      Connection c, RollCall rc, String voteId, List<Conflict> out) throws SQLException {
     List<String> diffs = new ArrayList<>();
     int n = 0;
     try (PreparedStatement ps =
@@ -852,6 +881,8 @@ public class UndlImporter {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           n++;
+          out.add(
+              new Conflict(voteId, "ballot", rs.getString(1), rs.getString(3), rs.getString(2)));
           if (diffs.size() < 5) {
             diffs.add(
                 rs.getString(1)

@@ -560,6 +560,11 @@ public final class Schema {
    */
   public static final Set<String> ADDED_LATER = Set.of(CLAIM.table(), RATIFICATION.table());
 
+  /** A dumped table by name: a seed-format table, or one of the imports' and layers' own. */
+  public static Optional<TableSpec> dumped(String name) {
+    return DUMPED.stream().filter(t -> t.table().equals(name)).findFirst();
+  }
+
   /**
    * Columns added after the first release, by table, each with the value a file from before it (an
    * old release's dump) reads as: a positions.csv without {@code subject} is the data of releases
@@ -567,11 +572,6 @@ public final class Schema {
    */
   public static final Map<String, Map<String, String>> COLUMNS_ADDED_LATER =
       Map.of(POSITION.table(), Map.of("subject", "convention"));
-
-  /** A dumped table by name: a seed-format table, or one of the imports' and layers' own. */
-  public static Optional<TableSpec> dumped(String name) {
-    return DUMPED.stream().filter(t -> t.table().equals(name)).findFirst();
-  }
 
   public static Optional<TableSpec> table(String name) {
     return TABLES.stream().filter(t -> t.table().equals(name)).findFirst();

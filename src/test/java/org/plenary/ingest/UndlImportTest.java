@@ -78,6 +78,7 @@ class UndlImportTest {
 
   @AfterEach
   void removeWhatWasImported() {
+    engine.rows("delete from conflict where origin = 'undl' returning 1");
     engine.rows(
         "with c as (delete from citation where origin = 'undl' returning 1),"
             + " r as (delete from roll_call where origin = 'undl' returning 1),"
@@ -381,6 +382,18 @@ class UndlImportTest {
   }
 
   @Test
+  void extraColumnsAreAWarningNotARefusal() {
+    UndlImporter.Summary s = load("unknown-header.csv");
+    assertTrue(s.changed());
+    assertTrue(
+        s.notes()
+            .contains(
+                "column(s) total_members, country_note are not in the General Assembly voting, March"
+                    + " 2025 (without vote_note) layout: not read"),
+        s.notes().toString());
+  }
+
+  @Test
   void aRefusedFileChangesNothing() throws IOException {
     Map<String, String> refusals = new LinkedHashMap<>();
     refusals.put("bad-vote.csv", "line 3: ms_vote 'Yes' is not a vote");
@@ -389,7 +402,6 @@ class UndlImportTest {
     refusals.put("disagreeing-date.csv", "line 4: roll call 8001 has the date '2019-10-02' here");
     refusals.put("disagreeing-totals.csv", "line 5: roll call 8001 has total_yes '3.0' here");
     refusals.put("bad-total.csv", "line 3: total_yes '2.5' is not a count");
-    refusals.put("unknown-header.csv", "line 1: unknown header: unknown column(s) total_members");
     refusals.put("duplicate-row.csv", "line 9: roll call 8001 lists USA twice");
     Path notCsv = tmp.resolve("votes.txt");
     Files.copy(DIR.resolve("ga-2025.csv"), notCsv);
@@ -419,10 +431,15 @@ class UndlImportTest {
                 () -> importer.importFile(tmp.resolve("absent.csv"), progress::add))
             .getMessage()
             .contains("no such file"));
+    // a required column missing refuses the file, naming it (extra columns only warn)
+    Path noName = tmp.resolve("no-name.csv");
+    Files.writeString(
+        noName,
+        Files.readString(DIR.resolve("ga-2025.csv")).replaceFirst("ms_name,", "country_name,"));
     assertTrue(
-        assertThrows(UndlFile.Refused.class, () -> load("unknown-header.csv"))
+        assertThrows(UndlFile.Refused.class, () -> importer.importFile(noName, progress::add))
             .getMessage()
-            .contains("country_note; missing column(s) total_ms"));
+            .contains("lacks the required column(s) ms_name"));
     assertEquals(before, counts());
     assertEquals(schema, rollCallSchema(), "keys and index dropped for a first import are back");
     assertEquals(versionBefore, state.version());

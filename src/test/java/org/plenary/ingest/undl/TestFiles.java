@@ -10,21 +10,21 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 /** Small Library files written by the tests, in the Library's layouts. */
-final class TestFiles {
-  static final String GA_2026 =
+public final class TestFiles {
+  public static final String GA_2026 =
       "undl_id,ms_code,ms_name,ms_vote,date,session,resolution,draft,committee_report,meeting,"
           + "title,agenda_title,subjects,vote_note,total_yes,total_no,total_abstentions,"
           + "total_non_voting,total_ms,undl_link";
   static final String GA_2025 = GA_2026.replace("vote_note,", "");
-  static final String GA_OUTCOMES =
+  public static final String GA_OUTCOMES =
       "undl_id,resolution,session,date,title,modality,draft,committee_report,meeting,"
           + "agenda_title,subjects,vote_note,total_yes,total_no,total_abstentions,"
           + "total_non_voting,total_ms,undl_link";
-  static final String SC =
+  public static final String SC =
       "undl_id,ms_code,ms_name,permanent_member,ms_vote,date,resolution,draft,meeting,"
           + "description,agenda,subjects,vote_note,total_yes,total_no,total_abstentions,"
           + "total_non_voting,total_ms,modality,undl_link";
-  static final String NAMES =
+  public static final String NAMES =
       "undl_id,member_state,name_status,m49,iso,coverage_periods,other_names,earlier_names,"
           + "later_names,geographic_term,founding_member,membership_resolution,scope_note,"
           + "french,spanish,arabic,chinese,russian,undl_link,unms_ontology_link";
