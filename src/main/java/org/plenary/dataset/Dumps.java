@@ -356,13 +356,25 @@ public class Dumps {
   /** The table's curated rows (not the layers') as seed-data CSV, rows in primary-key order. */
   public static long copyCurated(Connection c, TableSpec t, OutputStream out)
       throws SQLException, IOException {
-    return copyOut(
-        c,
-        t,
-        out,
-        Schema.hasOrigin(t.table())
-            ? " where origin not in ('" + String.join("', '", Schema.LAYER_ORIGINS) + "')"
-            : "");
+    String layers = "('" + String.join("', '", Schema.LAYER_ORIGINS) + "')";
+    String where = Schema.hasOrigin(t.table()) ? " where origin not in " + layers : "";
+    if (t.table().equals("citation")) {
+      // an import cites the layers' records too (a Library roll call that is one of Voeten's
+      // votes): such a citation belongs with the layer record it cites, not the curated data
+      where +=
+          (where.isEmpty() ? " where " : " and ")
+              + "not exists (select 1 from vote lv where citation.record_type in ('vote',"
+              + " 'roll_call') and lv.id = citation.record_id and lv.origin in "
+              + layers
+              + ") and not exists (select 1 from delegation ld where citation.record_type ="
+              + " 'delegation' and ld.id = citation.record_id and ld.origin in "
+              + layers
+              + ") and not exists (select 1 from body lb where citation.record_type = 'body'"
+              + " and lb.id = citation.record_id and lb.origin in "
+              + layers
+              + ")";
+    }
+    return copyOut(c, t, out, where);
   }
 
   /** The table as seed-data CSV: same header, same value forms, rows in primary-key order. */
