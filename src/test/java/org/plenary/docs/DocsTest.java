@@ -18,9 +18,9 @@ import org.plenary.query.Operator;
 /**
  * The docs hold what the code declares. Every filter operator is documented, as datasette's
  * test_docs.py checks its filters: the table of docs/architecture.md is generated from {@link
- * Operator}, and the README's grammar and the OpenAPI document name every operator a request may
- * use. The table of problem types in docs/problems.md is generated from {@link ProblemType}, as
- * PostgREST's error reference is from its errors.
+ * Operator}, and the API reference's grammar (docs/api.md) and the OpenAPI document name every
+ * operator a request may use. The table of problem types in docs/problems.md is generated from
+ * {@link ProblemType}, as PostgREST's error reference is from its errors.
  */
 class DocsTest {
   private static final Path ARCHITECTURE = Path.of("docs", "architecture.md");
@@ -80,8 +80,8 @@ class DocsTest {
   }
 
   @Test
-  void everyOperatorARequestMayNameIsInTheReadmeAndTheContract() throws IOException {
-    String readme = Files.readString(Path.of("README.md"));
+  void everyOperatorARequestMayNameIsInTheApiReferenceAndTheContract() throws IOException {
+    String reference = Files.readString(Path.of("docs", "api.md"));
     String contract = Files.readString(Path.of("openapi", "openapi.yaml"));
     List<String> missing = new ArrayList<>();
     for (Operator o : Operator.values()) {
@@ -89,8 +89,8 @@ class DocsTest {
         continue;
       }
       String form = o == Operator.EQ ? "`field=value`" : "`" + o.parameter("field") + "=";
-      if (!readme.contains(form)) {
-        missing.add("README.md: " + form);
+      if (!reference.contains(form)) {
+        missing.add("docs/api.md: " + form);
       }
       if (o != Operator.EQ && !contract.contains("__" + o.suffix())) {
         missing.add("openapi/openapi.yaml: __" + o.suffix());

@@ -52,12 +52,20 @@ class NewcomerTest {
 
   @Test
   void theReadmeRunsAsWrittenFromTheQuickStartToAReleaseAfterTheImport() {
-    String readme = ReadmeExamples.readme();
+    String readme = ReadmeExamples.walked();
     List<Block> blocks = ReadmeExamples.blocks(readme);
     String seedVersion = given().get("/v1/dataset").then().extract().path("data.version");
 
-    // the versions the README shows are the service's
+    // the versions the README and its pages show are the service's
     versionsNamed(readme, seedVersion);
+
+    // the README itself answers ten questions with examples a journalist can paste
+    long own =
+        ReadmeExamples.blocks(ReadmeExamples.readme()).stream()
+            .filter(b -> b.language().equals("sh"))
+            .mapToLong(b -> ReadmeExamples.examples(b).size())
+            .sum();
+    assertTrue(own >= 10, "the README's own examples: " + own);
 
     List<Example> reads = new ArrayList<>();
     List<Example> afterImport = new ArrayList<>();

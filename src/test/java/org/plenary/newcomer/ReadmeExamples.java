@@ -12,15 +12,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The README's examples as a newcomer meets them: every {@code curl} command of its {@code sh}
- * blocks, in order, with the shell assignments and output comments around it. They are run as
- * pasted, by bash and the real curl, against the test service: only {@code localhost:8080} becomes
- * the test's port.
+ * The README's examples as a newcomer meets them: every {@code curl} command of the {@code sh}
+ * blocks of the README and of the docs pages it sends a newcomer to for the API, the import and
+ * curation ({@link #PAGES}), in order, with the shell assignments and output comments around it.
+ * They are run as pasted, by bash and the real curl, against the test service: only {@code
+ * localhost:8080} becomes the test's port.
  */
 final class ReadmeExamples {
   private ReadmeExamples() {}
 
   static final Path README = Path.of("README.md");
+
+  /** The README, then the pages whose examples a newcomer runs next, in the order walked. */
+  static final List<Path> PAGES =
+      List.of(
+          README,
+          Path.of("docs", "api.md"),
+          Path.of("docs", "importing.md"),
+          Path.of("docs", "curation.md"));
 
   /** One fenced block: its language, the text just before it, its lines. */
   record Block(String language, String before, List<String> lines) {}
@@ -40,8 +49,21 @@ final class ReadmeExamples {
   record Run(int exit, int status, String body, String stderr) {}
 
   static String readme() {
+    return read(README);
+  }
+
+  /** The README and the pages of {@link #PAGES}, one after the other. */
+  static String walked() {
+    StringBuilder sb = new StringBuilder();
+    for (Path page : PAGES) {
+      sb.append(read(page)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String read(Path page) {
     try {
-      return Files.readString(README, StandardCharsets.UTF_8);
+      return Files.readString(page, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
