@@ -43,6 +43,17 @@ public record Header(
       if (i == 0 && h.startsWith("\uFEFF")) {
         h = h.substring(1);
       }
+      if (h.chars().anyMatch(ch -> Character.isISOControl(ch))) {
+        // a binary file's first line, or a NUL in a name: refused, the name shown escaped and cut
+        throw new Refused(
+            file,
+            1,
+            "column "
+                + (i + 1)
+                + " of the header, "
+                + CsvInput.printable(h, 40)
+                + ", holds a control character: not a UN Digital Library file's header");
+      }
       h = h.toLowerCase(Locale.ROOT);
       if (h.isEmpty()) {
         h = "(an empty name, column " + (i + 1) + ")";
