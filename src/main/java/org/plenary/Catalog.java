@@ -81,6 +81,15 @@ public final class Catalog {
         Groups.COHESION_YEARS.name(), new Entry("GroupCohesionYear", Groups.COHESION_YEARS));
   }
 
+  /**
+   * The schema of the records a collection of measures gives with {@code by=year} instead of its
+   * own, by the collection's name: its list's items are one of the two.
+   */
+  public static final Map<String, String> BY_YEAR =
+      Map.of(
+          DelegationRecords.RECORDS.name(), "DelegationRecordYear",
+          Groups.COHESION_VOTES.name(), "GroupCohesionYear");
+
   /** The collection or view an operation's x-plenary-list names. */
   public static Entry lookup(String name) {
     Entry e = COLLECTIONS.containsKey(name) ? COLLECTIONS.get(name) : VIEWS.get(name);

@@ -122,11 +122,14 @@ public class OpenApiFilter implements OASFilter {
       if (list != null) {
         Catalog.Entry e = Catalog.lookup(list.toString());
         listParameters(get, e.collection());
+        String byYear = Catalog.BY_YEAR.get(list.toString());
+        Schema item =
+            byYear == null
+                ? ref(e.schema())
+                : OASFactory.createSchema().oneOf(List.of(ref(e.schema()), ref(byYear)));
         ok(
             get,
-            envelope(
-                OASFactory.createSchema().addType(SchemaType.ARRAY).items(ref(e.schema())),
-                "ListMeta"));
+            envelope(OASFactory.createSchema().addType(SchemaType.ARRAY).items(item), "ListMeta"));
         get.getResponses()
             .getAPIResponse("200")
             .getContent()
