@@ -62,6 +62,10 @@ class InputHygieneTest {
               + "'.get.responses.'200'.content.'application/json'.schema.properties.data";
       String ref = api.getString(data + ".items.$ref");
       if (ref == null) {
+        // a collection of measures: its own records or, with by=year, the year records
+        ref = api.getString(data + ".items.oneOf[0].$ref");
+      }
+      if (ref == null) {
         // a collection served as one record only (the treaty): data.$ref or data.allOf[0].$ref
         ref = api.getString(data + ".$ref");
       }
