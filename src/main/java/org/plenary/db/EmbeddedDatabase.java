@@ -85,6 +85,7 @@ public final class EmbeddedDatabase {
   private volatile long downSince;
   private int restarts;
   private java.util.concurrent.ScheduledExecutorService watcher;
+  private Process reaper;
 
   private EmbeddedDatabase(
       Path binaries,
@@ -161,6 +162,7 @@ public final class EmbeddedDatabase {
       }
       LOG.infof("Started embedded PostgreSQL on 127.0.0.1:%d (data in %s)", port, pgData);
       db.watch();
+      db.reap();
       current = db;
       return db;
     } catch (IOException | RuntimeException e) {
@@ -238,6 +240,7 @@ public final class EmbeddedDatabase {
     try {
       launch(binaries, pgData.getParent(), pgData, port);
       pid = postmasterPid(pgData);
+      reap();
       restarts++;
       LOG.warnf(
           "Restarted the embedded PostgreSQL on 127.0.0.1:%d (pid %d) after %d ms down",
@@ -331,9 +334,57 @@ public final class EmbeddedDatabase {
     } catch (IOException | RuntimeException e) {
       LOG.warnf("Could not stop the embedded PostgreSQL: %s", e.getMessage());
     } finally {
+      if (reaper != null) {
+        reaper.destroy();
+      }
       release(lockFile, lock);
     }
   }
+
+  /**
+   * The reaper: a small shell process that outlives this JVM. When the JVM is gone without stopping
+   * the server (kill -9, a test fork halted by its build, the OOM killer), it sends the postmaster
+   * SIGINT (PostgreSQL's fast shutdown) instead of leaving it running with its memory until the
+   * next start finds it ({@link #stopOrphan}). It signals only the pid it was started for, and only
+   * while that pid is still a {@code postgres} process, so a server started again in the meantime
+   * is never touched; it ignores the terminal's Ctrl-C and hang-up, which reach the JVM's process
+   * group. Off with {@code -Dplenary.embedded-database.reaper=false}.
+   */
+  private synchronized void reap() {
+    if (reaper != null) {
+      reaper.destroy();
+      reaper = null;
+    }
+    if (!Boolean.parseBoolean(System.getProperty("plenary.embedded-database.reaper", "true"))) {
+      return;
+    }
+    try {
+      reaper =
+          new ProcessBuilder(
+                  "/bin/sh",
+                  "-c",
+                  REAPER,
+                  "plenary-postgres-reaper",
+                  Long.toString(ProcessHandle.current().pid()),
+                  Long.toString(pid))
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+    } catch (IOException e) {
+      LOG.warnf(
+          "Could not start the reaper of the embedded PostgreSQL (a killed JVM would leave the"
+              + " server running until the next start): %s",
+          e.getMessage());
+    }
+  }
+
+  private static final String REAPER =
+      """
+      trap '' INT HUP
+      while kill -0 "$1" 2>/dev/null; do sleep 1; done
+      if [ "$(cat /proc/$2/comm 2>/dev/null)" = postgres ]; then kill -INT "$2"; fi
+      """;
 
   /** Makes sure the service's role exists, has the stored password and owns its database. */
   private void bootstrap(Credentials credentials) {

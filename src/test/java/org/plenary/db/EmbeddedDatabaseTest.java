@@ -134,11 +134,31 @@ class EmbeddedDatabaseTest {
   }
 
   @Test
-  void aServerOrphanedByAKilledJvmIsStoppedNotDuplicated() throws Exception {
+  void theServerOfAKilledJvmIsStoppedByItsReaper() throws Exception {
     Path root = dir.toAbsolutePath().normalize();
+    long served = killChildServing(root, true);
+    org.awaitility.Awaitility.await("the reaper stops the killed JVM's server")
+        .atMost(java.time.Duration.ofSeconds(20))
+        .until(() -> !EmbeddedDatabase.running(served));
+    assertTrue(serversOn(dir).isEmpty(), "no server left: " + serversOn(dir));
+
+    EmbeddedDatabase db = EmbeddedDatabase.start(dir); // and the data directory starts again
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password())) {
+      assertEquals("1", one(c, "select 1"));
+    } finally {
+      db.stop();
+    }
+  }
+
+  /**
+   * Starts a JVM that starts the server of {@code root}, then kills that JVM with -9; returns the
+   * server's pid.
+   */
+  private static long killChildServing(Path root, boolean reaper) throws Exception {
     Process child =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dplenary.embedded-database.reaper=" + reaper,
                 "-cp",
                 System.getProperty("java.class.path"),
                 Child.class.getName(),
@@ -153,10 +173,18 @@ class EmbeddedDatabaseTest {
         seen.add(line);
       }
       assertTrue(line != null, "the child started its server: " + seen);
+      long server = postmasterPid(root);
       child.destroyForcibly(); // kill -9: no shutdown hook runs
       assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+      return server;
     }
-    long orphan = postmasterPid(root);
+  }
+
+  @Test
+  void aServerOrphanedByAKilledJvmIsStoppedNotDuplicated() throws Exception {
+    Path root = dir.toAbsolutePath().normalize();
+    // as when the reaper is killed with its JVM (an OOM kill of the whole cgroup)
+    long orphan = killChildServing(root, false);
     assertTrue(EmbeddedDatabase.running(orphan), "orphaned");
 
     EmbeddedDatabase db = EmbeddedDatabase.start(dir);
