@@ -32,10 +32,10 @@ WORKDIR /app
 COPY --from=build --chown=plenary /src/target/quarkus-app/ /app/
 USER plenary
 ENV PLENARY_DATA_DIR=/data \
-    QUARKUS_HTTP_PORT=8080 \
-    JAVA_OPTS_APPEND="-XX:+UseSerialGC -Xmx256m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k"
+    QUARKUS_HTTP_PORT=8080
 VOLUME /data
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
   CMD curl -fs http://127.0.0.1:8080/q/health/ready || exit 1
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS_APPEND -jar /app/quarkus-run.jar"]
+# the packaged launcher starts the JVM with the measured memory settings (JAVA_OPTS may add to them)
+ENTRYPOINT ["/app/plenary"]

@@ -1,5 +1,6 @@
 package org.plenary.db;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What users run is what was measured: the Dockerfile and quarkus:run (the quick start) start the
@@ -18,7 +20,7 @@ class MemorySettingsTest {
   @Test
   void theDockerfileAndQuarkusRunShipTheMeasuredMemorySettings() throws Exception {
     String docker = Files.readString(Path.of("Dockerfile"), StandardCharsets.UTF_8);
-    assertTrue(docker.contains("JAVA_OPTS_APPEND=\"" + PlenaryMain.MEMORY_OPTIONS + "\""), docker);
+    assertTrue(docker.contains("ENTRYPOINT [\"/app/plenary\"]"), "the image runs the launcher");
     String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
     assertTrue(
         pom.contains(
@@ -26,8 +28,45 @@ class MemorySettingsTest {
                 + PlenaryMain.MEMORY_OPTIONS
                 + "</environmentVariables>"),
         "quarkus:run");
+    String launcher =
+        Files.readString(Path.of("src/main/launcher/plenary"), StandardCharsets.UTF_8);
+    assertTrue(launcher.contains(PlenaryMain.MEMORY_OPTIONS + " \\\n"), "the launcher");
     String docs = Files.readString(Path.of("docs/security.md"), StandardCharsets.UTF_8);
     assertTrue(docs.contains(PlenaryMain.MEMORY_OPTIONS), "the measured settings are documented");
+  }
+
+  /**
+   * The launcher runs the jar beside it with the settings, then JAVA_OPTS (which may override
+   * them), then the arguments unchanged (a JDK whose java prints its arguments stands in).
+   */
+  @Test
+  void theLauncherStartsTheJarBesideItWithTheSettings(@TempDir Path dir) throws Exception {
+    Path app = Files.createDirectories(dir.resolve("quarkus-app"));
+    Path launcher = app.resolve("plenary");
+    Files.copy(Path.of("src/main/launcher/plenary"), launcher);
+    Path bin = Files.createDirectories(dir.resolve("jdk/bin"));
+    Files.writeString(bin.resolve("java"), "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+    bin.resolve("java").toFile().setExecutable(true);
+    ProcessBuilder b =
+        new ProcessBuilder("sh", launcher.toString(), "import", "undl", "a file.csv")
+            .redirectErrorStream(true);
+    b.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
+    b.environment().put("JAVA_OPTS", "-Xmx512m -Dx=1");
+    Process p = b.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out);
+    List<String> expected =
+        new java.util.ArrayList<>(List.of(PlenaryMain.MEMORY_OPTIONS.split(" ")));
+    expected.addAll(
+        List.of(
+            "-Xmx512m",
+            "-Dx=1",
+            "-jar",
+            app.toRealPath().resolve("quarkus-run.jar").toString(),
+            "import",
+            "undl",
+            "a file.csv"));
+    assertEquals(expected, List.of(out.strip().split("\n")));
   }
 
   @Test
