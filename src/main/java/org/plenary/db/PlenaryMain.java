@@ -46,7 +46,7 @@ public final class PlenaryMain {
    * {@code quarkus:run} start the service with them.
    */
   public static final String MEMORY_OPTIONS =
-      "-XX:+UseSerialGC -Xmx256m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k";
+      "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k";
 
   public static void main(String... args) {
     System.setProperty(URI_VALIDATION, "true");

@@ -48,7 +48,7 @@ public class RequestGuard {
   @PostConstruct
   void init() {
     expensiveSlots = new Semaphore(Math.max(1, limits.expensiveConcurrency()));
-    slots = new Semaphore(Math.max(1, limits.concurrency()));
+    slots = new Semaphore(limits.effectiveConcurrency());
   }
 
   void install(@Observes Router router) {
@@ -262,7 +262,7 @@ public class RequestGuard {
             Problems.of(
                 ProblemType.OVERLOADED,
                 "The service is serving as many requests as it can ("
-                    + limits.concurrency()
+                    + limits.effectiveConcurrency()
                     + " at once). Retry after the number of seconds in Retry-After; cached"
                     + " answers and the bulk dumps at /v1/dumps stay fast.",
                 path),
