@@ -22,15 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class HostileRequestTest {
-  @jakarta.inject.Inject HttpLimits limits;
-
-  /** Unset, the concurrency limit is four requests per processor (0 in the setting). */
-  @Test
-  void theConcurrencyLimitIsFourPerProcessorByDefault() {
-    assertEquals(0, limits.concurrency());
-    assertEquals(4 * Runtime.getRuntime().availableProcessors(), limits.effectiveConcurrency());
-  }
-
   static List<String> corpus() throws Exception {
     List<String> out = new ArrayList<>();
     for (String line :
