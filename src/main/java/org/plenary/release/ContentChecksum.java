@@ -209,7 +209,9 @@ public final class ContentChecksum {
         : Optional.of(new Recorded(sums, entries(c, ALGORITHM, "fingerprints")));
   }
 
-  /** A member of the recorded JSON ({@code tables}, {@code fingerprints}) if of {@code algorithm}. */
+  /**
+   * A member of the recorded JSON ({@code tables}, {@code fingerprints}) if of {@code algorithm}.
+   */
   private static Map<String, String> entries(Connection c, String algorithm, String member)
       throws SQLException {
     Map<String, String> out = new TreeMap<>();
