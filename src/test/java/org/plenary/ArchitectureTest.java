@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +16,18 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The layering of STYLE.md, checked on the compiled classes: no package cycles (the root package
  * included); query/ knows nothing of HTTP (only its own types and seed's table model); http/ knows
- * no feature; resources hold no SQL; no internal Quarkus HTTP class is used.
+ * no feature (only the domain's refusals, which it maps to problems); services throw no HTTP
+ * problem; release/ knows only the table model; resources hold no SQL; no internal Quarkus HTTP
+ * class is used. And one owner per effect, checked on the sources: only release/ writes the dataset
+ * state, takes the publishing lock or announces a release.
  */
 class ArchitectureTest {
   private static final String ROOT = "org.plenary";
@@ -99,7 +106,54 @@ class ArchitectureTest {
             t ->
                 t.startsWith(ROOT + ".")
                     && !t.startsWith(ROOT + ".http.")
-                    && !t.startsWith(ROOT + ".query.")));
+                    && !t.startsWith(ROOT + ".query.")
+                    // the domain's refusals, which http/ answers as problems
+                    && !t.startsWith(ROOT + ".refusal.")));
+  }
+
+  @Test
+  void servicesRefuseInTheirOwnTermsNotWithHttpProblems() {
+    assertEquals(
+        List.of(),
+        violations(
+            c -> c.getSimpleName().endsWith("Service") || c.getPackageName().endsWith(".refusal"),
+            t -> t.startsWith(ROOT + ".http.Problem")));
+  }
+
+  @Test
+  void thePublisherKnowsOnlyTheTableModel() {
+    assertEquals(
+        List.of(),
+        violations(
+            inPackage(ROOT + ".release"),
+            t ->
+                t.startsWith(ROOT + ".")
+                    && !t.startsWith(ROOT + ".release.")
+                    && !t.startsWith(ROOT + ".seed.")));
+  }
+
+  @Test
+  void onlyThePublisherWritesTheStateTakesTheLockOrAnnounces() throws Exception {
+    Pattern effect =
+        Pattern.compile(
+            "(?i)(insert\\s+into|update)\\s+dataset_state|pg_advisory(_xact)?_lock|pg_notify"
+                + "|\\bnotify\\s+plenary|0x706c656e617279L");
+    Path main = Path.of("src/main/java/org/plenary");
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(main)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        if (f.startsWith(main.resolve("release"))) {
+          continue;
+        }
+        List<String> lines = Files.readAllLines(f);
+        for (int i = 0; i < lines.size(); i++) {
+          if (effect.matcher(lines.get(i)).find()) {
+            found.add(main.relativize(f) + ":" + (i + 1) + ": " + lines.get(i).strip());
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), found, "publishing effects outside release/");
   }
 
   @Test

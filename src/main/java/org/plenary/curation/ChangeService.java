@@ -18,12 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import org.hibernate.Session;
 import org.plenary.dataset.Dumps;
-import org.plenary.http.Problem;
-import org.plenary.http.ProblemException;
-import org.plenary.http.ProblemType;
+import org.plenary.refusal.Refusal;
+import org.plenary.release.Publisher;
 import org.plenary.seed.SeedException;
 import org.plenary.seed.SeedFiles;
-import org.plenary.seed.SeedLoader;
 import org.plenary.seed.SeedReader;
 import org.plenary.seed.TableSpec;
 
@@ -47,10 +45,10 @@ public class ChangeService {
     if (violations.isEmpty()) {
       return;
     }
-    List<Problem.InvalidParam> params =
+    List<Refusal.Field> params =
         violations.stream()
-            .map(v -> new Problem.InvalidParam(v.getPropertyPath().toString(), v.getMessage()))
-            .sorted(Comparator.comparing(Problem.InvalidParam::name))
+            .map(v -> new Refusal.Field(v.getPropertyPath().toString(), v.getMessage()))
+            .sorted(Comparator.comparing(Refusal.Field::name))
             .toList();
     throw unprocessable(
         params.size() == 1
@@ -59,12 +57,12 @@ public class ChangeService {
         params);
   }
 
-  static ProblemException unprocessable(String detail, List<Problem.InvalidParam> params) {
-    return new ProblemException(ProblemType.INVALID_BODY, detail, params);
+  static Refusal unprocessable(String detail, List<Refusal.Field> params) {
+    return new Refusal(Refusal.Kind.INVALID_BODY, detail, params);
   }
 
-  static ProblemException conflict(String detail) {
-    return new ProblemException(ProblemType.CONFLICT, detail, null);
+  static Refusal conflict(String detail) {
+    return Refusal.conflict(detail);
   }
 
   /** Proposes a change set: 201 with status proposed, or a 409/422 and nothing stored. */
@@ -112,8 +110,8 @@ public class ChangeService {
               withConnection(ChangeService::lock);
               ChangeSet cs = find(id);
               if (cs.author.equals(reviewer.name())) {
-                throw new ProblemException(
-                    ProblemType.SELF_REVIEW,
+                throw new Refusal(
+                    Refusal.Kind.SELF_REVIEW,
                     "Change set "
                         + id
                         + " was proposed by '"
@@ -145,8 +143,8 @@ public class ChangeService {
               withConnection(ChangeService::lock);
               ChangeSet cs = find(id);
               if (!cs.author.equals(caller.name()) && caller.role().equals(Roles.EDITOR)) {
-                throw new ProblemException(
-                    ProblemType.FORBIDDEN,
+                throw new Refusal(
+                    Refusal.Kind.FORBIDDEN,
                     "Change set "
                         + id
                         + " was proposed by '"
@@ -194,8 +192,8 @@ public class ChangeService {
               if (!pendingToo && (cs == null || !cs.status.equals(ChangeSet.RELEASED))) {
                 // as the list's ?status=proposed: a 401 for anyone without a token, whether the
                 // change set is pending or does not exist, so the answer reveals neither
-                throw new ProblemException(
-                    ProblemType.UNAUTHORIZED,
+                throw new Refusal(
+                    Refusal.Kind.UNAUTHORIZED,
                     "Change set "
                         + id
                         + " is not released (or does not exist). Pending change sets are shown to"
@@ -203,7 +201,7 @@ public class ChangeService {
                     null);
               }
               if (cs == null) {
-                throw ProblemException.notFound("No change set " + id + ".");
+                throw Refusal.notFound("No change set " + id + ".");
               }
               return Views.of(cs);
             });
@@ -218,12 +216,12 @@ public class ChangeService {
                 ChangeSet.RELEASED,
                 ChangeSet.WITHDRAWN)
             .contains(status)) {
-      throw ProblemException.invalidParam(
+      throw Refusal.invalidParameter(
           "status", "must be proposed, approved, rejected, released or withdrawn");
     }
     if (status != null && !pendingToo && !status.equals(ChangeSet.RELEASED)) {
-      throw new ProblemException(
-          ProblemType.UNAUTHORIZED,
+      throw new Refusal(
+          Refusal.Kind.UNAUTHORIZED,
           "Pending change sets are shown to editors and above: send Authorization: Bearer <token>.",
           null);
     }
@@ -237,7 +235,7 @@ public class ChangeService {
         RecordStore.editable(collection)
             .orElseThrow(
                 () ->
-                    ProblemException.notFound(
+                    Refusal.notFound(
                         "No editable collection '"
                             + collection
                             + "'; they are "
@@ -250,7 +248,7 @@ public class ChangeService {
                     c -> {
                       Map<String, Object> snap = RecordStore.snapshot(c, t, id);
                       if (snap == null) {
-                        throw ProblemException.notFound(
+                        throw Refusal.notFound(
                             "No record '" + id + "' in " + RecordStore.collection(t) + ".");
                       }
                       return new Views.RecordBase(
@@ -261,7 +259,7 @@ public class ChangeService {
   ChangeSet find(long id) {
     ChangeSet cs = changeSets.findById(id);
     if (cs == null) {
-      throw ProblemException.notFound("No change set " + id + ".");
+      throw Refusal.notFound("No change set " + id + ".");
     }
     return cs;
   }
@@ -286,12 +284,9 @@ public class ChangeService {
     return ops;
   }
 
-  /** Serializes curation writes and loads (the loader takes the same lock). */
+  /** Serializes curation writes with loads, imports and publications: the publishing lock. */
   static Void lock(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-      ps.setLong(1, SeedLoader.LOCK_ID);
-      ps.execute();
-    }
+    Publisher.lock(c);
     return null;
   }
 
@@ -323,7 +318,7 @@ public class ChangeService {
                   + op.id()
                   + "' already has these values and cites these sources.",
               List.of(
-                  new Problem.InvalidParam(
+                  new Refusal.Field(
                       "operations[" + i + "].set", "changes nothing in the published record")));
         }
         i++;
@@ -351,11 +346,11 @@ public class ChangeService {
     try {
       applyTogether(c, others, cs, ops);
       return null;
-    } catch (ProblemException together) {
+    } catch (Refusal together) {
       for (ChangeSet a : others) {
         try {
           applyTogether(c, List.of(a), cs, ops);
-        } catch (ProblemException withA) {
+        } catch (Refusal withA) {
           throw conflict(
               "Change set "
                   + cs.id
@@ -401,13 +396,8 @@ public class ChangeService {
           TableSpec t = RecordStore.editable(xs.get(i).collection()).orElseThrow();
           try {
             apply(c, t, xs.get(i), now, i);
-          } catch (ProblemException e) {
-            throw new ProblemException(
-                e.status(),
-                ProblemType.CONFLICT.uri(),
-                ProblemType.CONFLICT.title(),
-                "change set " + x.id + ", " + e.getMessage(),
-                null);
+          } catch (Refusal e) {
+            throw e.asConflict("change set " + x.id + ", " + e.getMessage());
           }
         }
       }
@@ -491,23 +481,20 @@ public class ChangeService {
       String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
       if (state.equals("23503")) {
         String reason = references(c, t, op);
-        throw unprocessable(
-            where + ": " + reason, List.of(new Problem.InvalidParam(where, reason)));
+        throw unprocessable(where + ": " + reason, List.of(new Refusal.Field(where, reason)));
       }
       if (state.equals("23505")) {
         String reason =
             "another record of "
                 + RecordStore.collection(t)
                 + " already has a value that must be unique (e.g. the same pair of references)";
-        throw unprocessable(
-            where + ": " + reason, List.of(new Problem.InvalidParam(where, reason)));
+        throw unprocessable(where + ": " + reason, List.of(new Refusal.Field(where, reason)));
       }
       if (state.startsWith("23")) {
         String reason = "the record breaks a rule of " + RecordStore.collection(t);
         org.jboss.logging.Logger.getLogger(ChangeService.class)
             .infof("%s refused by the database: %s", where, message);
-        throw unprocessable(
-            where + ": " + reason, List.of(new Problem.InvalidParam(where, reason)));
+        throw unprocessable(where + ": " + reason, List.of(new Refusal.Field(where, reason)));
       }
       throw e;
     }
@@ -544,8 +531,8 @@ public class ChangeService {
       SeedReader.read(SeedFiles.bytes(tables, "dataset"));
       return tables;
     } catch (SeedException e) {
-      List<Problem.InvalidParam> params =
-          e.problems().stream().map(p -> new Problem.InvalidParam("dataset", p)).toList();
+      List<Refusal.Field> params =
+          e.problems().stream().map(p -> new Refusal.Field("dataset", p)).toList();
       throw unprocessable(
           "With this change the dataset would break its rules: " + String.join("; ", e.problems()),
           params);

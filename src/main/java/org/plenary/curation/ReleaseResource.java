@@ -32,7 +32,7 @@ import org.plenary.http.Parameters;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "curation", description = "Change sets, review, releases, tokens and the audit trail")
 public class ReleaseResource {
-  @Inject ReleaseService releases;
+  @Inject CuratedReleaseService releases;
   @Inject ChangeService changes;
   @Inject SecurityIdentity identity;
   @Inject DatasetState state;

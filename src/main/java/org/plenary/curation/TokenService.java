@@ -12,8 +12,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.plenary.config.PlenaryConfig;
-import org.plenary.http.ProblemException;
-import org.plenary.http.ProblemType;
+import org.plenary.refusal.Refusal;
 
 /**
  * Bearer tokens. {@code PLENARY_ADMIN_TOKEN} is the bootstrap admin (named "admin"); other tokens
@@ -59,8 +58,8 @@ public class TokenService {
         .call(
             () -> {
               if (name.equals(BOOTSTRAP_NAME) || tokens.nameTaken(name)) {
-                throw new ProblemException(
-                    ProblemType.CONFLICT,
+                throw new Refusal(
+                    Refusal.Kind.CONFLICT,
                     "A token named '" + name + "' exists already: names identify authors.",
                     null);
               }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 /** Ready only once the dataset is loaded (asynchronous: answered on the event loop). */
 @Readiness
+@jakarta.annotation.Priority(1)
 @ApplicationScoped
 public class DatasetReadiness implements AsyncHealthCheck {
   @Inject DatasetState state;

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.plenary.http.Served;
 import org.plenary.seed.Schema;
-import org.plenary.seed.SeedLoaded;
 import org.plenary.seed.TableSpec;
 
 /** What is loaded: the dataset version, its checksum, when, and the row count of each table. */

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.plenary.config.PlenaryConfig;
+import org.plenary.release.Publisher;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -24,7 +25,6 @@ import org.postgresql.PGNotification;
 @ApplicationScoped
 public class ReleaseListener {
   private static final Logger LOG = Logger.getLogger(ReleaseListener.class);
-  public static final String CHANNEL = "plenary_release";
   private static final int WAIT_MILLIS = 250;
   private static final long CHECK_MILLIS = 5_000;
 
@@ -55,7 +55,7 @@ public class ReleaseListener {
     while (running) {
       try (Connection c = connect()) {
         try (Statement s = c.createStatement()) {
-          s.execute("listen " + CHANNEL);
+          s.execute("listen " + Publisher.CHANNEL);
         }
         refreshIfChanged(c);
         PGConnection pg = c.unwrap(PGConnection.class);

@@ -3,6 +3,7 @@ package org.plenary.http;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.plenary.query.InvalidQueryException;
@@ -22,14 +23,40 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
     Problem p = e.toProblem(path(uri));
+    if (p.status() == 400 && p.invalidParams() != null) {
+      p =
+          new Problem(
+              p.type(),
+              p.title(),
+              p.status(),
+              p.detail(),
+              p.instance(),
+              QueryOrder.sort(p.invalidParams(), rawQuery(uri)));
+    }
     rejected(p);
     return respond(p);
   }
 
-  /** The read engine's refusal of a request's parameters: a 400 naming each one. */
+  /** A service's refusal, in the domain's terms: the problem of its kind. */
+  @ServerExceptionMapper
+  public Response refusal(org.plenary.refusal.Refusal e, UriInfo uri) {
+    return problem(Refusals.problem(e), uri);
+  }
+
+  /**
+   * The read engine's refusal of a request's parameters: a 400 naming each one, in the order the
+   * query string gives them.
+   */
   @ServerExceptionMapper
   public Response invalidQuery(InvalidQueryException e, UriInfo uri) {
-    return problem(ProblemException.from(e), uri); // logged as every other 4xx
+    List<Problem.InvalidParam> params =
+        e.invalid().stream().map(i -> new Problem.InvalidParam(i.name(), i.reason())).toList();
+    // logged as every other 4xx
+    return problem(ProblemException.invalidParams(QueryOrder.sort(params, rawQuery(uri))), uri);
+  }
+
+  private static String rawQuery(UriInfo uri) {
+    return uri == null ? null : uri.getRequestUri().getRawQuery();
   }
 
   /**

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.plenary.dataset.DatasetState;
-import org.plenary.dataset.Releases;
 import org.plenary.ingest.undl.AdoptionMethod;
 import org.plenary.ingest.undl.Ballot;
 import org.plenary.ingest.undl.Conflict;
@@ -40,6 +39,8 @@ import org.plenary.ingest.undl.RowReader;
 import org.plenary.ingest.undl.ScVote;
 import org.plenary.ingest.undl.ScVotingReader;
 import org.plenary.ingest.undl.Tallies;
+import org.plenary.release.Publisher;
+import org.plenary.release.ReleaseDraft;
 import org.plenary.seed.Symbols;
 
 /**
@@ -140,8 +141,15 @@ public class LibraryImporter {
                           .toList())
                   + ".";
           versionAfter =
-              Releases.publishImport(
-                  c, file.getFileName().toString(), read.sha256(), what, at.toLocalDate());
+              Publisher.publish(
+                  c,
+                  new ReleaseDraft.Imported(
+                      "undl",
+                      "the UN Digital Library",
+                      file.getFileName().toString(),
+                      read.sha256(),
+                      what,
+                      at.toLocalDate()));
           c.commit();
           state.refresh();
         } else {

@@ -28,12 +28,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.plenary.dataset.DatasetState;
-import org.plenary.dataset.Releases;
 import org.plenary.ingest.UndlFile.RollCall;
 import org.plenary.ingest.undl.Conflict;
+import org.plenary.release.Publisher;
+import org.plenary.release.ReleaseDraft;
 import org.plenary.seed.BulkLoad;
 import org.plenary.seed.Schema;
-import org.plenary.seed.SeedLoader;
 import org.plenary.seed.Symbols;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -655,8 +655,15 @@ public class UndlImporter {
               delegationsAdded.size(),
               linksTouched.size());
       versionAfter =
-          Releases.publishImport(
-              c, file.getFileName().toString(), contents.sha256(), what, at.toLocalDate());
+          Publisher.publish(
+              c,
+              new ReleaseDraft.Imported(
+                  "undl",
+                  "the UN Digital Library",
+                  file.getFileName().toString(),
+                  contents.sha256(),
+                  what,
+                  at.toLocalDate()));
     }
     return new Summary(
         file,
@@ -687,7 +694,7 @@ public class UndlImporter {
    */
   static Begun begin(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
-      s.execute("select pg_advisory_xact_lock(" + SeedLoader.LOCK_ID + ")");
+      Publisher.lock(c);
       OffsetDateTime at;
       try (ResultSet rs = s.executeQuery("select now()")) {
         rs.next();

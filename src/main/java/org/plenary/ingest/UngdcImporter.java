@@ -21,9 +21,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.plenary.dataset.DatasetState;
-import org.plenary.dataset.Releases;
+import org.plenary.release.Publisher;
+import org.plenary.release.ReleaseDraft;
 import org.plenary.seed.BulkLoad;
-import org.plenary.seed.SeedLoader;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -111,7 +111,7 @@ public class UngdcImporter {
     String versionBefore;
     Map<String, String> known = new HashMap<>();
     try (Statement s = c.createStatement()) {
-      s.execute("select pg_advisory_xact_lock(" + SeedLoader.LOCK_ID + ")");
+      Publisher.lock(c);
       try (ResultSet rs = s.executeQuery("select now()")) {
         rs.next();
         at = rs.getObject(1, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
@@ -348,14 +348,15 @@ public class UngdcImporter {
               detailsChanged,
               unchanged);
       versionAfter =
-          Releases.publishImport(
+          Publisher.publish(
               c,
-              "ungdc",
-              "the UN General Debate Corpus (" + CITATION + ")",
-              path.getFileName().toString(),
-              contents.sha256(),
-              what,
-              at.toLocalDate());
+              new ReleaseDraft.Imported(
+                  "ungdc",
+                  "the UN General Debate Corpus (" + CITATION + ")",
+                  path.getFileName().toString(),
+                  contents.sha256(),
+                  what,
+                  at.toLocalDate()));
     }
     progress.accept(UndlImporter.elapsed(t0) + "done");
     return new Summary(

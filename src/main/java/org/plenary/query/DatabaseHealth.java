@@ -21,6 +21,7 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @Readiness
 @jakarta.enterprise.inject.Default
+@jakarta.annotation.Priority(2)
 @ApplicationScoped
 public class DatabaseHealth implements AsyncHealthCheck {
   static final long RECENT_MILLIS = 10_000;

@@ -351,7 +351,7 @@ public final class Schema {
   /**
    * The columns curation keeps in the release table beside the file's (V9): how each release was
    * published. Not in releases.csv, the dumps or the content checksum; mapped by
-   * org.plenary.curation.Release. By name, the database type.
+   * org.plenary.curation.PublishedRelease. By name, the database type.
    */
   public static final Map<String, String> RELEASE_PUBLICATION_COLUMNS =
       Map.of(

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.plenary.http.ProblemException;
 import org.plenary.query.ListQuery;
 import org.plenary.query.QueryEngine;
+import org.plenary.refusal.Refusal;
 
 /**
  * The convention's status: its record with the known signatures set against the official count, the
@@ -27,7 +27,7 @@ public class TreatyService {
             ListQuery.parse(
                 Treaties.TREATIES, Map.of("include", List.of("signatures")), List.of()));
     if (rows.isEmpty()) {
-      throw ProblemException.notFound("The dataset holds no treaty.");
+      throw Refusal.notFound("The dataset holds no treaty.");
     }
     Map<String, Object> t = new LinkedHashMap<>(rows.get(0));
     @SuppressWarnings("unchecked")

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.plenary.Fixtures;
+import org.plenary.dataset.SeedLoader;
 import org.plenary.http.HttpCache;
 import org.plenary.seed.SeedFiles;
-import org.plenary.seed.SeedLoader;
 
 @QuarkusTest
 class HttpCachingTest {

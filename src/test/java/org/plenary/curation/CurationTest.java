@@ -49,9 +49,8 @@ import org.plenary.config.PlenaryConfig.OnTamper;
 import org.plenary.dataset.DatasetState;
 import org.plenary.db.PlenaryMain;
 import org.plenary.http.Problem;
-import org.plenary.seed.ContentChecksum;
+import org.plenary.release.ContentChecksum;
 import org.plenary.seed.SeedFiles;
-import org.plenary.seed.SeedLoader;
 import org.plenary.seed.SeedReader;
 
 /** The curation flow through the API, on the writing tests' own database. */
@@ -60,7 +59,7 @@ import org.plenary.seed.SeedReader;
 class CurationTest {
   @Inject AuthThrottle throttle;
   @Inject DatasetState state;
-  @Inject org.plenary.seed.SeedLoader loader;
+  @Inject org.plenary.dataset.SeedLoader loader;
   @Inject org.flywaydb.core.Flyway flyway;
 
   @ConfigProperty(name = "quarkus.datasource.jdbc.url")
@@ -672,9 +671,9 @@ class CurationTest {
         var s = c.createStatement()) {
       s.executeUpdate("update position set note = 'edited' where id = '" + w.positionA() + "'");
     }
-    SeedLoader.TamperedException e =
+    org.plenary.release.TamperedException e =
         assertThrows(
-            SeedLoader.TamperedException.class,
+            org.plenary.release.TamperedException.class,
             () -> loader.load(Fixtures.files(), OnTamper.REFUSE));
     assertTrue(e.getMessage().contains("position"), e.getMessage());
     Map<String, Integer> changed = loader.load(Fixtures.files(), OnTamper.RESTORE);

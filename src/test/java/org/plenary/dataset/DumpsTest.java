@@ -38,7 +38,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenary.Fixtures;
 import org.plenary.seed.SeedFiles;
-import org.plenary.seed.SeedLoader;
 import org.plenary.seed.SeedReader;
 
 @QuarkusTest

@@ -3,6 +3,7 @@ package org.plenary.dataset;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.plenary.Fixtures;
 import org.plenary.config.PlenaryConfig.OnTamper;
-import org.plenary.seed.ContentChecksum;
-import org.plenary.seed.SeedLoader;
+import org.plenary.release.ContentChecksum;
+import org.plenary.release.TamperedException;
 
 /**
  * A direct edit of the database is caught by the next start's check (the loader's load, as at
@@ -74,14 +75,82 @@ class TamperCheckTest {
             + " where vote_id = 'a-res-74-247' and delegation_id = 'USA' returning 1");
     engine.rows("delete from position where id = (select min(id) from position) returning 1");
 
-    SeedLoader.TamperedException e =
-        assertThrows(
-            SeedLoader.TamperedException.class,
-            () -> loader.load(Fixtures.files(), OnTamper.REFUSE));
+    TamperedException e =
+        assertThrows(TamperedException.class, () -> loader.load(Fixtures.files(), OnTamper.REFUSE));
 
     assertTrue(e.getMessage().startsWith("Refusing to start"), e.getMessage());
     assertTrue(e.getMessage().contains("table(s) roll_call, position;"), e.getMessage());
     assertTrue(e.getMessage().contains("PLENARY_ON_TAMPER=restore"), e.getMessage());
+  }
+
+  @Test
+  void theCheckCoversEveryDumpedTableAndTheStatements() throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      assertEquals(
+          List.of(
+              "release",
+              "source",
+              "delegation",
+              "body",
+              "document",
+              "vote",
+              "vote_document",
+              "roll_call",
+              "organization",
+              "membership",
+              "person",
+              "position",
+              "event",
+              "treaty",
+              "signature",
+              "claim",
+              "ratification",
+              "citation",
+              "undl_vote",
+              "vote_detail",
+              "topic",
+              "vote_topic",
+              "delegation_succession",
+              "delegation_name",
+              "body_member",
+              "conflict",
+              "statement",
+              "statement_paragraph"),
+          List.copyOf(ContentChecksum.compute(c).keySet()));
+    }
+  }
+
+  @Test
+  void anEditOfTheNewerTablesIsRefusedNamingThem() {
+    engine.rows(
+        "insert into topic (id, scheme, name) values ('planted', 'agenda', 'P') returning 1");
+    engine.rows(
+        "insert into statement (id, code, session, year, paragraphs, characters, text_sha256,"
+            + " source_id, locator) select 'planted', 'XXX', 1, 1946, 0, 0, 'x', min(id), 'x'"
+            + " from source returning 1");
+    try {
+      TamperedException e =
+          assertThrows(
+              TamperedException.class, () -> loader.load(Fixtures.files(), OnTamper.REFUSE));
+      assertTrue(e.getMessage().contains("table(s) topic, statement;"), e.getMessage());
+    } finally {
+      engine.rows("delete from statement where id = 'planted' returning 1");
+      engine.rows("delete from topic where id = 'planted' returning 1");
+    }
+  }
+
+  @Test
+  void aRewriteThatKeepsTheContentIsVerifiedAndItsFingerprintRecordedAgain() {
+    String fingerprint = "select count(*) || ':' || sum(xmin::text::bigint) as f from roll_call";
+    String recorded =
+        "select content_checksums -> 'fingerprints' ->> 'roll_call' as f from dataset_state";
+    assertEquals(engine.rows(fingerprint), engine.rows(recorded));
+    engine.rows("update roll_call set vote = vote where vote_id = 'a-res-74-247' returning 1");
+    assertNotEquals(engine.rows(fingerprint), engine.rows(recorded), "the rows were rewritten");
+
+    assertTrue(loader.load(Fixtures.files(), OnTamper.REFUSE).isEmpty(), "nothing reloaded");
+
+    assertEquals(engine.rows(fingerprint), engine.rows(recorded), "recorded again");
   }
 
   @Test

@@ -38,9 +38,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenary.dataset.DatasetState;
+import org.plenary.dataset.SeedLoader;
 import org.plenary.http.HttpCache;
 import org.plenary.seed.SeedFiles;
-import org.plenary.seed.SeedLoader;
 
 /**
  * The import of the UN Digital Library's voting file, on small synthetic files in both layouts

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenary.Fixtures;
 import org.plenary.dataset.DatasetState;
+import org.plenary.dataset.SeedLoader;
 
 /**
  * Loading is idempotent and merges changes row by row. These tests reload the database; each one

@@ -1,4 +1,4 @@
-package org.plenary.seed;
+package org.plenary.dataset;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
@@ -18,8 +18,19 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.plenary.config.PlenaryConfig;
+import org.plenary.release.ContentChecksum;
+import org.plenary.release.Publisher;
+import org.plenary.release.ReleaseDraft;
+import org.plenary.release.TamperedException;
+import org.plenary.seed.Column;
+import org.plenary.seed.Layers;
+import org.plenary.seed.PartialDate;
+import org.plenary.seed.Schema;
+import org.plenary.seed.SeedFiles;
+import org.plenary.seed.SeedReader;
 import org.plenary.seed.SeedReader.Row;
 import org.plenary.seed.SeedReader.SeedData;
+import org.plenary.seed.TableSpec;
 import org.postgresql.PGConnection;
 
 /**
@@ -30,13 +41,12 @@ import org.postgresql.PGConnection;
  * same files again changes nothing, so restarts never duplicate data, and replicas starting
  * together serialize on an advisory lock. Files are never loaded over a release published through
  * curation or an import unless they carry a newer version, and such releases are never deleted: a
- * start never loses curated work.
+ * start never loses curated work. What it loads it publishes as the files' release ({@link
+ * ReleaseDraft.OfSeedFiles}) through the {@link Publisher}, in the same transaction.
  */
 @ApplicationScoped
 public class SeedLoader {
   private static final Logger LOG = Logger.getLogger(SeedLoader.class);
-  public static final long LOCK_ID = 0x706c656e617279L; // "plenary"
-
   @Inject AgroalDataSource dataSource;
   @Inject Event<SeedLoaded> loaded;
   @Inject PlenaryConfig config;
@@ -101,7 +111,7 @@ public class SeedLoader {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
-        s.execute("select pg_advisory_xact_lock(" + LOCK_ID + ")");
+        Publisher.lock(c);
         var rs = s.executeQuery("select checksum from dataset_state");
         boolean same = rs.next() && rs.getString(1).equals(data.checksum());
         if (!same || force) {
@@ -120,27 +130,7 @@ public class SeedLoader {
           // the layers built from outside data (Voeten's history, the veto list): copied in
           // whole when their files changed, else left as they are
           Layers.load(c, files).forEach((t, n) -> changed.merge(t, n, Integer::sum));
-          try (var ps =
-              c.prepareStatement(
-                  "insert into dataset_state (id, version, checksum) values (true, ?, ?) "
-                      + "on conflict (id) do update set version = excluded.version, "
-                      + "checksum = excluded.checksum, loaded_at = now()")) {
-            ps.setString(1, data.version());
-            ps.setString(2, data.checksum());
-            ps.executeUpdate();
-          }
-          Optional<Map<String, String>> before = ContentChecksum.recorded(c);
-          Map<String, String> after = ContentChecksum.record(c);
-          if (same && before.isPresent()) {
-            List<String> still = ContentChecksum.differing(before.get(), after);
-            if (!still.isEmpty()) {
-              throw new TamperedException(
-                  "Refusing to start: reloading the release from its files did not give the"
-                      + " content recorded for it in table(s) "
-                      + String.join(", ", still)
-                      + "; restore the database from a backup");
-            }
-          }
+          Publisher.publish(c, new ReleaseDraft.OfSeedFiles(data.version(), data.checksum(), same));
         }
       }
       c.commit();
@@ -159,13 +149,6 @@ public class SeedLoader {
       return changed;
     } catch (SQLException e) {
       throw new IllegalStateException("Could not load the dataset: " + e.getMessage(), e);
-    }
-  }
-
-  /** The database content differs from what was recorded for the loaded release. */
-  public static final class TamperedException extends IllegalStateException {
-    TamperedException(String message) {
-      super(message);
     }
   }
 

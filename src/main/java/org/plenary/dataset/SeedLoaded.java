@@ -1,7 +1,7 @@
-package org.plenary.seed;
+package org.plenary.dataset;
 
 /**
  * Fired (synchronously) after the loader has written or confirmed a dataset, so that whoever keeps
- * the loaded state (the dataset package) reads it back; the seed package depends on none of them.
+ * the loaded state ({@link DatasetState}) reads it back.
  */
 public record SeedLoaded(String checksum) {}

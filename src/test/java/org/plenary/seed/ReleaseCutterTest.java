@@ -31,7 +31,7 @@ class SeedReleaseTest {
   void aChangeIsReleasedWithTheDataChecksum() throws Exception {
     correctAQuote();
 
-    String sha = SeedRelease.release(dir, "1.0.1", "Corrected a quote, with a comma", DAY);
+    String sha = ReleaseCutter.release(dir, "1.0.1", "Corrected a quote, with a comma", DAY);
 
     assertEquals(SeedReader.dataChecksum(SeedFiles.directory(dir)), sha);
     assertEquals(
@@ -45,10 +45,10 @@ class SeedReleaseTest {
   @Test
   void rowsStayInTheOrderTheDumpsWriteThem() throws Exception {
     correctAQuote();
-    SeedRelease.release(dir, "1.0.9", "nine", DAY);
+    ReleaseCutter.release(dir, "1.0.9", "nine", DAY);
     Files.writeString(
         dir.resolve("votes.csv"), read("votes.csv").replace("GA/12235", "GA/12235 (edited)"));
-    SeedRelease.release(dir, "1.0.10", "ten", DAY);
+    ReleaseCutter.release(dir, "1.0.10", "ten", DAY);
     String text = read("releases.csv");
     assertTrue(text.indexOf("\n1.0.10,") < text.indexOf("\n1.0.9,"), "byte-wise primary-key order");
     assertEquals("1.0.10", SeedReader.read(SeedFiles.directory(dir)).version());
@@ -56,8 +56,9 @@ class SeedReleaseTest {
 
   @Test
   void unchangedDataIsRefused() {
-    SeedRelease.Refused e =
-        assertThrows(SeedRelease.Refused.class, () -> SeedRelease.release(dir, "1.0.1", "x", DAY));
+    ReleaseCutter.Refused e =
+        assertThrows(
+            ReleaseCutter.Refused.class, () -> ReleaseCutter.release(dir, "1.0.1", "x", DAY));
     assertTrue(e.getMessage().contains("has not changed"), e.getMessage());
     assertEquals(before, read("releases.csv"));
   }
@@ -65,13 +66,13 @@ class SeedReleaseTest {
   @Test
   void aVersionNotHigherThanTheLastIsRefused() throws Exception {
     correctAQuote();
-    SeedRelease.release(dir, "1.0.1", "first", DAY);
+    ReleaseCutter.release(dir, "1.0.1", "first", DAY);
     Files.writeString(
         dir.resolve("votes.csv"), read("votes.csv").replace("GA/12235", "GA/12235 (edited)"));
     for (String version : new String[] {"1.0.1", "1.0.0", "0.9.9"}) {
-      SeedRelease.Refused e =
+      ReleaseCutter.Refused e =
           assertThrows(
-              SeedRelease.Refused.class, () -> SeedRelease.release(dir, version, "again", DAY));
+              ReleaseCutter.Refused.class, () -> ReleaseCutter.release(dir, version, "again", DAY));
       assertTrue(e.getMessage().contains("not higher than the last release, 1.0.1"), version);
     }
   }
@@ -81,12 +82,14 @@ class SeedReleaseTest {
     correctAQuote();
     for (String version : new String[] {"1.1", "v1.0.1", "1.0.1-rc1", ""}) {
       assertThrows(
-          SeedRelease.Refused.class, () -> SeedRelease.release(dir, version, "x", DAY), version);
+          ReleaseCutter.Refused.class,
+          () -> ReleaseCutter.release(dir, version, "x", DAY),
+          version);
     }
-    assertThrows(SeedRelease.Refused.class, () -> SeedRelease.release(dir, "1.0.1", " ", DAY));
+    assertThrows(ReleaseCutter.Refused.class, () -> ReleaseCutter.release(dir, "1.0.1", " ", DAY));
     assertThrows(
-        SeedRelease.Refused.class,
-        () -> SeedRelease.release(dir, "1.0.1", "x", LocalDate.of(2000, 1, 1)));
+        ReleaseCutter.Refused.class,
+        () -> ReleaseCutter.release(dir, "1.0.1", "x", LocalDate.of(2000, 1, 1)));
     assertEquals(before, read("releases.csv"));
   }
 
@@ -95,7 +98,7 @@ class SeedReleaseTest {
     Files.writeString(
         dir.resolve("roll_calls.csv"), read("roll_calls.csv") + "a-res-74-247,XXX,yes\n");
     SeedException e =
-        assertThrows(SeedException.class, () -> SeedRelease.release(dir, "1.0.1", "x", DAY));
+        assertThrows(SeedException.class, () -> ReleaseCutter.release(dir, "1.0.1", "x", DAY));
     assertTrue(e.getMessage().contains("XXX"), e.getMessage());
     assertEquals(before, read("releases.csv"));
   }

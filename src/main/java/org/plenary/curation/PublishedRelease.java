@@ -13,7 +13,7 @@ import java.time.OffsetDateTime;
  */
 @Entity
 @Table(name = "release")
-public class Release {
+public class PublishedRelease {
   public static final String CURATION = "curation";
 
   @Id public String version;

@@ -20,8 +20,8 @@ import org.apache.commons.csv.CSVRecord;
  * version not higher than the last one and data unchanged since the last release. Run through
  * {@code scripts/release VERSION "what changed"}.
  */
-public final class SeedRelease {
-  private SeedRelease() {}
+public final class ReleaseCutter {
+  private ReleaseCutter() {}
 
   /** A release refused; the message says why. */
   public static final class Refused extends Exception {
@@ -32,7 +32,7 @@ public final class SeedRelease {
 
   public static void main(String[] args) {
     if (args.length < 3 || args.length > 4) {
-      System.err.println("usage: SeedRelease DIR VERSION \"what changed\" [YYYY-MM-DD]");
+      System.err.println("usage: ReleaseCutter DIR VERSION \"what changed\" [YYYY-MM-DD]");
       System.exit(2);
     }
     try {

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -25,27 +24,26 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.plenary.dataset.DatasetState;
 import org.plenary.dataset.Dumps;
-import org.plenary.dataset.ReleaseListener;
-import org.plenary.dataset.Releases;
-import org.plenary.http.ProblemException;
+import org.plenary.refusal.Refusal;
+import org.plenary.release.Publisher;
+import org.plenary.release.ReleaseDraft;
 import org.plenary.seed.Schema;
 import org.plenary.seed.SeedFiles;
 import org.plenary.seed.SeedReader;
 import org.plenary.seed.TableSpec;
 
 /**
- * Publishes releases: every approved, unreleased change set applied in one transaction with the new
- * release row, its dumps (kept byte for byte) and the dataset state, then announced to every
- * replica ({@link ReleaseListener}). Readers see the old release until the commit and the new one
- * after it, never part of it. (The General Assembly import publishes its own releases, in its own
- * transaction: {@code dataset/Releases}.)
+ * Curated releases: every approved, unreleased change set applied in one transaction, handed to the
+ * {@link Publisher} as a {@link ReleaseDraft.Curated} with its files (the dumps, kept byte for
+ * byte); readers see the old release until the commit and the new one after it, never part of it.
+ * Also reads the published releases (of every origin) and their files for {@code ReleaseResource}.
  */
 @ApplicationScoped
-public class ReleaseService {
-  private static final Logger LOG = Logger.getLogger(ReleaseService.class);
+public class CuratedReleaseService {
+  private static final Logger LOG = Logger.getLogger(CuratedReleaseService.class);
 
   @Inject ChangeSetRepository changeSets;
-  @Inject ReleaseRepository releases;
+  @Inject PublishedReleaseRepository releases;
   @Inject ReleaseFileRepository files;
   @Inject EntityManager em;
   @Inject Dumps dumps;
@@ -53,14 +51,14 @@ public class ReleaseService {
 
   /** Publishes every approved, unreleased change set as release {@code version}. */
   public Views.ReleaseView publish(String version, String notes, TokenService.Caller publisher) {
-    String origin = Release.CURATION;
+    String origin = PublishedRelease.CURATION;
     Views.ReleaseView view =
         QuarkusTransaction.requiringNew()
             .timeout(600)
             .call(
                 () -> {
                   Session session = em.unwrap(Session.class);
-                  session.doReturningWork(ChangeService::lock);
+                  session.doWork(Publisher::lock);
                   String current =
                       (String)
                           em.createNativeQuery("select version from dataset_state")
@@ -86,7 +84,7 @@ public class ReleaseService {
                   LocalDate date = LocalDate.now(ZoneOffset.UTC);
                   OffsetDateTime at = date.atStartOfDay().atOffset(ZoneOffset.UTC);
                   OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-                  Release r = new Release();
+                  PublishedRelease r = new PublishedRelease();
                   r.version = version;
                   r.date = date;
                   r.origin = origin;
@@ -98,28 +96,23 @@ public class ReleaseService {
                   r.changes = changes(notes, sets);
                   Map<String, byte[]> tables = session.doReturningWork(c -> applyAll(c, sets, at));
                   r.dataSha256 = SeedReader.dataChecksum(SeedFiles.bytes(tables, "release"));
-                  releases.persist(r);
-                  em.flush();
-                  r.checksum = session.doReturningWork(c -> archive(c, r));
+                  ReleaseDraft.Curated draft =
+                      new ReleaseDraft.Curated(
+                          version,
+                          date,
+                          r.changes,
+                          notes,
+                          r.dataSha256,
+                          now,
+                          r.publishedBy,
+                          (c, v, d) -> r.checksum = archive(c, v, d));
+                  session.doWork(c -> Publisher.publish(c, draft));
                   for (ChangeSet cs : sets) {
                     cs.status = ChangeSet.RELEASED;
                     cs.releaseVersion = version;
                     cs.releasedAt = now;
                   }
                   em.flush();
-                  session.doWork(
-                      c -> {
-                        try (PreparedStatement ps =
-                            c.prepareStatement(
-                                "insert into dataset_state (id, version, checksum) values (true, ?, ?)"
-                                    + " on conflict (id) do update set version = excluded.version,"
-                                    + " checksum = excluded.checksum, loaded_at = now()")) {
-                          ps.setString(1, version);
-                          ps.setString(2, r.checksum);
-                          ps.executeUpdate();
-                        }
-                        Releases.announce(c, version);
-                      });
                   return view(r, sets, files.of(version));
                 });
     state.refresh();
@@ -151,7 +144,7 @@ public class ReleaseService {
         Map<String, Object> before;
         try {
           before = ChangeService.checkBase(c, t, op, i);
-        } catch (ProblemException e) {
+        } catch (Refusal e) {
           throw ChangeService.conflict("Change set " + cs.id + ", " + e.getMessage());
         }
         ChangeOperation stored = cs.operations.get(i);
@@ -168,14 +161,14 @@ public class ReleaseService {
   }
 
   /** Writes the release's dumps, keeps them, and returns the dataset checksum. */
-  private String archive(Connection c, Release r) throws SQLException {
+  private String archive(Connection c, String version, LocalDate date) throws SQLException {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("plenary-release-");
-      List<Dumps.DumpFile> written = dumps.writeFiles(c, r.version, r.date.toString(), dir);
+      List<Dumps.DumpFile> written = dumps.writeFiles(c, version, date.toString(), dir);
       for (Dumps.DumpFile f : written) {
         ReleaseFile rf = new ReleaseFile();
-        rf.version = r.version;
+        rf.version = version;
         rf.name = f.name();
         rf.tableName = f.table();
         rf.description = f.description();
@@ -206,16 +199,14 @@ public class ReleaseService {
         .run(
             () -> {
               Session session = em.unwrap(Session.class);
-              session.doReturningWork(ChangeService::lock);
+              session.doWork(Publisher::lock);
               String version = state.version();
-              Release r = releases.findById(version);
+              PublishedRelease r = releases.findById(version);
               if (r == null || files.archived(version)) {
                 return;
               }
-              r.checksum = session.doReturningWork(c -> archive(c, r));
-              if (r.publishedAt == null) {
-                r.publishedAt = OffsetDateTime.now(ZoneOffset.UTC);
-              }
+              String checksum = session.doReturningWork(c -> archive(c, version, r.date));
+              session.doWork(c -> Publisher.filesArchived(c, version, checksum));
               LOG.infof("Kept the dumps of release %s", version);
             });
   }
@@ -233,9 +224,9 @@ public class ReleaseService {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
-              Release r = releases.findById(version);
+              PublishedRelease r = releases.findById(version);
               if (r == null) {
-                throw ProblemException.notFound(
+                throw Refusal.notFound(
                     "No release '" + version + "'. The releases are listed at /v1/releases.");
               }
               return view(r, changeSets.ofRelease(version), files.of(version));
@@ -251,12 +242,12 @@ public class ReleaseService {
         .call(
             () -> {
               if (releases.findById(version) == null) {
-                throw ProblemException.notFound(
+                throw Refusal.notFound(
                     "No release '" + version + "'. The releases are listed at /v1/releases.");
               }
               ReleaseFile f = files.findById(new ReleaseFile.Key(version, name));
               if (f == null) {
-                throw ProblemException.notFound(
+                throw Refusal.notFound(
                     "Release "
                         + version
                         + " has no file '"
@@ -274,9 +265,11 @@ public class ReleaseService {
             });
   }
 
-  private static Views.ReleaseView view(Release r, List<ChangeSet> sets, List<ReleaseFile> fs) {
+  private static Views.ReleaseView view(
+      PublishedRelease r, List<ChangeSet> sets, List<ReleaseFile> fs) {
     List<ReleaseFile> ordered = new ArrayList<>(fs);
-    ordered.sort(Comparator.comparingInt(ReleaseService::fileOrder).thenComparing(f -> f.name));
+    ordered.sort(
+        Comparator.comparingInt(CuratedReleaseService::fileOrder).thenComparing(f -> f.name));
     return new Views.ReleaseView(
         r.version,
         r.date.toString(),

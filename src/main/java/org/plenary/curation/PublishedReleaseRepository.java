@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 @ApplicationScoped
-public class ReleaseRepository implements PanacheRepositoryBase<Release, String> {
-  public List<Release> newestFirst() {
+public class PublishedReleaseRepository implements PanacheRepositoryBase<PublishedRelease, String> {
+  public List<PublishedRelease> newestFirst() {
     return listAll(Sort.descending("date").and("version", Sort.Direction.Descending));
   }
 }
