@@ -24,13 +24,13 @@ public interface PlenaryConfig {
 
   /**
    * Without a configured JDBC URL, run the embedded PostgreSQL; the production profile refuses to
-   * start without one or the other. Read by {@code org.plenary.db.PlenaryMain} before Quarkus
-   * starts; declared here so that the setting is known.
+   * start without one or the other. Read by {@code org.plenary.cli.Launch} before Quarkus starts;
+   * declared here so that the setting is known.
    */
   @WithDefault("false")
   boolean embeddedDatabase();
 
-  /** Where the embedded PostgreSQL keeps its files (default ./data); read by PlenaryMain too. */
+  /** Where the embedded PostgreSQL keeps its files (default ./data); read by cli.Launch too. */
   Optional<String> dataDir();
 
   /**

@@ -1,4 +1,4 @@
-package org.plenary.db;
+package org.plenary.cli;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,22 +18,22 @@ class MemorySettingsTest {
   @Test
   void theDockerfileAndQuarkusRunShipTheMeasuredMemorySettings() throws Exception {
     String docker = Files.readString(Path.of("Dockerfile"), StandardCharsets.UTF_8);
-    assertTrue(docker.contains("JAVA_OPTS_APPEND=\"" + PlenaryMain.MEMORY_OPTIONS + "\""), docker);
+    assertTrue(docker.contains("JAVA_OPTS_APPEND=\"" + Launch.MEMORY_OPTIONS + "\""), docker);
     String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
     assertTrue(
         pom.contains(
             "<environmentVariables>JAVA_TOOL_OPTIONS="
-                + PlenaryMain.MEMORY_OPTIONS
+                + Launch.MEMORY_OPTIONS
                 + "</environmentVariables>"),
         "quarkus:run");
     String docs = Files.readString(Path.of("docs/security.md"), StandardCharsets.UTF_8);
-    assertTrue(docs.contains(PlenaryMain.MEMORY_OPTIONS), "the measured settings are documented");
+    assertTrue(docs.contains(Launch.MEMORY_OPTIONS), "the measured settings are documented");
   }
 
   @Test
   void anUnboundedHeapIsRecognized() {
-    assertFalse(PlenaryMain.memoryBounded(List.of("-Dx=y", "-XX:+UseSerialGC")));
-    assertTrue(PlenaryMain.memoryBounded(List.of("-Xmx256m")));
-    assertTrue(PlenaryMain.memoryBounded(List.of("-XX:MaxRAMPercentage=50")));
+    assertFalse(Launch.memoryBounded(List.of("-Dx=y", "-XX:+UseSerialGC")));
+    assertTrue(Launch.memoryBounded(List.of("-Xmx256m")));
+    assertTrue(Launch.memoryBounded(List.of("-XX:MaxRAMPercentage=50")));
   }
 }
