@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The layering of STYLE.md, checked on the compiled classes: no package cycles (the root package
  * included); query/ knows nothing of HTTP (only its own types and seed's table model); http/ knows
- * no feature; resources hold no SQL; no internal Quarkus HTTP class is used.
+ * no feature; nothing depends on the command line (cli/); resources hold no SQL; no internal
+ * Quarkus HTTP class is used.
  */
 class ArchitectureTest {
   private static final String ROOT = "org.plenary";
@@ -100,6 +101,31 @@ class ArchitectureTest {
                 t.startsWith(ROOT + ".")
                     && !t.startsWith(ROOT + ".http.")
                     && !t.startsWith(ROOT + ".query.")));
+  }
+
+  @Test
+  void nothingDependsOnTheCommandLine() {
+    // cli/ is the entry point: it starts the packages that do the work, never the other way
+    assertEquals(
+        List.of(),
+        violations(c -> !inPackage(ROOT + ".cli").test(c), t -> t.startsWith(ROOT + ".cli.")));
+  }
+
+  @Test
+  void requestsAreParsedWithTheConfiguredBounds() {
+    // outside query/, parameters are parsed through QueryEngine.parse, which applies the
+    // configured bounds of q= (QueryLimits); ListQuery.parse alone applies the defaults
+    List<String> calls = new ArrayList<>();
+    for (JavaClass c : classes) {
+      if (inPackage(ROOT + ".query").test(c)) {
+        continue;
+      }
+      c.getMethodCallsFromSelf().stream()
+          .filter(m -> m.getTargetOwner().getName().equals(ROOT + ".query.ListQuery"))
+          .filter(m -> m.getName().equals("parse"))
+          .forEach(m -> calls.add(c.getName() + " -> ListQuery.parse"));
+    }
+    assertEquals(List.of(), calls.stream().distinct().sorted().toList());
   }
 
   @Test

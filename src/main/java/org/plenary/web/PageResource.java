@@ -104,14 +104,14 @@ public class PageResource {
             "include", List.of("total"),
             "limit", List.of("1"),
             "sort", List.of("date"));
-    QueryEngine.Page oldest = engine.page(ListQuery.parse(Votes.VOTES, first, List.of()));
+    QueryEngine.Page oldest = engine.page(engine.parse(Votes.VOTES, first, List.of()));
     if (oldest.rows().isEmpty()) {
       return Map.of();
     }
     Map<String, List<String>> last =
         Map.of(
             "undl_id__isnull", List.of("false"), "limit", List.of("1"), "sort", List.of("-date"));
-    QueryEngine.Page latest = engine.page(ListQuery.parse(Votes.VOTES, last, List.of()));
+    QueryEngine.Page latest = engine.page(engine.parse(Votes.VOTES, last, List.of()));
     return Map.of(
         "total", oldest.total(),
         "from", oldest.rows().get(0).get("date"),
@@ -129,7 +129,7 @@ public class PageResource {
           MultivaluedMap<String, String> params = params(uri);
           MultivaluedMap<String, String> counted = new MultivaluedHashMap<>(params);
           counted.putSingle("include", "total"); // the caption says how many match, not the page
-          QueryEngine.Page page = engine.page(ListQuery.parse(Votes.VOTES, counted, List.of()));
+          QueryEngine.Page page = engine.page(engine.parse(Votes.VOTES, counted, List.of()));
           String query = Html.query(params);
           Pages.Frame f =
               new Pages.Frame("Votes")
@@ -227,7 +227,7 @@ public class PageResource {
             params.putSingle("limit", "1000");
           }
           QueryEngine.Page page =
-              engine.page(ListQuery.parse(Delegations.DELEGATIONS, params, List.of()));
+              engine.page(engine.parse(Delegations.DELEGATIONS, params, List.of()));
           params.remove("limit");
           String query = Html.query(params);
           Pages.Frame f =
@@ -265,7 +265,7 @@ public class PageResource {
             params.putSingle("limit", "1000");
           }
           QueryEngine.Page page =
-              engine.page(ListQuery.parse(DelegationRecords.RECORDS, params, List.of()));
+              engine.page(engine.parse(DelegationRecords.RECORDS, params, List.of()));
           params.remove("limit");
           String query = Html.query(params);
           Pages.Frame f =
@@ -320,7 +320,7 @@ public class PageResource {
           divisive.putSingle("limit", "10");
           QueryEngine.Page votes =
               engine.page(
-                  ListQuery.parse(
+                  engine.parse(
                       Groups.COHESION_VOTES,
                       divisive,
                       List.of(ListQuery.condition(Groups.COHESION_VOTES, "group_id", "", id))));
@@ -359,7 +359,7 @@ public class PageResource {
   static List<Map<String, Object>> cohesionYears(
       QueryEngine engine, String id, MultivaluedMap<String, String> filters) {
     return engine.all(
-        ListQuery.parse(
+        engine.parse(
             Groups.COHESION_YEARS,
             filters,
             List.of(ListQuery.condition(Groups.COHESION_YEARS, "group_id", "", id))));
@@ -437,14 +437,14 @@ public class PageResource {
           }
           QueryEngine.Page votes =
               engine.page(
-                  ListQuery.parse(
+                  engine.parse(
                       Votes.ROLL_CALLS.sortedBy(Votes.ROLL_CALLS.desc("vote_date")),
                       votesParams,
                       List.of(ListQuery.condition(Votes.ROLL_CALLS, "delegation_id", "", id))));
           List<Map<String, Object>> vetoes =
               engine
                   .page(
-                      ListQuery.parse(
+                      engine.parse(
                           DelegationResource.VETOES,
                           Map.of("limit", List.of("1000")),
                           List.of(
@@ -573,7 +573,7 @@ public class PageResource {
           MultivaluedMap<String, String> withFacets = new MultivaluedHashMap<>(params);
           withFacets.putSingle("facet", "stance,actor_kind");
           QueryEngine.Page page =
-              engine.page(ListQuery.parse(Positions.POSITIONS, withFacets, List.of()));
+              engine.page(engine.parse(Positions.POSITIONS, withFacets, List.of()));
           String query = Html.query(params);
           Pages.Frame f =
               new Pages.Frame("Positions")
@@ -698,7 +698,7 @@ public class PageResource {
     Map<String, List<String>> params =
         includes.length == 0 ? Map.of() : Map.of("include", List.of(String.join(",", includes)));
     List<Map<String, Object>> rows =
-        engine.all(ListQuery.parse(c, params, List.of(ListQuery.condition(c, field, "", value))));
+        engine.all(engine.parse(c, params, List.of(ListQuery.condition(c, field, "", value))));
     if (rows.isEmpty()) {
       throw ProblemException.notFound("No " + what + " '" + value + "'.");
     }
