@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
  * The layering of STYLE.md, checked on the compiled classes: no package cycles (the root package
  * included); query/ knows nothing of HTTP (only its own types and seed's table model); http/ knows
  * no feature (only the domain's refusals, which it maps to problems); services throw no HTTP
- * problem; release/ knows only the table model; resources hold no SQL; no internal Quarkus HTTP
- * class is used. And one owner per effect, checked on the sources: only release/ writes the dataset
- * state, takes the publishing lock or announces a release.
+ * problem; release/ knows only the table model; nothing depends on the command line (cli/);
+ * resources hold no SQL; no internal Quarkus HTTP class is used. And one owner per effect, checked
+ * on the sources: only release/ writes the dataset state, takes the publishing lock or announces a
+ * release.
  */
 class ArchitectureTest {
   private static final String ROOT = "org.plenary";
@@ -154,6 +155,31 @@ class ArchitectureTest {
       }
     }
     assertEquals(List.of(), found, "publishing effects outside release/");
+  }
+
+  @Test
+  void nothingDependsOnTheCommandLine() {
+    // cli/ is the entry point: it starts the packages that do the work, never the other way
+    assertEquals(
+        List.of(),
+        violations(c -> !inPackage(ROOT + ".cli").test(c), t -> t.startsWith(ROOT + ".cli.")));
+  }
+
+  @Test
+  void requestsAreParsedWithTheConfiguredBounds() {
+    // outside query/, parameters are parsed through QueryEngine.parse, which applies the
+    // configured bounds of q= (QueryLimits); ListQuery.parse alone applies the defaults
+    List<String> calls = new ArrayList<>();
+    for (JavaClass c : classes) {
+      if (inPackage(ROOT + ".query").test(c)) {
+        continue;
+      }
+      c.getMethodCallsFromSelf().stream()
+          .filter(m -> m.getTargetOwner().getName().equals(ROOT + ".query.ListQuery"))
+          .filter(m -> m.getName().equals("parse"))
+          .forEach(m -> calls.add(c.getName() + " -> ListQuery.parse"));
+    }
+    assertEquals(List.of(), calls.stream().distinct().sorted().toList());
   }
 
   @Test

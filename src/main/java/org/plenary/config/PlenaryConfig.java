@@ -4,7 +4,12 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
-/** Plenary's own settings (prefix {@code plenary}); each can be set from the environment. */
+/**
+ * Plenary's own settings (prefix {@code plenary}); each can be set from the environment. The HTTP
+ * layer's and the read engine's are their own mappings, as they depend on no other package: {@code
+ * http.HttpConfig}, {@code http.HttpLimits}, {@code http.PublicBaseUrl}, {@code query.QueryLimits},
+ * {@code query.CursorSettings}.
+ */
 @ConfigMapping(prefix = "plenary")
 public interface PlenaryConfig {
   /** A directory of dataset CSV files to load instead of the packaged seed-data. */
@@ -24,13 +29,13 @@ public interface PlenaryConfig {
 
   /**
    * Without a configured JDBC URL, run the embedded PostgreSQL; the production profile refuses to
-   * start without one or the other. Read by {@code org.plenary.db.PlenaryMain} before Quarkus
-   * starts; declared here so that the setting is known.
+   * start without one or the other. Read by {@code org.plenary.cli.Launch} before Quarkus starts;
+   * declared here so that the setting is known.
    */
   @WithDefault("false")
   boolean embeddedDatabase();
 
-  /** Where the embedded PostgreSQL keeps its files (default ./data); read by PlenaryMain too. */
+  /** Where the embedded PostgreSQL keeps its files (default ./data); read by cli.Launch too. */
   Optional<String> dataDir();
 
   /**
@@ -47,21 +52,6 @@ public interface PlenaryConfig {
   }
 
   Dataset dataset();
-
-  /**
-   * The public base URL of the service (e.g. https://api.example.org), used for every link instead
-   * of the request's Host header. Unset: links follow the request (Host, or the local address when
-   * a request has no Host). Read by name by {@code http.PublicUrl} (http does not depend on
-   * config/); declared here so that the setting is known.
-   */
-  Optional<java.net.URI> publicBaseUrl();
-
-  /**
-   * The key that signs paging cursors. Unset: a random key is generated once per deployment and
-   * kept in the database, so that every replica accepts every replica's cursors. Read by name by
-   * {@code query.CursorKey}; declared here so that the setting is known.
-   */
-  Optional<String> cursorKey();
 
   /** Where dump files are written; default PLENARY_DATA_DIR/dumps. Created 0700. */
   Optional<String> dumpsDir();

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 /** Ready only once the dataset is loaded (asynchronous: answered on the event loop). */
 @Readiness
-@jakarta.annotation.Priority(1)
+@jakarta.annotation.Priority(10) // listed after the database in /q/health/ready
 @ApplicationScoped
 public class DatasetReadiness implements AsyncHealthCheck {
   @Inject DatasetState state;

@@ -57,6 +57,7 @@ public final class EmbeddedDatabase {
   static final String USER = "plenary";
   static final String DATABASE = "plenary";
   static final String CREDENTIALS = "postgres.credentials";
+  private static final long WATCH_MILLIS = 1000;
   static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
   static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
   private static final String HBA =
@@ -215,7 +216,7 @@ public final class EmbeddedDatabase {
    * answered 503, and the liveness check turns DOWN when it stays down ({@link #downSince()}).
    */
   private void watch() {
-    long millis = Long.getLong("plenary.embedded-database.watch-millis", 1000);
+    long millis = WATCH_MILLIS;
     watcher =
         java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
             r -> {

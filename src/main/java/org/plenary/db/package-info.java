@@ -1,6 +1,5 @@
 /**
- * The process: the entry point ({@link org.plenary.db.PlenaryMain}: serve, {@code export}, and the
- * dispatch to {@code import}) and the embedded PostgreSQL started when no database is configured
- * ({@link org.plenary.db.EmbeddedDatabase}).
+ * The embedded PostgreSQL ({@link org.plenary.db.EmbeddedDatabase}), started by the command line
+ * ({@code cli/}) when no database is configured, and its liveness check.
  */
 package org.plenary.db;

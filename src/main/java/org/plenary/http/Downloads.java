@@ -39,7 +39,7 @@ class Downloads {
       Runnable parentCheck,
       Condition... fixed) {
     boolean bom = Parameters.bom(params, format);
-    ListQuery q = ListQuery.parse(c, params, List.of(fixed), true);
+    ListQuery q = engine.parse(c, params, List.of(fixed), true);
     if (format == Format.CSV && !q.includes().isEmpty()) {
       throw ProblemException.invalidParam(
           "include",

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The HTTP layer's share of the request budgets (prefix {@code plenary.limits}); the statement
- * timeout and the search bounds are read by {@code query.StatementBudget}.
+ * timeout and the search bounds are the read engine's, {@code query.QueryLimits}.
  */
 @ConfigMapping(prefix = "plenary.limits")
 public interface HttpLimits {
@@ -77,16 +77,4 @@ public interface HttpLimits {
    */
   @WithDefault("4194304")
   long writeBodyBytes();
-
-  /** Read by query; declared here too so that the whole prefix is one mapping's. */
-  @WithDefault("5s")
-  Duration statementTimeout();
-
-  /** The longest q= accepted, in characters (read by query). */
-  @WithDefault("256")
-  int searchLength();
-
-  /** The most words q= may have (read by query). */
-  @WithDefault("16")
-  int searchTerms();
 }

@@ -3,10 +3,10 @@ package org.plenary.http;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.net.URI;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -16,8 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 @ApplicationScoped
 public class PublicUrl {
-  @ConfigProperty(name = "plenary.public-base-url")
-  Optional<URI> publicBaseUrl;
+  @Inject PublicBaseUrl config;
 
   /** The request's absolute URL: scheme, host and port from the public base URL or the request. */
   public String absolute(HttpServerRequest req) {
@@ -28,6 +27,7 @@ public class PublicUrl {
 
   /** The origin to put in front of paths, or null to use the request's own absolute URI. */
   private String origin(HttpServerRequest req) {
+    Optional<URI> publicBaseUrl = config.publicBaseUrl();
     if (publicBaseUrl.isPresent()) {
       URI base = publicBaseUrl.get();
       return base.getScheme() + "://" + base.getRawAuthority();

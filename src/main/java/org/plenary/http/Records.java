@@ -19,7 +19,7 @@ public class Records {
       CollectionSpec c, String field, String value, Map<String, List<String>> params, String what) {
     Map<String, List<String>> includes = Parameters.record(c, params);
     Condition byKey = ListQuery.condition(c, field, "", value);
-    ListQuery q = ListQuery.parse(c, includes, List.of(byKey));
+    ListQuery q = engine.parse(c, includes, List.of(byKey));
     List<Map<String, Object>> rows = engine.all(q);
     if (rows.isEmpty()) {
       throw ProblemException.notFound("No " + what + " '" + value + "'.");

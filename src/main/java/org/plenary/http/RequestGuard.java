@@ -134,8 +134,8 @@ public class RequestGuard {
    * Answers a request whose target is not a URI (malformed percent-encoding, a raw character RFC
    * 3986 does not allow: space, {@code "<>\\^`{|}}) or that names two Hosts (RFC 9112 section 3.2)
    * with a 400 problem, and returns true. Quarkus's own check of the target answers a bare 400, so
-   * it is turned off ({@code vertx.disableURIValidation}, set by PlenaryMain and the build) and
-   * done here instead, first of all.
+   * it is turned off ({@code vertx.disableURIValidation}, set by cli.Main and the build) and done
+   * here instead, first of all.
    */
   static boolean refusedMalformed(RoutingContext ctx) {
     HttpServerRequest req = ctx.request();

@@ -105,7 +105,7 @@ public class Responder {
       return downloads.download(c, uri.getPath(), params, n.format(), key, parentCheck, fixed);
     }
     Parameters.bom(params, n.format());
-    ListQuery q = ListQuery.parse(c, params, List.of(fixed));
+    ListQuery q = engine.parse(c, params, List.of(fixed));
     QueryEngine.Page page = engine.page(q);
     if (page.rows().isEmpty() && parentCheck != null) {
       parentCheck.run();

@@ -1,48 +1,25 @@
 package org.plenary.ingest;
 
-import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code java -jar quarkus-run.jar import undl FILE...}: imports the UN Digital Library's files
- * (General Assembly voting, General Assembly resolutions, Security Council voting, Member States'
- * names), each recognized by its columns and imported in a transaction of its own, into the
+ * The application {@code java -jar quarkus-run.jar import undl FILE...} runs (the command line,
+ * {@code cli.Import}, starts it with the arguments as given): imports the UN Digital Library's
+ * files (General Assembly voting, General Assembly resolutions, Security Council voting, Member
+ * States' names), each recognized by its columns and imported in a transaction of its own, into the
  * configured database (migrated and loaded as at any start, but without serving HTTP), printing
  * progress and a summary per file ({@code import ungdc FILE.tgz|DIR}: the UN General Debate
  * Corpus). Exit 0 when every file was imported (or had nothing new), 1 when any was refused (that
- * file changed nothing; the others are imported), 2 on a usage error.
+ * file changed nothing; the others are imported).
  */
 public class ImportCommand implements QuarkusApplication {
-  static final String USAGE =
-      "usage: java -jar quarkus-run.jar import undl FILE(.csv|.csv.gz) [FILE...]\n"
-          + "       java -jar quarkus-run.jar import ungdc FILE.tgz|DIR";
-
   @Inject UndlImporter importer;
   @Inject LibraryImporter library;
   @Inject UngdcImporter ungdc;
-
-  /** Whether the command line asks for an import rather than the service. */
-  public static boolean handles(String... args) {
-    return args.length > 0 && args[0].equals("import");
-  }
-
-  /** Runs the import command (the database settings are already in place). */
-  public static void start(String... args) {
-    if (args.length < 3
-        || !List.of("undl", "ungdc").contains(args[1])
-        || (args[1].equals("ungdc") && args.length != 3)) {
-      System.err.println(USAGE);
-      System.exit(2);
-    }
-    System.setProperty("quarkus.http.host-enabled", "false");
-    System.setProperty("plenary.listen-for-releases", "false");
-    Quarkus.run(ImportCommand.class, args);
-  }
 
   @Override
   public int run(String... args) {

@@ -11,8 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Base64;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sets the key that signs cursors at start: plenary.cursor-key when given, else the deployment's
@@ -25,14 +23,13 @@ public class CursorKey {
   static final String NAME = "cursor-key";
 
   /** The configured key (plenary.cursor-key); unset: the deployment's key in the database. */
-  @ConfigProperty(name = "plenary.cursor-key")
-  Optional<String> configured;
+  @Inject CursorSettings settings;
 
   @Inject AgroalDataSource dataSource;
 
   @PostConstruct
   void init() {
-    Cursor.useKey(configured.filter(k -> !k.isBlank()).orElseGet(this::shared));
+    Cursor.useKey(settings.cursorKey().filter(k -> !k.isBlank()).orElseGet(this::shared));
   }
 
   private String shared() {

@@ -20,8 +20,8 @@ import org.eclipse.microprofile.health.Readiness;
  * just when it is needed); otherwise it takes a connection and checks it.
  */
 @Readiness
+@jakarta.annotation.Priority(20) // listed first in /q/health/ready (ArC orders by priority)
 @jakarta.enterprise.inject.Default
-@jakarta.annotation.Priority(2)
 @ApplicationScoped
 public class DatabaseHealth implements AsyncHealthCheck {
   static final long RECENT_MILLIS = 10_000;

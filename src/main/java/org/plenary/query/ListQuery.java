@@ -28,15 +28,18 @@ public final class ListQuery {
       Set.of("limit", "cursor", "sort", "include", "updated_since", "format", "bom", "q", "facet");
   public static final int MAX_FACET_VALUES = 100;
 
-  /** The longest q= and the most terms in it (defaults; the service sets its configured ones). */
-  private static volatile int searchLength = 256;
+  /** The bounds of q=: its longest length in characters and its most terms. */
+  public record SearchBounds(int length, int terms) {
+    /** The defaults of {@link QueryLimits}. */
+    public static final SearchBounds DEFAULT =
+        new SearchBounds(
+            Integer.parseInt(QueryLimits.SEARCH_LENGTH),
+            Integer.parseInt(QueryLimits.SEARCH_TERMS));
 
-  private static volatile int searchTerms = 16;
-
-  /** Sets the bounds of q= (plenary.limits.search-length, search-terms). */
-  public static void searchBounds(int length, int terms) {
-    searchLength = length;
-    searchTerms = terms;
+    /** The configured bounds. */
+    static SearchBounds of(QueryLimits limits) {
+      return new SearchBounds(limits.searchLength(), limits.searchTerms());
+    }
   }
 
   /** One filter: field OP values. Dates are expanded to the range they denote. */
@@ -102,12 +105,13 @@ public final class ListQuery {
   }
 
   /**
-   * Parses query parameters. {@code fixed} are the path's own filters (e.g. the vote of
-   * /v1/votes/{id}/roll-call). Every refused parameter is reported at once, as a 400.
+   * Parses query parameters with the default bounds of q= (the service parses through {@link
+   * QueryEngine#parse}, with the configured ones). {@code fixed} are the path's own filters (e.g.
+   * the vote of /v1/votes/{id}/roll-call). Every refused parameter is reported at once, as a 400.
    */
   public static ListQuery parse(
       CollectionSpec c, Map<String, List<String>> params, List<Condition> fixed) {
-    return parse(c, params, fixed, false);
+    return parse(c, params, fixed, false, SearchBounds.DEFAULT);
   }
 
   /**
@@ -116,6 +120,18 @@ public final class ListQuery {
    */
   public static ListQuery parse(
       CollectionSpec c, Map<String, List<String>> params, List<Condition> fixed, boolean stream) {
+    return parse(c, params, fixed, stream, SearchBounds.DEFAULT);
+  }
+
+  /** As {@link #parse}, with {@code bounds} on q=. */
+  public static ListQuery parse(
+      CollectionSpec c,
+      Map<String, List<String>> params,
+      List<Condition> fixed,
+      boolean stream,
+      SearchBounds bounds) {
+    int searchLength = bounds.length();
+    int searchTerms = bounds.terms();
     List<InvalidQueryException.Invalid> bad = new ArrayList<>();
     List<Condition> conditions = new ArrayList<>(fixed);
     int limit = stream ? Integer.MAX_VALUE : DEFAULT_LIMIT;

@@ -21,6 +21,24 @@ public class QueryEngine {
   @Inject Jdbc jdbc;
   @Inject Embedder embedder;
   @Inject Facets facets;
+  @Inject QueryLimits limits;
+
+  /**
+   * Parses a request's query parameters with the configured bounds of q= ({@link ListQuery#parse}).
+   */
+  public ListQuery parse(
+      CollectionSpec c, Map<String, List<String>> params, List<ListQuery.Condition> fixed) {
+    return parse(c, params, fixed, false);
+  }
+
+  /** As {@link #parse}, for a download when {@code stream}. */
+  public ListQuery parse(
+      CollectionSpec c,
+      Map<String, List<String>> params,
+      List<ListQuery.Condition> fixed,
+      boolean stream) {
+    return ListQuery.parse(c, params, fixed, stream, ListQuery.SearchBounds.of(limits));
+  }
 
   /** A page of records; {@code next} is the cursor of the following page, or null at the end. */
   public record Page(

@@ -1,6 +1,7 @@
 package org.plenary.query;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -8,11 +9,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The time budget of every statement the read engine runs: a statement timeout
- * (plenary.limits.statement-timeout; PostgreSQL then answers SQLState 57014, which the HTTP layer
+ * The time budget of every statement the read engine runs: a statement timeout ({@link
+ * QueryLimits#statementTimeout()}; PostgreSQL then answers SQLState 57014, which the HTTP layer
  * turns into a 503), and cancellation of the statements of a request whose client went away.
  *
  * <p>The HTTP layer binds a {@link Cancellation} to the thread serving a request; every statement
@@ -27,20 +27,7 @@ public class StatementBudget {
 
   private static final ThreadLocal<Cancellation> CURRENT = new ThreadLocal<>();
 
-  /** The longest any API statement may run before it is cancelled (answered 503). */
-  @ConfigProperty(name = "plenary.limits.statement-timeout", defaultValue = "5s")
-  java.time.Duration statementTimeout;
-
-  @ConfigProperty(name = "plenary.limits.search-length", defaultValue = "256")
-  int searchLength;
-
-  @ConfigProperty(name = "plenary.limits.search-terms", defaultValue = "16")
-  int searchTerms;
-
-  @jakarta.annotation.PostConstruct
-  void init() {
-    ListQuery.searchBounds(searchLength, searchTerms);
-  }
+  @Inject QueryLimits limits;
 
   /** The statements of one request, cancelled together when its client leaves. */
   public static final class Cancellation {
@@ -104,7 +91,7 @@ public class StatementBudget {
       throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
     try {
-      long millis = statementTimeout.toMillis();
+      long millis = limits.statementTimeout().toMillis();
       if (millis > 0) {
         ps.setQueryTimeout((int) Math.max(1, (millis + 999) / 1000));
       }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.apache.commons.csv.CSVRecord;
  * Cuts a release of a dataset directory: validates the files as the loader does, then adds a row to
  * releases.csv with the version, the date, what changed, and the data's checksum. It refuses a
  * version not higher than the last one and data unchanged since the last release. Run through
- * {@code scripts/release VERSION "what changed"}.
+ * {@code scripts/release VERSION "what changed"} (the command line's {@code release}).
  */
 public final class ReleaseCutter {
   private ReleaseCutter() {}
@@ -27,26 +26,6 @@ public final class ReleaseCutter {
   public static final class Refused extends Exception {
     Refused(String message) {
       super(message);
-    }
-  }
-
-  public static void main(String[] args) {
-    if (args.length < 3 || args.length > 4) {
-      System.err.println("usage: ReleaseCutter DIR VERSION \"what changed\" [YYYY-MM-DD]");
-      System.exit(2);
-    }
-    try {
-      LocalDate date = args.length == 4 ? LocalDate.parse(args[3]) : LocalDate.now(ZoneOffset.UTC);
-      String sha = release(Path.of(args[0]), args[1], args[2], date);
-      System.out.println(
-          "Release " + args[1] + " of " + date + " added to " + Path.of(args[0], "releases.csv"));
-      System.out.println("data_sha256 " + sha);
-    } catch (Refused | SeedException e) {
-      System.err.println("release refused: " + e.getMessage());
-      System.exit(1);
-    } catch (IOException | RuntimeException e) {
-      System.err.println("release failed: " + e);
-      System.exit(1);
     }
   }
 

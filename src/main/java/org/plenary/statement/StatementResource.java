@@ -43,6 +43,7 @@ public class StatementResource {
 
   @Inject Responder responder;
   @Inject StatementService statements;
+  @Inject org.plenary.query.QueryEngine engine;
 
   @GET
   @Path("/statements")
@@ -94,7 +95,7 @@ public class StatementResource {
       }
     }
     CollectionSpec c = params.containsKey("q") ? Statements.PASSAGES : Statements.STATEMENTS;
-    ListQuery q = ListQuery.parse(c, params, List.of());
+    ListQuery q = engine.parse(c, params, List.of());
     return responder.fixedList(uri, () -> statements.counts(q, field));
   }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.plenary.query.ListQuery;
 import org.plenary.query.QueryEngine;
 import org.plenary.refusal.Refusal;
 
@@ -24,8 +23,7 @@ public class TreatyService {
   public Map<String, Object> status() {
     List<Map<String, Object>> rows =
         engine.all(
-            ListQuery.parse(
-                Treaties.TREATIES, Map.of("include", List.of("signatures")), List.of()));
+            engine.parse(Treaties.TREATIES, Map.of("include", List.of("signatures")), List.of()));
     if (rows.isEmpty()) {
       throw Refusal.notFound("The dataset holds no treaty.");
     }
@@ -47,7 +45,7 @@ public class TreatyService {
     // Figures that sources disagree on are claims: every claim with its sources, the reported
     // one marked with its reason, and each disagreement listed.
     List<Map<String, Object>> claims =
-        engine.all(ListQuery.parse(Treaties.CLAIMS, Map.of(), List.of()));
+        engine.all(engine.parse(Treaties.CLAIMS, Map.of(), List.of()));
     List<Map<String, Object>> signatoryClaims =
         claims.stream()
             .filter(c -> t.get("id").equals(c.get("subject_id")))
@@ -74,7 +72,7 @@ public class TreatyService {
     // Ratifications are records: those not uncertain count toward the threshold. With no record
     // at all, the number is unknown (null), not zero.
     List<Map<String, Object>> ratifications =
-        engine.all(ListQuery.parse(Treaties.RATIFICATIONS, Map.of(), List.of())).stream()
+        engine.all(engine.parse(Treaties.RATIFICATIONS, Map.of(), List.of())).stream()
             .filter(r -> t.get("id").equals(r.get("treaty_id")))
             .toList();
     Integer known =

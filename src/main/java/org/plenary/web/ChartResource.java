@@ -133,7 +133,7 @@ public class ChartResource {
   private Map<String, Object> vote(String id) {
     List<Map<String, Object>> rows =
         engine.all(
-            ListQuery.parse(
+            engine.parse(
                 Votes.VOTES,
                 Map.of("include", List.of("roll_call")),
                 List.of(ListQuery.condition(Votes.VOTES, "id", "", id))));

@@ -77,18 +77,12 @@ public class PageResource {
                   .citeAll(events);
           return new Pages.Page(
               f,
-              Map.of(
-                  "dataset",
+              new PageModel.Home(
                   d,
-                  "imported",
                   imported(),
-                  "treaty",
                   t,
-                  "ratifications",
                   ratifications(t),
-                  "events",
                   events,
-                  "release",
                   releases.isEmpty() ? Map.of() : releases.get(0)));
         });
   }
@@ -104,14 +98,14 @@ public class PageResource {
             "include", List.of("total"),
             "limit", List.of("1"),
             "sort", List.of("date"));
-    QueryEngine.Page oldest = engine.page(ListQuery.parse(Votes.VOTES, first, List.of()));
+    QueryEngine.Page oldest = engine.page(engine.parse(Votes.VOTES, first, List.of()));
     if (oldest.rows().isEmpty()) {
       return Map.of();
     }
     Map<String, List<String>> last =
         Map.of(
             "undl_id__isnull", List.of("false"), "limit", List.of("1"), "sort", List.of("-date"));
-    QueryEngine.Page latest = engine.page(ListQuery.parse(Votes.VOTES, last, List.of()));
+    QueryEngine.Page latest = engine.page(engine.parse(Votes.VOTES, last, List.of()));
     return Map.of(
         "total", oldest.total(),
         "from", oldest.rows().get(0).get("date"),
@@ -129,22 +123,23 @@ public class PageResource {
           MultivaluedMap<String, String> params = params(uri);
           MultivaluedMap<String, String> counted = new MultivaluedHashMap<>(params);
           counted.putSingle("include", "total"); // the caption says how many match, not the page
-          QueryEngine.Page page = engine.page(ListQuery.parse(Votes.VOTES, counted, List.of()));
+          QueryEngine.Page page = engine.page(engine.parse(Votes.VOTES, counted, List.of()));
           String query = Html.query(params);
           Pages.Frame f =
               new Pages.Frame("Votes")
                   .data(api("/votes", query), api("/votes.csv", query))
                   .citeAll(page.rows());
-          Map<String, Object> data = new LinkedHashMap<>();
-          data.put("votes", withSnippets(page.rows()));
-          data.put("total", page.total());
-          data.put("q", first(params, "q"));
-          data.put("method", first(params, "method"));
-          data.put("outcome", first(params, "outcome"));
-          data.put("session", first(params, "session"));
-          data.put("sort", first(params, "sort"));
-          data.put("next", next(uri, page.next()));
-          return new Pages.Page(f, data);
+          return new Pages.Page(
+              f,
+              new PageModel.VoteList(
+                  withSnippets(page.rows()),
+                  page.total(),
+                  first(params, "q"),
+                  first(params, "method"),
+                  first(params, "outcome"),
+                  first(params, "session"),
+                  first(params, "sort"),
+                  next(uri, page.next())));
         });
   }
 
@@ -174,11 +169,8 @@ public class PageResource {
           if (!rollCall.isEmpty()) {
             f.cite(rollCall.get(0).get("sources"));
           }
-          Map<String, Object> data = new LinkedHashMap<>();
-          data.put("vote", vote);
-          data.put(
-              "tally",
-              new RawString(Charts.tally("tb", String.valueOf(vote.get("subject")), vote)));
+          RawString tally =
+              new RawString(Charts.tally("tb", String.valueOf(vote.get("subject")), vote));
           String chart =
               rollCall.isEmpty()
                   ? null
@@ -187,12 +179,6 @@ public class PageResource {
                       String.valueOf(vote.get("subject")),
                       String.valueOf(vote.get("roll_call_status")),
                       rollCall);
-          data.put("chart", chart == null ? null : new RawString(chart));
-          data.put(
-              "chartHeight",
-              chart == null ? 0 : Charts.height(chart) + Charts.STANDALONE_EXTRA + 4);
-          data.put("tallyHeight", 150 + Charts.STANDALONE_EXTRA);
-          data.put("groups", groups(rollCall, vote));
           List<Map<String, Object>> ballots = new ArrayList<>();
           for (Map<String, Object> r : rollCall) {
             Map<String, Object> m = new LinkedHashMap<>(r);
@@ -201,16 +187,22 @@ public class PageResource {
                 "ballot", Charts.LABEL.getOrDefault(r.get("vote"), String.valueOf(r.get("vote"))));
             ballots.add(m);
           }
-          data.put("rollCall", ballots);
-          data.put("positions", shown(positions));
-          // what the delegations of each side said in that session's General Debate about the
-          // vote's subject (none before the corpus is imported)
-          data.put(
-              "debate",
-              statements.forVote(id, null, null, 3).map(PageResource::debate).orElse(null));
-          data.put("chartUrl", "/charts/votes/" + Html.encode(id) + ".svg");
-          data.put("tallyUrl", "/charts/votes/" + Html.encode(id) + "/tally.svg");
-          return new Pages.Page(f, data);
+          return new Pages.Page(
+              f,
+              new PageModel.Vote(
+                  vote,
+                  tally,
+                  chart == null ? null : new RawString(chart),
+                  chart == null ? 0 : Charts.height(chart) + Charts.STANDALONE_EXTRA + 4,
+                  150 + Charts.STANDALONE_EXTRA,
+                  groups(rollCall, vote),
+                  ballots,
+                  shown(positions),
+                  // what the delegations of each side said in that session's General Debate about
+                  // the vote's subject (none before the corpus is imported)
+                  statements.forVote(id, null, null, 3).map(PageResource::debate).orElse(null),
+                  "/charts/votes/" + Html.encode(id) + ".svg",
+                  "/charts/votes/" + Html.encode(id) + "/tally.svg"));
         });
   }
 
@@ -227,25 +219,23 @@ public class PageResource {
             params.putSingle("limit", "1000");
           }
           QueryEngine.Page page =
-              engine.page(ListQuery.parse(Delegations.DELEGATIONS, params, List.of()));
+              engine.page(engine.parse(Delegations.DELEGATIONS, params, List.of()));
           params.remove("limit");
           String query = Html.query(params);
           Pages.Frame f =
               new Pages.Frame("Delegations")
                   .data(api("/delegations", query), api("/delegations.csv", query))
                   .citeAll(page.rows());
-          Map<String, Object> data = new LinkedHashMap<>();
           List<Map<String, Object>> rows = new ArrayList<>();
           for (Map<String, Object> r : page.rows()) {
             Map<String, Object> m = new LinkedHashMap<>(r);
             m.put("group_name", Charts.groupName(r.get("regional_group")));
             rows.add(m);
           }
-          data.put("delegations", rows);
-          data.put("group", first(params, "regional_group"));
-          data.put("groups", Charts.GROUPS);
-          data.put("next", next(uri, page.next()));
-          return new Pages.Page(f, data);
+          return new Pages.Page(
+              f,
+              new PageModel.DelegationList(
+                  rows, first(params, "regional_group"), Charts.GROUPS, next(uri, page.next())));
         });
   }
 
@@ -265,7 +255,7 @@ public class PageResource {
             params.putSingle("limit", "1000");
           }
           QueryEngine.Page page =
-              engine.page(ListQuery.parse(DelegationRecords.RECORDS, params, List.of()));
+              engine.page(engine.parse(DelegationRecords.RECORDS, params, List.of()));
           params.remove("limit");
           String query = Html.query(params);
           Pages.Frame f =
@@ -286,20 +276,21 @@ public class PageResource {
             }
             rows.add(m);
           }
-          Map<String, Object> data = new LinkedHashMap<>();
-          data.put("records", rows);
-          for (String p : List.of("date__gte", "date__lte", "session", "lone_max", "sort")) {
-            data.put(p.replace("__", "_"), first(params, p));
-          }
-          data.put("loneMax", DelegationRecords.LONE_MAX);
-          data.put(
-              "loneShown",
-              params.containsKey("lone_max")
-                  ? params.getFirst("lone_max")
-                  : String.valueOf(DelegationRecords.LONE_MAX));
-          data.put("definition", Measures.RECORD_DEFINITION);
-          data.put("next", next(uri, page.next()));
-          return new Pages.Page(f, data);
+          return new Pages.Page(
+              f,
+              new PageModel.VotingRecords(
+                  rows,
+                  first(params, "date__gte"),
+                  first(params, "date__lte"),
+                  first(params, "session"),
+                  first(params, "lone_max"),
+                  first(params, "sort"),
+                  DelegationRecords.LONE_MAX,
+                  params.containsKey("lone_max")
+                      ? params.getFirst("lone_max")
+                      : String.valueOf(DelegationRecords.LONE_MAX),
+                  Measures.RECORD_DEFINITION,
+                  next(uri, page.next())));
         });
   }
 
@@ -320,7 +311,7 @@ public class PageResource {
           divisive.putSingle("limit", "10");
           QueryEngine.Page votes =
               engine.page(
-                  ListQuery.parse(
+                  engine.parse(
                       Groups.COHESION_VOTES,
                       divisive,
                       List.of(ListQuery.condition(Groups.COHESION_VOTES, "group_id", "", id))));
@@ -340,18 +331,19 @@ public class PageResource {
             m.put("agreement_index", percent(y.get("agreement_index")));
             rows.add(m);
           }
-          Map<String, Object> data = new LinkedHashMap<>();
-          data.put("group", g);
-          data.put("years", rows);
-          data.put("votes", votes.rows());
-          data.put("chart", new RawString(chart));
-          data.put("chartHeight", Charts.height(chart) + Charts.STANDALONE_EXTRA);
-          data.put("chartUrl", "/charts" + base + ".svg" + (query.isEmpty() ? "" : "?" + query));
-          data.put("definition", Measures.COHESION_DEFINITION);
-          for (String p : List.of("date__gte", "date__lte", "session")) {
-            data.put(p.replace("__", "_"), first(filters, p));
-          }
-          return new Pages.Page(f, data);
+          return new Pages.Page(
+              f,
+              new PageModel.Group(
+                  g,
+                  rows,
+                  votes.rows(),
+                  new RawString(chart),
+                  Charts.height(chart) + Charts.STANDALONE_EXTRA,
+                  "/charts" + base + ".svg" + (query.isEmpty() ? "" : "?" + query),
+                  Measures.COHESION_DEFINITION,
+                  first(filters, "date__gte"),
+                  first(filters, "date__lte"),
+                  first(filters, "session")));
         });
   }
 
@@ -359,7 +351,7 @@ public class PageResource {
   static List<Map<String, Object>> cohesionYears(
       QueryEngine engine, String id, MultivaluedMap<String, String> filters) {
     return engine.all(
-        ListQuery.parse(
+        engine.parse(
             Groups.COHESION_YEARS,
             filters,
             List.of(ListQuery.condition(Groups.COHESION_YEARS, "group_id", "", id))));
@@ -437,14 +429,14 @@ public class PageResource {
           }
           QueryEngine.Page votes =
               engine.page(
-                  ListQuery.parse(
+                  engine.parse(
                       Votes.ROLL_CALLS.sortedBy(Votes.ROLL_CALLS.desc("vote_date")),
                       votesParams,
                       List.of(ListQuery.condition(Votes.ROLL_CALLS, "delegation_id", "", id))));
           List<Map<String, Object>> vetoes =
               engine
                   .page(
-                      ListQuery.parse(
+                      engine.parse(
                           DelegationResource.VETOES,
                           Map.of("limit", List.of("1000")),
                           List.of(
@@ -479,38 +471,38 @@ public class PageResource {
                   .cite(d.get("sources"))
                   .citeAll(votes.rows())
                   .citeAll(positions);
-          Map<String, Object> data = new LinkedHashMap<>();
-          data.put("delegation", d);
-          data.put("groupName", Charts.groupName(d.get("regional_group")));
-          data.put("votes", votes.rows());
-          data.put("moreVotes", votes.next() != null);
-          data.put("vetoes", vetoes);
-          data.put("topics", topics);
-          data.put("topic", topic == null ? "" : topic);
-          data.put("positions", shown(positions));
           int n = Math.min(5, ranking.size() / 2);
-          data.put("most", ranking.subList(0, n));
-          data.put("least", reversed(ranking.subList(ranking.size() - n, ranking.size())));
-          data.put("with", other);
-          List<Map<String, Object>> perYear = new ArrayList<>();
+          List<PageModel.AgreementYear> perYear = new ArrayList<>();
           for (AgreementRecords.Year y : years) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("year", y.year());
-            m.put("votesBothTookPart", y.measures().votesBothTookPart());
-            m.put("voeten", percent(y.measures().voeten()));
-            m.put("stateDepartment", percent(y.measures().stateDepartment()));
-            perYear.add(m);
+            perYear.add(
+                new PageModel.AgreementYear(
+                    y.year(),
+                    y.measures().votesBothTookPart(),
+                    percent(y.measures().voeten()),
+                    percent(y.measures().stateDepartment())));
           }
-          data.put("years", perYear);
           String chart =
               Charts.agreement(
                   "ag", String.valueOf(d.get("name")), String.valueOf(other.get("name")), years);
-          data.put("chart", new RawString(chart));
-          data.put("chartHeight", Charts.height(chart) + Charts.STANDALONE_EXTRA);
-          data.put(
-              "chartUrl", "/charts/delegations/" + id + "/agreement.svg?with=" + Html.encode(with));
-          data.put("all", all(Delegations.DELEGATIONS));
-          return new Pages.Page(f, data);
+          return new Pages.Page(
+              f,
+              new PageModel.Delegation(
+                  d,
+                  Charts.groupName(d.get("regional_group")),
+                  votes.rows(),
+                  votes.next() != null,
+                  vetoes,
+                  topics,
+                  topic == null ? "" : topic,
+                  shown(positions),
+                  ranking.subList(0, n),
+                  reversed(ranking.subList(ranking.size() - n, ranking.size())),
+                  other,
+                  perYear,
+                  new RawString(chart),
+                  Charts.height(chart) + Charts.STANDALONE_EXTRA,
+                  "/charts/delegations/" + id + "/agreement.svg?with=" + Html.encode(with),
+                  all(Delegations.DELEGATIONS)));
         });
   }
 
@@ -534,7 +526,7 @@ public class PageResource {
           @SuppressWarnings("unchecked")
           List<Map<String, Object>> positions = (List<Map<String, Object>>) o.get("positions");
           f.citeAll(positions);
-          return new Pages.Page(f, Map.of("org", o, "positions", shown(positions)));
+          return new Pages.Page(f, new PageModel.Organization(o, shown(positions)));
         });
   }
 
@@ -557,7 +549,7 @@ public class PageResource {
                       api("/positions.csv", "person_id=" + Html.encode(slug)))
                   .cite(p.get("sources"))
                   .citeAll(positions);
-          return new Pages.Page(f, Map.of("person", p, "positions", shown(positions)));
+          return new Pages.Page(f, new PageModel.Person(p, shown(positions)));
         });
   }
 
@@ -573,21 +565,22 @@ public class PageResource {
           MultivaluedMap<String, String> withFacets = new MultivaluedHashMap<>(params);
           withFacets.putSingle("facet", "stance,actor_kind");
           QueryEngine.Page page =
-              engine.page(ListQuery.parse(Positions.POSITIONS, withFacets, List.of()));
+              engine.page(engine.parse(Positions.POSITIONS, withFacets, List.of()));
           String query = Html.query(params);
           Pages.Frame f =
               new Pages.Frame("Positions")
                   .data(api("/positions", query), api("/positions.csv", query))
                   .citeAll(page.rows());
-          Map<String, Object> data = new LinkedHashMap<>();
-          data.put("positions", shown(withSnippets(page.rows())));
-          data.put("q", first(params, "q"));
-          data.put("stance", first(params, "stance"));
-          data.put("actorKind", first(params, "actor_kind"));
-          data.put("facets", page.facets());
-          data.put("stances", List.of("supports", "opposes", "conditional", "concerned", "mixed"));
-          data.put("next", next(uri, page.next()));
-          return new Pages.Page(f, data);
+          return new Pages.Page(
+              f,
+              new PageModel.PositionList(
+                  shown(withSnippets(page.rows())),
+                  first(params, "q"),
+                  first(params, "stance"),
+                  first(params, "actor_kind"),
+                  page.facets(),
+                  List.of("supports", "opposes", "conditional", "concerned", "mixed"),
+                  next(uri, page.next())));
         });
   }
 
@@ -607,7 +600,7 @@ public class PageResource {
                       api("/positions/" + Html.encode(id), ""),
                       api("/positions.csv", "id=" + Html.encode(id)))
                   .cite(p.get("sources"));
-          return new Pages.Page(f, Map.of("position", shown(List.of(p)).get(0)));
+          return new Pages.Page(f, new PageModel.Position(shown(List.of(p)).get(0)));
         });
   }
 
@@ -628,8 +621,7 @@ public class PageResource {
                   .data(api("/treaty", ""), api("/signatures.csv", ""))
                   .cite(t.get("sources"))
                   .citeAll(signatures);
-          return new Pages.Page(
-              f, Map.of("treaty", t, "signatures", signatures, "ratifications", ratifications(t)));
+          return new Pages.Page(f, new PageModel.Treaty(t, signatures, ratifications(t)));
         });
   }
 
@@ -662,7 +654,7 @@ public class PageResource {
                   .cite(List.of(self));
           Map<String, Object> shown = new LinkedHashMap<>(s);
           shown.put("url", Html.safeUrl(s.get("url")));
-          return new Pages.Page(f, Map.of("source", shown, "citedBy", links));
+          return new Pages.Page(f, new PageModel.Source(shown, links));
         });
   }
 
@@ -698,7 +690,7 @@ public class PageResource {
     Map<String, List<String>> params =
         includes.length == 0 ? Map.of() : Map.of("include", List.of(String.join(",", includes)));
     List<Map<String, Object>> rows =
-        engine.all(ListQuery.parse(c, params, List.of(ListQuery.condition(c, field, "", value))));
+        engine.all(engine.parse(c, params, List.of(ListQuery.condition(c, field, "", value))));
     if (rows.isEmpty()) {
       throw ProblemException.notFound("No " + what + " '" + value + "'.");
     }

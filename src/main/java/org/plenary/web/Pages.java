@@ -95,14 +95,19 @@ public class Pages {
         () -> {
           Page p = build.get();
           return new Body(
-              html(template, p.frame(), p.data(), base(uri)),
+              html(template, p.frame(), p.model(), base(uri)),
               HTML,
               Map.of("Content-Security-Policy", PAGE_CSP));
         });
   }
 
-  /** A page's content and frame. */
-  public record Page(Frame frame, Map<String, Object> data) {}
+  /** A page's content (its template's typed model) and frame. */
+  public record Page(Frame frame, PageModel model) {
+    /** A page whose template reads named values not (yet) given a record of their own. */
+    public Page(Frame frame, Map<String, Object> values) {
+      this(frame, new PageModel.Untyped(values));
+    }
+  }
 
   /** A chart served alone, as SVG, cached by URL. */
   public Response chart(UriInfo uri, Supplier<String> svg) {
@@ -131,10 +136,10 @@ public class Pages {
   }
 
   /** The page in the layout, as bytes. */
-  byte[] html(String template, Frame frame, Map<String, Object> data, String base) {
+  byte[] html(String template, Frame frame, PageModel model, String base) {
     Template body = engine.getTemplate(template);
     var instance = body.instance().data("base", base);
-    data.forEach(instance::data);
+    model.fill(instance::data);
     String content = instance.render();
     return layout(frame, content).getBytes(StandardCharsets.UTF_8);
   }

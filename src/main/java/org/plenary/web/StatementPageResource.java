@@ -61,13 +61,13 @@ public class StatementPageResource {
           if (!params.containsKey("limit")) {
             params.putSingle("limit", "20");
           }
-          QueryEngine.Page page = engine.page(ListQuery.parse(c, params, List.of()));
+          QueryEngine.Page page = engine.page(engine.parse(c, params, List.of()));
           MultivaluedMap<String, String> filters = new MultivaluedHashMap<>(params);
           for (String p : List.of("limit", "cursor", "sort")) {
             filters.remove(p);
           }
           List<StatementRecords.Count> counts =
-              statements.counts(ListQuery.parse(c, filters, List.of()), "year");
+              statements.counts(engine.parse(c, filters, List.of()), "year");
           String query = Html.query(filters);
           Pages.Frame f =
               new Pages.Frame(

@@ -47,7 +47,6 @@ import org.plenary.Fixtures;
 import org.plenary.WritingTestProfile;
 import org.plenary.config.PlenaryConfig.OnTamper;
 import org.plenary.dataset.DatasetState;
-import org.plenary.db.PlenaryMain;
 import org.plenary.http.Problem;
 import org.plenary.release.ContentChecksum;
 import org.plenary.seed.SeedFiles;
@@ -443,7 +442,7 @@ class CurationTest {
   @Test
   void theExportRoundTrips(@TempDir Path dir) throws Exception {
     Curators.world(editor, reviewer);
-    String version = PlenaryMain.exportTo(url, user, password, dir);
+    String version = org.plenary.cli.Export.exportTo(url, user, password, dir);
     assertEquals(Curators.currentVersion(), version);
     SeedReader.SeedData data = SeedReader.read(SeedFiles.directory(dir));
     assertEquals(state.loaded().checksum(), data.checksum(), "the export is the published release");

@@ -1,4 +1,4 @@
-package org.plenary.db;
+package org.plenary.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,25 +8,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The production profile needs an explicit database or an explicit embedded opt-in. */
-class PlenaryMainTest {
+/**
+ * The production profile needs an explicit database or an explicit embedded opt-in, whatever the
+ * command.
+ */
+class LaunchTest {
   @TempDir Path dir;
 
-  @Test
-  void productionWithoutADatabaseRefusesWithOneLineAndANonZeroExit() throws Exception {
+  /** No command (serve), serve, an import and an export: the same refusal. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"", "serve", "import undl x.csv", "import ungdc corpus.tgz", "export out"})
+  void productionWithoutADatabaseRefusesWithOneLineAndANonZeroExit(String args) throws Exception {
     Path data = dir.resolve("data");
-    ProcessBuilder pb =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
-                PlenaryMain.class.getName())
+                Main.class.getName()));
+    if (!args.isEmpty()) {
+      command.addAll(List.of(args.split(" ")));
+    }
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
             .redirectOutput(dir.resolve("out").toFile())
             .redirectError(dir.resolve("err").toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("PLENARY_"));
@@ -45,20 +62,19 @@ class PlenaryMainTest {
   @Test
   void theOptInTheDatabaseOrAnotherProfileLetItStart() {
     Properties none = new Properties();
-    assertTrue(PlenaryMain.embeddedRefusal(Map.of(), none).contains("Refusing to start"));
+    assertTrue(Launch.embeddedRefusal(Map.of(), none).contains("Refusing to start"));
     assertTrue(
-        PlenaryMain.embeddedRefusal(Map.of("QUARKUS_PROFILE", "prod"), none) != null,
+        Launch.embeddedRefusal(Map.of("QUARKUS_PROFILE", "prod"), none) != null,
         "prod named explicitly");
-    assertTrue(
-        PlenaryMain.embeddedRefusal(Map.of("PLENARY_EMBEDDED_DATABASE", "false"), none) != null);
-    assertNull(PlenaryMain.embeddedRefusal(Map.of("PLENARY_EMBEDDED_DATABASE", "true"), none));
+    assertTrue(Launch.embeddedRefusal(Map.of("PLENARY_EMBEDDED_DATABASE", "false"), none) != null);
+    assertNull(Launch.embeddedRefusal(Map.of("PLENARY_EMBEDDED_DATABASE", "true"), none));
     Properties optIn = new Properties();
     optIn.setProperty("plenary.embedded-database", "true");
-    assertNull(PlenaryMain.embeddedRefusal(Map.of(), optIn), "as quarkus:run passes it");
-    assertNull(PlenaryMain.embeddedRefusal(Map.of("QUARKUS_PROFILE", "dev"), none));
+    assertNull(Launch.embeddedRefusal(Map.of(), optIn), "as quarkus:run passes it");
+    assertNull(Launch.embeddedRefusal(Map.of("QUARKUS_PROFILE", "dev"), none));
     assertTrue(
-        PlenaryMain.externalDatabaseConfigured(
+        Launch.externalDatabaseConfigured(
             Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://db/plenary"), none));
-    assertFalse(PlenaryMain.externalDatabaseConfigured(Map.of(), none));
+    assertFalse(Launch.externalDatabaseConfigured(Map.of(), none));
   }
 }

@@ -1,4 +1,4 @@
-package org.plenary.db;
+package org.plenary.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,14 +25,14 @@ class MemorySettingsTest {
     assertTrue(
         pom.contains(
             "<environmentVariables>JAVA_TOOL_OPTIONS="
-                + PlenaryMain.MEMORY_OPTIONS
+                + Launch.MEMORY_OPTIONS
                 + "</environmentVariables>"),
         "quarkus:run");
     String launcher =
         Files.readString(Path.of("src/main/launcher/plenary"), StandardCharsets.UTF_8);
-    assertTrue(launcher.contains(PlenaryMain.MEMORY_OPTIONS + " \\\n"), "the launcher");
+    assertTrue(launcher.contains(Launch.MEMORY_OPTIONS + " \\\n"), "the launcher");
     String docs = Files.readString(Path.of("docs/security.md"), StandardCharsets.UTF_8);
-    assertTrue(docs.contains(PlenaryMain.MEMORY_OPTIONS), "the measured settings are documented");
+    assertTrue(docs.contains(Launch.MEMORY_OPTIONS), "the measured settings are documented");
   }
 
   /**
@@ -55,8 +55,7 @@ class MemorySettingsTest {
     Process p = b.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), out);
-    List<String> expected =
-        new java.util.ArrayList<>(List.of(PlenaryMain.MEMORY_OPTIONS.split(" ")));
+    List<String> expected = new java.util.ArrayList<>(List.of(Launch.MEMORY_OPTIONS.split(" ")));
     expected.addAll(
         List.of(
             "-Xmx512m",
@@ -71,8 +70,8 @@ class MemorySettingsTest {
 
   @Test
   void anUnboundedHeapIsRecognized() {
-    assertFalse(PlenaryMain.memoryBounded(List.of("-Dx=y", "-XX:+UseSerialGC")));
-    assertTrue(PlenaryMain.memoryBounded(List.of("-Xmx256m")));
-    assertTrue(PlenaryMain.memoryBounded(List.of("-XX:MaxRAMPercentage=50")));
+    assertFalse(Launch.memoryBounded(List.of("-Dx=y", "-XX:+UseSerialGC")));
+    assertTrue(Launch.memoryBounded(List.of("-Xmx256m")));
+    assertTrue(Launch.memoryBounded(List.of("-XX:MaxRAMPercentage=50")));
   }
 }

@@ -1,0 +1,174 @@
+package org.plenary.cli;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.plenary.db.EmbeddedDatabase;
+
+/**
+ * Where a command's database comes from, decided before Quarkus starts: the configured one ({@code
+ * QUARKUS_DATASOURCE_JDBC_URL}), or else the embedded PostgreSQL, its files under {@code
+ * PLENARY_DATA_DIR} (default {@code ./data}), stopped when the process ends. In the production
+ * profile (the packaged jar's default, and Docker's) the embedded database needs an explicit
+ * opt-in, {@code PLENARY_EMBEDDED_DATABASE=true}: a deployment that forgot its database settings
+ * refuses to start instead of quietly serving from a local one.
+ *
+ * <p>These settings are read from the environment and the system properties (Quarkus's
+ * configuration does not exist yet); {@code config.PlenaryConfig} declares them so that Quarkus
+ * knows them. The embedded database's URL and credentials reach the application through {@link
+ * LaunchSettings}.
+ */
+final class Launch {
+  private Launch() {}
+
+  /**
+   * The JVM's memory settings that were measured under load (docs/security.md): the Dockerfile and
+   * {@code quarkus:run} start the service with them.
+   */
+  static final String MEMORY_OPTIONS =
+      "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k";
+
+  /** A JDBC connection's settings: the configured database's, or the embedded one's. */
+  record Connection(String url, String user, String password) {}
+
+  /** Starting is refused for a reason the operator must fix (one line, exit status 2). */
+  static final class Refused extends Exception {
+    Refused(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Runs {@code application} (the service when null) on the configured or the embedded database,
+   * with {@code settings} on top; returns only when starting was refused (its exit status), since
+   * Quarkus ends the process when the application ends.
+   */
+  static int quarkus(
+      Class<? extends QuarkusApplication> application,
+      Map<String, String> settings,
+      PrintWriter err,
+      String... args) {
+    Map<String, String> all = new HashMap<>(settings);
+    Map<String, String> env = System.getenv();
+    Properties props = System.getProperties();
+    if (!externalDatabaseConfigured(env, props)) {
+      EmbeddedDatabase db;
+      try {
+        db = startEmbedded(env, props);
+      } catch (Refused e) {
+        err.println("plenary: " + e.getMessage());
+        err.flush();
+        return 2;
+      }
+      all.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
+      all.put("quarkus.datasource.username", db.username());
+      all.put("quarkus.datasource.password", db.password());
+      Runtime.getRuntime().addShutdownHook(new Thread(db::stop, "embedded-postgres-stop"));
+    }
+    LaunchSettings.use(all);
+    if (!memoryBounded(
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())) {
+      err.println(
+          "plenary: WARNING: the JVM's heap is not bounded (no -Xmx): under load its memory grows"
+              + " with the machine's. Start it with the launcher target/quarkus-app/plenary, which"
+              + " runs this jar with "
+              + MEMORY_OPTIONS
+              + " (as the Dockerfile and quarkus:run do), or set them yourself, e.g. in"
+              + " JAVA_TOOL_OPTIONS.");
+      err.flush();
+    }
+    if (application == null) {
+      Quarkus.run(args);
+    } else {
+      Quarkus.run(application, args);
+    }
+    return 0;
+  }
+
+  /**
+   * The configured database's connection, or the embedded one started for it ({@code opened} then
+   * holds the server, for the caller to stop).
+   */
+  static Connection connection(EmbeddedDatabase[] opened) throws Refused {
+    Map<String, String> env = System.getenv();
+    Properties props = System.getProperties();
+    if (externalDatabaseConfigured(env, props)) {
+      return new Connection(
+          firstOf(env, props, "quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL"),
+          firstOf(env, props, "quarkus.datasource.username", "QUARKUS_DATASOURCE_USERNAME"),
+          firstOf(env, props, "quarkus.datasource.password", "QUARKUS_DATASOURCE_PASSWORD"));
+    }
+    EmbeddedDatabase db = startEmbedded(env, props);
+    opened[0] = db;
+    return new Connection(db.jdbcUrl(), db.username(), db.password());
+  }
+
+  private static EmbeddedDatabase startEmbedded(Map<String, String> env, Properties props)
+      throws Refused {
+    String refusal = embeddedRefusal(env, props);
+    if (refusal != null) {
+      throw new Refused(refusal);
+    }
+    try {
+      return EmbeddedDatabase.start(dataDir(env, props));
+    } catch (EmbeddedDatabase.Refused e) {
+      throw new Refused(e.getMessage());
+    }
+  }
+
+  /** Whether the JVM was started with a bound on its heap. */
+  static boolean memoryBounded(List<String> jvmArguments) {
+    return jvmArguments.stream()
+        .anyMatch(
+            a ->
+                a.startsWith("-Xmx")
+                    || a.startsWith("-XX:MaxHeapSize")
+                    || a.startsWith("-XX:MaxRAM"));
+  }
+
+  private static String firstOf(
+      Map<String, String> env, Properties props, String property, String variable) {
+    String v = props.getProperty(property);
+    return present(v) ? v : env.get(variable);
+  }
+
+  static boolean externalDatabaseConfigured(Map<String, String> env, Properties props) {
+    return present(env.get("QUARKUS_DATASOURCE_JDBC_URL"))
+        || present(props.getProperty("quarkus.datasource.jdbc.url"));
+  }
+
+  /**
+   * Why the embedded database may not start, or null: in the production profile it needs {@code
+   * PLENARY_EMBEDDED_DATABASE=true} (or the system property {@code plenary.embedded-database}).
+   */
+  static String embeddedRefusal(Map<String, String> env, Properties props) {
+    String profile = props.getProperty("quarkus.profile", env.get("QUARKUS_PROFILE"));
+    boolean prod = !present(profile) || profile.split(",")[0].strip().equals("prod");
+    String optIn =
+        props.getProperty("plenary.embedded-database", env.get("PLENARY_EMBEDDED_DATABASE"));
+    if (!prod || "true".equalsIgnoreCase(present(optIn) ? optIn.strip() : "")) {
+      return null;
+    }
+    return "Refusing to start: no database configured. Set QUARKUS_DATASOURCE_JDBC_URL (with"
+        + " QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD), or"
+        + " PLENARY_EMBEDDED_DATABASE=true to run the embedded PostgreSQL with its files in"
+        + " PLENARY_DATA_DIR (now "
+        + dataDir(env, props).toAbsolutePath().normalize()
+        + ").";
+  }
+
+  /** {@code PLENARY_DATA_DIR} (or the system property {@code plenary.data-dir}), else ./data. */
+  static Path dataDir(Map<String, String> env, Properties props) {
+    String dir = props.getProperty("plenary.data-dir", env.get("PLENARY_DATA_DIR"));
+    return Path.of(present(dir) ? dir : "data");
+  }
+
+  private static boolean present(String s) {
+    return s != null && !s.isBlank();
+  }
+}
