@@ -4,10 +4,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 
 /**
  * One vote per decision, whoever reported it: which roll calls of a Library voting file are votes
@@ -45,6 +48,21 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
           .thenComparing(p -> !p.wholeText())
           .thenComparingInt(Pair::held)
           .thenComparingInt(Pair::file);
+
+  /**
+   * Whether a roll call with this symbol (null when none) and date may be one of {@code held} by
+   * this rule, its record aside (a roll call whose record a held vote carries is that vote): an
+   * importer copies the others' rows straight into place while it reads them.
+   */
+  public static BiPredicate<Symbol, LocalDate> mayHold(List<HeldVote> held) {
+    Set<Key> keys = new HashSet<>();
+    for (HeldVote v : held) {
+      if (v.undlId() == null && v.symbol() != null) {
+        keys.add(new Key(v.symbol(), v.date()));
+      }
+    }
+    return (symbol, date) -> symbol != null && keys.contains(new Key(symbol, date));
+  }
 
   @Override
   public Reconciliation<HeldVote, FileRollCall> reconcile(
