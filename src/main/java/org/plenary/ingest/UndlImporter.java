@@ -624,15 +624,7 @@ public class UndlImporter {
 
   static List<String> addDelegations(Connection c, Map<String, String> names, OffsetDateTime at)
       throws SQLException {
-    Set<String> known = new LinkedHashSet<>();
-    try (PreparedStatement ps = c.prepareStatement("select id from delegation where id = any(?)")) {
-      ps.setArray(1, c.createArrayOf("text", names.keySet().toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          known.add(rs.getString(1));
-        }
-      }
-    }
+    Set<String> known = knownDelegations(c, names.keySet());
     List<String> added = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -661,6 +653,21 @@ public class UndlImporter {
       }
     }
     return added;
+  }
+
+  /** Which of {@code codes} are delegations the dataset holds. */
+  static Set<String> knownDelegations(Connection c, java.util.Collection<String> codes)
+      throws SQLException {
+    Set<String> known = new LinkedHashSet<>();
+    try (PreparedStatement ps = c.prepareStatement("select id from delegation where id = any(?)")) {
+      ps.setArray(1, c.createArrayOf("text", codes.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          known.add(rs.getString(1));
+        }
+      }
+    }
+    return known;
   }
 
   /** YUGOSLAVIA becomes Yugoslavia; names with lower case are kept as they are. */

@@ -181,7 +181,7 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
   }
 
   /** The differences between a held vote and the file's roll call matched to it. */
-  static List<Conflict> differences(HeldVote held, FileRollCall rc) {
+  public static List<Conflict> differences(HeldVote held, FileRollCall rc) {
     List<Conflict> out = new ArrayList<>();
     List<Integer> h = held.tallies().values();
     List<Integer> f = rc.tallies().values();
