@@ -41,10 +41,11 @@ record HeldVotes(List<HeldVote> votes, Map<String, String> origins, Map<String, 
         while (rs.next()) {
           String id = rs.getString(3);
           String written = rs.getString(1);
+          Symbol symbol = Symbol.parse(written).orElse(null);
           votes.add(
               new HeldVote(
                   id,
-                  Symbol.parse(written).orElse(null),
+                  symbol,
                   rs.getObject(2, LocalDate.class),
                   new Tallies(
                       (Integer) rs.getObject(4),
@@ -53,7 +54,11 @@ record HeldVotes(List<HeldVote> votes, Map<String, String> origins, Map<String, 
                       (Integer) rs.getObject(7)),
                   Map.of(),
                   rs.getBoolean(8),
-                  (Integer) rs.getObject(9)));
+                  (Integer) rs.getObject(9),
+                  rs.getString(12) != null
+                      ? rs.getString(12)
+                      : symbol == null ? null : symbol.session(),
+                  symbol != null && !HeldVote.unofficial(written, symbol)));
           origins.put(id, rs.getString(10));
           methods.put(id, rs.getString(11));
         }

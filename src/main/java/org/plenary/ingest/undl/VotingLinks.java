@@ -61,6 +61,7 @@ public record VotingLinks(
       }
     }
     int fromHistory = 0;
+    int byTallies = 0;
     for (Match<HeldVote, FileRollCall> m : r.matches()) {
       FileRollCall rc = m.incoming();
       HeldVote h = m.held();
@@ -75,6 +76,9 @@ public record VotingLinks(
           continue; // linked by an earlier import, reported then
         }
         fromHistory++;
+        if (m.reason() == Reason.SAME_TALLIES) {
+          byTallies++;
+        }
         if (!agrees) {
           tallies.addAll(SameDecision.differences(h, rc));
           historyConflicts.add(
@@ -137,6 +141,13 @@ public record VotingLinks(
           fromHistory
               + " roll call(s) are votes the published history holds already (Voeten's data):"
               + " linked, not copied; the published roll calls stand");
+    }
+    if (byTallies > 0) {
+      notes.add(
+          byTallies
+              + " of them found by session, date and tallies: the published roll call has no"
+              + " official symbol (Voeten's R/ form before the 31st session, or none); its"
+              + " resolution is kept as written");
     }
     return new VotingLinks(imported, links, linked, conflicts, tallies, notes);
   }
