@@ -368,6 +368,9 @@ public class LibraryImporter {
         for (String other : n.otherNames()) {
           all.put("en|" + other, other);
         }
+        for (String earlier : n.earlierNames()) {
+          all.put("en|" + earlier, earlier);
+        }
         for (var e : all.entrySet()) {
           ps.setString(1, n.iso());
           ps.setString(2, e.getKey().substring(0, e.getKey().indexOf('|')));

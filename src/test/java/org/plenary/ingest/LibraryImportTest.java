@@ -396,13 +396,13 @@ class LibraryImportTest {
         csv(
             "2026_02_06_unms_names.csv",
             NAMES,
-            "9301,Netherlands (Kingdom of the),ms,528,NLD,1945-12-10:,Netherlands|Holland,,,,"
+            "9301,Netherlands (Kingdom of the),ms,528,NLD,1945-12-10:,Netherlands|Holland,Low Countries,,,"
                 + "True,,,Pays-Bas (Royaume des),Países Bajos (Reino de los),مملكة هولندا,荷兰王国,"
                 + "Королевство Нидерландов,https://digitallibrary.un.org/record/9301,",
             "9302,Czechoslovakia,fs,,,1945-10-24:1992-12-31,,,,,True,,,Tchécoslovaquie,"
                 + "Checoslovaquia,,,,,");
     String out = run(0, file);
-    assertTrue(out.contains("names added: 8"), out);
+    assertTrue(out.contains("names added: 9"), out);
     assertTrue(out.contains("1 name(s) without a delegation"), out);
     given()
         .get("/v1/delegations?known_as=Pays-Bas (Royaume des)")
@@ -411,6 +411,21 @@ class LibraryImportTest {
         .body("data.id", contains("NLD"));
     given()
         .get("/v1/delegations?known_as=Королевство Нидерландов")
+        .then()
+        .statusCode(200)
+        .body("data.id", contains("NLD"));
+    // by any of its names: a closing parenthetical optional, case ignored, former names too
+    for (String name :
+        List.of("Pays-Bas", "pays-bas (royaume des)", "Holland", "Países Bajos", "NETHERLANDS")) {
+      given()
+          .queryParam("name", name)
+          .get("/v1/delegations")
+          .then()
+          .statusCode(200)
+          .body("data.id", contains("NLD"));
+    }
+    given()
+        .get("/v1/delegations?name=Low Countries")
         .then()
         .statusCode(200)
         .body("data.id", contains("NLD"));
