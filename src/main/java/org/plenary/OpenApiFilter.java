@@ -402,8 +402,11 @@ public class OpenApiFilter implements OASFilter {
             string(null)));
     List<String> facetable =
         new ArrayList<>(c.fields().stream().filter(Field::facetable).map(Field::name).toList());
-    facetable.addAll(c.tagFilters().keySet());
     for (var tag : c.tagFilters().values()) {
+      if (c.field(tag.name()).isPresent()) {
+        continue; // the field's equality (name=): documented with the field
+      }
+      facetable.add(tag.name());
       op.addParameter(
           param(tag.name(), tag.description() + ". Comma-separated: any of them", string(null)));
     }
@@ -488,7 +491,9 @@ public class OpenApiFilter implements OASFilter {
               .toList();
       String description =
           f.description()
-              + (f.operators().contains(Operator.EQ) ? ". Equals" : "")
+              + (f.operators().contains(Operator.EQ) && !c.tagFilters().containsKey(f.name())
+                  ? ". Equals"
+                  : "")
               + (ops.isEmpty() ? "" : ". Also: " + String.join(", ", ops));
       if (f.operators().contains(Operator.EQ)) {
         op.addParameter(param(f.name(), description, fieldSchema(f, false)));

@@ -50,7 +50,15 @@ public final class Delegations {
               Field.column(
                   "d", DELEGATION, "id", "ISO 3166-1 alpha-3 code (EUU for the European Union)"))
           .field(Field.column("d", DELEGATION, "iso2", "ISO 3166-1 alpha-2 code"))
-          .field(Field.column("d", DELEGATION, "name", "Name"))
+          .field(
+              Field.column(
+                  "d",
+                  DELEGATION,
+                  "name",
+                  "Name. As a filter (name=), any name the delegation is known by: its name and"
+                      + " every name a source gives it (the UN Digital Library's in six"
+                      + " languages, Voeten's, former names), case ignored, a closing"
+                      + " parenthetical optional: Pays-Bas, netherlands, USSR"))
           .field(Field.column("d", DELEGATION, "kind", "member_state or regional_organization"))
           .field(Field.column("d", DELEGATION, "un_member", "Member of the United Nations"))
           .field(
@@ -68,6 +76,20 @@ public final class Delegations {
           .timestamps("d")
           .key("id")
           .sort("id")
+          // any name it is known by, case ignored, "(Royaume des)" optional: name=Pays-Bas
+          .tagged(
+              new CollectionSpec.TagFilter(
+                  "name",
+                  "(select id as delegation_id, name from delegation union all select"
+                      + " delegation_id, name from delegation_name)",
+                  "delegation_id",
+                  "name",
+                  "d.id",
+                  "Delegations known by this name (any source, any language, case ignored, a"
+                      + " closing parenthetical optional)",
+                  "array[lower(tag.name), lower(btrim(regexp_replace(tag.name,"
+                      + " '\\s*\\([^()]*\\)\\s*$', '')))] && array(select lower(btrim(v))"
+                      + " from unnest(?::text[]) v)"))
           // any name a source gives it, in any language: known_as=Yugoslavia
           .tagged(
               new CollectionSpec.TagFilter(

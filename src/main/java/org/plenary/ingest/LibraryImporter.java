@@ -15,8 +15,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,20 +28,23 @@ import org.plenary.dataset.DatasetState;
 import org.plenary.ingest.undl.AdoptionMethod;
 import org.plenary.ingest.undl.Ballot;
 import org.plenary.ingest.undl.Conflict;
+import org.plenary.ingest.undl.FileRollCall;
 import org.plenary.ingest.undl.GaResolution;
 import org.plenary.ingest.undl.GaResolutionsReader;
 import org.plenary.ingest.undl.Header;
+import org.plenary.ingest.undl.HeldVote;
 import org.plenary.ingest.undl.Layout;
 import org.plenary.ingest.undl.MemberStateName;
 import org.plenary.ingest.undl.MemberStateNamesReader;
 import org.plenary.ingest.undl.Refused;
 import org.plenary.ingest.undl.RowReader;
+import org.plenary.ingest.undl.SameDecision;
 import org.plenary.ingest.undl.ScVote;
 import org.plenary.ingest.undl.ScVotingReader;
+import org.plenary.ingest.undl.Symbol;
 import org.plenary.ingest.undl.Tallies;
 import org.plenary.release.Publisher;
 import org.plenary.release.ReleaseDraft;
-import org.plenary.seed.Symbols;
 
 /**
  * Imports the UN Digital Library's General Assembly resolutions, Security Council voting and Member
@@ -182,29 +185,32 @@ public class LibraryImporter {
     RowReader.Read read = new GaResolutionsReader().read(file, rows::add);
     Connection c = tx.c();
     String source = source(tx, file, read, "ga-resolutions", "UN General Assembly Resolutions");
-    Map<String, List<Held>> held = held(c, GA);
-    Set<String> taken = new java.util.HashSet<>();
+    List<Decision> decisions = new ArrayList<>();
     for (GaResolution r : rows) {
-      Tallies t = r.method() == AdoptionMethod.RECORDED_VOTE ? r.tallies() : Tallies.UNKNOWN;
-      String voteId =
-          decision(
-              tx,
-              held,
-              taken,
-              source,
-              new Decision(
-                  "undl-res-" + r.undlId(),
-                  GA,
-                  r.undlId(),
-                  r.resolution(),
-                  r.session(),
-                  r.date(),
-                  r.title() == null ? "Resolution " + r.resolution() : r.title().text(),
-                  r.method(),
-                  t,
-                  r.meetings().isEmpty() ? null : r.meetings().get(0),
-                  note(r.voteNote(), r.drafts(), r.committeeReports(), r.meetings()),
-                  r.link()));
+      boolean recorded = r.method() == AdoptionMethod.RECORDED_VOTE;
+      Tallies t = recorded ? r.tallies() : Tallies.UNKNOWN;
+      decisions.add(
+          new Decision(
+              // a recorded vote's record is the voting file's (the same undl_id): one id and one
+              // record whichever file comes first
+              recorded ? "undl-" + r.undlId() : "undl-res-" + r.undlId(),
+              recorded ? r.undlId() : null,
+              GA,
+              r.undlId(),
+              r.resolution(),
+              r.session(),
+              r.date(),
+              r.title() == null ? "Resolution " + r.resolution() : r.title().text(),
+              r.method(),
+              t,
+              r.meetings().isEmpty() ? null : r.meetings().get(0),
+              note(r.voteNote(), r.drafts(), r.committeeReports(), r.meetings()),
+              r.link()));
+    }
+    List<String> voteIds = decide(tx, GA, source, decisions);
+    for (int i = 0; i < rows.size(); i++) {
+      GaResolution r = rows.get(i);
+      String voteId = voteIds.get(i);
       topics(tx, voteId, "unbis", "unbis-", r.subjects(), "A UN subject term (UNBIS Thesaurus)");
       topics(tx, voteId, "agenda", "agenda-", r.agendaTitles(), "A General Assembly agenda item");
     }
@@ -278,33 +284,34 @@ public class LibraryImporter {
       }
       tx.changes().add("permanent members", sum(ps.executeBatch()));
     }
-    Map<String, List<Held>> held = held(c, SC);
-    Set<String> taken = new java.util.HashSet<>();
-    for (ScVote v : first.values()) {
+    List<ScVote> votes = new ArrayList<>(first.values());
+    List<Decision> decisions = new ArrayList<>();
+    for (ScVote v : votes) {
       Map<String, Ballot> b = ballots.getOrDefault(v.undlId(), Map.of());
       boolean recorded = v.method() == AdoptionMethod.RECORDED_VOTE;
-      Tallies t = recorded ? tallies(v.tallies(), b) : Tallies.UNKNOWN;
-      String id = "undl-sc-" + v.undlId();
-      String voteId =
-          decision(
-              tx,
-              held,
-              taken,
-              source,
-              new Decision(
-                  id,
-                  SC,
-                  v.undlId(),
-                  v.resolution(),
-                  null,
-                  v.date(),
-                  v.description() == null ? "Resolution " + v.resolution() : v.description().text(),
-                  v.method(),
-                  t,
-                  v.meetings().isEmpty() ? null : v.meetings().get(0),
-                  note(v.voteNote(), v.drafts(), List.of(), v.meetings()),
-                  v.link()));
-      if (recorded && voteId.equals(id)) {
+      decisions.add(
+          new Decision(
+              "undl-sc-" + v.undlId(),
+              null,
+              SC,
+              v.undlId(),
+              v.resolution(),
+              null,
+              v.date(),
+              v.description() == null ? "Resolution " + v.resolution() : v.description().text(),
+              v.method(),
+              recorded ? tallies(v.tallies(), b) : Tallies.UNKNOWN,
+              v.meetings().isEmpty() ? null : v.meetings().get(0),
+              note(v.voteNote(), v.drafts(), List.of(), v.meetings()),
+              v.link()));
+    }
+    List<String> voteIds = decide(tx, SC, source, decisions);
+    for (int i = 0; i < votes.size(); i++) {
+      ScVote v = votes.get(i);
+      String id = decisions.get(i).id();
+      String voteId = voteIds.get(i);
+      Map<String, Ballot> b = ballots.getOrDefault(v.undlId(), Map.of());
+      if (v.method() == AdoptionMethod.RECORDED_VOTE && voteId.equals(id)) {
         try (PreparedStatement ps =
             c.prepareStatement(
                 "insert into roll_call (vote_id, delegation_id, vote, origin, created_at,"
@@ -347,13 +354,9 @@ public class LibraryImporter {
     RowReader.Read read = new MemberStateNamesReader().read(file, rows::add);
     Connection c = tx.c();
     String source = source(tx, file, read, "member-states", "UN Member States' names");
-    Set<String> known = new java.util.HashSet<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select id from delegation")) {
-      while (rs.next()) {
-        known.add(rs.getString(1));
-      }
-    }
+    Set<String> known =
+        UndlImporter.knownDelegations(
+            c, rows.stream().map(MemberStateName::iso).filter(Objects::nonNull).toList());
     List<String> unknown = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -372,6 +375,9 @@ public class LibraryImporter {
         }
         for (String other : n.otherNames()) {
           all.put("en|" + other, other);
+        }
+        for (String earlier : n.earlierNames()) {
+          all.put("en|" + earlier, earlier);
         }
         for (var e : all.entrySet()) {
           ps.setString(1, n.iso());
@@ -408,9 +414,14 @@ public class LibraryImporter {
 
   // --- shared
 
-  /** A decision a file reports: a resolution and how it was adopted. */
+  /**
+   * A decision a file reports: a resolution and how it was adopted; {@code record} the Library
+   * record a new vote carries as its {@code undl_id} (a recorded General Assembly vote's), else
+   * null.
+   */
   private record Decision(
       String id,
+      Integer record,
       String body,
       int undlId,
       String resolution,
@@ -423,96 +434,68 @@ public class LibraryImporter {
       String note,
       String link) {}
 
-  /** A vote the dataset holds, by canonical symbol and date. */
-  private record Held(String id, String method, Tallies tallies, boolean wholeText) {}
-
-  private static Map<String, List<Held>> held(Connection c, String body) throws SQLException {
-    Map<String, List<Held>> out = new HashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "select coalesce(v.resolution, (select d.symbol from vote_document vd join document d"
-                + " on d.id = vd.document_id where vd.vote_id = v.id and vd.role = 'adopted_text'"
-                + " order by d.symbol limit 1)) as symbol, v.date::text, v.id, v.method, v.yes,"
-                + " v.no, v.abstain, v.non_voting, not (coalesce(v.amend, false) or"
-                + " coalesce(v.para, false)) from vote v where v.body_id = ? order by v.id")) {
-      ps.setString(1, body);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String symbol = Symbols.canonical(rs.getString(1));
-          if (symbol == null) {
-            continue;
-          }
-          out.computeIfAbsent(symbol + "@" + rs.getString(2), k -> new ArrayList<>())
-              .add(
-                  new Held(
-                      rs.getString(3),
-                      rs.getString(4),
-                      new Tallies(
-                          (Integer) rs.getObject(5),
-                          (Integer) rs.getObject(6),
-                          (Integer) rs.getObject(7),
-                          (Integer) rs.getObject(8)),
-                      rs.getBoolean(9)));
-        }
-      }
-    }
-    return out;
-  }
-
   /**
-   * The vote a decision of the file is: the held one with the same canonical symbol and date (a
-   * vote on the whole text before one on an amendment or a paragraph; among several, the nearest
-   * tallies, then the first id), its differences stored as conflicts; else a new vote. Either way
-   * it cites the file.
+   * The votes the file's decisions are, in their order: each reconciled with the votes of the body
+   * held ({@link SameDecision}: its record, else the same canonical symbol and date), the
+   * differences stored as conflicts; the others added as new votes. Either way it cites the file.
    */
-  private String decision(
-      Tx tx, Map<String, List<Held>> held, Set<String> taken, String source, Decision d)
+  private List<String> decide(Tx tx, String body, String source, List<Decision> decisions)
       throws SQLException {
     Connection c = tx.c();
-    String symbol = Symbols.canonical(d.resolution());
-    List<Held> same =
-        symbol == null
-            ? List.of()
-            : held.getOrDefault(symbol + "@" + d.date(), List.of()).stream()
-                .filter(h -> !taken.contains(h.id()))
-                .toList();
-    if (same.stream().anyMatch(Held::wholeText)) {
-      same = same.stream().filter(Held::wholeText).toList();
+    HeldVotes held = HeldVotes.load(c, body, false);
+    List<FileRollCall> incoming = new ArrayList<>(decisions.size());
+    for (Decision d : decisions) {
+      incoming.add(
+          new FileRollCall(
+              d.undlId(),
+              d.resolution(),
+              Symbol.parse(d.resolution()).orElse(null),
+              d.date(),
+              d.tallies(),
+              Map.of()));
     }
-    String locator = "undl_id " + d.undlId() + (d.link() == null ? "" : " (" + d.link() + ")");
-    if (!same.isEmpty()) {
-      Held h =
-          same.stream()
-              .min(
-                  Comparator.comparingInt((Held x) -> d.tallies().distance(x.tallies()))
-                      .thenComparing(Held::id))
-              .orElseThrow();
-      taken.add(h.id());
-      tx.changes().linked.add(h.id() + " = undl_id " + d.undlId());
-      List<Conflict> cs = new ArrayList<>();
-      if (!h.method().equals(d.method().code())) {
-        cs.add(new Conflict(h.id(), "method", null, h.method(), d.method().code()));
-      }
-      List<Integer> a = h.tallies().values();
-      List<Integer> b = d.tallies().values();
-      for (int i = 0; i < 4; i++) {
-        if (a.get(i) != null && b.get(i) != null && !a.get(i).equals(b.get(i))) {
-          cs.add(new Conflict(h.id(), Tallies.FIELDS.get(i), null, "" + a.get(i), "" + b.get(i)));
+    var r = new SameDecision().reconcile(held.votes(), incoming);
+    Map<FileRollCall, HeldVote> matched = new IdentityHashMap<>();
+    for (var m : r.matches()) {
+      matched.put(m.incoming(), m.held());
+    }
+    tx.changes().notes.addAll(r.notes());
+    List<String> ids = new ArrayList<>(decisions.size());
+    for (int i = 0; i < decisions.size(); i++) {
+      Decision d = decisions.get(i);
+      String locator = "undl_id " + d.undlId() + (d.link() == null ? "" : " (" + d.link() + ")");
+      HeldVote h = matched.get(incoming.get(i));
+      if (h != null) {
+        tx.changes().linked.add(h.id() + " = undl_id " + d.undlId());
+        List<Conflict> cs = new ArrayList<>();
+        String method = held.methods().get(h.id());
+        if (!method.equals(d.method().code())) {
+          cs.add(new Conflict(h.id(), "method", null, method, d.method().code()));
         }
+        cs.addAll(SameDecision.differences(h, incoming.get(i)));
+        tx.changes().conflicts.addAll(cs);
+        tx.changes().add("citations", cite(c, "vote", h.id(), source, locator, tx.at()));
+        tx.changes().add("conflicts", storeConflicts(c, cs, source, tx.at()));
+        ids.add(h.id());
+      } else {
+        insert(tx, d);
+        tx.changes().add("citations", cite(c, "vote", d.id(), source, locator, tx.at()));
+        ids.add(d.id());
       }
-      tx.changes().conflicts.addAll(cs);
-      tx.changes().add("citations", cite(c, "vote", h.id(), source, locator, tx.at()));
-      tx.changes().add("conflicts", storeConflicts(c, cs, source, tx.at()));
-      return h.id();
     }
+    return ids;
+  }
+
+  private static void insert(Tx tx, Decision d) throws SQLException {
     Tallies t = d.tallies();
     try (PreparedStatement ps =
-        c.prepareStatement(
-            "insert into vote (id, body_id, date, date_precision, subject, method, outcome, yes,"
-                + " no, abstain, non_voting, roll_call_status, meeting, certainty, note, session,"
-                + " resolution, origin, created_at, updated_at) values (?, ?, ?, 'day', ?, ?,"
-                + " 'adopted', ?, ?, ?, ?, ?, ?, 'confirmed', ?, ?, ?, 'undl', ?, ?)"
-                + " on conflict (id) do nothing")) {
+        tx.c()
+            .prepareStatement(
+                "insert into vote (id, body_id, date, date_precision, subject, method, outcome,"
+                    + " yes, no, abstain, non_voting, roll_call_status, meeting, certainty, note,"
+                    + " session, resolution, undl_id, origin, created_at, updated_at) values (?,"
+                    + " ?, ?, 'day', ?, ?, 'adopted', ?, ?, ?, ?, ?, ?, 'confirmed', ?, ?, ?, ?,"
+                    + " 'undl', ?, ?) on conflict (id) do nothing")) {
       ps.setString(1, d.id());
       ps.setString(2, d.body());
       ps.setObject(3, d.date());
@@ -531,12 +514,11 @@ public class LibraryImporter {
       ps.setString(12, d.note());
       ps.setString(13, d.session());
       ps.setString(14, d.resolution());
-      ps.setObject(15, tx.at());
+      ps.setObject(15, d.record());
       ps.setObject(16, tx.at());
+      ps.setObject(17, tx.at());
       tx.changes().add("votes", ps.executeUpdate());
     }
-    tx.changes().add("citations", cite(c, "vote", d.id(), source, locator, tx.at()));
-    return d.id();
   }
 
   private static String note(

@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,16 +25,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import org.plenary.dataset.DatasetState;
 import org.plenary.ingest.UndlFile.RollCall;
 import org.plenary.ingest.undl.Conflict;
+import org.plenary.ingest.undl.FileRollCall;
+import org.plenary.ingest.undl.HeldVote;
+import org.plenary.ingest.undl.SameDecision;
+import org.plenary.ingest.undl.Symbol;
+import org.plenary.ingest.undl.Tallies;
+import org.plenary.ingest.undl.VotingLinks;
 import org.plenary.release.Publisher;
 import org.plenary.release.ReleaseDraft;
 import org.plenary.seed.BulkLoad;
 import org.plenary.seed.Schema;
-import org.plenary.seed.Symbols;
-import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
@@ -56,8 +60,6 @@ public class UndlImporter {
   static final String BODY = "ga-plenary";
 
   static final String DATASET_URL = "https://digitallibrary.un.org/record/4060887";
-
-  private static final int CHUNK = 1 << 16;
 
   @Inject AgroalDataSource dataSource;
   @Inject DatasetState state;
@@ -93,14 +95,6 @@ public class UndlImporter {
     }
   }
 
-  /** A curated recorded vote that adopted a resolution. */
-  private record Curated(
-      String id, Integer yes, Integer no, Integer abstain, Integer nonVoting, Integer undlId) {
-    Integer[] tallies() {
-      return new Integer[] {yes, no, abstain, nonVoting};
-    }
-  }
-
   /** Imports {@code file}; throws {@link UndlFile.Refused} (and changes nothing) on a bad file. */
   public Summary importFile(Path file, Consumer<String> progress) {
     return importFile(file, progress, BULK_FROM);
@@ -130,6 +124,19 @@ public class UndlImporter {
     }
   }
 
+  /** The read and stage steps' outcome: the file's contents, and how its rows were staged. */
+  private record Staged(
+      UndlFile.Contents contents, Set<Integer> direct, Optional<BulkLoad> bulk, long t0) {}
+
+  /** The merge steps' counts. */
+  private record Merged(
+      Set<String> votesTouched, int rollCallsAdded, long votesAdded, long votesChanged) {}
+
+  /**
+   * The pipeline: read and validate the file while staging its rows (COPY), reconcile its roll
+   * calls with the votes held ({@link SameDecision}, {@link VotingLinks}: pure), merge set-wise
+   * (delegations, votes, country votes, links), cite, summarize, publish.
+   */
   private Summary run(Connection c, Path file, Consumer<String> progress, long bulkFrom)
       throws SQLException, IOException {
     // every row the import writes carries the transaction's time: the default of created_at and
@@ -137,6 +144,118 @@ public class UndlImporter {
     Begun begun = begin(c);
     OffsetDateTime at = begun.at();
     String versionBefore = begun.version();
+    prepare(c, file);
+    HeldVotes held = HeldVotes.load(c, BODY, true);
+
+    // 1. read, check and stage
+    Staged staged = stage(c, file, progress, held);
+    UndlFile.Contents contents = staged.contents();
+    long t0 = staged.t0();
+
+    // 2. reconcile: which vote each roll call is (imported before, another source's, or new)
+    VotingLinks links = reconcile(contents, held);
+    Map<Integer, String> voteIds = new LinkedHashMap<>();
+    for (RollCall rc : contents.rollCalls()) {
+      String id = links.imported().get(rc.undlId());
+      id = id != null ? id : links.links().get(rc.undlId());
+      voteIds.put(rc.undlId(), id != null ? id : "undl-" + rc.undlId());
+    }
+    Set<Integer> linkedIds = links.links().keySet();
+    List<String> conflicts = new ArrayList<>(links.conflicts());
+    List<String> notes = new ArrayList<>(contents.warnings());
+    notes.addAll(links.notes());
+    List<Conflict> structured = new ArrayList<>(links.tallies());
+
+    // 3. merge: delegations the dataset does not have yet (historic states) as non-members, the
+    // roll calls as a staged table of votes, then votes, country votes and links set-wise
+    List<String> delegationsAdded = addDelegations(c, contents.names(), at);
+    stageHeads(c, contents, voteIds, linkedIds, notes);
+    Merged merged = merge(c, contents, staged, voteIds, bulkFrom, at, progress);
+    progress.accept(elapsed(t0) + "country votes merged; linking and citing ...");
+    Set<String> linksTouched = link(c, at);
+    conflicts.addAll(rowConflicts(c, contents, linkedIds, structured));
+
+    // 4. sources: the file, cited by what it added or changed, and by every delegation it added
+    // (one an earlier import added without a citation is cited now)
+    List<String> delegationsToCite = uncitedDelegations(c, contents.names().keySet());
+    Set<String> votesTouched = merged.votesTouched();
+    boolean changed =
+        !votesTouched.isEmpty() || !linksTouched.isEmpty() || !delegationsToCite.isEmpty();
+    String sourceId = "undl-ga-voting-" + contents.sha256().substring(0, 12);
+    if (changed) {
+      cite(c, file, contents, sourceId, votesTouched, linksTouched, at);
+      citeDelegations(c, sourceId, delegationsToCite, at);
+      LibraryImporter.storeConflicts(c, structured, sourceId, at);
+      // the planner's statistics follow at once (autovacuum would, later): a history page walks
+      // the votes by date only when the planner knows how many there are
+      try (Statement s = c.createStatement()) {
+        s.execute("analyze vote, delegation");
+      }
+    }
+
+    // 5. summarize and publish
+    long importedRows = 0;
+    long leftToCurated = 0;
+    for (RollCall rc : contents.rollCalls()) {
+      if (linkedIds.contains(rc.undlId())) {
+        leftToCurated += rc.rows();
+      } else {
+        importedRows += rc.rows();
+      }
+    }
+    int rollCallsAdded = merged.rollCallsAdded();
+    int rollCallsChanged = votesTouched.size() - rollCallsAdded;
+    int rollCallsUnchanged =
+        contents.rollCalls().size() - rollCallsAdded - rollCallsChanged - linkedIds.size();
+    long votesAdded = merged.votesAdded();
+    long votesChanged = merged.votesChanged();
+    long votesUnchanged = importedRows - votesAdded - votesChanged;
+    String versionAfter = versionBefore;
+    if (changed) {
+      String what =
+          String.format(
+              Locale.ROOT,
+              "%d roll calls added, %d changed; %d country votes added, %d changed; %d"
+                  + " delegations added; %d links to curated votes added or changed.",
+              rollCallsAdded,
+              rollCallsChanged,
+              votesAdded,
+              votesChanged,
+              delegationsAdded.size(),
+              linksTouched.size());
+      versionAfter =
+          Publisher.publish(
+              c,
+              new ReleaseDraft.Imported(
+                  "undl",
+                  "the UN Digital Library",
+                  file.getFileName().toString(),
+                  contents.sha256(),
+                  what,
+                  at.toLocalDate()));
+    }
+    return new Summary(
+        file,
+        contents.sha256(),
+        contents.rows(),
+        contents.rollCalls().size(),
+        rollCallsAdded,
+        rollCallsChanged,
+        Math.max(0, rollCallsUnchanged),
+        links.linked(),
+        votesAdded,
+        votesChanged,
+        votesUnchanged,
+        leftToCurated,
+        delegationsAdded,
+        conflicts,
+        notes,
+        versionBefore,
+        versionAfter);
+  }
+
+  /** The body must exist; the staging table of the file's rows. */
+  private static void prepare(Connection c, Path file) throws SQLException {
     try (Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("select 1 from body where id = '" + BODY + "'")) {
         if (!rs.next()) {
@@ -148,47 +267,44 @@ public class UndlImporter {
           "create temp table undl_row (undl_id integer not null, ms_code text not null,"
               + " vote text not null) on commit drop");
     }
+  }
 
-    // What the dataset knows already: roll calls imported or linked before, curated resolutions
+  /**
+   * Reads and checks the file; only a file without problems is merged. A first import (no roll call
+   * imported yet) copies the country votes of new roll calls straight into roll_call as they are
+   * read, as pg_restore would ({@link BulkLoad}: keys and index made again after); every other row,
+   * and every row of a later import, is copied into the staging table and merged set-wise after the
+   * read (the rows of roll calls that may be held votes are kept, compactly, until the first copy
+   * ends).
+   */
+  private static Staged stage(Connection c, Path file, Consumer<String> progress, HeldVotes held)
+      throws SQLException, IOException {
     Map<Integer, String> existing = new HashMap<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select undl_id, id from vote where undl_id is not null")) {
-      while (rs.next()) {
-        existing.put(rs.getInt(1), rs.getString(2));
+    for (HeldVote h : held.votes()) {
+      if (h.undlId() != null) {
+        existing.put(h.undlId(), h.id());
       }
     }
-    Map<String, List<Curated>> curated = curated(c);
-    // the history the published dataset holds (Voeten's roll calls, a layer), by canonical
-    // resolution symbol and date: a roll call of the file that is one of them becomes that vote
-    Map<String, List<Curated>> history = history(c);
-
-    // 1. read and check the file; only a file without problems is merged. A first import (no
-    // roll call imported yet) copies the country votes of new roll calls straight into roll_call
-    // as they are read, as pg_restore would (BulkLoad: keys and index made again after); every
-    // other row, and every row of a later import, is copied into the temporary table and merged
-    // set-wise after the read (the rows of roll calls that may be curated votes are held,
-    // compactly, until the first copy ends).
+    BiPredicate<Symbol, LocalDate> mayHold = SameDecision.mayHold(held.votes());
     boolean firstImport = existing.values().stream().noneMatch(id -> id.startsWith("undl-"));
     Optional<BulkLoad> bulk =
         firstImport ? BulkLoad.suspend(c, "roll_call", true) : Optional.empty();
     boolean straight = bulk.isPresent();
     long t0 = System.nanoTime();
     progress.accept("Reading " + file + " ...");
-    CopyIn copy =
-        c.unwrap(PGConnection.class)
-            .getCopyAPI()
-            .copyIn(
-                straight
-                    ? "copy roll_call (vote_id, delegation_id, vote, origin) from stdin (format csv)"
-                    : "copy undl_row (undl_id, ms_code, vote) from stdin (format csv)");
-    String rowEnd = ",undl\n";
     Set<Integer> direct = new LinkedHashSet<>();
     Map<String, Integer> codes = new HashMap<>();
     List<String> codeList = new ArrayList<>();
-    IntList held = new IntList();
+    IntList kept = new IntList();
     UndlFile.Contents contents;
-    try {
-      StringBuilder sb = new StringBuilder(CHUNK + 256);
+    try (Staging copy =
+        Staging.copy(
+            c,
+            straight
+                ? "roll_call (vote_id, delegation_id, vote, origin)"
+                : "undl_row (undl_id, ms_code, vote)")) {
+      StringBuilder sb = copy.buffer();
+      Map<Integer, Boolean> straightIn = new HashMap<>();
       contents =
           UndlFile.read(
               file,
@@ -196,13 +312,11 @@ public class UndlImporter {
                 if (!straight) {
                   sb.append(rc.undlId).append(',').append(code).append(',').append(ballot);
                   sb.append('\n');
-                } else if (direct.contains(rc.undlId)
-                    || !existing.containsKey(rc.undlId)
-                        && (rc.symbol() == null || !curated.containsKey(rc.symbol()))
-                        && !history.containsKey(historyKey(rc))
-                        && direct.add(rc.undlId)) {
+                } else if (straightIn.computeIfAbsent(
+                    rc.undlId, k -> !existing.containsKey(k) && !mayHold(mayHold, rc))) {
+                  direct.add(rc.undlId);
                   sb.append("undl-").append(rc.undlId).append(',').append(code).append(',');
-                  sb.append(ballot).append(rowEnd);
+                  sb.append(ballot).append(",undl\n");
                 } else {
                   Integer k = codes.get(code);
                   if (k == null) {
@@ -210,42 +324,24 @@ public class UndlImporter {
                     codes.put(code, k);
                     codeList.add(code);
                   }
-                  held.add(rc.undlId);
-                  held.add(k << 2 | BALLOTS.indexOf(ballot));
+                  kept.add(rc.undlId);
+                  kept.add(k << 2 | BALLOTS.indexOf(ballot));
                 }
-                if (sb.length() > CHUNK) {
-                  flush(copy, sb);
-                }
+                copy.rowWritten();
               },
               n -> progress.accept(elapsed(t0) + String.format(Locale.ROOT, "%,d rows read", n)));
-      flush(copy, sb);
-      copy.endCopy();
-    } finally {
-      if (copy.isActive()) {
-        copy.cancelCopy();
-      }
+      copy.end();
     }
     if (straight) {
-      CopyIn rest =
-          c.unwrap(PGConnection.class)
-              .getCopyAPI()
-              .copyIn("copy undl_row (undl_id, ms_code, vote) from stdin (format csv)");
-      try {
-        StringBuilder sb = new StringBuilder(CHUNK + 256);
-        for (int i = 0; i < held.size(); i += 2) {
-          int v = held.get(i + 1);
-          sb.append(held.get(i)).append(',').append(codeList.get(v >> 2)).append(',');
+      try (Staging rest = Staging.copy(c, "undl_row (undl_id, ms_code, vote)")) {
+        StringBuilder sb = rest.buffer();
+        for (int i = 0; i < kept.size(); i += 2) {
+          int v = kept.get(i + 1);
+          sb.append(kept.get(i)).append(',').append(codeList.get(v >> 2)).append(',');
           sb.append(BALLOTS.get(v & 3)).append('\n');
-          if (sb.length() > CHUNK) {
-            flush(rest, sb);
-          }
+          rest.rowWritten();
         }
-        flush(rest, sb);
-        rest.endCopy();
-      } finally {
-        if (rest.isActive()) {
-          rest.cancelCopy();
-        }
+        rest.end();
       }
     }
     progress.accept(
@@ -258,151 +354,52 @@ public class UndlImporter {
     try (Statement s = c.createStatement()) {
       s.execute("analyze undl_row");
     }
+    return new Staged(contents, direct, bulk, t0);
+  }
 
-    List<String> conflicts = new ArrayList<>();
-    List<String> notes = new ArrayList<>(contents.warnings());
-    // the differences as records (the conflict table, /v1/conflicts)
-    List<Conflict> structured = new ArrayList<>();
+  /** Whether a roll call of the file may be a held vote by its symbol and date. */
+  private static boolean mayHold(BiPredicate<Symbol, LocalDate> mayHold, RollCall rc) {
+    Symbol symbol = Symbol.parse(rc.symbol()).orElse(null);
+    return mayHold.test(symbol, LocalDate.parse(rc.date()));
+  }
 
-    // 2. delegations the dataset does not have yet (historic states): non-members
-    List<String> delegationsAdded = addDelegations(c, contents.names(), at);
-
-    // 3. which vote each roll call is: already imported, linked to a curated vote, or new
-    Map<String, List<RollCall>> bySymbol = new LinkedHashMap<>();
+  /** The file's roll calls as the same-decision rule sees them. */
+  static List<FileRollCall> rollCalls(UndlFile.Contents contents) {
+    List<FileRollCall> out = new ArrayList<>(contents.rollCalls().size());
     for (RollCall rc : contents.rollCalls()) {
-      if (rc.symbol() != null) {
-        bySymbol.computeIfAbsent(rc.symbol(), k -> new ArrayList<>()).add(rc);
-      }
+      Integer[] t = rc.tallies();
+      out.add(
+          new FileRollCall(
+              rc.undlId(),
+              rc.symbol(),
+              Symbol.parse(rc.symbol()).orElse(null),
+              LocalDate.parse(rc.date()),
+              new Tallies(t[0], t[1], t[2], t[3]),
+              Map.of()));
     }
-    Map<Integer, String> voteIds = new LinkedHashMap<>();
-    Set<Integer> linkedIds = new LinkedHashSet<>();
-    List<String> linked = new ArrayList<>();
-    for (RollCall rc : contents.rollCalls()) {
-      String known = existing.get(rc.undlId());
-      voteIds.put(rc.undlId(), known != null ? known : "undl-" + rc.undlId());
-      if (known != null && !known.startsWith("undl-")) {
-        linkedIds.add(rc.undlId()); // linked by an earlier import
-      }
-    }
-    for (var e : bySymbol.entrySet()) {
-      List<Curated> candidates = curated.getOrDefault(e.getKey(), List.of());
-      if (candidates.isEmpty()) {
-        continue;
-      }
-      if (candidates.size() > 1) {
-        conflicts.add(
-            e.getKey()
-                + ": several curated votes adopted it ("
-                + String.join(", ", candidates.stream().map(Curated::id).toList())
-                + "); its roll calls are imported as separate votes");
-        continue;
-      }
-      Curated cv = candidates.get(0);
-      List<RollCall> rcs = e.getValue();
-      RollCall already =
-          rcs.stream()
-              .filter(rc -> cv.id().equals(existing.get(rc.undlId())))
-              .findFirst()
-              .orElse(null);
-      RollCall link = already;
-      if (link == null && cv.undlId() == null) {
-        List<RollCall> free =
-            rcs.stream().filter(rc -> !existing.containsKey(rc.undlId())).toList();
-        List<RollCall> matching = free.stream().filter(rc -> matches(rc, cv)).toList();
-        if (free.size() == 1) {
-          link = free.get(0);
-        } else if (matching.size() == 1) {
-          link = matching.get(0);
-          conflicts.add(
-              String.format(
-                  "%s has %d roll calls in the file (undl_id %s): linked %d to %s, the one whose"
-                      + " totals match the curated tallies; the others are separate votes",
-                  e.getKey(),
-                  rcs.size(),
-                  String.join(", ", rcs.stream().map(rc -> "" + rc.undlId()).toList()),
-                  link.undlId(),
-                  cv.id()));
-        } else if (free.size() > 1) {
-          conflicts.add(
-              String.format(
-                  "%s has %d roll calls in the file (undl_id %s) and %s of them match the totals"
-                      + " of %s: none linked, all imported as separate votes",
-                  e.getKey(),
-                  rcs.size(),
-                  String.join(", ", rcs.stream().map(rc -> "" + rc.undlId()).toList()),
-                  matching.isEmpty() ? "none" : "" + matching.size(),
-                  cv.id()));
-        }
-      }
-      if (link == null && cv.undlId() != null) {
-        conflicts.add(
-            String.format(
-                "%s is already linked to undl_id %d (from an earlier file); roll call(s) %s of"
-                    + " this file are imported as separate votes",
-                cv.id(),
-                cv.undlId(),
-                String.join(", ", rcs.stream().map(rc -> "" + rc.undlId()).toList())));
-      }
-      if (link != null) {
-        voteIds.put(link.undlId(), cv.id());
-        linkedIds.add(link.undlId());
-        linked.add(cv.id() + " = undl_id " + link.undlId());
-        if (!matches(link, cv)) {
-          tallyConflicts(structured, cv.id(), link.tallies(), cv.tallies());
-          conflicts.add(
-              String.format(
-                  "%s (undl_id %d): the file's tallies %s differ from the curated %s; the curated"
-                      + " record stands",
-                  cv.id(), link.undlId(), tallyText(link.tallies()), tallyText(cv.tallies())));
-        }
-      }
-    }
+    return out;
+  }
 
-    // 3b. the same decisions in the history: same canonical symbol and date; where the history
-    // holds several roll calls of that decision, the one whose tallies are the file's
-    List<String> historyLinked = new ArrayList<>();
-    Set<String> taken = new HashSet<>(existing.values());
-    for (RollCall rc : contents.rollCalls()) {
-      if (existing.containsKey(rc.undlId()) || linkedIds.contains(rc.undlId())) {
-        continue;
-      }
-      List<Curated> same =
-          history.getOrDefault(historyKey(rc), List.of()).stream()
-              .filter(h -> !taken.contains(h.id()))
-              .toList();
-      if (same.size() > 1) {
-        same = same.stream().filter(h -> sameTallies(rc, h)).toList();
-      }
-      if (same.size() == 1) {
-        Curated h = same.get(0);
-        taken.add(h.id());
-        voteIds.put(rc.undlId(), h.id());
-        linkedIds.add(rc.undlId());
-        historyLinked.add(h.id());
-        if (!matches(rc, h)) {
-          tallyConflicts(structured, h.id(), rc.tallies(), h.tallies());
-          conflicts.add(
-              String.format(
-                  "%s (undl_id %d): the file's tallies %s differ from the published %s; the"
-                      + " published record stands",
-                  h.id(), rc.undlId(), tallyText(rc.tallies()), tallyText(h.tallies())));
-        }
-      } else if (history.containsKey(historyKey(rc))) {
-        notes.add(
-            String.format(
-                "undl_id %d (%s, %s): %s of the history's roll calls of that decision match its"
-                    + " tallies; imported as a separate vote",
-                rc.undlId(), rc.symbol(), rc.date(), same.isEmpty() ? "none" : "" + same.size()));
-      }
-    }
-    if (!historyLinked.isEmpty()) {
-      notes.add(
-          historyLinked.size()
-              + " roll call(s) are votes the published history holds already (Voeten's data):"
-              + " linked, not copied; the published roll calls stand");
-    }
+  /** Reconcile: the pure rules over the roll calls read and the votes held. */
+  private static VotingLinks reconcile(UndlFile.Contents contents, HeldVotes held) {
+    List<FileRollCall> incoming = rollCalls(contents);
+    var r = new SameDecision().reconcile(held.votes(), incoming);
+    return VotingLinks.of(
+        r,
+        incoming,
+        held.votes(),
+        h -> h.id().startsWith("undl-") && "undl".equals(held.origins().get(h.id())),
+        h -> Schema.LAYER_ORIGINS.contains(held.origins().get(h.id())));
+  }
 
-    // 4. the roll calls, as a temporary table of votes
+  /** The roll calls, staged as a temporary table of votes. */
+  private static void stageHeads(
+      Connection c,
+      UndlFile.Contents contents,
+      Map<Integer, String> voteIds,
+      Set<Integer> linkedIds,
+      List<String> notes)
+      throws SQLException, IOException {
     try (Statement s = c.createStatement()) {
       s.execute(
           "create temp table undl_head (undl_id integer primary key, vote_id text not null,"
@@ -412,23 +409,18 @@ public class UndlImporter {
               + " is_new boolean not null"
               + " default false, direct boolean not null default false) on commit drop");
     }
-    CopyIn heads =
-        c.unwrap(PGConnection.class)
-            .getCopyAPI()
-            .copyIn(
-                "copy undl_head (undl_id, vote_id, linked, date, session, resolution, subject,"
-                    + " meeting, note, yes, no, abstain, non_voting, status, outcome) from stdin"
-                    + " (format csv)");
-    try {
-      StringBuilder sb = new StringBuilder(CHUNK + 1024);
-      int disagreeing = 0;
+    int disagreeing = 0;
+    try (Staging heads =
+        Staging.copy(
+            c,
+            "undl_head (undl_id, vote_id, linked, date, session, resolution, subject, meeting,"
+                + " note, yes, no, abstain, non_voting, status, outcome)")) {
       for (RollCall rc : contents.rollCalls()) {
         if (rc.rowsDisagreeWithTotals()) {
           disagreeing++;
         }
         Integer[] t = rc.tallies();
-        csv(
-            sb,
+        heads.row(
             rc.undlId(),
             voteIds.get(rc.undlId()),
             linkedIds.contains(rc.undlId()),
@@ -444,27 +436,32 @@ public class UndlImporter {
             t[3],
             rc.status(),
             rc.outcome());
-        if (sb.length() > CHUNK) {
-          flush(heads, sb);
-        }
       }
-      flush(heads, sb);
-      heads.endCopy();
-      if (disagreeing > 0) {
-        notes.add(
-            disagreeing
-                + " roll call(s) have totals that differ from the count of their rows: their"
-                + " tallies are the file's totals, their roll_call_status is partial");
-      }
-    } finally {
-      if (heads.isActive()) {
-        heads.cancelCopy();
-      }
+      heads.end();
     }
+    if (disagreeing > 0) {
+      notes.add(
+          disagreeing
+              + " roll call(s) have totals that differ from the count of their rows: their"
+              + " tallies are the file's totals, their roll_call_status is partial");
+    }
+  }
 
-    long votesAdded = 0;
-
-    // 5. votes: new roll calls added, changed ones updated (only imported votes, never curated)
+  /**
+   * Merge: new roll calls added as votes, changed ones updated (only imported votes, never another
+   * source's); their country votes: a new roll call's rows are all new (inserted in key order, no
+   * conflict to check); of a known one, only the rows that differ are written. Many new rows go in
+   * as pg_restore would put them ({@link BulkLoad}).
+   */
+  private static Merged merge(
+      Connection c,
+      UndlFile.Contents contents,
+      Staged staged,
+      Map<Integer, String> voteIds,
+      long bulkFrom,
+      OffsetDateTime at,
+      Consumer<String> progress)
+      throws SQLException {
     Set<String> votesTouched = new LinkedHashSet<>();
     List<String> addedVotes = new ArrayList<>();
     int rollCallsAdded = 0;
@@ -505,10 +502,8 @@ public class UndlImporter {
       }
     }
 
-    // 6. the country votes of imported roll calls: a new roll call's rows are all new (inserted
-    // in key order, no conflict to check); of a known one, only the rows that differ are written.
-    // Many new rows go in as pg_restore would put them (BulkLoad).
-    progress.accept(elapsed(t0) + "merging the country votes ...");
+    progress.accept(elapsed(staged.t0()) + "merging the country votes ...");
+    long votesAdded = 0;
     long votesChanged = 0;
     try (PreparedStatement ps =
         c.prepareStatement("update undl_head set is_new = true where vote_id = any(?)")) {
@@ -517,19 +512,20 @@ public class UndlImporter {
     }
     try (PreparedStatement ps =
         c.prepareStatement("update undl_head set direct = true where undl_id = any(?)")) {
-      ps.setArray(1, c.createArrayOf("int4", direct.toArray()));
+      ps.setArray(1, c.createArrayOf("int4", staged.direct().toArray()));
       ps.executeUpdate();
     }
     Set<String> added = new HashSet<>(addedVotes);
     long newRows = 0;
     for (RollCall rc : contents.rollCalls()) {
       long n = rc.rows();
-      if (direct.contains(rc.undlId())) {
+      if (staged.direct().contains(rc.undlId())) {
         votesAdded += n; // copied while the file was read
       } else if (added.contains(voteIds.get(rc.undlId()))) {
         newRows += n;
       }
     }
+    Optional<BulkLoad> bulk = staged.bulk();
     if (bulk.isEmpty() && newRows >= bulkFrom) {
       long existingRows;
       try (Statement s = c.createStatement();
@@ -550,7 +546,7 @@ public class UndlImporter {
       votesAdded += ps.executeUpdate();
     }
     if (bulk.isPresent()) {
-      progress.accept(elapsed(t0) + "checking references, building indexes ...");
+      progress.accept(elapsed(staged.t0()) + "checking references, building indexes ...");
       bulk.get().restore();
     }
     try (Statement s = c.createStatement()) {
@@ -582,25 +578,18 @@ public class UndlImporter {
         }
       }
     }
-    progress.accept(elapsed(t0) + "country votes merged; linking and citing ...");
-    long importedRows = 0;
-    long leftToCurated = 0;
-    for (RollCall rc : contents.rollCalls()) {
-      long n = rc.rows();
-      if (linkedIds.contains(rc.undlId())) {
-        leftToCurated += n;
-      } else {
-        importedRows += n;
-      }
-    }
+    return new Merged(votesTouched, rollCallsAdded, votesAdded, votesChanged);
+  }
 
-    // 7. links to curated votes: the vote gains undl_id, session and resolution; its roll call
-    // stands, and where the file disagrees with it, the import says so
+  /**
+   * Links to another source's votes: the vote gains undl_id, and session and resolution where it
+   * says nothing of them (Voeten's R/73/187 stays); its roll call stands. Returns the votes
+   * changed.
+   */
+  private static Set<String> link(Connection c, OffsetDateTime at) throws SQLException {
     Set<String> linksTouched = new LinkedHashSet<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            // what the published vote says of its session and resolution stands (Voeten's
-            // R/73/187 stays); the file fills them where it says nothing
             "update vote v set undl_id = h.undl_id, session = coalesce(v.session, h.session),"
                 + " resolution = coalesce(v.resolution, h.resolution), updated_at = ? from"
                 + " undl_head h where h.linked and v.id = h.vote_id and (v.undl_id, v.session,"
@@ -613,76 +602,7 @@ public class UndlImporter {
         }
       }
     }
-    for (RollCall rc : contents.rollCalls()) {
-      if (linkedIds.contains(rc.undlId())) {
-        rowConflicts(c, rc, voteIds.get(rc.undlId()), structured).ifPresent(conflicts::add);
-      }
-    }
-
-    // 8. sources: the file, cited by what it added or changed, and by every delegation it added
-    // (one an earlier import added without a citation is cited now)
-    List<String> delegationsToCite = uncitedDelegations(c, contents.names().keySet());
-    boolean changed =
-        !votesTouched.isEmpty() || !linksTouched.isEmpty() || !delegationsToCite.isEmpty();
-    String sourceId = "undl-ga-voting-" + contents.sha256().substring(0, 12);
-    if (changed) {
-      cite(c, file, contents, sourceId, votesTouched, linksTouched, at);
-      citeDelegations(c, sourceId, delegationsToCite, at);
-      LibraryImporter.storeConflicts(c, structured, sourceId, at);
-      // the planner's statistics follow at once (autovacuum would, later): a history page walks
-      // the votes by date only when the planner knows how many there are
-      try (Statement s = c.createStatement()) {
-        s.execute("analyze vote, delegation");
-      }
-    }
-
-    int rollCallsChanged = votesTouched.size() - rollCallsAdded;
-    int rollCallsUnchanged =
-        contents.rollCalls().size() - rollCallsAdded - rollCallsChanged - linkedIds.size();
-    long votesUnchanged = importedRows - votesAdded - votesChanged;
-
-    String versionAfter = versionBefore;
-    if (changed) {
-      String what =
-          String.format(
-              Locale.ROOT,
-              "%d roll calls added, %d changed; %d country votes added, %d changed; %d"
-                  + " delegations added; %d links to curated votes added or changed.",
-              rollCallsAdded,
-              rollCallsChanged,
-              votesAdded,
-              votesChanged,
-              delegationsAdded.size(),
-              linksTouched.size());
-      versionAfter =
-          Publisher.publish(
-              c,
-              new ReleaseDraft.Imported(
-                  "undl",
-                  "the UN Digital Library",
-                  file.getFileName().toString(),
-                  contents.sha256(),
-                  what,
-                  at.toLocalDate()));
-    }
-    return new Summary(
-        file,
-        contents.sha256(),
-        contents.rows(),
-        contents.rollCalls().size(),
-        rollCallsAdded,
-        rollCallsChanged,
-        Math.max(0, rollCallsUnchanged),
-        linked,
-        votesAdded,
-        votesChanged,
-        votesUnchanged,
-        leftToCurated,
-        delegationsAdded,
-        conflicts,
-        notes,
-        versionBefore,
-        versionAfter);
+    return linksTouched;
   }
 
   /** An import's start: its time (every row it writes carries it) and the version before. */
@@ -711,15 +631,7 @@ public class UndlImporter {
 
   static List<String> addDelegations(Connection c, Map<String, String> names, OffsetDateTime at)
       throws SQLException {
-    Set<String> known = new LinkedHashSet<>();
-    try (PreparedStatement ps = c.prepareStatement("select id from delegation where id = any(?)")) {
-      ps.setArray(1, c.createArrayOf("text", names.keySet().toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          known.add(rs.getString(1));
-        }
-      }
-    }
+    Set<String> known = knownDelegations(c, names.keySet());
     List<String> added = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -750,6 +662,21 @@ public class UndlImporter {
     return added;
   }
 
+  /** Which of {@code codes} are delegations the dataset holds. */
+  static Set<String> knownDelegations(Connection c, java.util.Collection<String> codes)
+      throws SQLException {
+    Set<String> known = new LinkedHashSet<>();
+    try (PreparedStatement ps = c.prepareStatement("select id from delegation where id = any(?)")) {
+      ps.setArray(1, c.createArrayOf("text", codes.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          known.add(rs.getString(1));
+        }
+      }
+    }
+    return known;
+  }
+
   /** YUGOSLAVIA becomes Yugoslavia; names with lower case are kept as they are. */
   static String displayName(String name) {
     if (!name.equals(name.toUpperCase(Locale.ROOT))) {
@@ -768,148 +695,64 @@ public class UndlImporter {
     return s;
   }
 
-  private static Map<String, List<Curated>> curated(Connection c) throws SQLException {
-    Map<String, List<Curated>> out = new HashMap<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "select upper(d.symbol), v.id, v.yes, v.no, v.abstain, v.non_voting, v.undl_id"
-                    + " from vote v join vote_document vd on vd.vote_id = v.id and vd.role ="
-                    + " 'adopted_text' join document d on d.id = vd.document_id"
-                    + " where v.origin = 'seed' and v.method = 'recorded' order by v.id")) {
-      while (rs.next()) {
-        out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-            .add(
-                new Curated(
-                    rs.getString(2),
-                    (Integer) rs.getObject(3),
-                    (Integer) rs.getObject(4),
-                    (Integer) rs.getObject(5),
-                    (Integer) rs.getObject(6),
-                    (Integer) rs.getObject(7)));
-      }
-    }
-    return out;
-  }
-
-  /** The key a roll call is found by in the history: canonical symbol and date. */
-  static String historyKey(RollCall rc) {
-    String symbol = Symbols.canonical(rc.symbol());
-    return symbol == null ? null : symbol + "@" + rc.date();
-  }
-
   /**
-   * The General Assembly votes of the layers built from outside data not linked to the UN Digital
-   * Library yet, by canonical resolution symbol and date.
+   * Delegations whose vote in the file differs from a linked vote's roll call (one query over the
+   * staged rows): a record per difference, a line per vote, in the file's order.
    */
-  private static Map<String, List<Curated>> history(Connection c) throws SQLException {
-    Map<String, List<Curated>> out = new HashMap<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "select v.resolution, v.date::text, v.id, v.yes, v.no, v.abstain, v.non_voting,"
-                    + " v.undl_id from vote v where v.origin in ('"
-                    + String.join("', '", Schema.LAYER_ORIGINS)
-                    + "') and v.body_id = '"
-                    + BODY
-                    + "' and v.resolution is not null and v.undl_id is null order by v.id")) {
-      while (rs.next()) {
-        String key = Symbols.canonical(rs.getString(1)) + "@" + rs.getString(2);
-        out.computeIfAbsent(key, k -> new ArrayList<>())
-            .add(
-                new Curated(
-                    rs.getString(3),
-                    (Integer) rs.getObject(4),
-                    (Integer) rs.getObject(5),
-                    (Integer) rs.getObject(6),
-                    (Integer) rs.getObject(7),
-                    (Integer) rs.getObject(8)));
-      }
-    }
-    return out;
-  }
-
-  /** A conflict per tally the file and the held vote both know and disagree on. */
-  private static void tallyConflicts(
-      List<Conflict> out, String voteId, Integer[] file, Integer[] held) {
-    for (int i = 0; i < 4; i++) {
-      if (file[i] != null && held[i] != null && !file[i].equals(held[i])) {
-        out.add(new Conflict(voteId, BALLOTS.get(i), null, "" + held[i], "" + file[i]));
-      }
-    }
-  }
-
-  /** Whether the file's yes, no and abstain are the held vote's, all three known. */
-  private static boolean sameTallies(RollCall rc, Curated h) {
-    Integer[] a = rc.tallies();
-    Integer[] b = h.tallies();
-    for (int i = 0; i < 3; i++) {
-      if (a[i] == null || !a[i].equals(b[i])) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Whether the file's tallies agree with the curated ones wherever both are known. */
-  private static boolean matches(RollCall rc, Curated cv) {
-    Integer[] a = rc.tallies();
-    Integer[] b = cv.tallies();
-    for (int i = 0; i < 4; i++) {
-      if (a[i] != null && b[i] != null && !a[i].equals(b[i])) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String tallyText(Integer[] t) {
-    return String.format(
-        "yes %s, no %s, abstain %s, non_voting %s",
-        t[0] == null ? "unknown" : t[0],
-        t[1] == null ? "unknown" : t[1],
-        t[2] == null ? "unknown" : t[2],
-        t[3] == null ? "unknown" : t[3]);
-  }
-
-  /** Delegations whose vote in the file differs from the curated roll call's. */
-  private static Optional<String> rowConflicts(
-      Connection c, RollCall rc, String voteId, List<Conflict> out) throws SQLException {
-    List<String> diffs = new ArrayList<>();
-    int n = 0;
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "select r.ms_code, r.vote, cur.vote from undl_row r left join roll_call cur on"
-                + " cur.vote_id = ? and cur.delegation_id = r.ms_code where r.undl_id = ? and"
-                + " cur.vote is distinct from r.vote and not (cur.vote is null and r.vote ="
-                + " 'non_voting') order by r.ms_code")) {
-      ps.setString(1, voteId);
-      ps.setInt(2, rc.undlId());
-      try (ResultSet rs = ps.executeQuery()) {
+  private static List<String> rowConflicts(
+      Connection c, UndlFile.Contents contents, Set<Integer> linkedIds, List<Conflict> out)
+      throws SQLException {
+    Map<Integer, List<String[]>> byRollCall = new HashMap<>();
+    if (!linkedIds.isEmpty()) {
+      try (Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "select h.undl_id, h.vote_id, r.ms_code, r.vote, cur.vote from undl_row r join"
+                      + " undl_head h on h.undl_id = r.undl_id left join roll_call cur on"
+                      + " cur.vote_id = h.vote_id and cur.delegation_id = r.ms_code where h.linked"
+                      + " and cur.vote is distinct from r.vote and not (cur.vote is null and"
+                      + " r.vote = 'non_voting') order by h.undl_id, r.ms_code")) {
         while (rs.next()) {
-          n++;
-          out.add(
-              new Conflict(voteId, "ballot", rs.getString(1), rs.getString(3), rs.getString(2)));
-          if (diffs.size() < 5) {
-            diffs.add(
-                rs.getString(1)
-                    + " "
-                    + rs.getString(2)
-                    + " in the file, "
-                    + (rs.getString(3) == null ? "absent" : rs.getString(3))
-                    + " in the curated roll call");
-          }
+          byRollCall
+              .computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
+              .add(
+                  new String[] {
+                    rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)
+                  });
         }
       }
     }
-    if (n == 0) {
-      return Optional.empty();
+    List<String> lines = new ArrayList<>();
+    for (RollCall rc : contents.rollCalls()) {
+      List<String[]> rows = byRollCall.get(rc.undlId());
+      if (rows == null || !linkedIds.contains(rc.undlId())) {
+        continue;
+      }
+      String voteId = rows.get(0)[0];
+      List<String> diffs = new ArrayList<>();
+      for (String[] r : rows) {
+        out.add(new Conflict(voteId, "ballot", r[1], r[3], r[2]));
+        if (diffs.size() < 5) {
+          diffs.add(
+              r[1]
+                  + " "
+                  + r[2]
+                  + " in the file, "
+                  + (r[3] == null ? "absent" : r[3])
+                  + " in the curated roll call");
+        }
+      }
+      lines.add(
+          String.format(
+              "%s (undl_id %d): %d delegation(s) voted otherwise in the file (%s%s); the curated"
+                  + " roll call stands",
+              voteId,
+              rc.undlId(),
+              rows.size(),
+              String.join("; ", diffs),
+              rows.size() > diffs.size() ? "; ..." : ""));
     }
-    return Optional.of(
-        String.format(
-            "%s (undl_id %d): %d delegation(s) voted otherwise in the file (%s%s); the curated"
-                + " roll call stands",
-            voteId, rc.undlId(), n, String.join("; ", diffs), n > diffs.size() ? "; ..." : ""));
+    return lines;
   }
 
   private static void cite(
@@ -1032,26 +875,13 @@ public class UndlImporter {
     }
   }
 
+  /** Sends a chunk of CSV to a COPY (also used by the General Debate's importer). */
   static void flush(CopyIn copy, StringBuilder sb) throws IOException {
-    try {
-      byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
-      copy.writeToCopy(b, 0, b.length);
-      sb.setLength(0);
-    } catch (SQLException e) {
-      throw new IOException("COPY failed: " + e.getMessage(), e);
-    }
+    Staging.flush(copy, sb);
   }
 
+  /** Appends a CSV row of quoted values (null is SQL null). */
   static void csv(StringBuilder sb, Object... values) {
-    for (int i = 0; i < values.length; i++) {
-      if (i > 0) {
-        sb.append(',');
-      }
-      Object v = values[i];
-      if (v != null) {
-        sb.append('"').append(v.toString().replace("\"", "\"\"")).append('"');
-      }
-    }
-    sb.append('\n');
+    Staging.csv(sb, values);
   }
 }

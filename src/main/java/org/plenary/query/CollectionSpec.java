@@ -43,7 +43,11 @@ public final class CollectionSpec {
    * A set-valued filter: records tagged with values in another table ({@code name=a,b} keeps those
    * with any of them; {@code facet=name} counts them). {@code table} holds one row per record and
    * value: {@code keyColumn} is the record's key ({@code keySql} in the collection's SQL), {@code
-   * valueColumn} the value (vote_topic: vote_id, topic_id).
+   * valueColumn} the value (vote_topic: vote_id, topic_id). {@code match} is the condition on a row
+   * {@code tag} of the table, with one marker bound to the values (an array): by default the value
+   * is one of them; a filter may compare otherwise (a delegation's names, case ignored). A filter
+   * with a field's name takes that field's equality ({@code name=}); its other operators stay the
+   * field's.
    */
   public record TagFilter(
       String name,
@@ -51,7 +55,25 @@ public final class CollectionSpec {
       String keyColumn,
       String valueColumn,
       String keySql,
-      String description) {
+      String description,
+      String match) {
+    public TagFilter(
+        String name,
+        String table,
+        String keyColumn,
+        String valueColumn,
+        String keySql,
+        String description) {
+      this(
+          name,
+          table,
+          keyColumn,
+          valueColumn,
+          keySql,
+          description,
+          "tag." + valueColumn + " = any(?)");
+    }
+
     /** The condition: the record has one of the values bound to the one parameter (an array). */
     String existsSql() {
       return "exists (select 1 from "
@@ -60,9 +82,9 @@ public final class CollectionSpec {
           + keyColumn
           + " = "
           + keySql
-          + " and tag."
-          + valueColumn
-          + " = any(?))";
+          + " and "
+          + match
+          + ")";
     }
 
     /** The join that a facet of it counts over. */

@@ -215,6 +215,7 @@ public final class ListQuery {
                               java.util.stream.Stream.concat(
                                       c.fields().stream().filter(Field::facetable).map(Field::name),
                                       c.tagFilters().keySet().stream())
+                                  .distinct()
                                   .toList()));
                 }
                 if (facets.stream().noneMatch(x -> x.name().equals(facet))) {

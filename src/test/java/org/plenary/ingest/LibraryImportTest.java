@@ -240,6 +240,77 @@ class LibraryImportTest {
     assertEquals(version, state.version());
   }
 
+  /** What the import wrote, without the times it wrote it. */
+  private List<Map<String, Object>> written() {
+    List<Map<String, Object>> out = new java.util.ArrayList<>();
+    for (String sql :
+        List.of(
+            "select id, body_id, date::text as date, subject, method, outcome, yes, no, abstain,"
+                + " non_voting, roll_call_status, meeting, note, session, resolution, undl_id"
+                + " from vote where origin = 'undl' order by id",
+            "select vote_id, delegation_id, vote from roll_call where origin = 'undl' order by 1,"
+                + " 2",
+            "select vote_id, topic_id from vote_topic where origin = 'undl' order by 1, 2",
+            "select record_type, record_id, locator from citation where origin = 'undl' order by"
+                + " 1, 2, 3",
+            "select vote_id, field, delegation_id from conflict order by 1, 2, 3")) {
+      out.addAll(engine.rows(sql));
+    }
+    return out;
+  }
+
+  @Test
+  void theResolutionsFileAndTheVotingFileMakeOneVoteInEitherOrder() throws IOException {
+    String title = "Oceans financing : resolution / adopted by the General Assembly";
+    Path outcomes =
+        csv(
+            "2026_02_06_ga_outcomes.csv",
+            OUTCOMES,
+            "9401,A/RES/75/9,75,2020-12-08,\""
+                + title
+                + "\",\"Vote, recorded\",A/75/L.9,,"
+                + "A/75/PV.40,Oceans,LAW OF THE SEA,,2,1,1,,,"
+                + "https://digitallibrary.un.org/record/9401");
+    String row =
+        ",2020-12-08,75,A/RES/75/9,A/75/L.9,,A/75/PV.40,\""
+            + title
+            + "\",Oceans,,,2,1,1,0,4,"
+            + "https://digitallibrary.un.org/record/9401";
+    Path voting =
+        csv(
+            "2026_02_06_ga_voting.csv",
+            TestFiles.GA_2026,
+            "9401,USA,UNITED STATES,N" + row,
+            "9401,FRA,FRANCE,Y" + row,
+            "9401,BRA,BRAZIL,Y" + row,
+            "9401,CHN,CHINA,A" + row);
+
+    run(0, outcomes, voting);
+    List<Map<String, Object>> resolutionsFirst = written();
+    given()
+        .get("/v1/votes?resolution=A/RES/75/9")
+        .then()
+        .statusCode(200)
+        .body("data.id", contains("undl-9401"))
+        .body("data[0].roll_call_status", is("complete"))
+        .body("data[0].yes", is(2));
+    removeWhatWasImported();
+
+    run(0, voting, outcomes);
+    List<Map<String, Object>> votingFirst = written();
+    assertEquals(votingFirst, resolutionsFirst);
+    given()
+        .get("/v1/votes?resolution=A/RES/75/9")
+        .then()
+        .statusCode(200)
+        .body("data.id", contains("undl-9401"))
+        .body("data[0].sources.title.size()", is(2));
+    given()
+        .get("/v1/votes/undl-9401/roll-call?vote=yes")
+        .then()
+        .body("data.delegation_id", containsInAnyOrder("FRA", "BRA"));
+  }
+
   @Test
   void councilAdoptionWithoutAVoteByModalityAloneBothWays() throws IOException {
     Path file =
@@ -325,13 +396,13 @@ class LibraryImportTest {
         csv(
             "2026_02_06_unms_names.csv",
             NAMES,
-            "9301,Netherlands (Kingdom of the),ms,528,NLD,1945-12-10:,Netherlands|Holland,,,,"
+            "9301,Netherlands (Kingdom of the),ms,528,NLD,1945-12-10:,Netherlands|Holland,Low Countries,,,"
                 + "True,,,Pays-Bas (Royaume des),Países Bajos (Reino de los),مملكة هولندا,荷兰王国,"
                 + "Королевство Нидерландов,https://digitallibrary.un.org/record/9301,",
             "9302,Czechoslovakia,fs,,,1945-10-24:1992-12-31,,,,,True,,,Tchécoslovaquie,"
                 + "Checoslovaquia,,,,,");
     String out = run(0, file);
-    assertTrue(out.contains("names added: 8"), out);
+    assertTrue(out.contains("names added: 9"), out);
     assertTrue(out.contains("1 name(s) without a delegation"), out);
     given()
         .get("/v1/delegations?known_as=Pays-Bas (Royaume des)")
@@ -340,6 +411,21 @@ class LibraryImportTest {
         .body("data.id", contains("NLD"));
     given()
         .get("/v1/delegations?known_as=Королевство Нидерландов")
+        .then()
+        .statusCode(200)
+        .body("data.id", contains("NLD"));
+    // by any of its names: a closing parenthetical optional, case ignored, former names too
+    for (String name :
+        List.of("Pays-Bas", "pays-bas (royaume des)", "Holland", "Países Bajos", "NETHERLANDS")) {
+      given()
+          .queryParam("name", name)
+          .get("/v1/delegations")
+          .then()
+          .statusCode(200)
+          .body("data.id", contains("NLD"));
+    }
+    given()
+        .get("/v1/delegations?name=Low Countries")
         .then()
         .statusCode(200)
         .body("data.id", contains("NLD"));

@@ -205,6 +205,19 @@ class VotingRecordTest {
         .then()
         .statusCode(200)
         .body("data.id", contains("DEU"));
+    // name= finds a delegation by any of its names, case ignored: Voeten's, or its own
+    given()
+        .get("/v1/delegations?name=federal republic of GERMANY")
+        .then()
+        .statusCode(200)
+        .body("data.id", contains("DEU"));
+    given().get("/v1/delegations?name=Brazil").then().body("data.id", contains("BRA"));
+    given().get("/v1/delegations?name=Atlantis").then().statusCode(200).body("data.size()", is(0));
+    given()
+        .get("/v1/delegations?name=")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
   }
 
   @Test

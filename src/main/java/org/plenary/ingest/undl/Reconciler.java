@@ -23,7 +23,12 @@ public interface Reconciler<H, F> {
     /** One of several held with the same key, chosen by the rule's order (the tallies). */
     CHOSEN,
     /** Chosen from several the rule cannot tell apart, by the order they were given in. */
-    TIE
+    TIE,
+    /**
+     * No official symbol to compare (the held vote's is Voeten's unofficial one, or none): the only
+     * one held of the same session and date with the same yes, no and abstain.
+     */
+    SAME_TALLIES
   }
 
   /** A record of the file and the held one it is. */

@@ -2,12 +2,17 @@ package org.plenary.ingest.undl;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 
 /**
  * One vote per decision, whoever reported it: which roll calls of a Library voting file are votes
@@ -28,6 +33,11 @@ import java.util.TreeSet;
  *       that nothing but this order tells apart is reported as a tie (a note), and is still made:
  *       the outcome depends only on the input, never on a hash's order. A file roll call left over
  *       when the held ones are used up is new.
+ *   <li>Where the held vote has no official symbol (Voeten's {@code R/26/2758A} or {@code R/10/196}
+ *       of the sessions before the 31st, where the number is often not the resolution's, or no
+ *       symbol at all), a roll call still unmatched is it when they share the session, the date and
+ *       the yes, no and abstain counts (all known), and neither has another such partner left; if
+ *       several could pair, none is made and a note says so. No symbol is ever made up.
  * </ol>
  *
  * A matched roll call's differences (a tally, a member's ballot) are {@link Conflict}s, not a new
@@ -45,6 +55,26 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
           .thenComparing(p -> !p.wholeText())
           .thenComparingInt(Pair::held)
           .thenComparingInt(Pair::file);
+
+  /**
+   * Whether a roll call with this symbol (null when none) and date may be one of {@code held} by
+   * this rule, its record aside (a roll call whose record a held vote carries is that vote): an
+   * importer copies the others' rows straight into place while it reads them.
+   */
+  public static BiPredicate<Symbol, LocalDate> mayHold(List<HeldVote> held) {
+    Set<Key> keys = new HashSet<>();
+    Set<LocalDate> unofficial = new HashSet<>();
+    for (HeldVote v : held) {
+      if (v.undlId() == null && v.symbol() != null) {
+        keys.add(new Key(v.symbol(), v.date()));
+      }
+      if (v.undlId() == null && !v.officialSymbol()) {
+        unofficial.add(v.date());
+      }
+    }
+    return (symbol, date) ->
+        symbol != null && (keys.contains(new Key(symbol, date)) || unofficial.contains(date));
+  }
 
   @Override
   public Reconciliation<HeldVote, FileRollCall> reconcile(
@@ -77,6 +107,7 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
     for (var g : groups.entrySet()) {
       pair(g.getKey(), g.getValue(), candidates.get(g.getKey()), held, incoming, matched, notes);
     }
+    byTallies(held, incoming, matched, notes);
     List<Match<HeldVote, FileRollCall>> matches = new ArrayList<>();
     List<FileRollCall> added = new ArrayList<>();
     List<Conflict> conflicts = new ArrayList<>();
@@ -156,6 +187,81 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
     }
   }
 
+  /**
+   * The last rule: a roll call still unmatched, with a symbol, is the held vote of the same session
+   * and date whose symbol is not official (Voeten's {@code R/26/2758A}, or none) and whose yes, no
+   * and abstain are its own, all known, when exactly one such vote is left for it and it is the
+   * only roll call left for that vote. Where several could pair, none is made and a note says so: a
+   * symbol is never guessed.
+   */
+  private static void byTallies(
+      List<HeldVote> held,
+      List<FileRollCall> incoming,
+      Match<HeldVote, FileRollCall>[] matched,
+      List<String> notes) {
+    Set<HeldVote> used = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Match<HeldVote, FileRollCall> m : matched) {
+      if (m != null) {
+        used.add(m.held());
+      }
+    }
+    Map<TallyKey, List<Integer>> free = new LinkedHashMap<>();
+    for (int h = 0; h < held.size(); h++) {
+      HeldVote v = held.get(h);
+      TallyKey k = TallyKey.of(v.session(), v.date(), v.tallies());
+      if (k != null && v.undlId() == null && !v.officialSymbol() && !used.contains(v)) {
+        free.computeIfAbsent(k, x -> new ArrayList<>()).add(h);
+      }
+    }
+    if (free.isEmpty()) {
+      return;
+    }
+    Map<TallyKey, List<Integer>> wanting = new LinkedHashMap<>();
+    for (int f = 0; f < incoming.size(); f++) {
+      FileRollCall rc = incoming.get(f);
+      TallyKey k =
+          rc.symbol() == null ? null : TallyKey.of(rc.symbol().session(), rc.date(), rc.tallies());
+      if (matched[f] == null && k != null && free.containsKey(k)) {
+        wanting.computeIfAbsent(k, x -> new ArrayList<>()).add(f);
+      }
+    }
+    for (var e : wanting.entrySet()) {
+      List<Integer> hs = free.get(e.getKey());
+      List<Integer> fs = e.getValue();
+      if (hs.size() == 1 && fs.size() == 1) {
+        int f = fs.get(0);
+        matched[f] = new Match<>(incoming.get(f), held.get(hs.get(0)), Reason.SAME_TALLIES);
+      } else {
+        notes.add(
+            String.format(
+                "roll call(s) %s (session %s, %s, tallies %s-%s-%s) could be %s, held without an"
+                    + " official symbol: the same session, date and tallies do not tell which;"
+                    + " imported as new",
+                String.join(", ", fs.stream().map(f -> "" + incoming.get(f).undlId()).toList()),
+                e.getKey().session(),
+                e.getKey().date(),
+                e.getKey().yes(),
+                e.getKey().no(),
+                e.getKey().abstain(),
+                String.join(" or ", hs.stream().map(h -> held.get(h).id()).toList())));
+      }
+    }
+  }
+
+  /** Session, date and the three counts, all known. */
+  private record TallyKey(String session, LocalDate date, int yes, int no, int abstain) {
+    static TallyKey of(String session, LocalDate date, Tallies t) {
+      if (session == null
+          || date == null
+          || t.yes() == null
+          || t.no() == null
+          || t.abstain() == null) {
+        return null;
+      }
+      return new TallyKey(session, date, t.yes(), t.no(), t.abstain());
+    }
+  }
+
   private static boolean sameRank(Pair a, Pair b) {
     return a.agrees() == b.agrees()
         && a.distance() == b.distance()
@@ -163,7 +269,7 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
   }
 
   /** The differences between a held vote and the file's roll call matched to it. */
-  static List<Conflict> differences(HeldVote held, FileRollCall rc) {
+  public static List<Conflict> differences(HeldVote held, FileRollCall rc) {
     List<Conflict> out = new ArrayList<>();
     List<Integer> h = held.tallies().values();
     List<Integer> f = rc.tallies().values();

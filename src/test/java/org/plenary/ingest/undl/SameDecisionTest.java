@@ -207,4 +207,62 @@ class SameDecisionTest {
     assertEquals(rc, m.incoming());
     assertEquals(Reason.ONLY_CANDIDATE, m.reason());
   }
+
+  private static final LocalDate OCT_25 = LocalDate.of(1971, 10, 25);
+
+  /** A roll call of Voeten's as the dataset holds it: its unres as written, its session. */
+  private static HeldVote voeten(String id, String unres, String session, Tallies t) {
+    Symbol symbol = Symbol.parse(unres).orElse(null);
+    return new HeldVote(
+        id, symbol, OCT_25, t, Map.of(), true, null, session, !HeldVote.unofficial(unres, symbol));
+  }
+
+  @Test
+  void voetensOldRFormsAreNotOfficialSymbols() {
+    assertEquals(true, HeldVote.unofficial("R/26/2758A", Symbol.parse("R/26/2758A").get()));
+    assertEquals(true, HeldVote.unofficial("R/10/196", Symbol.parse("R/10/196").get()));
+    assertEquals(false, HeldVote.unofficial("R/73/187", Symbol.parse("R/73/187").get()));
+    assertEquals(
+        false, HeldVote.unofficial("A/RES/2758(XXVI)", Symbol.parse("A/RES/2758(XXVI)").get()));
+  }
+
+  @Test
+  void anUnofficialSymbolIsMatchedBySessionDateAndTallies() {
+    // Voeten writes R/26/2758A; the Library A/RES/2758(XXVI): not the same symbol
+    HeldVote held = voeten("voeten-2758", "R/26/2758A", "26", new Tallies(76, 35, 17, null));
+    FileRollCall rc = file(2758, "A/RES/2758(XXVI)", OCT_25, new Tallies(76, 35, 17, 3));
+    // a vote of that day with other tallies stays new
+    FileRollCall other = file(2759, "A/RES/2759(XXVI)", OCT_25, new Tallies(80, 2, 3, null));
+    var r = rule.reconcile(List.of(held), List.of(rc, other));
+    assertEquals(List.of("2758=voeten-2758:SAME_TALLIES"), pairs(r));
+    assertEquals(List.of(other), r.added());
+    assertEquals(List.of(), r.conflicts());
+    assertEquals(true, SameDecision.mayHold(List.of(held)).test(rc.symbol(), OCT_25));
+    assertEquals(false, SameDecision.mayHold(List.of(held)).test(rc.symbol(), OCT_25.plusDays(1)));
+  }
+
+  @Test
+  void anOfficialSymbolIsNeverMatchedByTallies() {
+    HeldVote held = voeten("voeten-1", "A/RES/2760(XXVI)", "26", new Tallies(76, 35, 17, null));
+    var r =
+        rule.reconcile(
+            List.of(held), List.of(file(2758, "A/RES/2758(XXVI)", OCT_25, held.tallies())));
+    assertEquals(List.of(), pairs(r));
+  }
+
+  @Test
+  void twoUnofficialCandidatesWithTheSameTalliesAreNotGuessed() {
+    Tallies t = new Tallies(50, 10, 5, null);
+    var r =
+        rule.reconcile(
+            List.of(voeten("voeten-1", "R/26/1A", "26", t), voeten("voeten-2", "R/26/1B", "26", t)),
+            List.of(file(7, "A/RES/2790(XXVI)", OCT_25, t)));
+    assertEquals(List.of(), pairs(r));
+    assertEquals(
+        List.of(
+            "roll call(s) 7 (session 26, 1971-10-25, tallies 50-10-5) could be voeten-1 or"
+                + " voeten-2, held without an official symbol: the same session, date and tallies"
+                + " do not tell which; imported as new"),
+        r.notes());
+  }
 }
