@@ -135,41 +135,81 @@ public final class Groups {
           .definition(Measures.COHESION_DEFINITION)
           .build();
 
+  /** The per-vote cohesion of each chosen vote summed up per group (and per year or topic). */
+  private static String summary(String more) {
+    return " count(*) filter (where g.yes + g.no + g.abstain > 0)::int as votes,"
+        + " round(avg("
+        + Measures.exactAgreementIndex("g.yes", "g.no", "g.abstain")
+        + "), 4)::float8 as agreement_index, coalesce(sum("
+        + DEFECTIONS
+        + "), 0)::int as defections, count(*) filter (where "
+        + DEFECTIONS
+        + " > 0)::int as votes_with_defections from "
+        + PER_VOTE
+        + " g "
+        + more;
+  }
+
+  /** The fields of {@link #summary}, over the votes {@code of} ("of the year"). */
+  private static List<Field> summaryFields(String of) {
+    return List.of(
+        Field.integer("votes", "y.votes", "Chosen votes " + of + " on which a member voted"),
+        Field.number(
+            "agreement_index",
+            "y.agreement_index",
+            "Mean of the per-vote Agreement Indexes of the votes "
+                + of
+                + "; null when no member voted"),
+        Field.integer(
+            "defections", "y.defections", "Members against their group's majority, summed"),
+        Field.integer(
+            "votes_with_defections",
+            "y.votes_with_defections",
+            "Votes on which at least one member was against the group's majority"),
+        Field.longText("source_ids", "src.ids", Measures.SOURCE_IDS));
+  }
+
   /** A group's cohesion per calendar year. */
   public static final CollectionSpec COHESION_YEARS =
       CollectionSpec.builder(
               "group_cohesion_years",
               "(select g.group_id, extract(year from v.date)::int as year,"
-                  + " count(*) filter (where g.yes + g.no + g.abstain > 0)::int as votes,"
-                  + " round(avg("
-                  + Measures.exactAgreementIndex("g.yes", "g.no", "g.abstain")
-                  + "), 4)::float8 as agreement_index, coalesce(sum("
-                  + DEFECTIONS
-                  + "), 0)::int as defections, count(*) filter (where "
-                  + DEFECTIONS
-                  + " > 0)::int as votes_with_defections from "
-                  + PER_VOTE
-                  + " g join vote v on v.id = g.vote_id group by 1, 2) y cross join "
+                  + summary("join vote v on v.id = g.vote_id group by 1, 2")
+                  + ") y cross join "
                   + Measures.SCOPE_SOURCES)
           .field(Field.text("group_id", "y.group_id", "Group"))
           .field(Field.integer("year", "y.year", "Calendar year"))
-          .field(Field.integer("votes", "y.votes", "Chosen votes on which a member voted"))
-          .field(
-              Field.number(
-                  "agreement_index",
-                  "y.agreement_index",
-                  "Mean of the year's per-vote Agreement Indexes; null when no member voted"))
-          .field(
-              Field.integer(
-                  "defections", "y.defections", "Members against their group's majority, summed"))
-          .field(
-              Field.integer(
-                  "votes_with_defections",
-                  "y.votes_with_defections",
-                  "Votes on which at least one member was against the group's majority"))
-          .field(Field.longText("source_ids", "src.ids", Measures.SOURCE_IDS))
+          .fields(summaryFields("of the year"))
           .key("group_id", "year")
           .sort("year")
+          .scope(Votes.VOTES)
+          .definition(Measures.COHESION_DEFINITION)
+          .build();
+
+  /**
+   * A group's cohesion per topic of the chosen votes (vote_topic): a vote counts under each of its
+   * topics; the lowest mean index, the topic that divides the group most, comes first.
+   */
+  public static final CollectionSpec COHESION_TOPICS =
+      CollectionSpec.builder(
+              "group_cohesion_topics",
+              "(select g.group_id, vt.topic_id,"
+                  + summary("join vote_topic vt on vt.vote_id = g.vote_id group by 1, 2")
+                  + ") y join topic t on t.id = y.topic_id cross join "
+                  + Measures.SCOPE_SOURCES)
+          .field(Field.text("group_id", "y.group_id", "Group"))
+          .field(Field.text("topic_id", "y.topic_id", "Topic (/v1/topics)"))
+          .field(Field.text("topic_name", "t.name", "The topic's name"))
+          .field(
+              Field.term(
+                  "scheme",
+                  "t.scheme",
+                  "The topic's scheme: voeten (Voeten's six issues), unbis (UN subject terms),"
+                      + " agenda (agenda items)",
+                  List.of("voeten", "unbis", "agenda")))
+          .fields(summaryFields("on the topic"))
+          .key("group_id", "topic_id")
+          .sort("agreement_index")
           .scope(Votes.VOTES)
           .definition(Measures.COHESION_DEFINITION)
           .build();

@@ -344,6 +344,7 @@ public class PageResource {
           data.put("group", g);
           data.put("years", rows);
           data.put("votes", votes.rows());
+          data.put("topics", divisiveTopics(engine, id, filters));
           data.put("chart", new RawString(chart));
           data.put("chartHeight", Charts.height(chart) + Charts.STANDALONE_EXTRA);
           data.put("chartUrl", "/charts" + base + ".svg" + (query.isEmpty() ? "" : "?" + query));
@@ -353,6 +354,21 @@ public class PageResource {
           }
           return new Pages.Page(f, data);
         });
+  }
+
+  /** The ten topics whose votes divided a group most (lowest mean Agreement Index first). */
+  static List<Map<String, Object>> divisiveTopics(
+      QueryEngine engine, String id, MultivaluedMap<String, String> filters) {
+    MultivaluedMap<String, String> q = new MultivaluedHashMap<>(filters);
+    q.putSingle("agreement_index__isnull", "false");
+    q.putSingle("limit", "10");
+    return engine
+        .page(
+            ListQuery.parse(
+                Groups.COHESION_TOPICS,
+                q,
+                List.of(ListQuery.condition(Groups.COHESION_TOPICS, "group_id", "", id))))
+        .rows();
   }
 
   /** A group's cohesion per year over the votes {@code filters} choose (page and chart). */
