@@ -10,11 +10,11 @@ import org.plenary.vote.Measures;
 import org.plenary.vote.Votes;
 
 /**
- * Groups of delegations and their cohesion (docs/analytics.md). A group's id is a UN regional
- * group's term ({@code weog}, {@code african}, ...); its members are the delegations whose
- * regional_group it is. {@link #MEMBERS} is the one place membership is written: a coalition of
- * states would join it as another branch of its union once the dataset links organizations to
- * delegations (memberships link organizations to organizations today).
+ * Groups of delegations and their cohesion (docs/analytics.md). A group is a UN regional group (its
+ * id the term: {@code weog}, {@code african}, ...; its members the delegations whose regional_group
+ * it is) or an organization with delegations as members, a coalition of states (its id the
+ * organization's; its members from membership.delegation_id, V21). {@link #MEMBERS} is the one
+ * place membership is written.
  */
 public final class Groups {
   private Groups() {}
@@ -33,10 +33,24 @@ public final class Groups {
     }
   }
 
-  /** (group_id, delegation_id): every group's members. */
+  /**
+   * (group_id, delegation_id, start_date, end_date): every group's members, regional groups' and
+   * coalitions', with the period of membership where known (null: no bound).
+   */
   public static final String MEMBERS =
-      "(select d.regional_group as group_id, d.id as delegation_id from delegation d"
-          + " where d.regional_group is not null)";
+      "(select d.regional_group as group_id, d.id as delegation_id, null::date as start_date,"
+          + " null::date as end_date from delegation d where d.regional_group is not null"
+          + " union all select ms.organization_id, ms.delegation_id, ms.start_date, ms.end_date"
+          + " from membership ms where ms.delegation_id is not null)";
+
+  /**
+   * Member m's roll-call row r counts for its group: the vote was within its membership (the vote's
+   * date is read only for a membership with a period).
+   */
+  private static final String WITHIN_MEMBERSHIP =
+      "(m.start_date is null and m.end_date is null or (select v0.date from vote v0 where v0.id ="
+          + " r.vote_id) between coalesce(m.start_date, '-infinity'::date) and"
+          + " coalesce(m.end_date, 'infinity'::date))";
 
   private static String values() {
     StringBuilder sb = new StringBuilder("(values ");
@@ -49,20 +63,35 @@ public final class Groups {
           .append(e.getValue())
           .append("', 'regional_group')");
     }
-    return sb.append(") g(id, name, kind)").toString();
+    return sb.append(") r(id, name, kind)").toString();
   }
 
   public static final CollectionSpec GROUPS =
       CollectionSpec.builder(
               "groups",
-              values()
+              "(select * from "
+                  + values()
+                  + " union all select o.id, o.name, 'organization' from organization o where"
+                  + " exists (select 1 from membership ms where ms.organization_id = o.id and"
+                  + " ms.delegation_id is not null)) g"
                   + " left join (select group_id, count(*)::int as n, string_agg(delegation_id, ';'"
                   + " order by delegation_id) as ids from "
                   + MEMBERS
                   + " m group by group_id) m on m.group_id = g.id")
-          .field(Field.text("id", "g.id", "Group id: a UN regional group (weog, african, ...)"))
+          .field(
+              Field.text(
+                  "id",
+                  "g.id",
+                  "Group id: a UN regional group (weog, african, ...) or an organization's id (a"
+                      + " coalition of states)"))
           .field(Field.text("name", "g.name", "Name"))
-          .field(Field.text("kind", "g.kind", "regional_group"))
+          .field(
+              Field.term(
+                  "kind",
+                  "g.kind",
+                  "regional_group, or organization: an organization with delegations as members"
+                      + " (/v1/organizations/{id})",
+                  List.of("regional_group", "organization")))
           .field(Field.integer("members", "coalesce(m.n, 0)", "How many delegations it has"))
           .field(
               Field.longText(
@@ -73,16 +102,29 @@ public final class Groups {
 
   /**
    * Each group's ballots on each chosen vote, as table g (group_id, vote_id, yes, no, abstain,
-   * non_voting): the one SQL of the group counts.
+   * non_voting; with {@code ids}, also yes_ids, no_ids, abstain_ids: the members by ballot, in
+   * order): the one SQL of the group counts, one pass over the members' roll-call rows.
    */
-  private static final String PER_VOTE =
-      "(select m.group_id, r.vote_id, count(*) filter (where r.vote = 'yes')::int as yes,"
-          + " count(*) filter (where r.vote = 'no')::int as no,"
-          + " count(*) filter (where r.vote = 'abstain')::int as abstain,"
-          + " count(*) filter (where r.vote = 'non_voting')::int as non_voting from "
-          + MEMBERS
-          + " m join roll_call r on r.delegation_id = m.delegation_id"
-          + " where r.vote_id in ({scope}) group by m.group_id, r.vote_id)";
+  private static String perVote(boolean ids) {
+    return "(select m.group_id, r.vote_id, count(*) filter (where r.vote = 'yes')::int as yes,"
+        + " count(*) filter (where r.vote = 'no')::int as no,"
+        + " count(*) filter (where r.vote = 'abstain')::int as abstain,"
+        + " count(*) filter (where r.vote = 'non_voting')::int as non_voting"
+        + (ids
+            ? ", array_agg(r.delegation_id order by r.delegation_id) filter (where r.vote ="
+                + " 'yes') as yes_ids, array_agg(r.delegation_id order by r.delegation_id) filter"
+                + " (where r.vote = 'no') as no_ids, array_agg(r.delegation_id order by"
+                + " r.delegation_id) filter (where r.vote = 'abstain') as abstain_ids"
+            : "")
+        + " from "
+        + MEMBERS
+        + " m join roll_call r on r.delegation_id = m.delegation_id"
+        + " where r.vote_id in ({scope}) and "
+        + WITHIN_MEMBERSHIP
+        + " group by m.group_id, r.vote_id)";
+  }
+
+  private static final String PER_VOTE = perVote(false);
 
   private static final String MAJORITY = Measures.groupMajority("g.yes", "g.no", "g.abstain");
 
@@ -98,7 +140,9 @@ public final class Groups {
   public static final CollectionSpec COHESION_VOTES =
       CollectionSpec.builder(
               "group_cohesion_votes",
-              PER_VOTE + " g join vote v on v.id = g.vote_id cross join " + Measures.SCOPE_SOURCES)
+              perVote(true)
+                  + " g join vote v on v.id = g.vote_id cross join "
+                  + Measures.SCOPE_SOURCES)
           .field(Field.text("group_id", "g.group_id", "Group"))
           .field(Field.text("vote_id", "g.vote_id", "Vote"))
           .field(Field.partialDate("vote_date", "v.date", "v.date_precision", "Date of the vote"))
@@ -120,13 +164,10 @@ public final class Groups {
           .field(
               Field.longText(
                   "against_group_majority",
-                  "(select string_agg(r2.delegation_id, ';' order by r2.delegation_id) from"
-                      + " roll_call r2 where r2.vote_id = g.vote_id and r2.vote <> 'non_voting'"
-                      + " and r2.vote <> "
+                  "(select string_agg(x, ';' order by x) from unnest(case "
                       + MAJORITY
-                      + " and r2.delegation_id in (select m2.delegation_id from "
-                      + MEMBERS
-                      + " m2 where m2.group_id = g.group_id))",
+                      + " when 'yes' then g.no_ids || g.abstain_ids when 'no' then g.yes_ids ||"
+                      + " g.abstain_ids when 'abstain' then g.yes_ids || g.no_ids end) x)",
                   "The members against the group's majority (ISO alpha-3 codes joined by ';')"))
           .field(Field.longText("source_ids", "src.ids", Measures.SOURCE_IDS))
           .key("group_id", "vote_id")

@@ -342,6 +342,29 @@ final class SeedReaderTest {
     assertProblem("positions.csv", line, "has 14 fields, the header has 15");
   }
 
+  @Test
+  void membershipsOfDelegationsHaveOneMemberAnOrderedPeriodAndNoRegionalGroupsId()
+      throws IOException {
+    copySeedData();
+    List<String> lines = readLines("memberships.csv");
+    assertEquals("id,organization_id,member_id,note", lines.get(0)); // from before V21
+    List<String> out = new ArrayList<>();
+    out.add("id,organization_id,member_id,delegation_id,start_date,end_date,note");
+    for (String line : lines.subList(1, lines.size())) {
+      List<String> fields = new ArrayList<>(Arrays.asList(line.split(",", 4)));
+      fields.add(3, ",,"); // delegation_id, start_date, end_date: empty
+      out.add(String.join(",", fields));
+    }
+    out.add("cybersecurity-tech-accord--FRA,cybersecurity-tech-accord,meta,FRA,,,Two members");
+    out.add("cybersecurity-tech-accord--DEU,cybersecurity-tech-accord,,DEU,2020-01-01,2019-12-31,");
+    out.add("weog--FRA,weog,,FRA,,,A coalition named like a regional group");
+    writeLines("memberships.csv", out);
+    int n = out.size();
+    assertProblem("memberships.csv", n - 2, "a membership has one member");
+    assertProblem("memberships.csv", n - 1, "start_date is after end_date");
+    assertProblem("memberships.csv", n, "cannot have a regional group's id (weog)");
+  }
+
   // --- helpers ---
 
   /** Copies seed-data/*.csv into the temporary directory. */
