@@ -13,8 +13,8 @@ import org.plenary.vote.Votes;
  * Groups of delegations and their cohesion (docs/analytics.md). A group is a UN regional group (its
  * id the term: {@code weog}, {@code african}, ...; its members the delegations whose regional_group
  * it is) or an organization with delegations as members, a coalition of states (its id the
- * organization's; its members from membership.delegation_id, V21). {@link #MEMBERS} is the one
- * place membership is written.
+ * organization's; its members from membership.delegation_id, V21, each within its membership's
+ * period). {@link #MEMBERS} and {@link #MEMBER_BALLOTS} are the one place membership is written.
  */
 public final class Groups {
   private Groups() {}
@@ -33,24 +33,25 @@ public final class Groups {
     }
   }
 
-  /**
-   * (group_id, delegation_id, start_date, end_date): every group's members, regional groups' and
-   * coalitions', with the period of membership where known (null: no bound).
-   */
+  /** (group_id, delegation_id): every group's members, regional groups' and coalitions'. */
   public static final String MEMBERS =
-      "(select d.regional_group as group_id, d.id as delegation_id, null::date as start_date,"
-          + " null::date as end_date from delegation d where d.regional_group is not null"
-          + " union all select ms.organization_id, ms.delegation_id, ms.start_date, ms.end_date"
-          + " from membership ms where ms.delegation_id is not null)";
+      "(select d.regional_group as group_id, d.id as delegation_id from delegation d"
+          + " where d.regional_group is not null union all select ms.organization_id,"
+          + " ms.delegation_id from membership ms where ms.delegation_id is not null)";
 
   /**
-   * Member m's roll-call row r counts for its group: the vote was within its membership (the vote's
-   * date is read only for a membership with a period).
+   * (group_id, vote_id, delegation_id, vote): the roll-call rows r that count for each group: a
+   * regional group's members' every row, a coalition's members' rows on the votes within their
+   * membership's period. Two branches, so that the regional groups' plan reads no vote date and a
+   * group_id condition reaches each branch.
    */
-  private static final String WITHIN_MEMBERSHIP =
-      "(m.start_date is null and m.end_date is null or (select v0.date from vote v0 where v0.id ="
-          + " r.vote_id) between coalesce(m.start_date, '-infinity'::date) and"
-          + " coalesce(m.end_date, 'infinity'::date))";
+  private static final String MEMBER_BALLOTS =
+      "(select d.regional_group as group_id, r.vote_id, r.delegation_id, r.vote from delegation d"
+          + " join roll_call r on r.delegation_id = d.id where d.regional_group is not null"
+          + " union all select ms.organization_id, r.vote_id, r.delegation_id, r.vote from"
+          + " membership ms join roll_call r on r.delegation_id = ms.delegation_id join vote v0 on"
+          + " v0.id = r.vote_id where v0.date between coalesce(ms.start_date, '-infinity'::date)"
+          + " and coalesce(ms.end_date, 'infinity'::date))";
 
   private static String values() {
     StringBuilder sb = new StringBuilder("(values ");
@@ -106,7 +107,7 @@ public final class Groups {
    * order): the one SQL of the group counts, one pass over the members' roll-call rows.
    */
   private static String perVote(boolean ids) {
-    return "(select m.group_id, r.vote_id, count(*) filter (where r.vote = 'yes')::int as yes,"
+    return "(select r.group_id, r.vote_id, count(*) filter (where r.vote = 'yes')::int as yes,"
         + " count(*) filter (where r.vote = 'no')::int as no,"
         + " count(*) filter (where r.vote = 'abstain')::int as abstain,"
         + " count(*) filter (where r.vote = 'non_voting')::int as non_voting"
@@ -117,11 +118,8 @@ public final class Groups {
                 + " r.delegation_id) filter (where r.vote = 'abstain') as abstain_ids"
             : "")
         + " from "
-        + MEMBERS
-        + " m join roll_call r on r.delegation_id = m.delegation_id"
-        + " where r.vote_id in ({scope}) and "
-        + WITHIN_MEMBERSHIP
-        + " group by m.group_id, r.vote_id)";
+        + MEMBER_BALLOTS
+        + " r where r.vote_id in ({scope}) group by r.group_id, r.vote_id)";
   }
 
   private static final String PER_VOTE = perVote(false);

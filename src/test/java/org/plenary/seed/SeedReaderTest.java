@@ -346,15 +346,8 @@ final class SeedReaderTest {
   void membershipsOfDelegationsHaveOneMemberAnOrderedPeriodAndNoRegionalGroupsId()
       throws IOException {
     copySeedData();
-    List<String> lines = readLines("memberships.csv");
-    assertEquals("id,organization_id,member_id,note", lines.get(0)); // from before V21
-    List<String> out = new ArrayList<>();
-    out.add("id,organization_id,member_id,delegation_id,start_date,end_date,note");
-    for (String line : lines.subList(1, lines.size())) {
-      List<String> fields = new ArrayList<>(Arrays.asList(line.split(",", 4)));
-      fields.add(3, ",,"); // delegation_id, start_date, end_date: empty
-      out.add(String.join(",", fields));
-    }
+    List<String> out = new ArrayList<>(readLines("memberships.csv"));
+    assertEquals("id,organization_id,member_id,delegation_id,start_date,end_date,note", out.get(0));
     out.add("cybersecurity-tech-accord--FRA,cybersecurity-tech-accord,meta,FRA,,,Two members");
     out.add("cybersecurity-tech-accord--DEU,cybersecurity-tech-accord,,DEU,2020-01-01,2019-12-31,");
     out.add("weog--FRA,weog,,FRA,,,A coalition named like a regional group");
@@ -363,6 +356,24 @@ final class SeedReaderTest {
     assertProblem("memberships.csv", n - 2, "a membership has one member");
     assertProblem("memberships.csv", n - 1, "start_date is after end_date");
     assertProblem("memberships.csv", n, "cannot have a regional group's id (weog)");
+  }
+
+  @Test
+  void membershipsFromBeforeDelegationMembersReadWithoutThem() throws IOException {
+    copySeedData();
+    List<String> lines = new ArrayList<>();
+    for (String line : readLines("memberships.csv")) {
+      List<String> fields = new ArrayList<>(Arrays.asList(line.split(",", 7)));
+      fields.subList(3, 6).clear(); // delegation_id, start_date, end_date (V21)
+      lines.add(String.join(",", fields));
+    }
+    assertEquals("id,organization_id,member_id,note", lines.get(0));
+    writeLines("memberships.csv", lines);
+    List<SeedReader.Row> memberships =
+        SeedReader.read(SeedFiles.directory(dir)).table("membership");
+    assertEquals(lines.size() - 1, memberships.size());
+    assertTrue(memberships.stream().allMatch(r -> r.get("delegation_id") == null));
+    assertEquals("hp", find(memberships, "cybersecurity-tech-accord--hp").text("member_id"));
   }
 
   // --- helpers ---
