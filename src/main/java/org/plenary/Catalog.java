@@ -1,6 +1,7 @@
 package org.plenary;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.plenary.delegation.DelegationRecords;
 import org.plenary.delegation.DelegationResource;
@@ -79,16 +80,18 @@ public final class Catalog {
         new Entry("DelegationRecordYear", DelegationRecords.RECORD_YEARS));
     ALTERNATES.put(
         Groups.COHESION_YEARS.name(), new Entry("GroupCohesionYear", Groups.COHESION_YEARS));
+    ALTERNATES.put(
+        Groups.COHESION_TOPICS.name(), new Entry("GroupCohesionTopic", Groups.COHESION_TOPICS));
   }
 
   /**
-   * The schema of the records a collection of measures gives with {@code by=year} instead of its
-   * own, by the collection's name: its list's items are one of the two.
+   * The schemas of the records a collection of measures gives with {@code by=} (year, topic)
+   * instead of its own, by the collection's name: its list's items are one of them or its own.
    */
-  public static final Map<String, String> BY_YEAR =
+  public static final Map<String, List<String>> BY =
       Map.of(
-          DelegationRecords.RECORDS.name(), "DelegationRecordYear",
-          Groups.COHESION_VOTES.name(), "GroupCohesionYear");
+          DelegationRecords.RECORDS.name(), List.of("DelegationRecordYear"),
+          Groups.COHESION_VOTES.name(), List.of("GroupCohesionYear", "GroupCohesionTopic"));
 
   /** The collection or view an operation's x-plenary-list names. */
   public static Entry lookup(String name) {

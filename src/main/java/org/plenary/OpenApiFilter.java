@@ -122,11 +122,10 @@ public class OpenApiFilter implements OASFilter {
       if (list != null) {
         Catalog.Entry e = Catalog.lookup(list.toString());
         listParameters(get, e.collection());
-        String byYear = Catalog.BY_YEAR.get(list.toString());
-        Schema item =
-            byYear == null
-                ? ref(e.schema())
-                : OASFactory.createSchema().oneOf(List.of(ref(e.schema()), ref(byYear)));
+        List<String> by = Catalog.BY.getOrDefault(list.toString(), List.of());
+        List<Schema> items = new ArrayList<>(List.of(ref(e.schema())));
+        by.forEach(b -> items.add(ref(b)));
+        Schema item = by.isEmpty() ? ref(e.schema()) : OASFactory.createSchema().oneOf(items);
         ok(
             get,
             envelope(OASFactory.createSchema().addType(SchemaType.ARRAY).items(item), "ListMeta"));

@@ -53,7 +53,7 @@ public class GroupResource {
   @Operation(
       summary =
           "The group's cohesion (Hix-Noury-Roland Agreement Index) on every chosen vote, with the"
-              + " members against its majority; by=year: per year. Vote filters (date__gte,"
+              + " members against its majority; by=year: per year; by=topic: per topic. Vote filters (date__gte,"
               + " session, body_id, q, any filter of /v1/votes) choose the votes")
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "group_cohesion_votes")
@@ -62,11 +62,12 @@ public class GroupResource {
       in = ParameterIn.QUERY,
       description =
           "vote (default): one row per vote; year: one row per calendar year (GroupCohesionYear"
-              + " records)",
+              + " records); topic: one row per topic of the votes (GroupCohesionTopic records),"
+              + " the topic that divides the group most first",
       schema =
           @Schema(
               type = SchemaType.STRING,
-              enumeration = {"vote", "year"}))
+              enumeration = {"vote", "year", "topic"}))
   public Response cohesion(@PathParam("id") String id, @Context UriInfo uri) {
     return responder.children(Groups.GROUPS, id, "group", cohesionBy(uri), "group_id", uri, BY);
   }
@@ -78,6 +79,12 @@ public class GroupResource {
         uri,
         "by",
         Groups.COHESION_VOTES,
-        Map.of("vote", Groups.COHESION_VOTES, "year", Groups.COHESION_YEARS));
+        Map.of(
+            "vote",
+            Groups.COHESION_VOTES,
+            "year",
+            Groups.COHESION_YEARS,
+            "topic",
+            Groups.COHESION_TOPICS));
   }
 }

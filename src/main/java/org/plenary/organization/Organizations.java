@@ -14,18 +14,39 @@ import org.plenary.query.Field;
 public final class Organizations {
   private Organizations() {}
 
+  /** A coalition's members of one kind: its fields, then the membership's note and sources. */
+  private static CollectionSpec members(String name, String from, List<Field> memberFields) {
+    return CollectionSpec.builder(name, from)
+        .field(Field.column("m", MEMBERSHIP, "organization_id", "The coalition"))
+        .fields(memberFields)
+        .field(Field.column("m", MEMBERSHIP, "note", "Notes on the membership").asLongText())
+        .key("organization_id", "id")
+        .sort("organization_id", "id")
+        .cites("membership", "membership_id")
+        .field(Field.column("membership_id", "m", MEMBERSHIP, "id", "Membership id"))
+        .build();
+  }
+
   static final CollectionSpec MEMBERS =
-      CollectionSpec.builder("members", "membership m join organization o on o.id = m.member_id")
-          .field(Field.column("m", MEMBERSHIP, "organization_id", "The coalition"))
-          .field(Field.column("o", ORGANIZATION, "id", "Member organization id"))
-          .field(Field.column("o", ORGANIZATION, "name", "Member name"))
-          .field(Field.column("o", ORGANIZATION, "kind", "Member kind"))
-          .field(Field.column("m", MEMBERSHIP, "note", "Notes on the membership").asLongText())
-          .key("organization_id", "id")
-          .sort("organization_id", "id")
-          .cites("membership", "membership_id")
-          .field(Field.column("membership_id", "m", MEMBERSHIP, "id", "Membership id"))
-          .build();
+      members(
+          "members",
+          "membership m join organization o on o.id = m.member_id",
+          List.of(
+              Field.column("o", ORGANIZATION, "id", "Member organization id"),
+              Field.column("o", ORGANIZATION, "name", "Member name"),
+              Field.column("o", ORGANIZATION, "kind", "Member kind")));
+
+  static final CollectionSpec MEMBER_DELEGATIONS =
+      members(
+          "member_delegations",
+          "membership m join delegation d on d.id = m.delegation_id",
+          List.of(
+              Field.text("id", "d.id", "Member delegation (ISO alpha-3)"),
+              Field.text("name", "d.name", "Member name"),
+              Field.column(
+                  "m", MEMBERSHIP, "start_date", "First day of membership (null: no bound known)"),
+              Field.column(
+                  "m", MEMBERSHIP, "end_date", "Last day of membership (null: no bound known)")));
 
   static final CollectionSpec MEMBER_OF =
       CollectionSpec.builder(
@@ -66,6 +87,15 @@ public final class Organizations {
                   Map.of(),
                   List.of("organization_id"),
                   "Its members"))
+          .embed(
+              new Embed(
+                  "member_delegations",
+                  MEMBER_DELEGATIONS,
+                  "organization_id",
+                  "id",
+                  Map.of(),
+                  List.of("organization_id"),
+                  "Its members that are delegations (a coalition of states: a group, /v1/groups)"))
           .embed(
               new Embed(
                   "member_of",

@@ -317,6 +317,11 @@ public final class CollectionSpec {
       return this;
     }
 
+    public Builder fields(List<Field> fs) {
+      fs.forEach(this::field);
+      return this;
+    }
+
     public Builder key(String... fieldNames) {
       key.addAll(List.of(fieldNames));
       return this;

@@ -186,12 +186,32 @@ public final class Schema {
           "membership",
           "memberships.csv",
           List.of(
-              id("organization_id--member_id"),
+              id("organization_id--member_id (or organization_id--delegation_id)"),
               ref("organization_id", true, "organization", "The coalition"),
-              ref("member_id", true, "organization", "Its member"),
+              ref(
+                  "member_id",
+                  false,
+                  "organization",
+                  "Its member, an organization (or empty when the member is a delegation)"),
+              ref(
+                  "delegation_id",
+                  false,
+                  "delegation",
+                  "Its member, a delegation (a state in a coalition of states; or empty)"),
+              of(
+                  "start_date",
+                  DATE,
+                  false,
+                  "First day of membership, as the source gives it (empty: no bound known); a"
+                      + " coalition's cohesion counts a member's votes from it"),
+              of(
+                  "end_date",
+                  DATE,
+                  false,
+                  "Last day of membership (empty: still a member, or no bound known)"),
               note()),
           List.of("id"),
-          "Members of coalitions");
+          "Members of coalitions: organizations, or delegations (coalitions of states)");
 
   public static final TableSpec PERSON =
       new TableSpec(
@@ -568,10 +588,16 @@ public final class Schema {
   /**
    * Columns added after the first release, by table, each with the value a file from before it (an
    * old release's dump) reads as: a positions.csv without {@code subject} is the data of releases
-   * up to 1.1.0, whose stances were all read as stances on the convention.
+   * up to 1.1.0, whose stances were all read as stances on the convention; a memberships.csv
+   * without {@code delegation_id}, {@code start_date} and {@code end_date} is from before
+   * delegations could be members (V21).
    */
   public static final Map<String, Map<String, String>> COLUMNS_ADDED_LATER =
-      Map.of(POSITION.table(), Map.of("subject", "convention"));
+      Map.of(
+          POSITION.table(),
+          Map.of("subject", "convention"),
+          MEMBERSHIP.table(),
+          Map.of("delegation_id", "", "start_date", "", "end_date", ""));
 
   public static Optional<TableSpec> table(String name) {
     return TABLES.stream().filter(t -> t.table().equals(name)).findFirst();

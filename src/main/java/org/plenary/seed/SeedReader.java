@@ -553,6 +553,29 @@ public final class SeedReader {
       if (Objects.equals(m.get("organization_id"), m.get("member_id"))) {
         problem("memberships.csv", m.line(), "an organization cannot be its own member");
       }
+      if ((m.get("member_id") == null) == (m.get("delegation_id") == null)) {
+        problem(
+            "memberships.csv",
+            m.line(),
+            "a membership has one member: member_id (an organization) or delegation_id (a"
+                + " delegation), not both");
+      }
+      if (m.get("start_date") != null
+          && m.get("end_date") != null
+          && String.valueOf(m.get("start_date")).compareTo(String.valueOf(m.get("end_date"))) > 0) {
+        problem("memberships.csv", m.line(), "start_date is after end_date");
+      }
+      // an organization with delegations as members is a group (/v1/groups/{id}): its id must
+      // not be a regional group's, which are groups too
+      if (m.get("delegation_id") != null
+          && Vocabulary.REGIONAL_GROUP.terms().contains(m.text("organization_id"))) {
+        problem(
+            "memberships.csv",
+            m.line(),
+            "an organization with delegations as members cannot have a regional group's id ("
+                + m.text("organization_id")
+                + ")");
+      }
     }
   }
 

@@ -56,7 +56,8 @@ public final class Measures {
           + " frequent of yes, no, abstain (null on a tie); against_group_majority lists the members"
           + " whose ballot differs from it. Per year: agreement_index is the mean of the year's"
           + " per-vote indexes; defections the sum of members against their group's majority."
-          + " Members: a delegation belongs to its UN regional group (delegation.regional_group)."
+          + " Members: a delegation belongs to its UN regional group (delegation.regional_group),"
+          + " and to each organization that lists it as a member (a coalition of states, cited)."
           + " Votes: the recorded votes chosen by the filters of /v1/votes (date__gte, session,"
           + " body_id, q, ...).";
 

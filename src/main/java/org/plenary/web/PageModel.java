@@ -93,6 +93,7 @@ public interface PageModel {
       Map<String, Object> group,
       List<Map<String, Object>> years,
       List<Map<String, Object>> votes,
+      List<Map<String, Object>> topics,
       RawString chart,
       int chartHeight,
       String chartUrl,

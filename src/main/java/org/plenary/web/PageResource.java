@@ -337,6 +337,7 @@ public class PageResource {
                   g,
                   rows,
                   votes.rows(),
+                  divisiveTopics(engine, id, filters),
                   new RawString(chart),
                   Charts.height(chart) + Charts.STANDALONE_EXTRA,
                   "/charts" + base + ".svg" + (query.isEmpty() ? "" : "?" + query),
@@ -345,6 +346,21 @@ public class PageResource {
                   first(filters, "date__lte"),
                   first(filters, "session")));
         });
+  }
+
+  /** The ten topics whose votes divided a group most (lowest mean Agreement Index first). */
+  static List<Map<String, Object>> divisiveTopics(
+      QueryEngine engine, String id, MultivaluedMap<String, String> filters) {
+    MultivaluedMap<String, String> q = new MultivaluedHashMap<>(filters);
+    q.putSingle("agreement_index__isnull", "false");
+    q.putSingle("limit", "10");
+    return engine
+        .page(
+            ListQuery.parse(
+                Groups.COHESION_TOPICS,
+                q,
+                List.of(ListQuery.condition(Groups.COHESION_TOPICS, "group_id", "", id))))
+        .rows();
   }
 
   /** A group's cohesion per year over the votes {@code filters} choose (page and chart). */

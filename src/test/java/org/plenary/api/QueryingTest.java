@@ -291,7 +291,7 @@ class QueryingTest {
   @ParameterizedTest
   @CsvSource({
     "/v1/votes, include=roll_call, 5",
-    "/v1/organizations, include=positions, 7",
+    "/v1/organizations, include=positions, 8", // members, member_delegations, member_of, ...
     "/v1/people, include=positions, 4",
     "/v1/roll-calls, , 2",
     "/v1/positions, , 2",

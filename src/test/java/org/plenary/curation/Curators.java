@@ -143,6 +143,15 @@ final class Curators {
     return create("positions", id, pos, source);
   }
 
+  /** Creates a source of a test's own. */
+  static Map<String, Object> source(String id, String p) {
+    return create(
+        "sources",
+        id,
+        Map.of("publisher", "Test Publisher", "kind", "news", "url", "https://example.org/" + p),
+        null);
+  }
+
   /** Records of a test's own: a source, an organization and two positions, published. */
   record World(String source, String organization, String positionA, String positionB) {}
 
@@ -150,13 +159,7 @@ final class Curators {
     String p = unique("t");
     World w = new World(p + "-src", p + "-org", p + "-pos-a", p + "-pos-b");
     List<Map<String, Object>> ops = new ArrayList<>();
-    ops.add(
-        create(
-            "sources",
-            w.source(),
-            Map.of(
-                "publisher", "Test Publisher", "kind", "news", "url", "https://example.org/" + p),
-            null));
+    ops.add(source(w.source(), p));
     ops.add(
         create(
             "organizations",

@@ -342,6 +342,40 @@ final class SeedReaderTest {
     assertProblem("positions.csv", line, "has 14 fields, the header has 15");
   }
 
+  @Test
+  void membershipsOfDelegationsHaveOneMemberAnOrderedPeriodAndNoRegionalGroupsId()
+      throws IOException {
+    copySeedData();
+    List<String> out = new ArrayList<>(readLines("memberships.csv"));
+    assertEquals("id,organization_id,member_id,delegation_id,start_date,end_date,note", out.get(0));
+    out.add("cybersecurity-tech-accord--FRA,cybersecurity-tech-accord,meta,FRA,,,Two members");
+    out.add("cybersecurity-tech-accord--DEU,cybersecurity-tech-accord,,DEU,2020-01-01,2019-12-31,");
+    out.add("weog--FRA,weog,,FRA,,,A coalition named like a regional group");
+    writeLines("memberships.csv", out);
+    int n = out.size();
+    assertProblem("memberships.csv", n - 2, "a membership has one member");
+    assertProblem("memberships.csv", n - 1, "start_date is after end_date");
+    assertProblem("memberships.csv", n, "cannot have a regional group's id (weog)");
+  }
+
+  @Test
+  void membershipsFromBeforeDelegationMembersReadWithoutThem() throws IOException {
+    copySeedData();
+    List<String> lines = new ArrayList<>();
+    for (String line : readLines("memberships.csv")) {
+      List<String> fields = new ArrayList<>(Arrays.asList(line.split(",", 7)));
+      fields.subList(3, 6).clear(); // delegation_id, start_date, end_date (V21)
+      lines.add(String.join(",", fields));
+    }
+    assertEquals("id,organization_id,member_id,note", lines.get(0));
+    writeLines("memberships.csv", lines);
+    List<SeedReader.Row> memberships =
+        SeedReader.read(SeedFiles.directory(dir)).table("membership");
+    assertEquals(lines.size() - 1, memberships.size());
+    assertTrue(memberships.stream().allMatch(r -> r.get("delegation_id") == null));
+    assertEquals("hp", find(memberships, "cybersecurity-tech-accord--hp").text("member_id"));
+  }
+
   // --- helpers ---
 
   /** Copies seed-data/*.csv into the temporary directory. */

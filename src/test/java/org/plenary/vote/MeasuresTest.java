@@ -139,6 +139,13 @@ class MeasuresTest {
               null,
               ballots("FRA", "yes", "DEU", "yes", "RUS", "no")));
 
+  /** The topics of the constructed votes (a vote may have several): topic id -> its votes. */
+  static final Map<String, List<String>> TOPICS =
+      Map.of(
+          "tm-topic-a", List.of("tm-1", "tm-2", "tm-3"),
+          "tm-topic-b", List.of("tm-3", "tm-4", "tm-5"),
+          "tm-topic-c", List.of("tm-2"));
+
   @Inject AgroalDataSource dataSource;
 
   @BeforeAll
@@ -183,12 +190,24 @@ class MeasuresTest {
               b.getValue());
         }
       }
+      for (var t : new TreeMap<>(TOPICS).entrySet()) {
+        exec(
+            c,
+            "insert into topic (id, scheme, name) values (?, 'agenda', ?)",
+            t.getKey(),
+            "Measures test topic " + t.getKey());
+        for (String vote : t.getValue()) {
+          exec(c, "insert into vote_topic (vote_id, topic_id) values (?, ?)", vote, t.getKey());
+        }
+      }
     }
   }
 
   @AfterAll
   void remove() throws SQLException {
     try (Connection c = dataSource.getConnection()) {
+      exec(c, "delete from vote_topic where topic_id like 'tm-topic-%'");
+      exec(c, "delete from topic where id like 'tm-topic-%'");
       exec(c, "delete from roll_call where vote_id like 'tm-%'");
       exec(c, "delete from citation where source_id = ?", SOURCE);
       exec(c, "delete from vote where body_id = ?", BODY);
@@ -425,40 +444,17 @@ class MeasuresTest {
 
   @Test
   void aGroupsCohesionPerVoteAndPerYear() {
-    List<Map<String, Object>> rows =
-        given()
-            .get("/v1/groups/weog/cohesion?body_id=" + BODY)
-            .then()
-            .statusCode(200)
-            .body("meta.definition", is(Measures.COHESION_DEFINITION))
-            .extract()
-            .jsonPath()
-            .getList("data");
+    List<Map<String, Object>> rows = cohesion("/v1/groups/weog/cohesion?body_id=" + BODY);
     assertEquals(
         VOTES.stream().map(V::id).toList(), rows.stream().map(r -> r.get("vote_id")).toList());
     Map<Integer, List<Double>> indexes = new TreeMap<>();
     Map<Integer, Integer> defections = new TreeMap<>();
     for (Map<String, Object> r : rows) {
       V v = VOTES.stream().filter(x -> x.id().equals(r.get("vote_id"))).findFirst().orElseThrow();
-      int y = 0, n = 0, a = 0;
-      for (var b : v.ballots().entrySet()) {
-        if (GROUP.get(b.getKey()).equals("weog")) {
-          y += b.getValue().equals("yes") ? 1 : 0;
-          n += b.getValue().equals("no") ? 1 : 0;
-          a += b.getValue().equals("abstain") ? 1 : 0;
-        }
-      }
-      String maj = groupMajority(y, n, a);
-      TreeSet<String> against = new TreeSet<>();
-      for (var b : v.ballots().entrySet()) {
-        if (GROUP.get(b.getKey()).equals("weog")
-            && maj != null
-            && !b.getValue().equals("non_voting")
-            && !b.getValue().equals(maj)) {
-          against.add(b.getKey());
-        }
-      }
-      assertEquals(agreementIndex(y, n, a), number(r.get("agreement_index")), v.id());
+      GroupVote g = groupVote("weog", v);
+      String maj = g.majority();
+      TreeSet<String> against = g.against();
+      assertEquals(g.index(), number(r.get("agreement_index")), v.id());
       assertEquals(maj, r.get("majority"), v.id());
       assertEquals(maj == null ? null : against.size(), r.get("defections"), v.id());
       assertEquals(
@@ -466,8 +462,8 @@ class MeasuresTest {
           r.get("against_group_majority"),
           v.id());
       int year = Integer.parseInt(v.date().substring(0, 4));
-      if (agreementIndex(y, n, a) != null) {
-        indexes.computeIfAbsent(year, k -> new ArrayList<>()).add(agreementIndex(y, n, a));
+      if (g.index() != null) {
+        indexes.computeIfAbsent(year, k -> new ArrayList<>()).add(g.index());
       }
       defections.merge(year, maj == null ? 0 : against.size(), Integer::sum);
     }
@@ -488,6 +484,131 @@ class MeasuresTest {
       assertEquals(indexes.get(year).size(), r.get("votes"));
       assertEquals(defections.get(year), r.get("defections"));
     }
+  }
+
+  /** A group's yes, no, abstain ballots on a vote, and the members against its majority. */
+  record GroupVote(int yes, int no, int abstain, String majority, TreeSet<String> against) {
+    Double index() {
+      return agreementIndex(yes, no, abstain);
+    }
+  }
+
+  static GroupVote groupVote(String group, V v) {
+    int y = 0, n = 0, a = 0;
+    for (var b : v.ballots().entrySet()) {
+      if (GROUP.get(b.getKey()).equals(group)) {
+        y += b.getValue().equals("yes") ? 1 : 0;
+        n += b.getValue().equals("no") ? 1 : 0;
+        a += b.getValue().equals("abstain") ? 1 : 0;
+      }
+    }
+    String maj = groupMajority(y, n, a);
+    TreeSet<String> against = new TreeSet<>();
+    for (var b : v.ballots().entrySet()) {
+      if (GROUP.get(b.getKey()).equals(group)
+          && maj != null
+          && !b.getValue().equals("non_voting")
+          && !b.getValue().equals(maj)) {
+        against.add(b.getKey());
+      }
+    }
+    return new GroupVote(y, n, a, maj, against);
+  }
+
+  @Test
+  void aGroupsCohesionPerTopicMostDivisiveFirstInJsonAndCsv() {
+    for (String group : List.of("weog", "eastern_european")) {
+      // computed here: per topic, the mean of its votes' indexes, the votes, the defections
+      record Expected(String topic, int votes, Double index, int defections, int withDefections) {}
+      List<Expected> expected = new ArrayList<>();
+      for (var t : TOPICS.entrySet()) {
+        List<Double> indexes = new ArrayList<>();
+        int defections = 0, withDefections = 0;
+        for (String id : t.getValue()) {
+          V v = VOTES.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+          GroupVote g = groupVote(group, v);
+          if (g.index() != null) {
+            indexes.add(g.index());
+          }
+          defections += g.against().size();
+          withDefections += g.against().isEmpty() ? 0 : 1;
+        }
+        Double mean =
+            indexes.isEmpty()
+                ? null
+                : Math.round(
+                        indexes.stream().mapToDouble(Double::doubleValue).average().orElseThrow()
+                            * 10000)
+                    / 10000.0;
+        expected.add(new Expected(t.getKey(), indexes.size(), mean, defections, withDefections));
+      }
+      expected.sort(
+          java.util.Comparator.comparing(
+                  (Expected e) -> e.index() == null ? Double.MAX_VALUE : e.index())
+              .thenComparing(Expected::topic));
+      List<Map<String, Object>> rows =
+          cohesion("/v1/groups/" + group + "/cohesion?by=topic&body_id=" + BODY);
+      assertEquals(
+          expected.stream().map(Expected::topic).toList(),
+          rows.stream().map(r -> r.get("topic_id")).toList(),
+          group + ": the lowest mean index first");
+      for (int i = 0; i < rows.size(); i++) {
+        Map<String, Object> r = rows.get(i);
+        Expected e = expected.get(i);
+        assertEquals(group, r.get("group_id"));
+        assertEquals("Measures test topic " + e.topic(), r.get("topic_name"));
+        assertEquals("agenda", r.get("scheme"));
+        assertEquals(e.votes(), r.get("votes"), e.topic());
+        assertEquals(e.index(), number(r.get("agreement_index")), e.topic());
+        assertEquals(e.defections(), r.get("defections"), e.topic());
+        assertEquals(e.withDefections(), r.get("votes_with_defections"), e.topic());
+        assertEquals(SOURCE, r.get("source_ids"));
+      }
+      List<CSVRecord> csv =
+          parse(
+              given()
+                  .get("/v1/groups/" + group + "/cohesion.csv?by=topic&body_id=" + BODY)
+                  .then()
+                  .statusCode(200)
+                  .extract()
+                  .asString());
+      assertEquals(rows.size(), csv.size());
+      for (int i = 0; i < rows.size(); i++) {
+        assertEquals(rows.get(i).get("topic_id"), csv.get(i).get("topic_id"));
+        Object index = rows.get(i).get("agreement_index");
+        assertEquals(index == null ? "" : String.valueOf(index), csv.get(i).get("agreement_index"));
+      }
+    }
+    // the votes' own filters choose the votes; the rows' own fields filter the rows
+    given()
+        .get(
+            "/v1/groups/weog/cohesion?by=topic&body_id="
+                + BODY
+                + "&date__gte=2002&topic_id=tm-topic-a")
+        .then()
+        .statusCode(200)
+        .body("data.topic_id", is(List.of("tm-topic-a")))
+        .body("data[0].votes", is(1)); // tm-3 only
+    given()
+        .get("/v1/groups/weog/cohesion?by=topic&body_id=" + BODY + "&sort=-votes&limit=1")
+        .then()
+        .statusCode(200)
+        .body("data.topic_id", is(List.of("tm-topic-a")));
+    given()
+        .get("/v1/groups/weog/cohesion?by=topic&body_id=" + BODY + "&date__gte=2030")
+        .then()
+        .statusCode(200)
+        .body("data", is(List.of()));
+    given()
+        .get("/v1/groups/weog/cohesion?by=topics")
+        .then()
+        .statusCode(400)
+        .body("invalid_params[0].name", is("by"));
+    given()
+        .get("/v1/groups/weog/cohesion?by=topic&votes__gte=many")
+        .then()
+        .statusCode(400)
+        .body("invalid_params[0].name", is("votes__gte"));
   }
 
   @Test
@@ -577,6 +698,13 @@ class MeasuresTest {
             .extract()
             .asString();
     assertTrue(group.contains("Agreement Index per year: 2001 "), "the chart's description");
+    // the topics that divided it most: tm-topic-b (mean 0.5) before tm-topic-a (0.6667)
+    assertTrue(
+        group.contains("<a href=\"/votes?topic=tm-topic-b\">Measures test topic tm-topic-b</a>"),
+        "the topics' table");
+    assertTrue(
+        group.indexOf("/votes?topic=tm-topic-b") < group.indexOf("/votes?topic=tm-topic-a"),
+        "the most divisive topic first");
     given()
         .get("/charts/groups/weog/cohesion.svg?body_id=" + BODY)
         .then()
@@ -605,6 +733,18 @@ class MeasuresTest {
         .body("data.majority", is("yes"))
         .body("data.minority", is(60))
         .body("data.division", is(0.3488f));
+  }
+
+  /** A group's cohesion rows, with the definition they carry. */
+  private static List<Map<String, Object>> cohesion(String path) {
+    return given()
+        .get(path)
+        .then()
+        .statusCode(200)
+        .body("meta.definition", is(Measures.COHESION_DEFINITION))
+        .extract()
+        .jsonPath()
+        .getList("data");
   }
 
   private static Map<String, Object> measures(Map<String, Object> row) {
