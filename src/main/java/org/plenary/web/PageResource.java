@@ -356,7 +356,7 @@ public class PageResource {
     q.putSingle("limit", "10");
     return engine
         .page(
-            ListQuery.parse(
+            engine.parse(
                 Groups.COHESION_TOPICS,
                 q,
                 List.of(ListQuery.condition(Groups.COHESION_TOPICS, "group_id", "", id))))
