@@ -29,6 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.plenary.dataset.DatasetState;
 import org.plenary.http.HttpCache;
+import org.plenary.query.CollectionSpec;
+import org.plenary.query.ListQuery;
+import org.plenary.query.QueryEngine;
+import org.plenary.statement.Statements;
 
 /**
  * The General Debate on the small corpus of src/test/resources/ungdc (five statements, a file that
@@ -47,6 +51,7 @@ class GeneralDebateTest {
   @Inject org.plenary.TestSql sql;
   @Inject DatasetState state;
   @Inject HttpCache cache;
+  @Inject QueryEngine engine;
 
   private Map<String, Object> stateBefore;
   private UngdcImporter.Summary first;
@@ -201,6 +206,54 @@ class GeneralDebateTest {
         "Estonia will open a <mark>quantum</mark> sandbox for young engineers from every region of"
             + " the world",
         j.getString("data[0].snippet"));
+  }
+
+  @Test
+  void aSearchSortedByRankRanksTheNewestMatchesWithinItsBound() {
+    // "security": 39 of Estonia's 40 paragraphs (all but 23) and Russia's third, all in 2019;
+    // ranked among the two newest (year, then statement and paragraph, descending)
+    CollectionSpec two = Statements.PASSAGES.rankBounded(Statements.newest(2));
+    QueryEngine.Page ranked =
+        engine.page(
+            ListQuery.parse(
+                two, Map.of("q", List.of("security"), "include", List.of("total")), List.of()));
+    assertEquals(List.of("est-74-2019#40", "rus-74-2019#3"), anchors(ranked));
+    assertEquals(2L, ranked.total());
+    // a filter on the delegation (a joined table) bounds the same way, among its own matches
+    QueryEngine.Page estonia =
+        engine.page(
+            ListQuery.parse(
+                two, Map.of("q", List.of("security"), "delegation_id", List.of("EST")), List.of()));
+    assertEquals(List.of("est-74-2019#39", "est-74-2019#40"), anchors(estonia));
+    // another order reaches every match; the per-year counts count every match
+    QueryEngine.Page byYear =
+        engine.page(
+            ListQuery.parse(
+                two,
+                Map.of(
+                    "q",
+                    List.of("security"),
+                    "sort",
+                    List.of("year"),
+                    "include",
+                    List.of("total"),
+                    "limit",
+                    List.of("100")),
+                List.of()));
+    assertEquals(40L, byYear.total());
+    assertEquals(40, byYear.rows().size());
+    // the service's own bound is far above the fixture's matches: every one is ranked
+    given()
+        .queryParam("q", "security")
+        .queryParam("include", "total")
+        .get("/v1/statements")
+        .then()
+        .statusCode(200)
+        .body("meta.total", equalTo(40));
+  }
+
+  private static List<String> anchors(QueryEngine.Page page) {
+    return page.rows().stream().map(r -> r.get("id") + "#" + r.get("paragraph")).sorted().toList();
   }
 
   @Test
