@@ -44,9 +44,12 @@ public final class CollectionSpec {
    * (the newest, say) are ranked, so a word found in a hundred thousand records costs what one
    * found in {@code cap} costs. {@code row} names a matching record in the outer query ({@code
    * p.ctid}); the matches are chosen from {@code table} alone (its alias that of {@code row}) when
-   * every filter is on that table, else from the collection's FROM.
+   * every filter is on that table, else from the collection's FROM. {@code windows} (conditions
+   * that split the records in {@code order}'s order, first to last, together all of them) only
+   * change the speed: the matches are looked for window by window, and the later windows are not
+   * read once the first ones hold {@code cap} matches.
    */
-  public record RankBound(int cap, String row, String table, String order) {
+  public record RankBound(int cap, String row, String table, String order, List<String> windows) {
     /** The alias of {@code row} ({@code p} for {@code p.ctid}). */
     String alias() {
       return row.substring(0, row.indexOf('.'));

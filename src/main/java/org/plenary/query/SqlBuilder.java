@@ -190,33 +190,34 @@ final class SqlBuilder {
       java.util.regex.Pattern.compile("\\b([a-z_][a-z0-9_]*)\\.[a-z_]");
 
   /**
-   * The matches a rank-sorted search ranks: the first {@code cap} in the bound's order, chosen by a
-   * subquery with the same search and filters (on the bound's table alone when every filter is on
-   * it), so the ranking reads at most {@code cap} records however many match.
+   * The matches a rank-sorted search ranks: the first {@code cap} in the bound's order, chosen by
+   * subqueries with the same search and filters (on the bound's table alone when every filter is on
+   * it), one per window in order, read lazily: once the first windows hold {@code cap} matches the
+   * later ones are not read. The ranking reads at most {@code cap} records however many match.
    */
   private static String rankCandidates(ListQuery q, List<Object> params) {
     CollectionSpec c = q.collection();
     CollectionSpec.RankBound b = c.rankBound();
-    boolean ownTable = onTable(b, q);
-    StringBuilder sb =
-        new StringBuilder(b.row())
-            .append(" = any(array(select ")
-            .append(b.row())
-            .append(" from ")
-            .append(ownTable ? b.table() : c.from())
-            .append(" cross join (select websearch_to_tsquery('english', ?) as query) fts where (")
-            .append(c.searchVector())
-            .append(") @@ fts.query");
-    params.add(q.search());
-    for (Condition cond : q.conditions()) {
-      sb.append(" and ").append(cond.op().sql(cond.field().sql(), cond.values(), params));
+    String from = onTable(b, q) ? b.table() : c.from();
+    List<String> windows = b.windows().isEmpty() ? List.of("true") : b.windows();
+    StringBuilder sb = new StringBuilder(b.row()).append(" = any(array(select candidate from (");
+    for (int i = 0; i < windows.size(); i++) {
+      sb.append(i == 0 ? "(" : " union all (")
+          .append("select ")
+          .append(b.row())
+          .append(" as candidate from ")
+          .append(from)
+          .append(" cross join (select websearch_to_tsquery('english', ?) as query) fts where (")
+          .append(c.searchVector())
+          .append(") @@ fts.query and ")
+          .append(windows.get(i));
+      params.add(q.search());
+      for (Condition cond : q.conditions()) {
+        sb.append(" and ").append(cond.op().sql(cond.field().sql(), cond.values(), params));
+      }
+      sb.append(" order by ").append(b.order()).append(" limit ").append(b.cap()).append(")");
     }
-    return sb.append(" order by ")
-        .append(b.order())
-        .append(" limit ")
-        .append(b.cap())
-        .append("))")
-        .toString();
+    return sb.append(" limit ").append(b.cap()).append(") candidates))").toString();
   }
 
   /**

@@ -78,7 +78,11 @@ public final class Statements {
   /** A search sorted by rank ranks the {@code cap} newest matching paragraphs. */
   public static CollectionSpec.RankBound newest(int cap) {
     return new CollectionSpec.RankBound(
-        cap, "p.ctid", "statement_paragraph p", "p.year desc, p.statement_id desc, p.n desc");
+        cap,
+        "p.ctid",
+        "statement_paragraph p",
+        "p.year desc, p.statement_id desc, p.n desc",
+        List.of("p.year >= 2015", "p.year >= 2000 and p.year < 2015", "p.year < 2000"));
   }
 
   /** One record per statement. */
