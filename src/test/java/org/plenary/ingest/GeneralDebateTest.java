@@ -291,6 +291,55 @@ class GeneralDebateTest {
   }
 
   @Test
+  void theDumpsCarryTheStatementsMetadataAndTheCorpusCitationNeverTheirTexts() {
+    String csv =
+        given().get("/v1/dumps/statements.csv").then().statusCode(200).extract().asString();
+    List<String> lines = csv.lines().toList();
+    assertEquals(
+        "id,code,session,year,speaker,post,paragraphs,characters,text_sha256,source_id,locator",
+        lines.get(0));
+    assertEquals(6, lines.size()); // the header and the five statements, in id order
+    assertTrue(lines.get(1).startsWith("arg-1-1946,ARG,1,1946,"), lines.get(1));
+    Map<String, Object> rus =
+        sql.rows("select characters, text_sha256 from statement where id = 'rus-74-2019'").get(0);
+    String line =
+        lines.stream().filter(l -> l.startsWith("rus-74-2019,")).findFirst().orElseThrow();
+    assertTrue(line.startsWith("rus-74-2019,RUS,74,2019,Mr. Sergey Lavrov,"), line);
+    assertTrue(
+        line.endsWith(
+            ",3,"
+                + rus.get("characters")
+                + ","
+                + rus.get("text_sha256")
+                + ",ungdc,TXT/Session 74 - 2019/RUS_74_2019.txt"),
+        line);
+    // no paragraph of any statement is in any file of the dumps
+    JsonPath dumps = given().get("/v1/dumps").then().statusCode(200).extract().jsonPath();
+    List<String> names = dumps.getList("data.name", String.class);
+    assertTrue(names.contains("statements.csv"), names.toString());
+    List<String> paragraphs =
+        sql.rows("select text from statement_paragraph where length(text) > 30").stream()
+            .map(r -> (String) r.get("text"))
+            .toList();
+    for (String name : names) {
+      if (name.endsWith(".zip")) {
+        continue; // its entries are the other files
+      }
+      String body = given().get("/v1/dumps/" + name).then().statusCode(200).extract().asString();
+      for (String p : paragraphs) {
+        assertFalse(body.contains(p), name + " holds a statement's paragraph: " + p);
+      }
+    }
+    JsonPath pkg =
+        given().get("/v1/dumps/datapackage.json").then().statusCode(200).extract().jsonPath();
+    assertEquals("https://doi.org/10.7910/DVN/0TJX8Y", pkg.getString("sources[2].path"));
+    assertTrue(pkg.getString("sources[2].title").contains("Words to unite nations"));
+    assertEquals(
+        List.of("id"), pkg.getList("resources.find { it.name == 'statements' }.schema.primaryKey"));
+    assertEquals(5, pkg.getInt("resources.find { it.name == 'statements' }.rows"));
+  }
+
+  @Test
   void aStatementWithItsParagraphsAndCitation() {
     JsonPath j =
         given().get("/v1/statements/rus-74-2019").then().statusCode(200).extract().jsonPath();
