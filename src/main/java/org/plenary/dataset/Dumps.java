@@ -233,7 +233,12 @@ public class Dumps {
   public List<DumpFile> writeFiles(Connection c, String version, String releaseDate, Path dir)
       throws SQLException, IOException {
     List<DumpFile> files = new ArrayList<>();
-    for (TableSpec t : Schema.DUMPED) {
+    List<TableSpec> tables = new ArrayList<>(Schema.DUMPED);
+    List<Object> statementSources = statementSources(c);
+    if (!statementSources.isEmpty()) {
+      tables.add(STATEMENTS);
+    }
+    for (TableSpec t : tables) {
       MessageDigest sha = digest();
       Path file = dir.resolve(t.file());
       long rows;
@@ -252,7 +257,7 @@ public class Dumps {
               HexFormat.of().formatHex(sha.digest()),
               rows));
     }
-    byte[] datapackage = datapackage(version, files, releaseDate);
+    byte[] datapackage = datapackage(version, files, releaseDate, tables, statementSources);
     Files.write(dir.resolve("datapackage.json"), datapackage);
     byte[] readme = readme(version, files, releaseDate).getBytes(StandardCharsets.UTF_8);
     Files.write(dir.resolve("README.md"), readme);
@@ -402,7 +407,73 @@ public class Dumps {
     return c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, out);
   }
 
-  private byte[] datapackage(String version, List<DumpFile> files, String releaseDate)
+  /**
+   * The General Debate's statements (imported from the UN General Debate Corpus, not Plenary's to
+   * republish): their metadata only, never their text, dumped when a corpus was imported.
+   */
+  static final TableSpec STATEMENTS =
+      new TableSpec(
+          "statement",
+          "statements.csv",
+          List.of(
+              Column.text("id", true, "Statement id: code-session-year, e.g. usa-74-2019"),
+              Column.text(
+                  "code",
+                  true,
+                  "The corpus's code of the speaking delegation: ISO 3166-1 alpha-3 for a member"
+                      + " state (the delegation's id), a historic code for a former state, EU, PSE"
+                      + " or VAT for observers"),
+              Column.of(
+                  "session", Column.Type.INTEGER, true, "General Assembly session (1 is 1946)"),
+              Column.of("year", Column.Type.INTEGER, true, "Year of the session's general debate"),
+              Column.text("speaker", false, "Who spoke, as the corpus's speakers' file records it"),
+              Column.text("post", false, "The speaker's post, as recorded"),
+              Column.of(
+                  "paragraphs", Column.Type.INTEGER, true, "How many paragraphs the text has"),
+              Column.of(
+                  "characters", Column.Type.INTEGER, true, "Length of the text in characters"),
+              Column.text(
+                  "text_sha256",
+                  true,
+                  "SHA-256 of the statement's file in the corpus (to check a copy of the corpus"
+                      + " against; the text itself is not in the dumps)"),
+              Column.ref("source_id", true, "source", "The source cited: the corpus (ungdc)"),
+              Column.text("locator", true, "The statement's file in the corpus")),
+          List.of("id"),
+          "Statements in the General Assembly's General Debate: their metadata, citing the UN"
+              + " General Debate Corpus; not their texts, which are the corpus's (import it to"
+              + " read and search them)");
+
+  /**
+   * The sources the statements cite (the corpus), as datapackage.json's sources name them: its
+   * title and citation note (sources.csv's row), and where it is distributed. Empty when no corpus
+   * was imported.
+   */
+  private static List<Object> statementSources(Connection c) throws SQLException {
+    List<Object> out = new ArrayList<>();
+    try (var s = c.createStatement();
+        var rs =
+            s.executeQuery(
+                "select title, note, url from source where id in (select distinct source_id from"
+                    + " statement) order by id collate \"C\"")) {
+      while (rs.next()) {
+        out.add(
+            ordered(
+                "title",
+                "Statements (statements.csv): " + rs.getString(1) + ". " + rs.getString(2),
+                "path",
+                rs.getString(3)));
+      }
+    }
+    return out;
+  }
+
+  private byte[] datapackage(
+      String version,
+      List<DumpFile> files,
+      String releaseDate,
+      List<TableSpec> tables,
+      List<Object> statementSources)
       throws IOException {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("profile", "tabular-data-package");
@@ -424,21 +495,23 @@ public class Dumps {
                 "path", "https://creativecommons.org/licenses/by/4.0/",
                 "title", "Creative Commons Attribution 4.0 International")));
     p.put("citation", config.dataset().citation().formatted(version));
-    p.put(
-        "sources",
-        List.of(
-            ordered(
-                "title",
-                "Every source cited, per record: sources.csv and citations.csv",
-                "path",
-                "sources.csv"),
-            ordered(
-                "title",
-                "Roll calls: Voeten, United Nations General Assembly voting data (via the unvotes R package)",
-                "path",
-                "https://github.com/dgrtwo/unvotes")));
+    List<Object> sources =
+        new ArrayList<>(
+            List.of(
+                ordered(
+                    "title",
+                    "Every source cited, per record: sources.csv and citations.csv",
+                    "path",
+                    "sources.csv"),
+                ordered(
+                    "title",
+                    "Roll calls: Voeten, United Nations General Assembly voting data (via the unvotes R package)",
+                    "path",
+                    "https://github.com/dgrtwo/unvotes")));
+    sources.addAll(statementSources);
+    p.put("sources", sources);
     List<Object> resources = new ArrayList<>();
-    for (TableSpec t : Schema.DUMPED) {
+    for (TableSpec t : tables) {
       DumpFile f = files.stream().filter(x -> t.file().equals(x.name())).findFirst().orElseThrow();
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("name", resourceName(t));

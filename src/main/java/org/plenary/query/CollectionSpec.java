@@ -40,6 +40,23 @@ public final class CollectionSpec {
   public record Argument(String name, int defaultValue, int min, int max, String description) {}
 
   /**
+   * Bounds the work of a search sorted by rank: only the first {@code cap} matches in {@code order}
+   * (the newest, say) are ranked, so a word found in a hundred thousand records costs what one
+   * found in {@code cap} costs. {@code row} names a matching record in the outer query ({@code
+   * p.ctid}); the matches are chosen from {@code table} alone (its alias that of {@code row}) when
+   * every filter is on that table, else from the collection's FROM. {@code windows} (conditions
+   * that split the records in {@code order}'s order, first to last, together all of them) only
+   * change the speed: the matches are looked for window by window, and the later windows are not
+   * read once the first ones hold {@code cap} matches.
+   */
+  public record RankBound(int cap, String row, String table, String order, List<String> windows) {
+    /** The alias of {@code row} ({@code p} for {@code p.ctid}). */
+    String alias() {
+      return row.substring(0, row.indexOf('.'));
+    }
+  }
+
+  /**
    * A set-valued filter: records tagged with values in another table ({@code name=a,b} keeps those
    * with any of them; {@code facet=name} counts them). {@code table} holds one row per record and
    * value: {@code keyColumn} is the record's key ({@code keySql} in the collection's SQL), {@code
@@ -115,6 +132,7 @@ public final class CollectionSpec {
   private final CollectionSpec scope;
   private final List<Argument> arguments;
   private final String definition;
+  private final RankBound rankBound;
 
   private CollectionSpec(Builder b) {
     this.name = b.name;
@@ -131,6 +149,12 @@ public final class CollectionSpec {
     this.scope = b.scope;
     this.arguments = List.copyOf(b.arguments);
     this.definition = b.definition;
+    this.rankBound = b.rankBound;
+  }
+
+  /** How a search sorted by rank is bounded (see {@link RankBound}); null: every match ranked. */
+  public RankBound rankBound() {
+    return rankBound;
   }
 
   /**
@@ -241,10 +265,34 @@ public final class CollectionSpec {
 
   /** The same collection with another default order (for sub-collections). */
   public CollectionSpec sortedBy(Sort... sorts) {
+    Builder b = copy();
+    b.defaultSort.clear();
+    b.defaultSort.addAll(List.of(sorts));
+    return new CollectionSpec(b);
+  }
+
+  /**
+   * The same collection searchable with q= over {@code vector} (snippets cut from {@code text}).
+   */
+  public CollectionSpec searchable(String vector, String text) {
+    Builder b = copy();
+    b.searchVector = vector;
+    b.searchText = text;
+    return new CollectionSpec(b);
+  }
+
+  /** The same collection with its search's ranking bounded otherwise (null: not bounded). */
+  public CollectionSpec rankBounded(RankBound bound) {
+    Builder b = copy();
+    b.rankBound = bound;
+    return new CollectionSpec(b);
+  }
+
+  private Builder copy() {
     Builder b = new Builder(name, from);
     b.fields.addAll(fields);
     b.key.addAll(key);
-    b.defaultSort.addAll(List.of(sorts));
+    b.defaultSort.addAll(defaultSort);
     b.embeds.putAll(embeds);
     b.includes.putAll(includes);
     b.searchVector = searchVector;
@@ -253,26 +301,8 @@ public final class CollectionSpec {
     b.arguments.addAll(arguments);
     b.definition = definition;
     b.tagFilters.putAll(tagFilters);
-    return new CollectionSpec(b);
-  }
-
-  /**
-   * The same collection searchable with q= over {@code vector} (snippets cut from {@code text}).
-   */
-  public CollectionSpec searchable(String vector, String text) {
-    Builder b = new Builder(name, from);
-    b.fields.addAll(fields);
-    b.key.addAll(key);
-    b.defaultSort.addAll(defaultSort);
-    b.embeds.putAll(embeds);
-    b.includes.putAll(includes);
-    b.searchVector = vector;
-    b.searchText = text;
-    b.scope = scope;
-    b.arguments.addAll(arguments);
-    b.definition = definition;
-    b.tagFilters.putAll(tagFilters);
-    return new CollectionSpec(b);
+    b.rankBound = rankBound;
+    return b;
   }
 
   public Sort asc(String fieldName) {
@@ -297,6 +327,7 @@ public final class CollectionSpec {
     private final List<Argument> arguments = new ArrayList<>();
     private String definition;
     private final Map<String, TagFilter> tagFilters = new LinkedHashMap<>();
+    private RankBound rankBound;
 
     private Builder(String name, String from) {
       this.name = name;
@@ -345,6 +376,12 @@ public final class CollectionSpec {
     public Builder search(String vector, String text) {
       this.searchVector = vector;
       this.searchText = text;
+      return this;
+    }
+
+    /** Bounds the ranking of a search over many matches (see {@link RankBound}). */
+    public Builder rankBound(RankBound bound) {
+      this.rankBound = bound;
       return this;
     }
 

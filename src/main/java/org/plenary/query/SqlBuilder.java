@@ -147,6 +147,15 @@ final class SqlBuilder {
   }
 
   static Sql where(ListQuery q, boolean keyset) {
+    return where(q, keyset, true);
+  }
+
+  /**
+   * The WHERE clause: the search, the filters, the cursor; with {@code bounded}, a search sorted by
+   * rank keeps only the matches its collection's {@link CollectionSpec.RankBound} ranks, so that a
+   * page, its total and its facets all count the records that paging reaches.
+   */
+  static Sql where(ListQuery q, boolean keyset, boolean bounded) {
     List<String> clauses = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     expand(q, params); // the parameters of from(q)'s aggregated collection, which precede the WHERE
@@ -157,10 +166,58 @@ final class SqlBuilder {
     for (Condition cond : q.conditions()) {
       clauses.add(cond.op().sql(cond.field().sql(), cond.values(), params));
     }
+    if (bounded && rankBounded(q)) {
+      clauses.add(rankCandidates(q, params));
+    }
     if (keyset && q.after() != null) {
       clauses.add(keyset(q.collection(), q.sort(), q.after(), 0, params));
     }
     return new Sql(clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses), params);
+  }
+
+  /** Whether {@code q} is a search sorted by rank over a collection that bounds its ranking. */
+  static boolean rankBounded(ListQuery q) {
+    CollectionSpec c = q.collection();
+    return q.search() != null
+        && c.rankBound() != null
+        && c.scope() == null
+        && c.arguments().isEmpty()
+        && !q.sort().isEmpty()
+        && q.sort().get(0).field().name().equals(c.searchFields().get(0).name());
+  }
+
+  private static final java.util.regex.Pattern ALIAS =
+      java.util.regex.Pattern.compile("\\b([a-z_][a-z0-9_]*)\\.[a-z_]");
+
+  /**
+   * The matches a rank-sorted search ranks: the first {@code cap} in the bound's order, chosen by
+   * subqueries with the same search and filters (on the bound's table alone when every filter is on
+   * it), one per window in order, read lazily: once the first windows hold {@code cap} matches the
+   * later ones are not read. The ranking reads at most {@code cap} records however many match.
+   */
+  private static String rankCandidates(ListQuery q, List<Object> params) {
+    CollectionSpec c = q.collection();
+    CollectionSpec.RankBound b = c.rankBound();
+    String from = onTable(b, q) ? b.table() : c.from();
+    List<String> windows = b.windows().isEmpty() ? List.of("true") : b.windows();
+    StringBuilder sb = new StringBuilder(b.row()).append(" = any(array(select candidate from (");
+    for (int i = 0; i < windows.size(); i++) {
+      sb.append(i == 0 ? "(" : " union all (")
+          .append("select ")
+          .append(b.row())
+          .append(" as candidate from ")
+          .append(from)
+          .append(" cross join (select websearch_to_tsquery('english', ?) as query) fts where (")
+          .append(c.searchVector())
+          .append(") @@ fts.query and ")
+          .append(windows.get(i));
+      params.add(q.search());
+      for (Condition cond : q.conditions()) {
+        sb.append(" and ").append(cond.op().sql(cond.field().sql(), cond.values(), params));
+      }
+      sb.append(" order by ").append(b.order()).append(" limit ").append(b.cap()).append(")");
+    }
+    return sb.append(" limit ").append(b.cap()).append(") candidates))").toString();
   }
 
   /**
@@ -292,19 +349,45 @@ final class SqlBuilder {
 
   /**
    * How many records match, and how many distinct {@code distinct} values they have, per value of
-   * {@code by} (every value, in its order): the counts behind a chart.
+   * {@code by} (every value, in its order): the counts behind a chart. Grouped first by both (a
+   * hash of a few thousand pairs, no sort of every match), and read from the rank bound's table
+   * alone when the filters, {@code by} and {@code distinct} are all on it (no join per match).
    */
   static Sql counts(ListQuery q, Field by, String distinct) {
-    Sql where = where(q, false);
+    Sql where = where(q, false, false);
+    CollectionSpec.RankBound b = q.collection().rankBound();
+    String from = from(q);
+    if (b != null && onTable(b, q, by.sql(), distinct)) {
+      from =
+          b.table()
+              + (q.search() == null
+                  ? ""
+                  : " cross join (select websearch_to_tsquery('english', ?) as query) fts");
+    }
     return new Sql(
-        "select "
+        "select value, sum(n) as n, count(*) as d from (select "
             + by.sql()
-            + " as value, count(*) as n, count(distinct "
+            + " as value, "
             + distinct
-            + ") as d from "
-            + from(q)
+            + " as k, count(*) as n from "
+            + from
             + where.text()
-            + " group by 1 order by 1",
+            + " group by 1, 2) x group by 1 order by 1",
         where.params());
+  }
+
+  /** Whether the conditions of {@code q} and the SQL {@code more} name only {@code b}'s table. */
+  private static boolean onTable(CollectionSpec.RankBound b, ListQuery q, String... more) {
+    List<String> sqls = new ArrayList<>(List.of(more));
+    q.conditions().forEach(cond -> sqls.add(cond.field().sql()));
+    for (String sql : sqls) {
+      java.util.regex.Matcher m = ALIAS.matcher(sql);
+      while (m.find()) {
+        if (!m.group(1).equals(b.alias())) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 }

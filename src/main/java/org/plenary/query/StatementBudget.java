@@ -91,6 +91,11 @@ public class StatementBudget {
       throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
     try {
+      if (sql.contains("websearch_to_tsquery")) {
+        // a search's plan depends on how common its words are: planned with them every time, never
+        // with a generic plan made for any words (which scans every match of a common one)
+        ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+      }
       long millis = limits.statementTimeout().toMillis();
       if (millis > 0) {
         ps.setQueryTimeout((int) Math.max(1, (millis + 999) / 1000));

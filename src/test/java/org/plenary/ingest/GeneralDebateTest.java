@@ -29,6 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.plenary.dataset.DatasetState;
 import org.plenary.http.HttpCache;
+import org.plenary.query.CollectionSpec;
+import org.plenary.query.ListQuery;
+import org.plenary.query.QueryEngine;
+import org.plenary.statement.Statements;
 
 /**
  * The General Debate on the small corpus of src/test/resources/ungdc (five statements, a file that
@@ -47,6 +51,7 @@ class GeneralDebateTest {
   @Inject org.plenary.TestSql sql;
   @Inject DatasetState state;
   @Inject HttpCache cache;
+  @Inject QueryEngine engine;
 
   private Map<String, Object> stateBefore;
   private UngdcImporter.Summary first;
@@ -204,6 +209,54 @@ class GeneralDebateTest {
   }
 
   @Test
+  void aSearchSortedByRankRanksTheNewestMatchesWithinItsBound() {
+    // "security": 39 of Estonia's 40 paragraphs (all but 23) and Russia's third, all in 2019;
+    // ranked among the two newest (year, then statement and paragraph, descending)
+    CollectionSpec two = Statements.PASSAGES.rankBounded(Statements.newest(2));
+    QueryEngine.Page ranked =
+        engine.page(
+            ListQuery.parse(
+                two, Map.of("q", List.of("security"), "include", List.of("total")), List.of()));
+    assertEquals(List.of("est-74-2019#40", "rus-74-2019#3"), anchors(ranked));
+    assertEquals(2L, ranked.total());
+    // a filter on the delegation (a joined table) bounds the same way, among its own matches
+    QueryEngine.Page estonia =
+        engine.page(
+            ListQuery.parse(
+                two, Map.of("q", List.of("security"), "delegation_id", List.of("EST")), List.of()));
+    assertEquals(List.of("est-74-2019#39", "est-74-2019#40"), anchors(estonia));
+    // another order reaches every match; the per-year counts count every match
+    QueryEngine.Page byYear =
+        engine.page(
+            ListQuery.parse(
+                two,
+                Map.of(
+                    "q",
+                    List.of("security"),
+                    "sort",
+                    List.of("year"),
+                    "include",
+                    List.of("total"),
+                    "limit",
+                    List.of("100")),
+                List.of()));
+    assertEquals(40L, byYear.total());
+    assertEquals(40, byYear.rows().size());
+    // the service's own bound is far above the fixture's matches: every one is ranked
+    given()
+        .queryParam("q", "security")
+        .queryParam("include", "total")
+        .get("/v1/statements")
+        .then()
+        .statusCode(200)
+        .body("meta.total", equalTo(40));
+  }
+
+  private static List<String> anchors(QueryEngine.Page page) {
+    return page.rows().stream().map(r -> r.get("id") + "#" + r.get("paragraph")).sorted().toList();
+  }
+
+  @Test
   void filtersFacetsAndCountsPerYear() {
     JsonPath j =
         given()
@@ -235,6 +288,55 @@ class GeneralDebateTest {
     JsonPath perDecade = given().queryParam("by", "decade").get("/v1/statements/counts").jsonPath();
     assertEquals(List.of(1940, 2010), perDecade.getList("data.value"));
     assertEquals(List.of(1, 4), perDecade.getList("data.statements"));
+  }
+
+  @Test
+  void theDumpsCarryTheStatementsMetadataAndTheCorpusCitationNeverTheirTexts() {
+    String csv =
+        given().get("/v1/dumps/statements.csv").then().statusCode(200).extract().asString();
+    List<String> lines = csv.lines().toList();
+    assertEquals(
+        "id,code,session,year,speaker,post,paragraphs,characters,text_sha256,source_id,locator",
+        lines.get(0));
+    assertEquals(6, lines.size()); // the header and the five statements, in id order
+    assertTrue(lines.get(1).startsWith("arg-1-1946,ARG,1,1946,"), lines.get(1));
+    Map<String, Object> rus =
+        sql.rows("select characters, text_sha256 from statement where id = 'rus-74-2019'").get(0);
+    String line =
+        lines.stream().filter(l -> l.startsWith("rus-74-2019,")).findFirst().orElseThrow();
+    assertTrue(line.startsWith("rus-74-2019,RUS,74,2019,Mr. Sergey Lavrov,"), line);
+    assertTrue(
+        line.endsWith(
+            ",3,"
+                + rus.get("characters")
+                + ","
+                + rus.get("text_sha256")
+                + ",ungdc,TXT/Session 74 - 2019/RUS_74_2019.txt"),
+        line);
+    // no paragraph of any statement is in any file of the dumps
+    JsonPath dumps = given().get("/v1/dumps").then().statusCode(200).extract().jsonPath();
+    List<String> names = dumps.getList("data.name", String.class);
+    assertTrue(names.contains("statements.csv"), names.toString());
+    List<String> paragraphs =
+        sql.rows("select text from statement_paragraph where length(text) > 30").stream()
+            .map(r -> (String) r.get("text"))
+            .toList();
+    for (String name : names) {
+      if (name.endsWith(".zip")) {
+        continue; // its entries are the other files
+      }
+      String body = given().get("/v1/dumps/" + name).then().statusCode(200).extract().asString();
+      for (String p : paragraphs) {
+        assertFalse(body.contains(p), name + " holds a statement's paragraph: " + p);
+      }
+    }
+    JsonPath pkg =
+        given().get("/v1/dumps/datapackage.json").then().statusCode(200).extract().jsonPath();
+    assertEquals("https://doi.org/10.7910/DVN/0TJX8Y", pkg.getString("sources[2].path"));
+    assertTrue(pkg.getString("sources[2].title").contains("Words to unite nations"));
+    assertEquals(
+        List.of("id"), pkg.getList("resources.find { it.name == 'statements' }.schema.primaryKey"));
+    assertEquals(5, pkg.getInt("resources.find { it.name == 'statements' }.rows"));
   }
 
   @Test
