@@ -134,6 +134,7 @@ public class SeedLoader {
         }
       }
       c.commit();
+      analyze(c, changed);
       loaded.fire(new SeedLoaded(data.checksum()));
       if (changed.values().stream().allMatch(n -> n == 0)) {
         LOG.infof("Dataset %s already loaded (checksum %.12s)", data.version(), data.checksum());
@@ -149,6 +150,23 @@ public class SeedLoader {
       return changed;
     } catch (SQLException e) {
       throw new IllegalStateException("Could not load the dataset: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Gives the planner the statistics of the tables a load changed at once, as an import does
+   * (autovacuum would, later or never before the first requests): without them a group's cohesion
+   * series over Voeten's history was planned for an empty vote table, 750 ms instead of 210 ms.
+   */
+  static void analyze(Connection c, Map<String, Integer> changed) throws SQLException {
+    List<String> tables =
+        changed.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList();
+    if (tables.isEmpty()) {
+      return;
+    }
+    c.setAutoCommit(true);
+    try (Statement s = c.createStatement()) {
+      s.execute("analyze " + String.join(", ", tables)); // the table model's own names
     }
   }
 

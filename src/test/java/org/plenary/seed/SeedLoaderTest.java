@@ -69,9 +69,17 @@ class SeedLoaderTest {
             .get(0)
             .get("created_at");
 
+    long analyzedBefore = analyses("vote");
+    long rollCallsAnalyzedBefore = analyses("roll_call");
+
     Map<String, Integer> changed = loader.load(SeedFiles.directory(dir));
 
     assertEquals(1, changed.get("vote"), "one vote changed: " + changed);
+    // the planner gets the statistics of the changed tables at once, and only theirs
+    org.awaitility.Awaitility.await("vote analyzed")
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> analyses("vote") == analyzedBefore + 1);
+    assertEquals(rollCallsAnalyzedBefore, analyses("roll_call"));
     assertEquals(1, changed.get("release"), "one release added: " + changed);
     assertEquals(0, changed.get("roll_call"));
     Map<String, Object> row =
@@ -126,6 +134,19 @@ class SeedLoaderTest {
     state.refresh();
     assertEquals(before, state.loaded().rowCounts());
     given().get("/v1/votes/a-res-74-247").then().statusCode(200);
+  }
+
+  /** How often the table was analyzed (manually: autovacuum's analyses are counted apart). */
+  private long analyses(String table) {
+    return ((Number)
+            engine
+                .rows(
+                    "select pg_stat_clear_snapshot(), analyze_count from pg_stat_user_tables"
+                        + " where relname = ?",
+                    table)
+                .get(0)
+                .get("analyze_count"))
+        .longValue();
   }
 
   private void copySeedData() throws IOException {
