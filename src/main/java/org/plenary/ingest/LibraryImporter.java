@@ -44,7 +44,6 @@ import org.plenary.ingest.undl.ScVotingReader;
 import org.plenary.ingest.undl.Symbol;
 import org.plenary.ingest.undl.Tallies;
 import org.plenary.release.Publisher;
-import org.plenary.release.ReleaseDraft;
 
 /**
  * Imports the UN Digital Library's General Assembly resolutions, Security Council voting and Member
@@ -145,14 +144,7 @@ public class LibraryImporter {
                   + ".";
           versionAfter =
               Publisher.publish(
-                  c,
-                  new ReleaseDraft.Imported(
-                      "undl",
-                      "the UN Digital Library",
-                      file.getFileName().toString(),
-                      read.sha256(),
-                      what,
-                      at.toLocalDate()));
+                  c, UndlImporter.libraryRelease(file, read.sha256(), what, at.toLocalDate()));
           c.commit();
           state.refresh();
         } else {

@@ -95,6 +95,13 @@ public class UndlImporter {
     }
   }
 
+  /** The release an import of one of the UN Digital Library's files hands the publisher. */
+  static ReleaseDraft libraryRelease(
+      Path file, String sha256, String changes, java.time.LocalDate date) {
+    return new ReleaseDraft.Imported(
+        "undl", "the UN Digital Library", file.getFileName().toString(), sha256, changes, date);
+  }
+
   /** Imports {@code file}; throws {@link UndlFile.Refused} (and changes nothing) on a bad file. */
   public Summary importFile(Path file, Consumer<String> progress) {
     return importFile(file, progress, BULK_FROM);
@@ -224,15 +231,7 @@ public class UndlImporter {
               delegationsAdded.size(),
               linksTouched.size());
       versionAfter =
-          Publisher.publish(
-              c,
-              new ReleaseDraft.Imported(
-                  "undl",
-                  "the UN Digital Library",
-                  file.getFileName().toString(),
-                  contents.sha256(),
-                  what,
-                  at.toLocalDate()));
+          Publisher.publish(c, libraryRelease(file, contents.sha256(), what, at.toLocalDate()));
     }
     return new Summary(
         file,
