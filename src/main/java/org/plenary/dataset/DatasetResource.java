@@ -9,9 +9,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.http.Api;
+import org.plenary.http.ItemOf;
 import org.plenary.http.Parameters;
 import org.plenary.http.Responder;
 
@@ -27,7 +27,7 @@ public class DatasetResource {
   @GET
   @Path("/dataset")
   @Operation(summary = "Name, version, licence, how to cite, row counts per table, releases")
-  @Extension(name = "x-plenary-item-type", value = "org.plenary.dataset.DatasetRecords$Description")
+  @ItemOf(DatasetRecords.Description.class)
   public Response dataset(@Context UriInfo uri) {
     Parameters.none(uri, "/v1/dataset");
     return responder.item(uri, service::describe);
@@ -36,7 +36,7 @@ public class DatasetResource {
   @GET
   @Path("")
   @Operation(summary = "The API's entry point: every collection, with its link")
-  @Extension(name = "x-plenary-item-type", value = "org.plenary.dataset.DatasetRecords$Index")
+  @ItemOf(DatasetRecords.Index.class)
   public Response index(@Context UriInfo uri) {
     Parameters.none(uri, "/v1");
     return responder.item(uri, service::index);

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.PathPart;
 import org.plenary.http.Api;
 import org.plenary.http.HttpCache;
+import org.plenary.http.ListOf;
 import org.plenary.http.Parameters;
 import org.plenary.http.Problem;
 import org.plenary.http.ProblemException;
@@ -34,7 +35,7 @@ public class DumpResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Extension(name = "x-plenary-list-type", value = "org.plenary.dataset.DatasetRecords$DumpEntry")
+  @ListOf(DatasetRecords.DumpEntry.class)
   @Operation(
       summary =
           "The bulk files of the current release: the zip of everything, datapackage.json, README.md, and each table's CSV, with sizes and SHA-256")

@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.http.Api;
 import org.plenary.http.Format;
+import org.plenary.http.ItemOf;
+import org.plenary.http.ListOf;
 import org.plenary.http.Parameters;
 import org.plenary.http.ProblemException;
 import org.plenary.http.Records;
@@ -225,11 +227,8 @@ public class DelegationResource {
               + " by=year: a series per year); without with=, against every other delegation,"
               + " ranked. Both the State Department's voting coincidence and Voeten's agreement"
               + " index; date__gte and date__lte bound the votes compared")
-  @Extension(
-      name = "x-plenary-item-type",
-      value =
-          "org.plenary.delegation.AgreementRecords$Pair,org.plenary.delegation.AgreementRecords$Series")
-  @Extension(name = "x-plenary-list-type", value = "org.plenary.delegation.AgreementRecords$Ranked")
+  @ItemOf({AgreementRecords.Pair.class, AgreementRecords.Series.class})
+  @ListOf(AgreementRecords.Ranked.class)
   @Parameter(
       name = "with",
       in = ParameterIn.QUERY,

@@ -23,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.http.Api;
 import org.plenary.http.Format;
+import org.plenary.http.ItemOf;
+import org.plenary.http.ListOf;
 import org.plenary.http.ProblemException;
 import org.plenary.http.Responder;
 import org.plenary.query.CollectionSpec;
@@ -63,7 +65,7 @@ public class StatementResource {
       summary =
           "How many statements (and, with q=, paragraphs) match, per year or decade: the counts"
               + " behind a chart (by=year)")
-  @Extension(name = "x-plenary-list-type", value = "org.plenary.statement.StatementRecords$Count")
+  @ListOf(StatementRecords.Count.class)
   @Parameter(
       name = "by",
       in = ParameterIn.QUERY,
@@ -103,7 +105,7 @@ public class StatementResource {
   @Path("/statements/{id}")
   @Operation(summary = "One statement with its text in paragraphs (anchors #p1, #p2, ...)")
   @Extension(name = "x-plenary-item", value = "statements")
-  @Extension(name = "x-plenary-item-type", value = "org.plenary.statement.StatementRecords$Text")
+  @ItemOf(StatementRecords.Text.class)
   public Response statement(@PathParam("id") String id, @Context UriInfo uri) {
     org.plenary.http.Parameters.none(uri, "A statement");
     return responder.item(
@@ -120,9 +122,7 @@ public class StatementResource {
       summary =
           "The statements of a vote's session in the General Debate that match q (by default any"
               + " word of the vote's subject), per side of the vote, ranked")
-  @Extension(
-      name = "x-plenary-item-type",
-      value = "org.plenary.statement.StatementRecords$VoteStatements")
+  @ItemOf(StatementRecords.VoteStatements.class)
   @Parameter(
       name = "q",
       in = ParameterIn.QUERY,

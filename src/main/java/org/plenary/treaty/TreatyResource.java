@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.http.Api;
 import org.plenary.http.Format;
+import org.plenary.http.ItemOf;
 import org.plenary.http.Parameters;
 import org.plenary.http.Responder;
 
@@ -30,7 +31,7 @@ public class TreatyResource {
           "The convention: adoption, signature period, signatories (official count and the known"
               + " list), the entry-into-force rule and what is known of ratifications")
   @Extension(name = "x-plenary-item", value = "treaties")
-  @Extension(name = "x-plenary-item-type", value = "org.plenary.treaty.TreatyStatus")
+  @ItemOf(TreatyStatus.class)
   public Response treaty(@Context UriInfo uri) {
     Parameters.none(uri, "/v1/treaty");
     return responder.item(uri, service::status);

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.http.Api;
 import org.plenary.http.Format;
+import org.plenary.http.ItemOf;
 import org.plenary.http.ProblemException;
 import org.plenary.http.Responder;
 import org.plenary.query.CollectionSpec;
@@ -65,7 +66,7 @@ public class VoteResource {
   @Operation(
       summary =
           "Roll-call counts per group (by=regional_group); the groups add up to the roll call")
-  @Extension(name = "x-plenary-item-type", value = "org.plenary.vote.VoteBreakdown")
+  @ItemOf(VoteBreakdown.class)
   @Parameter(
       name = "by",
       in = ParameterIn.QUERY,

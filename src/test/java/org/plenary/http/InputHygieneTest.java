@@ -31,7 +31,7 @@ import java.util.TreeSet;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
-import org.plenary.Catalog;
+import org.plenary.openapi.Catalog;
 import org.plenary.query.CollectionSpec;
 import org.plenary.query.Cursor;
 import org.plenary.query.Field;

@@ -19,7 +19,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.plenary.Catalog;
+import org.plenary.openapi.Catalog;
 import org.plenary.query.CollectionSpec;
 import org.plenary.query.Field;
 

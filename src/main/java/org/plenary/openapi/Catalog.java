@@ -1,4 +1,4 @@
-package org.plenary;
+package org.plenary.openapi;
 
 import java.util.LinkedHashMap;
 import java.util.List;
