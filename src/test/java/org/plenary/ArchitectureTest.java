@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
  * The layering of STYLE.md, checked on the compiled classes: no package cycles (the root package
  * included); query/ knows nothing of HTTP (only its own types and seed's table model); http/ knows
  * no feature (only the domain's refusals, which it maps to problems); services throw no HTTP
- * problem; release/ knows only the table model; nothing depends on the command line (cli/);
- * resources hold no SQL; no internal Quarkus HTTP class is used. And one owner per effect, checked
- * on the sources: only release/ writes the dataset state, takes the publishing lock or announces a
- * release.
+ * problem; release/ knows only the table model; nothing depends on the command line (cli/) or on
+ * the API's description (openapi/); no class is loaded by name; resources hold no SQL; no internal
+ * Quarkus HTTP class is used. And one owner per effect, checked on the sources: only release/
+ * writes the dataset state, takes the publishing lock or announces a release.
  */
 class ArchitectureTest {
   private static final String ROOT = "org.plenary";
@@ -163,6 +163,33 @@ class ArchitectureTest {
     assertEquals(
         List.of(),
         violations(c -> !inPackage(ROOT + ".cli").test(c), t -> t.startsWith(ROOT + ".cli.")));
+  }
+
+  @Test
+  void nothingDependsOnTheApiDescription() {
+    // openapi/ describes every feature; a feature names its response records with http/'s
+    // @ItemOf and @ListOf, which the description reads from the index
+    assertEquals(
+        List.of(),
+        violations(
+            c -> !inPackage(ROOT + ".openapi").test(c), t -> t.startsWith(ROOT + ".openapi.")));
+  }
+
+  @Test
+  void noClassIsLoadedByName() {
+    // types are named by class literals, which the compiler checks, never by strings
+    List<String> calls = new ArrayList<>();
+    for (JavaClass c : classes) {
+      c.getMethodCallsFromSelf().stream()
+          .filter(
+              m ->
+                  m.getTargetOwner().getName().equals(Class.class.getName())
+                          && m.getName().equals("forName")
+                      || m.getTargetOwner().isAssignableTo(ClassLoader.class)
+                          && m.getName().equals("loadClass"))
+          .forEach(m -> calls.add(c.getName() + " -> " + m.getTarget().getFullName()));
+    }
+    assertEquals(List.of(), calls.stream().distinct().sorted().toList());
   }
 
   @Test
