@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.jboss.jandex.AnnotationInstance;
-import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
@@ -212,10 +211,7 @@ public class DocumentFilter implements OASFilter {
     Map<String, Typed> out = new TreeMap<>();
     for (DotName annotation : List.of(ITEM_OF, LIST_OF)) {
       for (AnnotationInstance a : index.getAnnotations(annotation)) {
-        if (a.target().kind() != AnnotationTarget.Kind.METHOD) {
-          continue;
-        }
-        MethodInfo m = a.target().asMethod();
+        MethodInfo m = a.target().asMethod(); // both annotations target methods only
         if (!m.hasDeclaredAnnotation(HTTP_GET)) {
           throw new IllegalStateException("@" + annotation.local() + " on a method not @GET: " + m);
         }
