@@ -21,12 +21,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.http.Api;
 import org.plenary.http.Format;
 import org.plenary.http.Parameters;
-import org.plenary.http.ProblemException;
 import org.plenary.http.Records;
 import org.plenary.http.Responder;
 import org.plenary.position.Positions;
 import org.plenary.query.CollectionSpec;
 import org.plenary.query.Field;
+import org.plenary.refusal.Refusal;
 import org.plenary.statement.StatementResource;
 import org.plenary.statement.Statements;
 import org.plenary.vote.Votes;
@@ -269,11 +269,11 @@ public class DelegationResource {
     var params = uri.getQueryParameters();
     for (var p : params.entrySet()) {
       if (!AGREEMENT_PARAMS.contains(p.getKey())) {
-        throw ProblemException.invalidParam(
+        throw Refusal.invalidParameter(
             p.getKey(), "unknown parameter. Allowed: " + String.join(", ", AGREEMENT_PARAMS));
       }
       if (p.getValue().size() > 1) {
-        throw ProblemException.invalidParam(p.getKey(), "give it once");
+        throw Refusal.invalidParameter(p.getKey(), "give it once");
       }
     }
     AgreementService.Period bounds;
@@ -281,7 +281,7 @@ public class DelegationResource {
       bounds =
           AgreementService.Period.of(params.getFirst("date__gte"), params.getFirst("date__lte"));
     } catch (IllegalArgumentException e) {
-      throw ProblemException.invalidParam(
+      throw Refusal.invalidParameter(
           params.getFirst("date__gte") != null && !isDate(params.getFirst("date__gte"))
               ? "date__gte"
               : "date__lte",
@@ -290,32 +290,30 @@ public class DelegationResource {
     String topic = params.getFirst("topic");
     if (topic != null) {
       if (topic.isEmpty() || topic.split(",", -1).length > 20) {
-        throw ProblemException.invalidParam(
+        throw Refusal.invalidParameter(
             "topic", "one to 20 topic ids, comma-separated (see /v1/topics)");
       }
     }
     AgreementService.Period period = topic == null ? bounds : bounds.onTopics(topic);
     String by = params.getFirst("by");
     if (by != null && !by.equals("year")) {
-      throw ProblemException.invalidParam("by", "'" + by + "' is not a series. Allowed: year");
+      throw Refusal.invalidParameter("by", "'" + by + "' is not a series. Allowed: year");
     }
     records.requireExists(Delegations.DELEGATIONS, "id", id, "delegation");
     String with = params.getFirst("with");
     if (with == null) {
       if (by != null) {
-        throw ProblemException.invalidParam(
+        throw Refusal.invalidParameter(
             "by", "a series per year compares two delegations: add with=ISO3");
       }
       return responder.fixedList(uri, () -> agreement.ranking(id, period));
     }
     String other = code(with);
     if (other.equals(id)) {
-      throw ProblemException.invalidParam("with", "compare a delegation with another one");
+      throw Refusal.invalidParameter("with", "compare a delegation with another one");
     }
-    try {
-      records.requireExists(Delegations.DELEGATIONS, "id", other, "delegation");
-    } catch (ProblemException e) {
-      throw ProblemException.invalidParam(
+    if (!records.exists(Delegations.DELEGATIONS, "id", other)) {
+      throw Refusal.invalidParameter(
           "with", "unknown delegation '" + with + "' (an ISO alpha-3 code)");
     }
     if (by != null) {

@@ -28,13 +28,13 @@ import org.plenary.group.Groups;
 import org.plenary.http.Api;
 import org.plenary.http.Json;
 import org.plenary.http.Parameters;
-import org.plenary.http.ProblemException;
 import org.plenary.organization.Organizations;
 import org.plenary.person.People;
 import org.plenary.position.Positions;
 import org.plenary.query.CollectionSpec;
 import org.plenary.query.ListQuery;
 import org.plenary.query.QueryEngine;
+import org.plenary.refusal.Refusal;
 import org.plenary.source.SourceCollections;
 import org.plenary.statement.StatementService;
 import org.plenary.topic.Topics;
@@ -399,7 +399,7 @@ public class PageResource {
     for (String p : out.keySet()) {
       String name = p.contains("__") ? p.substring(0, p.indexOf("__")) : p;
       if (!p.equals("q") && Votes.VOTES.field(name).filter(f -> f.filterable()).isEmpty()) {
-        throw ProblemException.invalidParam(
+        throw Refusal.invalidParameter(
             p,
             "unknown parameter. This page takes the filters of /v1/votes (date__gte, session, ...)");
       }
@@ -708,7 +708,7 @@ public class PageResource {
     List<Map<String, Object>> rows =
         engine.all(engine.parse(c, params, List.of(ListQuery.condition(c, field, "", value))));
     if (rows.isEmpty()) {
-      throw ProblemException.notFound("No " + what + " '" + value + "'.");
+      throw Refusal.notFound("No " + what + " '" + value + "'.");
     }
     return rows.get(0);
   }
@@ -852,7 +852,7 @@ public class PageResource {
     Set<String> allowed = Set.of("with", "topic");
     for (String p : uri.getQueryParameters().keySet()) {
       if (!allowed.contains(p)) {
-        throw ProblemException.invalidParam(p, "unknown parameter. Allowed: with, topic");
+        throw Refusal.invalidParameter(p, "unknown parameter. Allowed: with, topic");
       }
     }
     String with = uri.getQueryParameters().getFirst("with");
@@ -861,13 +861,13 @@ public class PageResource {
             ? (id.equals("USA") ? "CHN" : "USA")
             : with.toUpperCase(Locale.ROOT);
     if (other.equals(id)) {
-      throw ProblemException.invalidParam("with", "compare a delegation with another one");
+      throw Refusal.invalidParameter("with", "compare a delegation with another one");
     }
     if (!engine.exists(
         ListQuery.all(
             Delegations.DELEGATIONS,
             List.of(ListQuery.condition(Delegations.DELEGATIONS, "id", "", other))))) {
-      throw ProblemException.invalidParam(
+      throw Refusal.invalidParameter(
           "with", "unknown delegation '" + with + "' (an ISO alpha-3 code)");
     }
     return other;

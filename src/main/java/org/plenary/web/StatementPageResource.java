@@ -18,10 +18,10 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.plenary.http.Api;
 import org.plenary.http.Parameters;
-import org.plenary.http.ProblemException;
 import org.plenary.query.CollectionSpec;
 import org.plenary.query.ListQuery;
 import org.plenary.query.QueryEngine;
+import org.plenary.refusal.Refusal;
 import org.plenary.source.SourceCollections;
 import org.plenary.statement.StatementRecords;
 import org.plenary.statement.StatementService;
@@ -125,7 +125,7 @@ public class StatementPageResource {
           Map<String, Object> s =
               statements
                   .statement(id.toLowerCase(Locale.ROOT))
-                  .orElseThrow(() -> ProblemException.notFound("No statement '" + id + "'."));
+                  .orElseThrow(() -> Refusal.notFound("No statement '" + id + "'."));
           String name =
               s.get("delegation_name") != null
                   ? (String) s.get("delegation_name")
