@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.http.Api;
 import org.plenary.http.Format;
-import org.plenary.http.Parameters;
 import org.plenary.http.Records;
 import org.plenary.http.Responder;
 import org.plenary.position.Positions;
@@ -107,7 +106,7 @@ public class DelegationResource {
               type = SchemaType.STRING,
               enumeration = {"year"}))
   public Response records(@Context UriInfo uri) {
-    return responder.list(recordsBy(uri), uri, BY);
+    return responder.listBy(uri, DelegationRecords.RECORDS, RECORDS_BY);
   }
 
   @GET
@@ -128,25 +127,23 @@ public class DelegationResource {
               type = SchemaType.STRING,
               enumeration = {"year"}))
   public Response record(@PathParam("iso3") String iso3, @Context UriInfo uri) {
-    return responder.children(
+    return responder.childrenBy(
         Delegations.DELEGATIONS,
         code(iso3),
         "delegation",
-        recordsBy(uri),
         "delegation_id",
         uri,
-        BY);
+        DelegationRecords.RECORDS,
+        RECORDS_BY);
   }
 
-  private static final java.util.Set<String> BY = java.util.Set.of("by");
+  /** The record's collections for by= (absent: the whole period; year: per calendar year). */
+  private static final java.util.Map<String, CollectionSpec> RECORDS_BY =
+      java.util.Map.of("year", DelegationRecords.RECORD_YEARS);
 
-  /** The record's collection for by= (absent: the whole period; year: per calendar year). */
-  private static CollectionSpec recordsBy(UriInfo uri) {
-    return Parameters.choice(
-        uri,
-        "by",
-        DelegationRecords.RECORDS,
-        java.util.Map.of("year", DelegationRecords.RECORD_YEARS));
+  /** The records of {@code child} whose {@code field} is the delegation's code; 404 if none. */
+  private Response ofDelegation(String iso3, CollectionSpec child, String field, UriInfo uri) {
+    return responder.children(Delegations.DELEGATIONS, code(iso3), "delegation", child, field, uri);
   }
 
   @GET
@@ -170,7 +167,7 @@ public class DelegationResource {
         uri.getQueryParameters().containsKey("q")
             ? StatementResource.collection(uri)
             : Statements.STATEMENTS_OF_DELEGATION;
-    return responder.children(Delegations.DELEGATIONS, code(iso3), "delegation", c, "code", uri);
+    return ofDelegation(iso3, c, "code", uri);
   }
 
   @GET
@@ -179,13 +176,7 @@ public class DelegationResource {
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "roll_calls.of_delegation")
   public Response votes(@PathParam("iso3") String iso3, @Context UriInfo uri) {
-    return responder.children(
-        Delegations.DELEGATIONS,
-        code(iso3),
-        "delegation",
-        VOTES_OF_DELEGATION,
-        "delegation_id",
-        uri);
+    return ofDelegation(iso3, VOTES_OF_DELEGATION, "delegation_id", uri);
   }
 
   @GET
@@ -198,8 +189,7 @@ public class DelegationResource {
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "vetoes")
   public Response vetoes(@PathParam("iso3") String iso3, @Context UriInfo uri) {
-    return responder.children(
-        Delegations.DELEGATIONS, code(iso3), "delegation", VETOES, "delegation_id", uri);
+    return ofDelegation(iso3, VETOES, "delegation_id", uri);
   }
 
   @GET
@@ -208,13 +198,7 @@ public class DelegationResource {
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "positions")
   public Response positions(@PathParam("iso3") String iso3, @Context UriInfo uri) {
-    return responder.children(
-        Delegations.DELEGATIONS,
-        code(iso3),
-        "delegation",
-        Positions.POSITIONS,
-        "delegation_id",
-        uri);
+    return ofDelegation(iso3, Positions.POSITIONS, "delegation_id", uri);
   }
 
   @GET
