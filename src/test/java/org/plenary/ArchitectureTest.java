@@ -25,10 +25,11 @@ import org.junit.jupiter.api.Test;
  * The layering of STYLE.md, checked on the compiled classes: no package cycles (the root package
  * included); query/ knows nothing of HTTP (only its own types and seed's table model); http/ knows
  * no feature (only the domain's refusals, which it maps to problems); services throw no HTTP
- * problem; release/ knows only the table model; nothing depends on the command line (cli/) or on
- * the API's description (openapi/); no class is loaded by name; resources hold no SQL; no internal
- * Quarkus HTTP class is used. And one owner per effect, checked on the sources: only release/
- * writes the dataset state, takes the publishing lock or announces a release.
+ * problem, and only http/ builds problems; release/ knows only the table model; nothing depends on
+ * the command line (cli/) or on the API's description (openapi/); no class is loaded by name;
+ * resources hold no SQL; no internal Quarkus HTTP class is used. And one owner per effect, checked
+ * on the sources: only release/ writes the dataset state, takes the publishing lock or announces a
+ * release.
  */
 class ArchitectureTest {
   private static final String ROOT = "org.plenary";
@@ -119,6 +120,18 @@ class ArchitectureTest {
         violations(
             c -> c.getSimpleName().endsWith("Service") || c.getPackageName().endsWith(".refusal"),
             t -> t.startsWith(ROOT + ".http.Problem")));
+  }
+
+  @Test
+  void onlyTheHttpLayerBuildsProblems() {
+    // resources and pages refuse with the domain's Refusal too; http/ maps it, and only http/
+    // throws a ProblemException or builds a problem of a ProblemType
+    assertEquals(
+        List.of(),
+        violations(
+            c -> !inPackage(ROOT + ".http").test(c),
+            t ->
+                t.equals(ROOT + ".http.ProblemException") || t.equals(ROOT + ".http.ProblemType")));
   }
 
   @Test

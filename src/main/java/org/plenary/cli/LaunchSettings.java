@@ -10,6 +10,12 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * Launch} before Quarkus starts (registered through {@code META-INF/services}); empty in tests and
  * at build time. Its ordinal is above system properties (400), as a command's choice overrides what
  * it is started with.
+ *
+ * <p>It is the one static store of settings left, and has to be: SmallRye Config makes its config
+ * sources itself, through {@code META-INF/services}, when Quarkus builds its configuration, before
+ * CDI exists, so the command line can hand them over in no other way but a system property (which
+ * would outlive the application and leak into other code of the process). The application never
+ * reads this class: it reads these settings through its {@code @ConfigMapping}s, like every other.
  */
 public final class LaunchSettings implements ConfigSource {
   static final int ORDINAL = 500;

@@ -1,5 +1,6 @@
 package org.plenary.curation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -88,7 +89,8 @@ public class CurationResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = Views.ReviewRequest.class)))
-  public Response approve(@PathParam("id") long id, String body, @Context UriInfo uri) {
+  public Response approve(@PathParam("id") long id, String body, @Context UriInfo uri)
+      throws JsonProcessingException {
     return decide(id, true, body, uri);
   }
 
@@ -108,7 +110,8 @@ public class CurationResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = Views.ReviewRequest.class)))
-  public Response reject(@PathParam("id") long id, String body, @Context UriInfo uri) {
+  public Response reject(@PathParam("id") long id, String body, @Context UriInfo uri)
+      throws JsonProcessingException {
     return decide(id, false, body, uri);
   }
 
@@ -132,45 +135,40 @@ public class CurationResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = Views.ReviewRequest.class)))
-  public Response withdraw(@PathParam("id") long id, String body) {
-    Views.ReviewRequest request = note(body);
-    Views.ChangeSetView view =
-        changes.withdraw(id, request == null ? null : request.note(), caller());
-    return Response.ok(item(view, Api.V1 + "/changes/" + id))
-        .header("Cache-Control", "no-store")
-        .build();
+  public Response withdraw(@PathParam("id") long id, String body) throws JsonProcessingException {
+    return written(changes.withdraw(id, note(body), caller()), Api.V1 + "/changes/" + id);
   }
 
   /** An optional JSON body {"note": "..."}: curl -X POST with no body approves too. */
-  private Response decide(long id, boolean approve, String body, UriInfo uri) {
-    Views.ReviewRequest request = note(body);
-    Views.ChangeSetView view =
-        changes.review(id, approve, request == null ? null : request.note(), caller());
-    return Response.ok(item(view, Api.absolute(uri, Api.V1 + "/changes/" + id)))
-        .header("Cache-Control", "no-store")
-        .build();
+  private Response decide(long id, boolean approve, String body, UriInfo uri)
+      throws JsonProcessingException {
+    return written(
+        changes.review(id, approve, note(body), caller()),
+        Api.absolute(uri, Api.V1 + "/changes/" + id));
+  }
+
+  /** A change set as a write left it, never stored by a cache. */
+  private Response written(Views.ChangeSetView view, String self) {
+    return Response.ok(item(view, self)).header("Cache-Control", "no-store").build();
   }
 
   /**
-   * An optional body {"note": "..."}, validated: null when there is none; a 400/422 problem when it
-   * is not that object (JSON null, an array, a string, a wrong type or an unknown field).
+   * The note of an optional body {"note": "..."}, validated: null when there is no body; a 400/422
+   * problem when it is not that object (JSON null, an array, a string, a wrong type or an unknown
+   * field: Jackson's exception, which {@code http/ProblemMappers} answers).
    */
-  Views.ReviewRequest note(String body) {
+  private String note(String body) throws JsonProcessingException {
     if (body == null || body.isBlank()) {
       return null;
     }
-    Views.ReviewRequest request;
-    try {
-      request = org.plenary.http.Json.MAPPER.readValue(body, Views.ReviewRequest.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw org.plenary.http.BodyProblems.of(e);
-    }
+    Views.ReviewRequest request =
+        org.plenary.http.Json.MAPPER.readValue(body, Views.ReviewRequest.class);
     if (request == null) {
       throw ChangeService.unprocessable(
           "The body, when given, is a JSON object: {\"note\": \"...\"}.", null);
     }
     changes.validate(request);
-    return request;
+    return request.note();
   }
 
   @GET

@@ -2,22 +2,17 @@ package org.plenary.curation;
 
 import io.quarkus.security.AuthenticationFailedException;
 import java.util.Map;
+import org.plenary.http.SecurityProblems;
 
-/** Authentication refused because the client failed too often: a 429 with Retry-After. */
+/**
+ * Authentication refused because the client failed too often: {@code http/SecurityProblems} answers
+ * it with a 429 and Retry-After.
+ */
 final class TooManyFailures {
   private TooManyFailures() {}
 
-  /** The attribute holding the seconds to wait. */
-  static final String RETRY_AFTER = "plenary.retry-after";
-
   static AuthenticationFailedException exception(long retryAfterSeconds) {
     return new AuthenticationFailedException(
-        "too many failed attempts", Map.of(RETRY_AFTER, retryAfterSeconds));
-  }
-
-  /** The seconds to wait, when {@code e} is such a refusal; otherwise null. */
-  static Long retryAfter(AuthenticationFailedException e) {
-    Object v = e.getAttributes() == null ? null : e.getAttributes().get(RETRY_AFTER);
-    return v instanceof Long l ? l : null;
+        "too many failed attempts", Map.of(SecurityProblems.RETRY_AFTER, retryAfterSeconds));
   }
 }

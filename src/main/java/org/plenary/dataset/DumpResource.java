@@ -19,10 +19,9 @@ import org.plenary.http.Api;
 import org.plenary.http.HttpCache;
 import org.plenary.http.ListOf;
 import org.plenary.http.Parameters;
-import org.plenary.http.Problem;
-import org.plenary.http.ProblemException;
-import org.plenary.http.ProblemType;
+import org.plenary.http.Problems;
 import org.plenary.http.Responder;
+import org.plenary.refusal.Refusal;
 
 @Path(Api.V1 + "/dumps")
 @Tag(
@@ -81,7 +80,7 @@ public class DumpResource {
     Parameters.none(uri, "A dump file");
     Dumps.Verified v = dumps.verified(name);
     if (v == null) {
-      throw ProblemException.notFound(
+      throw Refusal.notFound(
           "No dump file '" + name + "'. The files are listed at " + Api.V1 + "/dumps.");
     }
     Dumps.DumpFile f = v.file();
@@ -104,16 +103,7 @@ public class DumpResource {
     if (r == null) {
       b = Response.ok(new PathPart(path, 0, f.bytes()), type);
     } else if (!r.satisfiable()) {
-      return Response.status(416)
-          .type(Problem.MEDIA_TYPE)
-          .header("Content-Range", "bytes */" + f.bytes())
-          .header("Cache-Control", "no-store")
-          .entity(
-              ProblemType.RANGE_NOT_SATISFIABLE.problem(
-                  "The file has " + f.bytes() + " bytes; the range asked for lies outside it.",
-                  uri.getRequestUri().getRawPath(),
-                  null))
-          .build();
+      return Problems.rangeNotSatisfiable(f.bytes(), uri.getRequestUri().getRawPath());
     } else {
       b =
           Response.status(206)

@@ -22,13 +22,12 @@ import org.plenary.http.Api;
 import org.plenary.http.Format;
 import org.plenary.http.ItemOf;
 import org.plenary.http.ListOf;
-import org.plenary.http.Parameters;
-import org.plenary.http.ProblemException;
 import org.plenary.http.Records;
 import org.plenary.http.Responder;
 import org.plenary.position.Positions;
 import org.plenary.query.CollectionSpec;
 import org.plenary.query.Field;
+import org.plenary.refusal.Refusal;
 import org.plenary.statement.StatementResource;
 import org.plenary.statement.Statements;
 import org.plenary.vote.Votes;
@@ -109,7 +108,7 @@ public class DelegationResource {
               type = SchemaType.STRING,
               enumeration = {"year"}))
   public Response records(@Context UriInfo uri) {
-    return responder.list(recordsBy(uri), uri, BY);
+    return responder.listBy(uri, DelegationRecords.RECORDS, RECORDS_BY);
   }
 
   @GET
@@ -130,25 +129,23 @@ public class DelegationResource {
               type = SchemaType.STRING,
               enumeration = {"year"}))
   public Response record(@PathParam("iso3") String iso3, @Context UriInfo uri) {
-    return responder.children(
+    return responder.childrenBy(
         Delegations.DELEGATIONS,
         code(iso3),
         "delegation",
-        recordsBy(uri),
         "delegation_id",
         uri,
-        BY);
+        DelegationRecords.RECORDS,
+        RECORDS_BY);
   }
 
-  private static final java.util.Set<String> BY = java.util.Set.of("by");
+  /** The record's collections for by= (absent: the whole period; year: per calendar year). */
+  private static final java.util.Map<String, CollectionSpec> RECORDS_BY =
+      java.util.Map.of("year", DelegationRecords.RECORD_YEARS);
 
-  /** The record's collection for by= (absent: the whole period; year: per calendar year). */
-  private static CollectionSpec recordsBy(UriInfo uri) {
-    return Parameters.choice(
-        uri,
-        "by",
-        DelegationRecords.RECORDS,
-        java.util.Map.of("year", DelegationRecords.RECORD_YEARS));
+  /** The records of {@code child} whose {@code field} is the delegation's code; 404 if none. */
+  private Response ofDelegation(String iso3, CollectionSpec child, String field, UriInfo uri) {
+    return responder.children(Delegations.DELEGATIONS, code(iso3), "delegation", child, field, uri);
   }
 
   @GET
@@ -172,7 +169,7 @@ public class DelegationResource {
         uri.getQueryParameters().containsKey("q")
             ? StatementResource.collection(uri)
             : Statements.STATEMENTS_OF_DELEGATION;
-    return responder.children(Delegations.DELEGATIONS, code(iso3), "delegation", c, "code", uri);
+    return ofDelegation(iso3, c, "code", uri);
   }
 
   @GET
@@ -181,13 +178,7 @@ public class DelegationResource {
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "roll_calls.of_delegation")
   public Response votes(@PathParam("iso3") String iso3, @Context UriInfo uri) {
-    return responder.children(
-        Delegations.DELEGATIONS,
-        code(iso3),
-        "delegation",
-        VOTES_OF_DELEGATION,
-        "delegation_id",
-        uri);
+    return ofDelegation(iso3, VOTES_OF_DELEGATION, "delegation_id", uri);
   }
 
   @GET
@@ -200,8 +191,7 @@ public class DelegationResource {
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "vetoes")
   public Response vetoes(@PathParam("iso3") String iso3, @Context UriInfo uri) {
-    return responder.children(
-        Delegations.DELEGATIONS, code(iso3), "delegation", VETOES, "delegation_id", uri);
+    return ofDelegation(iso3, VETOES, "delegation_id", uri);
   }
 
   @GET
@@ -210,13 +200,7 @@ public class DelegationResource {
   @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @Extension(name = "x-plenary-list", value = "positions")
   public Response positions(@PathParam("iso3") String iso3, @Context UriInfo uri) {
-    return responder.children(
-        Delegations.DELEGATIONS,
-        code(iso3),
-        "delegation",
-        Positions.POSITIONS,
-        "delegation_id",
-        uri);
+    return ofDelegation(iso3, Positions.POSITIONS, "delegation_id", uri);
   }
 
   @GET
@@ -268,11 +252,11 @@ public class DelegationResource {
     var params = uri.getQueryParameters();
     for (var p : params.entrySet()) {
       if (!AGREEMENT_PARAMS.contains(p.getKey())) {
-        throw ProblemException.invalidParam(
+        throw Refusal.invalidParameter(
             p.getKey(), "unknown parameter. Allowed: " + String.join(", ", AGREEMENT_PARAMS));
       }
       if (p.getValue().size() > 1) {
-        throw ProblemException.invalidParam(p.getKey(), "give it once");
+        throw Refusal.invalidParameter(p.getKey(), "give it once");
       }
     }
     AgreementService.Period bounds;
@@ -280,7 +264,7 @@ public class DelegationResource {
       bounds =
           AgreementService.Period.of(params.getFirst("date__gte"), params.getFirst("date__lte"));
     } catch (IllegalArgumentException e) {
-      throw ProblemException.invalidParam(
+      throw Refusal.invalidParameter(
           params.getFirst("date__gte") != null && !isDate(params.getFirst("date__gte"))
               ? "date__gte"
               : "date__lte",
@@ -289,32 +273,30 @@ public class DelegationResource {
     String topic = params.getFirst("topic");
     if (topic != null) {
       if (topic.isEmpty() || topic.split(",", -1).length > 20) {
-        throw ProblemException.invalidParam(
+        throw Refusal.invalidParameter(
             "topic", "one to 20 topic ids, comma-separated (see /v1/topics)");
       }
     }
     AgreementService.Period period = topic == null ? bounds : bounds.onTopics(topic);
     String by = params.getFirst("by");
     if (by != null && !by.equals("year")) {
-      throw ProblemException.invalidParam("by", "'" + by + "' is not a series. Allowed: year");
+      throw Refusal.invalidParameter("by", "'" + by + "' is not a series. Allowed: year");
     }
     records.requireExists(Delegations.DELEGATIONS, "id", id, "delegation");
     String with = params.getFirst("with");
     if (with == null) {
       if (by != null) {
-        throw ProblemException.invalidParam(
+        throw Refusal.invalidParameter(
             "by", "a series per year compares two delegations: add with=ISO3");
       }
       return responder.fixedList(uri, () -> agreement.ranking(id, period));
     }
     String other = code(with);
     if (other.equals(id)) {
-      throw ProblemException.invalidParam("with", "compare a delegation with another one");
+      throw Refusal.invalidParameter("with", "compare a delegation with another one");
     }
-    try {
-      records.requireExists(Delegations.DELEGATIONS, "id", other, "delegation");
-    } catch (ProblemException e) {
-      throw ProblemException.invalidParam(
+    if (!records.exists(Delegations.DELEGATIONS, "id", other)) {
+      throw Refusal.invalidParameter(
           "with", "unknown delegation '" + with + "' (an ISO alpha-3 code)");
     }
     if (by != null) {

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -20,9 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.http.Api;
 import org.plenary.http.Format;
-import org.plenary.http.Parameters;
 import org.plenary.http.Responder;
-import org.plenary.query.CollectionSpec;
 
 @Path(Api.V1 + "/groups")
 @Produces(MediaType.APPLICATION_JSON)
@@ -69,15 +66,12 @@ public class GroupResource {
               type = SchemaType.STRING,
               enumeration = {"vote", "year", "topic"}))
   public Response cohesion(@PathParam("id") String id, @Context UriInfo uri) {
-    return responder.children(Groups.GROUPS, id, "group", cohesionBy(uri), "group_id", uri, BY);
-  }
-
-  private static final Set<String> BY = Set.of("by");
-
-  private static CollectionSpec cohesionBy(UriInfo uri) {
-    return Parameters.choice(
+    return responder.childrenBy(
+        Groups.GROUPS,
+        id,
+        "group",
+        "group_id",
         uri,
-        "by",
         Groups.COHESION_VOTES,
         Map.of(
             "vote",

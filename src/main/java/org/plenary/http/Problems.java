@@ -28,6 +28,23 @@ public final class Problems {
     res.end(Buffer.buffer(body));
   }
 
+  /**
+   * The 416 answering a byte range that lies outside a file of {@code bytes} bytes, with the {@code
+   * Content-Range} naming the file's length (RFC 9110).
+   */
+  public static jakarta.ws.rs.core.Response rangeNotSatisfiable(long bytes, String path) {
+    return jakarta.ws.rs.core.Response.status(416)
+        .type(Problem.MEDIA_TYPE)
+        .header("Content-Range", "bytes */" + bytes)
+        .header("Cache-Control", "no-store")
+        .entity(
+            ProblemType.RANGE_NOT_SATISFIABLE.problem(
+                "The file has " + bytes + " bytes; the range asked for lies outside it.",
+                path,
+                null))
+        .build();
+  }
+
   /** An {@code about:blank} problem (titled by its status) about {@code path} (made printable). */
   public static Problem blank(int status, String title, String detail, String path) {
     return new Problem("about:blank", title, status, detail, printable(path), null);

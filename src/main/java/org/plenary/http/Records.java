@@ -29,8 +29,13 @@ public class Records {
 
   /** Throws a 404 problem unless a record of {@code c} has {@code field} = {@code value}. */
   public void requireExists(CollectionSpec c, String field, String value, String what) {
-    if (!engine.exists(ListQuery.all(c, List.of(ListQuery.condition(c, field, "", value))))) {
+    if (!exists(c, field, value)) {
       throw ProblemException.notFound("No " + what + " '" + value + "'.");
     }
+  }
+
+  /** Whether a record of {@code c} has {@code field} = {@code value}. */
+  public boolean exists(CollectionSpec c, String field, String value) {
+    return engine.exists(ListQuery.all(c, List.of(ListQuery.condition(c, field, "", value))));
   }
 }

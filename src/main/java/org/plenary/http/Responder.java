@@ -62,6 +62,40 @@ public class Responder {
     return children(parent, parentId, what, child, childField, uri, Set.of());
   }
 
+  /**
+   * The collection the request's {@code by=} chooses among {@code by} ({@code absent} when it is
+   * not given; a 400 problem naming the choices otherwise), filtered as {@link
+   * #list(CollectionSpec, UriInfo, Condition...)} is.
+   */
+  public Response listBy(UriInfo uri, CollectionSpec absent, Map<String, CollectionSpec> by) {
+    return list(Parameters.choice(uri, BY, absent, by), uri, BY_HANDLED);
+  }
+
+  /**
+   * As {@link #children}, for the sub-collection the request's {@code by=} chooses among {@code by}
+   * ({@code absent} when it is not given), e.g. a group's cohesion per vote, year or topic.
+   */
+  public Response childrenBy(
+      CollectionSpec parent,
+      String parentId,
+      String what,
+      String childField,
+      UriInfo uri,
+      CollectionSpec absent,
+      Map<String, CollectionSpec> by) {
+    return children(
+        parent,
+        parentId,
+        what,
+        Parameters.choice(uri, BY, absent, by),
+        childField,
+        uri,
+        BY_HANDLED);
+  }
+
+  private static final String BY = "by";
+  private static final Set<String> BY_HANDLED = Set.of(BY);
+
   /** As {@link #children}, for a resource that read the parameters {@code handled} itself. */
   public Response children(
       CollectionSpec parent,

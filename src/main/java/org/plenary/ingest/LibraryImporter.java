@@ -1,6 +1,5 @@
 package org.plenary.ingest;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
@@ -24,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.plenary.dataset.DatasetState;
 import org.plenary.ingest.undl.AdoptionMethod;
 import org.plenary.ingest.undl.Ballot;
 import org.plenary.ingest.undl.Conflict;
@@ -59,8 +57,7 @@ public class LibraryImporter {
   static final String GA = UndlImporter.BODY;
   static final String SC = "security-council";
 
-  @Inject AgroalDataSource dataSource;
-  @Inject DatasetState state;
+  @Inject ImportTransaction transaction;
 
   /** What an import did. */
   public record Result(
@@ -121,53 +118,44 @@ public class LibraryImporter {
   }
 
   private Result run(Path file, Work work) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        UndlImporter.Begun begun = UndlImporter.begin(c);
-        OffsetDateTime at = begun.at();
-        String versionBefore = begun.version();
-        Tx tx = new Tx(c, at, versionBefore, new Changes());
-        RowReader.Read read = work.apply(tx, file);
-        Changes ch = tx.changes();
-        ch.notes.addAll(0, read.warnings());
-        String versionAfter = versionBefore;
-        if (ch.any()) {
-          String what =
-              read.layout().file().title()
-                  + ": "
-                  + String.join(
-                      "; ",
-                      ch.added.entrySet().stream()
-                          .map(e -> e.getValue() + " " + e.getKey() + " added")
-                          .toList())
-                  + ".";
-          versionAfter =
-              Publisher.publish(
-                  c, UndlImporter.libraryRelease(file, read.sha256(), what, at.toLocalDate()));
-          c.commit();
-          state.refresh();
-        } else {
-          c.rollback();
-        }
-        return new Result(
-            file,
-            read.layout(),
-            read.sha256(),
-            read.rows(),
-            ch.added,
-            ch.linked,
-            ch.conflicts,
-            ch.notes,
-            versionBefore,
-            versionAfter);
-      } catch (RuntimeException | SQLException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Import of " + file + " failed: " + e.getMessage(), e);
+    return transaction.run(file, c -> run(c, file, work), Result::changed);
+  }
+
+  /** The work on {@code file} in its transaction, published when it added anything. */
+  private Result run(Connection c, Path file, Work work) throws SQLException {
+    ImportTransaction.Begun begun = ImportTransaction.begin(c);
+    OffsetDateTime at = begun.at();
+    String versionBefore = begun.version();
+    Tx tx = new Tx(c, at, versionBefore, new Changes());
+    RowReader.Read read = work.apply(tx, file);
+    Changes ch = tx.changes();
+    ch.notes.addAll(0, read.warnings());
+    String versionAfter = versionBefore;
+    if (ch.any()) {
+      String what =
+          read.layout().file().title()
+              + ": "
+              + String.join(
+                  "; ",
+                  ch.added.entrySet().stream()
+                      .map(e -> e.getValue() + " " + e.getKey() + " added")
+                      .toList())
+              + ".";
+      versionAfter =
+          Publisher.publish(
+              c, UndlImporter.libraryRelease(file, read.sha256(), what, at.toLocalDate()));
     }
+    return new Result(
+        file,
+        read.layout(),
+        read.sha256(),
+        read.rows(),
+        ch.added,
+        ch.linked,
+        ch.conflicts,
+        ch.notes,
+        versionBefore,
+        versionAfter);
   }
 
   // --- the General Assembly's resolutions

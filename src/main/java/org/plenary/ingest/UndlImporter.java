@@ -1,6 +1,5 @@
 package org.plenary.ingest;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -27,7 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
-import org.plenary.dataset.DatasetState;
 import org.plenary.ingest.UndlFile.RollCall;
 import org.plenary.ingest.undl.Conflict;
 import org.plenary.ingest.undl.FileRollCall;
@@ -61,8 +59,7 @@ public class UndlImporter {
 
   static final String DATASET_URL = "https://digitallibrary.un.org/record/4060887";
 
-  @Inject AgroalDataSource dataSource;
-  @Inject DatasetState state;
+  @Inject ImportTransaction transaction;
 
   /**
    * New country votes from which an import inserts them as pg_restore would ({@link BulkLoad});
@@ -109,26 +106,7 @@ public class UndlImporter {
 
   /** As {@link #importFile(Path, Consumer)}, in bulk from {@code bulkFrom} new country votes. */
   Summary importFile(Path file, Consumer<String> progress, long bulkFrom) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        Summary s = run(c, file, progress, bulkFrom);
-        if (s.changed()) {
-          c.commit();
-          state.refresh();
-        } else {
-          c.rollback(); // nothing new: not even a temporary trace
-        }
-        return s;
-      } catch (RuntimeException | SQLException | IOException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Import of " + file + " failed: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new UndlFile.Refused(file, 0, "could not be read (" + e.getMessage() + ")");
-    }
+    return transaction.run(file, c -> run(c, file, progress, bulkFrom), Summary::changed);
   }
 
   /** The read and stage steps' outcome: the file's contents, and how its rows were staged. */
@@ -148,7 +126,7 @@ public class UndlImporter {
       throws SQLException, IOException {
     // every row the import writes carries the transaction's time: the default of created_at and
     // updated_at, which the rows copied straight into roll_call take (no timestamps to parse)
-    Begun begun = begin(c);
+    ImportTransaction.Begun begun = ImportTransaction.begin(c);
     OffsetDateTime at = begun.at();
     String versionBefore = begun.version();
     prepare(c, file);
@@ -602,30 +580,6 @@ public class UndlImporter {
       }
     }
     return linksTouched;
-  }
-
-  /** An import's start: its time (every row it writes carries it) and the version before. */
-  record Begun(OffsetDateTime at, String version) {}
-
-  /**
-   * Takes the seed loader's lock (imports, loads and publications never interleave) and reads the
-   * transaction's time and the dataset's version.
-   */
-  static Begun begin(Connection c) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      Publisher.lock(c);
-      OffsetDateTime at;
-      try (ResultSet rs = s.executeQuery("select now()")) {
-        rs.next();
-        at = rs.getObject(1, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
-      }
-      try (ResultSet rs = s.executeQuery("select version from dataset_state")) {
-        if (!rs.next()) {
-          throw new IllegalStateException("no dataset is loaded: start the service once first");
-        }
-        return new Begun(at, rs.getString(1));
-      }
-    }
   }
 
   static List<String> addDelegations(Connection c, Map<String, String> names, OffsetDateTime at)

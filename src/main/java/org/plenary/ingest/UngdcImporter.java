@@ -1,6 +1,5 @@
 package org.plenary.ingest;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -11,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.plenary.dataset.DatasetState;
 import org.plenary.release.Publisher;
 import org.plenary.release.ReleaseDraft;
 import org.plenary.seed.BulkLoad;
@@ -55,8 +52,7 @@ public class UngdcImporter {
   /** New paragraphs from which the paragraph table's keys and index are built once after. */
   static final long BULK_FROM = 50_000;
 
-  @Inject AgroalDataSource dataSource;
-  @Inject DatasetState state;
+  @Inject ImportTransaction transaction;
 
   /** What an import did. */
   public record Summary(
@@ -83,45 +79,16 @@ public class UngdcImporter {
    * Imports {@code path}; throws {@link UndlFile.Refused} (and changes nothing) on a bad corpus.
    */
   public Summary importCorpus(Path path, Consumer<String> progress) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        Summary s = run(c, path, progress);
-        if (s.changed()) {
-          c.commit();
-          state.refresh();
-        } else {
-          c.rollback();
-        }
-        return s;
-      } catch (RuntimeException | SQLException | IOException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Import of " + path + " failed: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new UndlFile.Refused(path, 0, "could not be read (" + e.getMessage() + ")");
-    }
+    return transaction.run(path, c -> run(c, path, progress), Summary::changed);
   }
 
   private Summary run(Connection c, Path path, Consumer<String> progress)
       throws SQLException, IOException {
-    OffsetDateTime at;
-    String versionBefore;
+    ImportTransaction.Begun begun = ImportTransaction.begin(c);
+    OffsetDateTime at = begun.at();
+    String versionBefore = begun.version();
     Map<String, String> known = new HashMap<>();
     try (Statement s = c.createStatement()) {
-      Publisher.lock(c);
-      try (ResultSet rs = s.executeQuery("select now()")) {
-        rs.next();
-        at = rs.getObject(1, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
-      }
-      try (ResultSet rs = s.executeQuery("select version from dataset_state")) {
-        if (!rs.next()) {
-          throw new IllegalStateException("no dataset is loaded: start the service once first");
-        }
-        versionBefore = rs.getString(1);
-      }
       try (ResultSet rs = s.executeQuery("select id, text_sha256 from statement")) {
         while (rs.next()) {
           known.put(rs.getString(1), rs.getString(2));

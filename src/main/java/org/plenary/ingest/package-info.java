@@ -1,7 +1,8 @@
 /**
  * Importers of outside data: the UN Digital Library's General Assembly voting file ({@link
  * org.plenary.ingest.UndlFile} reads and checks it; {@link org.plenary.ingest.UndlImporter} stages,
- * links and merges it and publishes a release), run from the command line ({@link
+ * links and merges it and publishes a release; every importer runs in one {@link
+ * org.plenary.ingest.ImportTransaction}), run from the command line ({@link
  * org.plenary.ingest.ImportCommand}); {@link org.plenary.ingest.BulkLoad} inserts large batches as
  * pg_restore does.
  */

@@ -11,21 +11,32 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * An opaque keyset cursor: the sort values of the last row of a page, bound to the collection and
- * the order it was made for, and signed so that a tampered cursor is refused (400) rather than
- * answered with a wrong page. The key comes from plenary.cursor-key or is generated once per
- * deployment and kept in the database ({@link CursorKey}), so that every replica accepts every
- * replica's cursors; the signature guards against edits, not against reading (the values are public
- * data).
+ * Opaque keyset cursors, signed with one key: the sort values of the last row of a page, bound to
+ * the collection and the order it was made for, and signed so that a tampered cursor is refused
+ * (400) rather than answered with a wrong page. The service's signer is the deployment's ({@link
+ * CursorKey}: plenary.cursor-key, or a key generated once per deployment and kept in the database),
+ * so that every replica accepts every replica's cursors; the signature guards against edits, not
+ * against reading (the values are public data). The same key gives the same cursor bytes.
  */
 public final class Cursor {
   private static final ObjectMapper JSON = new ObjectMapper();
-  // until the service sets the deployment's key: a random one (cursors valid in this process only)
-  private static volatile byte[] key = random();
 
-  /** Signs and checks cursors with {@code secret} from now on. */
-  static void useKey(String secret) {
-    key = secret.getBytes(StandardCharsets.UTF_8);
+  /**
+   * A signer with a key of its own, made once per process: what {@link
+   * ListQuery#parse(CollectionSpec, java.util.Map, List)} checks cursors with when it is not given
+   * the deployment's (plain unit tests); its cursors are valid in this process only.
+   */
+  public static final Cursor PROCESS = new Cursor(random());
+
+  private final byte[] key;
+
+  /** Signs and checks cursors with {@code secret}. */
+  public Cursor(String secret) {
+    this(secret.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Cursor(byte[] key) {
+    this.key = key.clone();
   }
 
   private static byte[] random() {
@@ -34,12 +45,10 @@ public final class Cursor {
     return b;
   }
 
-  private Cursor() {}
-
   /**
    * A cursor after {@code values} (strings or null) in {@code collection} ordered by {@code sort}.
    */
-  public static String encode(String collection, String sort, List<String> values) {
+  public String encode(String collection, String sort, List<String> values) {
     try {
       List<Object> body = new ArrayList<>();
       body.add(collection);
@@ -54,7 +63,7 @@ public final class Cursor {
   }
 
   /** The values of a cursor made for this collection and order; a 400 problem otherwise. */
-  public static List<String> decode(String cursor, String collection, String sort, int size) {
+  public List<String> decode(String cursor, String collection, String sort, int size) {
     try {
       int dot = cursor.indexOf('.');
       if (dot < 0) {
@@ -91,7 +100,7 @@ public final class Cursor {
     return new InvalidQueryException("cursor", "Invalid cursor: " + why + ".");
   }
 
-  private static byte[] sign(byte[] payload) throws GeneralSecurityException {
+  private byte[] sign(byte[] payload) throws GeneralSecurityException {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(key, "HmacSHA256"));
     byte[] full = mac.doFinal(payload);

@@ -130,6 +130,17 @@ public final class ListQuery {
       List<Condition> fixed,
       boolean stream,
       SearchBounds bounds) {
+    return parse(c, params, fixed, stream, bounds, Cursor.PROCESS);
+  }
+
+  /** As {@link #parse}, with {@code bounds} on q=, checking a cursor= with {@code cursors}. */
+  public static ListQuery parse(
+      CollectionSpec c,
+      Map<String, List<String>> params,
+      List<Condition> fixed,
+      boolean stream,
+      SearchBounds bounds,
+      Cursor cursors) {
     int searchLength = bounds.length();
     int searchTerms = bounds.terms();
     List<InvalidQueryException.Invalid> bad = new ArrayList<>();
@@ -271,7 +282,7 @@ public final class ListQuery {
     List<Sort> fullSort = withKey(c, sort);
     List<String> after = null;
     if (bad.isEmpty() && cursor != null) {
-      after = Cursor.decode(cursor, c.name(), sortToken(fullSort), fullSort.size());
+      after = cursors.decode(cursor, c.name(), sortToken(fullSort), fullSort.size());
     }
     if (!bad.isEmpty()) {
       throw new InvalidQueryException(bad);

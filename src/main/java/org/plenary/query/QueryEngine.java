@@ -22,6 +22,7 @@ public class QueryEngine {
   @Inject Embedder embedder;
   @Inject Facets facets;
   @Inject QueryLimits limits;
+  @Inject CursorKey cursors;
 
   /**
    * Parses a request's query parameters with the configured bounds of q= ({@link ListQuery#parse}).
@@ -37,7 +38,8 @@ public class QueryEngine {
       Map<String, List<String>> params,
       List<ListQuery.Condition> fixed,
       boolean stream) {
-    return ListQuery.parse(c, params, fixed, stream, ListQuery.SearchBounds.of(limits));
+    return ListQuery.parse(
+        c, params, fixed, stream, ListQuery.SearchBounds.of(limits), cursors.cursor());
   }
 
   /** A page of records; {@code next} is the cursor of the following page, or null at the end. */
@@ -55,10 +57,12 @@ public class QueryEngine {
       }
       String next =
           more
-              ? Cursor.encode(
-                  q.collection().name(),
-                  ListQuery.sortToken(q.sort()),
-                  RowReader.sortValues(rows.get(rows.size() - 1), q))
+              ? cursors
+                  .cursor()
+                  .encode(
+                      q.collection().name(),
+                      ListQuery.sortToken(q.sort()),
+                      RowReader.sortValues(rows.get(rows.size() - 1), q))
               : null;
       embedder.embed(c, q.collection(), rows, q.includes());
       Long total = q.total() ? count(c, q, false) : null;

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A request the domain refuses (a record that does not exist, a conflict with the published data,
- * invalid fields), said in the domain's terms. Services throw it; {@code http/ProblemMappers}
- * answers each kind with its problem (RFC 9457), in one place.
+ * invalid fields), said in the domain's terms. Resources, pages and services throw it; {@code
+ * http/ProblemMappers} answers each kind with its problem (RFC 9457), in one place.
  */
 public class Refusal extends RuntimeException {
   /** Why: each kind is one problem type of the API. */

@@ -25,10 +25,10 @@ import org.plenary.http.Api;
 import org.plenary.http.Format;
 import org.plenary.http.ItemOf;
 import org.plenary.http.ListOf;
-import org.plenary.http.ProblemException;
 import org.plenary.http.Responder;
 import org.plenary.query.CollectionSpec;
 import org.plenary.query.ListQuery;
+import org.plenary.refusal.Refusal;
 
 @Path(Api.V1)
 @Produces(MediaType.APPLICATION_JSON)
@@ -87,13 +87,11 @@ public class StatementResource {
     List<String> by = params.remove("by");
     String field = by == null ? "year" : by.get(by.size() - 1);
     if (!BY.contains(field)) {
-      throw ProblemException.invalidParam(
-          "by", "'" + field + "' is not a count. Allowed: decade, year");
+      throw Refusal.invalidParameter("by", "'" + field + "' is not a count. Allowed: decade, year");
     }
     for (String p : List.of("limit", "cursor", "sort", "include", "facet", "format", "bom")) {
       if (params.containsKey(p)) {
-        throw ProblemException.invalidParam(
-            p, "not a parameter of counts (every value is counted)");
+        throw Refusal.invalidParameter(p, "not a parameter of counts (every value is counted)");
       }
     }
     CollectionSpec c = params.containsKey("q") ? Statements.PASSAGES : Statements.STATEMENTS;
@@ -113,7 +111,7 @@ public class StatementResource {
         () ->
             statements
                 .statement(id.toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> ProblemException.notFound("No statement '" + id + "'.")));
+                .orElseThrow(() -> Refusal.notFound("No statement '" + id + "'.")));
   }
 
   @GET
@@ -147,16 +145,16 @@ public class StatementResource {
     MultivaluedMap<String, String> params = uri.getQueryParameters(true);
     for (String p : params.keySet()) {
       if (!Set.of("q", "vote", "limit").contains(p)) {
-        throw ProblemException.invalidParam(p, "unknown parameter. Allowed: limit, q, vote");
+        throw Refusal.invalidParameter(p, "unknown parameter. Allowed: limit, q, vote");
       }
     }
     String q = params.getFirst("q");
     if (q != null && (q.isBlank() || q.length() > 256)) {
-      throw ProblemException.invalidParam("q", "needs 1 to 256 characters of words to search for");
+      throw Refusal.invalidParameter("q", "needs 1 to 256 characters of words to search for");
     }
     String vote = params.getFirst("vote");
     if (vote != null && !StatementService.SIDES.contains(vote)) {
-      throw ProblemException.invalidParam(
+      throw Refusal.invalidParameter(
           "vote", "'" + vote + "' is not a side. Allowed: abstain, no, non_voting, yes");
     }
     int limit = 10;
@@ -168,7 +166,7 @@ public class StatementResource {
         limit = -1;
       }
       if (limit < 1 || limit > MAX_PER_SIDE) {
-        throw ProblemException.invalidParam(
+        throw Refusal.invalidParameter(
             "limit", "'" + l + "' is not a whole number from 1 to " + MAX_PER_SIDE);
       }
     }
@@ -178,7 +176,7 @@ public class StatementResource {
         () ->
             statements
                 .forVote(id, q, vote, perSide)
-                .orElseThrow(() -> ProblemException.notFound("No vote '" + id + "'.")));
+                .orElseThrow(() -> Refusal.notFound("No vote '" + id + "'.")));
   }
 
   /** The statements, or with q= their matching paragraphs. */

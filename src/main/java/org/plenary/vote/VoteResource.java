@@ -19,9 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.plenary.http.Api;
 import org.plenary.http.Format;
 import org.plenary.http.ItemOf;
-import org.plenary.http.ProblemException;
 import org.plenary.http.Responder;
 import org.plenary.query.CollectionSpec;
+import org.plenary.refusal.Refusal;
 
 @Path(Api.V1)
 @Produces(MediaType.APPLICATION_JSON)
@@ -80,13 +80,13 @@ public class VoteResource {
     var params = uri.getQueryParameters();
     for (String p : params.keySet()) {
       if (!p.equals("by")) {
-        throw ProblemException.invalidParam(p, "unknown parameter. Allowed: by");
+        throw Refusal.invalidParameter(p, "unknown parameter. Allowed: by");
       }
     }
     String by = params.getFirst("by") == null ? "regional_group" : params.getFirst("by");
     if (!BreakdownService.GROUPINGS.contains(by)
         || params.get("by") != null && params.get("by").size() > 1) {
-      throw ProblemException.invalidParam(
+      throw Refusal.invalidParameter(
           "by",
           "'"
               + by
@@ -96,9 +96,7 @@ public class VoteResource {
     return responder.item(
         uri,
         () ->
-            breakdowns
-                .breakdown(id)
-                .orElseThrow(() -> ProblemException.notFound("No vote '" + id + "'.")));
+            breakdowns.breakdown(id).orElseThrow(() -> Refusal.notFound("No vote '" + id + "'.")));
   }
 
   @GET

@@ -16,10 +16,10 @@ import org.plenary.delegation.AgreementService;
 import org.plenary.delegation.Delegations;
 import org.plenary.group.Groups;
 import org.plenary.http.Parameters;
-import org.plenary.http.ProblemException;
 import org.plenary.query.CollectionSpec;
 import org.plenary.query.ListQuery;
 import org.plenary.query.QueryEngine;
+import org.plenary.refusal.Refusal;
 import org.plenary.vote.Votes;
 
 /**
@@ -64,7 +64,7 @@ public class ChartResource {
   public Response tally(
       @PathParam("id") String id, @PathParam("file") String file, @Context UriInfo uri) {
     if (!file.equals("tally.svg")) {
-      throw ProblemException.notFound("No chart '" + file + "'. Charts of a vote: tally.svg");
+      throw Refusal.notFound("No chart '" + file + "'. Charts of a vote: tally.svg");
     }
     Parameters.none(uri, "This chart");
     return pages.chart(
@@ -85,8 +85,7 @@ public class ChartResource {
   public Response agreement(
       @PathParam("iso3") String iso3, @PathParam("file") String file, @Context UriInfo uri) {
     if (!file.equals("agreement.svg")) {
-      throw ProblemException.notFound(
-          "No chart '" + file + "'. Charts of a delegation: agreement.svg");
+      throw Refusal.notFound("No chart '" + file + "'. Charts of a delegation: agreement.svg");
     }
     String id = iso3.toUpperCase(Locale.ROOT);
     String with = PageResource.compareWith(engine, uri, id);
@@ -109,7 +108,7 @@ public class ChartResource {
   public Response cohesion(
       @PathParam("id") String id, @PathParam("file") String file, @Context UriInfo uri) {
     if (!file.equals("cohesion.svg")) {
-      throw ProblemException.notFound("No chart '" + file + "'. Charts of a group: cohesion.svg");
+      throw Refusal.notFound("No chart '" + file + "'. Charts of a group: cohesion.svg");
     }
     var filters = PageResource.voteFilters(uri);
     return pages.chart(
@@ -138,7 +137,7 @@ public class ChartResource {
                 Map.of("include", List.of("roll_call")),
                 List.of(ListQuery.condition(Votes.VOTES, "id", "", id))));
     if (rows.isEmpty()) {
-      throw ProblemException.notFound("No vote '" + id + "'.");
+      throw Refusal.notFound("No vote '" + id + "'.");
     }
     return rows.get(0);
   }
@@ -147,14 +146,14 @@ public class ChartResource {
     List<Map<String, Object>> rows =
         engine.all(ListQuery.all(c, List.of(ListQuery.condition(c, "id", "", id))));
     if (rows.isEmpty()) {
-      throw ProblemException.notFound("No " + what + " '" + id + "'.");
+      throw Refusal.notFound("No " + what + " '" + id + "'.");
     }
     return String.valueOf(rows.get(0).get("name"));
   }
 
   private static String svg(String file) {
     if (!file.endsWith(".svg") || file.length() == 4) {
-      throw ProblemException.notFound("Charts are SVG files: /charts/votes/{id}.svg");
+      throw Refusal.notFound("Charts are SVG files: /charts/votes/{id}.svg");
     }
     return file.substring(0, file.length() - 4);
   }

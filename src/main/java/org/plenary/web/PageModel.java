@@ -6,6 +6,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.plenary.statement.StatementRecords;
 
 /**
  * What a page's template reads, as a record per page: each component is a name the template uses
@@ -21,14 +22,6 @@ public interface PageModel {
       } catch (IllegalAccessException | InvocationTargetException e) {
         throw new IllegalStateException("Cannot read " + c + " of " + getClass(), e);
       }
-    }
-  }
-
-  /** A page whose template reads named values not (yet) given a record of their own. */
-  record Untyped(Map<String, Object> values) implements PageModel {
-    @Override
-    public void fill(BiConsumer<String, Object> data) {
-      values.forEach(data);
     }
   }
 
@@ -151,6 +144,27 @@ public interface PageModel {
   /** The treaty ({@code treaty.html}): its status, signatures and ratifications. */
   record Treaty(
       Map<String, Object> treaty, List<Map<String, Object>> signatures, RawString ratifications)
+      implements PageModel {}
+
+  /**
+   * The General Debate's search ({@code statements.html}): passages (each row with its {@code
+   * highlight}) or statements, the counts per year and their chart, the filters asked for.
+   */
+  record StatementSearch(
+      List<Map<String, Object>> rows,
+      boolean searching,
+      String q,
+      String delegation,
+      String from,
+      String to,
+      List<StatementRecords.Count> counts,
+      RawString chart,
+      String next,
+      String citation)
+      implements PageModel {}
+
+  /** One General Debate statement ({@code statement.html}) and the delegation's ballots. */
+  record Statement(Map<String, Object> s, String name, List<Map<String, Object>> ballots)
       implements PageModel {}
 
   /** One source ({@code source.html}) and the records that cite it. */

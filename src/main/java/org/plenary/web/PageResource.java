@@ -28,13 +28,13 @@ import org.plenary.group.Groups;
 import org.plenary.http.Api;
 import org.plenary.http.Json;
 import org.plenary.http.Parameters;
-import org.plenary.http.ProblemException;
 import org.plenary.organization.Organizations;
 import org.plenary.person.People;
 import org.plenary.position.Positions;
 import org.plenary.query.CollectionSpec;
 import org.plenary.query.ListQuery;
 import org.plenary.query.QueryEngine;
+import org.plenary.refusal.Refusal;
 import org.plenary.source.SourceCollections;
 import org.plenary.statement.StatementService;
 import org.plenary.topic.Topics;
@@ -124,11 +124,7 @@ public class PageResource {
           MultivaluedMap<String, String> counted = new MultivaluedHashMap<>(params);
           counted.putSingle("include", "total"); // the caption says how many match, not the page
           QueryEngine.Page page = engine.page(engine.parse(Votes.VOTES, counted, List.of()));
-          String query = Html.query(params);
-          Pages.Frame f =
-              new Pages.Frame("Votes")
-                  .data(api("/votes", query), api("/votes.csv", query))
-                  .citeAll(page.rows());
+          Pages.Frame f = listFrame("Votes", "/votes", params).citeAll(page.rows());
           return new Pages.Page(
               f,
               new PageModel.VoteList(
@@ -215,22 +211,14 @@ public class PageResource {
         "delegations",
         () -> {
           MultivaluedMap<String, String> params = params(uri);
-          if (!params.containsKey("limit")) {
-            params.putSingle("limit", "1000");
-          }
+          params.putIfAbsent("limit", List.of("1000"));
           QueryEngine.Page page =
               engine.page(engine.parse(Delegations.DELEGATIONS, params, List.of()));
           params.remove("limit");
-          String query = Html.query(params);
-          Pages.Frame f =
-              new Pages.Frame("Delegations")
-                  .data(api("/delegations", query), api("/delegations.csv", query))
-                  .citeAll(page.rows());
+          Pages.Frame f = listFrame("Delegations", "/delegations", params).citeAll(page.rows());
           List<Map<String, Object>> rows = new ArrayList<>();
           for (Map<String, Object> r : page.rows()) {
-            Map<String, Object> m = new LinkedHashMap<>(r);
-            m.put("group_name", Charts.groupName(r.get("regional_group")));
-            rows.add(m);
+            rows.add(withGroupName(r));
           }
           return new Pages.Page(
               f,
@@ -248,24 +236,18 @@ public class PageResource {
         "records",
         () -> {
           MultivaluedMap<String, String> params = params(uri);
-          if (!params.containsKey("sort")) {
-            params.putSingle("sort", "-in_minority_share");
-          }
-          if (!params.containsKey("limit")) {
-            params.putSingle("limit", "1000");
-          }
+          params.putIfAbsent("sort", List.of("-in_minority_share"));
+          params.putIfAbsent("limit", List.of("1000"));
           QueryEngine.Page page =
               engine.page(engine.parse(DelegationRecords.RECORDS, params, List.of()));
           params.remove("limit");
-          String query = Html.query(params);
           Pages.Frame f =
-              new Pages.Frame("Voting records: with or against the majority")
-                  .data(api("/delegations/record", query), api("/delegations/record.csv", query))
+              listFrame(
+                      "Voting records: with or against the majority", "/delegations/record", params)
                   .cite(sources(page.rows()));
           List<Map<String, Object>> rows = new ArrayList<>();
           for (Map<String, Object> r : page.rows()) {
-            Map<String, Object> m = new LinkedHashMap<>(r);
-            m.put("group_name", Charts.groupName(r.get("regional_group")));
+            Map<String, Object> m = withGroupName(r);
             for (String share :
                 List.of(
                     "with_majority_share",
@@ -399,7 +381,7 @@ public class PageResource {
     for (String p : out.keySet()) {
       String name = p.contains("__") ? p.substring(0, p.indexOf("__")) : p;
       if (!p.equals("q") && Votes.VOTES.field(name).filter(f -> f.filterable()).isEmpty()) {
-        throw ProblemException.invalidParam(
+        throw Refusal.invalidParameter(
             p,
             "unknown parameter. This page takes the filters of /v1/votes (date__gte, session, ...)");
       }
@@ -582,11 +564,7 @@ public class PageResource {
           withFacets.putSingle("facet", "stance,actor_kind");
           QueryEngine.Page page =
               engine.page(engine.parse(Positions.POSITIONS, withFacets, List.of()));
-          String query = Html.query(params);
-          Pages.Frame f =
-              new Pages.Frame("Positions")
-                  .data(api("/positions", query), api("/positions.csv", query))
-                  .citeAll(page.rows());
+          Pages.Frame f = listFrame("Positions", "/positions", params).citeAll(page.rows());
           return new Pages.Page(
               f,
               new PageModel.PositionList(
@@ -708,7 +686,7 @@ public class PageResource {
     List<Map<String, Object>> rows =
         engine.all(engine.parse(c, params, List.of(ListQuery.condition(c, field, "", value))));
     if (rows.isEmpty()) {
-      throw ProblemException.notFound("No " + what + " '" + value + "'.");
+      throw Refusal.notFound("No " + what + " '" + value + "'.");
     }
     return rows.get(0);
   }
@@ -827,7 +805,25 @@ public class PageResource {
   // ---- parameters
 
   /** The request's parameters without the empty ones an HTML form sends for "any". */
-  private static MultivaluedMap<String, String> params(UriInfo uri) {
+  /**
+   * A list page's frame: its title, and the API's JSON and CSV of the collection at {@code path}
+   * with the page's filters.
+   */
+  private static Pages.Frame listFrame(
+      String title, String path, MultivaluedMap<String, String> params) {
+    String query = Html.query(params);
+    return new Pages.Frame(title).data(api(path, query), api(path + ".csv", query));
+  }
+
+  /** A delegation's row with the name of its regional group ({@code group_name}). */
+  private static Map<String, Object> withGroupName(Map<String, Object> r) {
+    Map<String, Object> m = new LinkedHashMap<>(r);
+    m.put("group_name", Charts.groupName(r.get("regional_group")));
+    return m;
+  }
+
+  /** The request's query parameters, without empty values (a form's blank fields). */
+  static MultivaluedMap<String, String> params(UriInfo uri) {
     MultivaluedMap<String, String> out = new MultivaluedHashMap<>();
     uri.getQueryParameters(true)
         .forEach(
@@ -836,7 +832,8 @@ public class PageResource {
     return out;
   }
 
-  private static String first(MultivaluedMap<String, String> params, String name) {
+  /** The first value of {@code name}, or "" (a form field's value). */
+  static String first(MultivaluedMap<String, String> params, String name) {
     return params.getFirst(name) == null ? "" : params.getFirst(name);
   }
 
@@ -852,7 +849,7 @@ public class PageResource {
     Set<String> allowed = Set.of("with", "topic");
     for (String p : uri.getQueryParameters().keySet()) {
       if (!allowed.contains(p)) {
-        throw ProblemException.invalidParam(p, "unknown parameter. Allowed: with, topic");
+        throw Refusal.invalidParameter(p, "unknown parameter. Allowed: with, topic");
       }
     }
     String with = uri.getQueryParameters().getFirst("with");
@@ -861,19 +858,19 @@ public class PageResource {
             ? (id.equals("USA") ? "CHN" : "USA")
             : with.toUpperCase(Locale.ROOT);
     if (other.equals(id)) {
-      throw ProblemException.invalidParam("with", "compare a delegation with another one");
+      throw Refusal.invalidParameter("with", "compare a delegation with another one");
     }
     if (!engine.exists(
         ListQuery.all(
             Delegations.DELEGATIONS,
             List.of(ListQuery.condition(Delegations.DELEGATIONS, "id", "", other))))) {
-      throw ProblemException.invalidParam(
+      throw Refusal.invalidParameter(
           "with", "unknown delegation '" + with + "' (an ISO alpha-3 code)");
     }
     return other;
   }
 
-  private static String api(String path, String query) {
+  static String api(String path, String query) {
     return Api.V1 + path + (query.isEmpty() ? "" : "?" + query);
   }
 

@@ -102,12 +102,7 @@ public class Pages {
   }
 
   /** A page's content (its template's typed model) and frame. */
-  public record Page(Frame frame, PageModel model) {
-    /** A page whose template reads named values not (yet) given a record of their own. */
-    public Page(Frame frame, Map<String, Object> values) {
-      this(frame, new PageModel.Untyped(values));
-    }
-  }
+  public record Page(Frame frame, PageModel model) {}
 
   /** A chart served alone, as SVG, cached by URL. */
   public Response chart(UriInfo uri, Supplier<String> svg) {

@@ -18,10 +18,10 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.plenary.http.Api;
 import org.plenary.http.Parameters;
-import org.plenary.http.ProblemException;
 import org.plenary.query.CollectionSpec;
 import org.plenary.query.ListQuery;
 import org.plenary.query.QueryEngine;
+import org.plenary.refusal.Refusal;
 import org.plenary.source.SourceCollections;
 import org.plenary.statement.StatementRecords;
 import org.plenary.statement.StatementService;
@@ -45,22 +45,14 @@ public class StatementPageResource {
         uri,
         "statements",
         () -> {
-          MultivaluedMap<String, String> params = new MultivaluedHashMap<>();
-          uri.getQueryParameters(true)
-              .forEach(
-                  (k, vs) ->
-                      vs.stream()
-                          .filter(v -> v != null && !v.isBlank())
-                          .forEach(v -> params.add(k, v)));
+          MultivaluedMap<String, String> params = PageResource.params(uri);
           if (params.containsKey("delegation_id")) {
             params.putSingle(
                 "delegation_id", params.getFirst("delegation_id").toUpperCase(Locale.ROOT));
           }
           boolean searching = params.containsKey("q");
           CollectionSpec c = searching ? Statements.PASSAGES : Statements.STATEMENTS;
-          if (!params.containsKey("limit")) {
-            params.putSingle("limit", "20");
-          }
+          params.putIfAbsent("limit", List.of("20"));
           QueryEngine.Page page = engine.page(engine.parse(c, params, List.of()));
           MultivaluedMap<String, String> filters = new MultivaluedHashMap<>(params);
           for (String p : List.of("limit", "cursor", "sort")) {
@@ -75,10 +67,9 @@ public class StatementPageResource {
                           ? "General Debate: “" + params.getFirst("q") + "”"
                           : "General Debate")
                   .data(
-                      Api.V1 + "/statements" + (query.isEmpty() ? "" : "?" + query),
-                      Api.V1 + "/statements.csv" + (query.isEmpty() ? "" : "?" + query))
+                      PageResource.api("/statements", query),
+                      PageResource.api("/statements.csv", query))
                   .cite(corpus(null));
-          Map<String, Object> data = new LinkedHashMap<>();
           List<Map<String, Object>> rows = new ArrayList<>();
           for (Map<String, Object> r : page.rows()) {
             Map<String, Object> m = new LinkedHashMap<>(r);
@@ -87,29 +78,31 @@ public class StatementPageResource {
                 r.get("snippet") == null ? null : Html.highlight((String) r.get("snippet")));
             rows.add(m);
           }
-          data.put("rows", rows);
-          data.put("searching", searching);
-          data.put("q", first(params, "q"));
-          data.put("delegation", first(params, "delegation_id"));
-          data.put("from", first(params, "year__gte"));
-          data.put("to", first(params, "year__lte"));
-          data.put("counts", counts);
-          data.put(
-              "chart",
+          RawString chart =
               new RawString(
                   YearChart.svg(
                       "py",
                       searching
                           ? "Statements mentioning “" + params.getFirst("q") + "”, per year"
                           : "Statements per year",
-                      counts)));
+                      counts));
           String next =
               page.next() == null
                   ? null
                   : uri.getPath() + "?" + Html.query(withCursor(params, page.next()));
-          data.put("next", next);
-          data.put("citation", org.plenary.ingest.UngdcImporter.CITATION);
-          return new Pages.Page(f, data);
+          return new Pages.Page(
+              f,
+              new PageModel.StatementSearch(
+                  rows,
+                  searching,
+                  PageResource.first(params, "q"),
+                  PageResource.first(params, "delegation_id"),
+                  PageResource.first(params, "year__gte"),
+                  PageResource.first(params, "year__lte"),
+                  counts,
+                  chart,
+                  next,
+                  org.plenary.ingest.UngdcImporter.CITATION));
         });
   }
 
@@ -125,7 +118,7 @@ public class StatementPageResource {
           Map<String, Object> s =
               statements
                   .statement(id.toLowerCase(Locale.ROOT))
-                  .orElseThrow(() -> ProblemException.notFound("No statement '" + id + "'."));
+                  .orElseThrow(() -> Refusal.notFound("No statement '" + id + "'."));
           String name =
               s.get("delegation_name") != null
                   ? (String) s.get("delegation_name")
@@ -136,13 +129,13 @@ public class StatementPageResource {
                       Api.V1 + "/statements/" + Html.encode((String) s.get("id")),
                       Api.V1 + "/statements.csv?id=" + Html.encode((String) s.get("id")))
                   .cite(corpus((String) s.get("locator")));
-          Map<String, Object> data = new LinkedHashMap<>();
-          data.put("s", s);
-          data.put("name", name);
-          data.put(
-              "ballots",
-              statements.ballots((String) s.get("code"), ((Number) s.get("session")).intValue()));
-          return new Pages.Page(f, data);
+          return new Pages.Page(
+              f,
+              new PageModel.Statement(
+                  s,
+                  name,
+                  statements.ballots(
+                      (String) s.get("code"), ((Number) s.get("session")).intValue())));
         });
   }
 
@@ -174,9 +167,5 @@ public class StatementPageResource {
     MultivaluedMap<String, String> out = new MultivaluedHashMap<>(params);
     out.putSingle("cursor", cursor);
     return out;
-  }
-
-  private static String first(MultivaluedMap<String, String> params, String name) {
-    return params.getFirst(name) == null ? "" : params.getFirst(name);
   }
 }

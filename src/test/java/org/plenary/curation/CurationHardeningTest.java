@@ -34,8 +34,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.plenary.WritingTestProfile;
 import org.plenary.http.Problem;
@@ -49,28 +47,12 @@ import org.plenary.seed.CsvCells;
  */
 @QuarkusTest
 @TestProfile(WritingTestProfile.class)
-class CurationHardeningTest {
-  @Inject AuthThrottle throttle;
+class CurationHardeningTest extends WithCurators {
   @Inject io.agroal.api.AgroalDataSource dataSource;
 
-  String editor;
-  String editor2;
-  String reviewer;
-
-  @BeforeEach
-  void tokens() {
-    throttle.reset();
-    editor = token("editor");
-    editor2 = token("editor");
-    reviewer = token("reviewer");
-  }
-
-  @AfterEach
-  void nothingLeftWaiting() {
-    throttle.reset();
+  @Override
+  void leftApproved(List<Integer> approved) {
     // approved change sets this class leaves are withdrawn, never released by another test
-    List<Integer> approved =
-        as(ADMIN).get("/v1/changes?status=approved").then().extract().path("data.id");
     for (Integer id : approved) {
       as(ADMIN).post("/v1/changes/" + id + "/withdraw").then().statusCode(200);
     }

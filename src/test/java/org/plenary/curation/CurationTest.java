@@ -24,7 +24,6 @@ import static org.plenary.curation.Curators.changeSet;
 import static org.plenary.curation.Curators.create;
 import static org.plenary.curation.Curators.propose;
 import static org.plenary.curation.Curators.publish;
-import static org.plenary.curation.Curators.token;
 import static org.plenary.curation.Curators.update;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,8 +38,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenary.Fixtures;
@@ -55,8 +52,7 @@ import org.plenary.seed.SeedReader;
 /** The curation flow through the API, on the writing tests' own database. */
 @QuarkusTest
 @TestProfile(WritingTestProfile.class)
-class CurationTest {
-  @Inject AuthThrottle throttle;
+class CurationTest extends WithCurators {
   @Inject DatasetState state;
   @Inject org.plenary.dataset.SeedLoader loader;
   @Inject org.flywaydb.core.Flyway flyway;
@@ -72,24 +68,9 @@ class CurationTest {
 
   @Inject io.agroal.api.AgroalDataSource dataSource;
 
-  String editor;
-  String editor2;
-  String reviewer;
-
-  @BeforeEach
-  void tokens() {
-    throttle.reset();
-    editor = token("editor");
-    editor2 = token("editor");
-    reviewer = token("reviewer");
-  }
-
-  @AfterEach
-  void nothingLeftApproved() {
-    throttle.reset();
+  @Override
+  void leftApproved(List<Integer> approved) {
     // a test leaves no approved change set behind for another test's release
-    List<Integer> approved =
-        as(ADMIN).get("/v1/changes?status=approved").then().extract().path("data.id");
     if (!approved.isEmpty()) {
       publish(ADMIN);
     }

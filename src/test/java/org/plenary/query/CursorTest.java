@@ -3,6 +3,7 @@ package org.plenary.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -11,11 +12,12 @@ import org.junit.jupiter.api.Test;
 /** The keyset cursor: its values come back as they went in, and nothing else is accepted. */
 class CursorTest {
   private static final List<String> VALUES = Arrays.asList("2024-01-02", null, "b");
+  private static final Cursor CURSOR = new Cursor("a deployment's key");
 
   private static String refusal(String cursor, String collection, String sort, int size) {
     List<InvalidQueryException.Invalid> invalid =
         assertThrows(
-                InvalidQueryException.class, () -> Cursor.decode(cursor, collection, sort, size))
+                InvalidQueryException.class, () -> CURSOR.decode(cursor, collection, sort, size))
             .invalid();
     assertEquals(1, invalid.size());
     assertEquals("cursor", invalid.get(0).name());
@@ -24,19 +26,46 @@ class CursorTest {
 
   @Test
   void theValuesComeBackNullsIncluded() {
-    String cursor = Cursor.encode("things", "-day,n,id", VALUES);
-    assertEquals(VALUES, Cursor.decode(cursor, "things", "-day,n,id", 3));
+    String cursor = CURSOR.encode("things", "-day,n,id", VALUES);
+    assertEquals(VALUES, CURSOR.decode(cursor, "things", "-day,n,id", 3));
+  }
+
+  @Test
+  void aCursorIsItsValuesAndTheirSignatureByTheKey() throws Exception {
+    // the bytes depend on the key alone: the JSON of the values, and the first 16 bytes of their
+    // HMAC-SHA256 under the key, both in URL-safe base64 without padding
+    String cursor = CURSOR.encode("things", "id", List.of("a"));
+    byte[] payload = "[\"things\",\"id\",[\"a\"]]".getBytes(StandardCharsets.UTF_8);
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(
+            "a deployment's key".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    assertEquals(
+        b64.encodeToString(payload)
+            + "."
+            + b64.encodeToString(Arrays.copyOf(mac.doFinal(payload), 16)),
+        cursor);
+    assertEquals(cursor, new Cursor("a deployment's key").encode("things", "id", List.of("a")));
+  }
+
+  @Test
+  void anotherKeysCursorIsRefused() {
+    String cursor = new Cursor("another key").encode("things", "id", List.of("a"));
+    assertEquals(
+        "Invalid cursor: it was altered or is not a cursor this API issued.",
+        refusal(cursor, "things", "id", 1));
   }
 
   @Test
   void aCursorIsUrlSafe() {
-    String cursor = Cursor.encode("things", "-day,n,id", List.of("a/b+c=d?&", "é"));
+    String cursor = CURSOR.encode("things", "-day,n,id", List.of("a/b+c=d?&", "é"));
     assertEquals(true, cursor.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"), cursor);
   }
 
   @Test
   void aCursorOfAnotherQueryIsRefused() {
-    String cursor = Cursor.encode("things", "-day,n,id", VALUES);
+    String cursor = CURSOR.encode("things", "-day,n,id", VALUES);
     String why =
         "Invalid cursor: it was made for another query (collection or sort changed); start again"
             + " without cursor.";
@@ -49,7 +78,7 @@ class CursorTest {
 
   @Test
   void anAlteredCursorIsRefused() {
-    String cursor = Cursor.encode("things", "id", List.of("a"));
+    String cursor = CURSOR.encode("things", "id", List.of("a"));
     int dot = cursor.indexOf('.');
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
     String forged =

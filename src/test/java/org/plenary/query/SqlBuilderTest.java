@@ -24,7 +24,7 @@ class SqlBuilderTest {
   private static ListQuery after(CollectionSpec c, String query, String... values) {
     ListQuery first = parse(c, query);
     String cursor =
-        Cursor.encode(c.name(), ListQuery.sortToken(first.sort()), Arrays.asList(values));
+        Cursor.PROCESS.encode(c.name(), ListQuery.sortToken(first.sort()), Arrays.asList(values));
     return parse(c, query.isEmpty() ? "cursor=" + cursor : query + "&cursor=" + cursor);
   }
 

@@ -1,4 +1,4 @@
-package org.plenary.curation;
+package org.plenary.http;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -6,14 +6,19 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.plenary.http.Problem;
-import org.plenary.http.ProblemType;
 
-/** Authentication and authorization failures as application/problem+json: 401, 403 and 429. */
+/**
+ * Authentication and authorization failures as application/problem+json: 401, 403 and 429 (an
+ * authentication refused because the client failed too often carries the seconds to wait in its
+ * {@link #RETRY_AFTER} attribute).
+ */
 public class SecurityProblems {
+  /** The attribute of an {@link AuthenticationFailedException} holding the seconds to wait. */
+  public static final String RETRY_AFTER = "plenary.retry-after";
+
   @ServerExceptionMapper
   public Response failed(AuthenticationFailedException e, UriInfo uri) {
-    Long wait = TooManyFailures.retryAfter(e);
+    Long wait = retryAfter(e);
     if (wait != null) {
       return respond(
               ProblemType.TOO_MANY_FAILED_ATTEMPTS.problem(
@@ -59,6 +64,12 @@ public class SecurityProblems {
         .type(Problem.MEDIA_TYPE)
         .header("Cache-Control", "no-store")
         .entity(p);
+  }
+
+  /** The seconds to wait, when {@code e} refuses a client that failed too often; otherwise null. */
+  private static Long retryAfter(AuthenticationFailedException e) {
+    Object v = e.getAttributes() == null ? null : e.getAttributes().get(RETRY_AFTER);
+    return v instanceof Long l ? l : null;
   }
 
   private static String path(UriInfo uri) {
