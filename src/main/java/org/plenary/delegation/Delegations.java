@@ -148,6 +148,8 @@ public final class Delegations {
                   Map.of(),
                   List.of(),
                   "States whose record continues this (historic) delegation's"))
+          .cites("delegation", "id")
+          // after sources: the field is appended (and the CSV column last), existing ones stay
           .embed(
               new Embed(
                   "un_membership",
@@ -159,6 +161,5 @@ public final class Delegations {
                   "Its periods of UN membership, from the UN Digital Library's Member States'"
                       + " names file; empty when no such file was imported (which never means it"
                       + " was not a member: un_member says whether it is one)"))
-          .cites("delegation", "id")
           .build();
 }

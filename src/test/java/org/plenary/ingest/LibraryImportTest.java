@@ -473,11 +473,13 @@ class LibraryImportTest {
                 + "Королевство Нидерландов,https://digitallibrary.un.org/record/9301,",
             "9302,Czechoslovakia,fs,,,1945-10-24:1992-12-31,,,,,True,,,Tchécoslovaquie,"
                 + "Checoslovaquia,,,,,",
-            // two periods of membership (a union of states between them), admitted by a
-            // resolution; a former name's row gives the periods under that name, not membership
-            "9303,Syrian Arab Republic,ms,760,SYR,1945-10-24:1958-02-21|1961-10-13:,,,,,False,"
-                + "A/RES/1622(XVI),,,,,,,,",
-            "9304,United Arab Republic,fs,,SYR,1958-02-21:1961-10-13,,,,,,,,,,,,,,");
+            // two periods of membership (a union of states between them); a former name's row
+            // gives the periods under that name, not membership
+            "9303,Syrian Arab Republic,ms,760,SYR,1945-10-24:1958-02-21|1961-10-13:,,,,,True,,,"
+                + ",,,,,,",
+            "9304,United Arab Republic,fs,,SYR,1958-02-21:1961-10-13,,,,,,,,,,,,,,",
+            // admitted by a resolution
+            "9305,Switzerland,ms,756,CHE,2002-09-10:,,,,,False,A/RES/57/1,,,,,,,,");
     // without the names file: no period, never an invented one
     given()
         .get("/v1/delegations/SYR")
@@ -485,8 +487,8 @@ class LibraryImportTest {
         .statusCode(200)
         .body("data.un_membership.size()", is(0));
     String out = run(0, file);
-    assertTrue(out.contains("names added: 11"), out);
-    assertTrue(out.contains("membership periods added: 3"), out);
+    assertTrue(out.contains("names added: 12"), out);
+    assertTrue(out.contains("membership periods added: 4"), out);
     given()
         .get("/v1/delegations/NLD")
         .then()
@@ -501,18 +503,31 @@ class LibraryImportTest {
         .then()
         .body("data.un_membership.start_date", contains("1945-10-24", "1961-10-13"))
         .body("data.un_membership.end_date", contains("1958-02-21", null))
-        .body("data.un_membership.founding_member", contains(false, null))
-        .body("data.un_membership.resolution", contains("A/RES/1622(XVI)", null))
+        .body("data.un_membership.founding_member", contains(true, null))
+        .body("data.un_membership.resolution", contains(nullValue(), nullValue()))
         .body(
             "data.un_membership.source_id",
             contains(startsWith("undl-member-states-"), startsWith("undl-member-states-")));
+    given()
+        .get("/v1/delegations/CHE")
+        .then()
+        .body("data.un_membership.start_date", contains("2002-09-10"))
+        .body("data.un_membership.founding_member", contains(false))
+        .body("data.un_membership.resolution", contains("A/RES/57/1"));
     given().get("/v1/delegations/FRA").then().body("data.un_membership.size()", is(0));
     String page = given().get("/delegations/SYR").then().statusCode(200).extract().asString();
     assertTrue(
         page.contains(
-            "<dt>UN membership</dt><dd>from 1945-10-24 to 1958-02-21, admitted by A/RES/1622(XVI)"),
+            "<dt>UN membership</dt><dd>from 1945-10-24 to 1958-02-21, a founding member ("),
         page);
     assertTrue(page.contains("; from 1961-10-13 on ("), page);
+    assertTrue(
+        given()
+            .get("/delegations/CHE")
+            .then()
+            .extract()
+            .asString()
+            .contains("from 2002-09-10 on, admitted by A/RES/57/1 ("));
     assertTrue(out.contains("1 name(s) without a delegation"), out);
     given()
         .get("/v1/delegations?known_as=Pays-Bas (Royaume des)")

@@ -676,6 +676,9 @@ class UndlImportTest {
     assertEquals(33_279, s.rowsRead());
     assertEquals(186, s.rollCalls());
     assertEquals(2, s.linked().size());
+    // each roll call's resolution a document of its vote; the two curated ones held already
+    assertEquals(184, s.documentsAdded());
+    assertEquals(184, s.documentLinksAdded());
     List<Map<String, Object>> votes =
         engine.rows(
             "select v.undl_id::text as undl_id, v.origin, v.yes, v.no, v.abstain,"
