@@ -114,6 +114,7 @@ class TamperCheckTest {
               "delegation_name",
               "body_member",
               "conflict",
+              "un_membership",
               "statement",
               "statement_paragraph"),
           List.copyOf(ContentChecksum.compute(c).keySet()));
