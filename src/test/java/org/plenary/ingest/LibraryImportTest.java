@@ -300,6 +300,10 @@ class LibraryImportTest {
             "select vote_id, delegation_id, vote from roll_call where origin = 'undl' order by 1,"
                 + " 2",
             "select vote_id, topic_id from vote_topic where origin = 'undl' order by 1, 2",
+            "select id, symbol, kind, title, body_id, date::text as date from document where"
+                + " origin = 'undl' order by id",
+            "select vote_id, document_id, role from vote_document where origin = 'undl' order by"
+                + " 1, 2",
             "select record_type, record_id, locator from citation where origin = 'undl' order by"
                 + " 1, 2, 3",
             "select vote_id, field, delegation_id from conflict order by 1, 2, 3")) {
@@ -336,6 +340,13 @@ class LibraryImportTest {
 
     run(0, outcomes, voting);
     List<Map<String, Object>> resolutionsFirst = written();
+    // the resolution, its draft and its meeting record: one document each, whichever file names
+    // them first
+    assertEquals(
+        List.of("a-75-l-9", "a-75-pv-40", "a-res-75-9"),
+        engine.rows("select id from document where origin = 'undl' order by id").stream()
+            .map(r -> r.get("id"))
+            .toList());
     given()
         .get("/v1/votes?resolution=A/RES/75/9")
         .then()
