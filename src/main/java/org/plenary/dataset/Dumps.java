@@ -379,6 +379,16 @@ public class Dumps {
               + layers
               + ")";
     }
+    if (t.table().equals("vote_document")) {
+      // an import links the documents it names to the layers' votes too: such a link belongs with
+      // the layer vote, not the curated data
+      where +=
+          (where.isEmpty() ? " where " : " and ")
+              + "not exists (select 1 from vote lv where lv.id = vote_document.vote_id and"
+              + " lv.origin in "
+              + layers
+              + ")";
+    }
     return copyOut(c, t, out, where);
   }
 

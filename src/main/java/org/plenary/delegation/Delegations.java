@@ -2,6 +2,7 @@ package org.plenary.delegation;
 
 import static org.plenary.seed.Schema.DELEGATION;
 import static org.plenary.seed.Schema.DELEGATION_SUCCESSION;
+import static org.plenary.seed.Schema.UN_MEMBERSHIP;
 
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,35 @@ public final class Delegations {
                   "s", DELEGATION_SUCCESSION, "locator", "Where in the source (the evidence)"))
           .key("predecessor_id", "successor_id")
           .sort("predecessor_id", "successor_id")
+          .build();
+
+  /**
+   * A member state's periods of UN membership, from the UN Digital Library's Member States' names
+   * file (none until it is imported).
+   */
+  static final CollectionSpec MEMBERSHIP_PERIODS =
+      CollectionSpec.builder("un_membership", "un_membership m")
+          .field(Field.column("m", UN_MEMBERSHIP, "delegation_id", "The member state"))
+          .field(Field.column("m", UN_MEMBERSHIP, "start_date", "First day of the period"))
+          .field(
+              Field.column(
+                  "m", UN_MEMBERSHIP, "end_date", "Last day of the period; null: it lasts"))
+          .field(
+              Field.column(
+                  "m",
+                  UN_MEMBERSHIP,
+                  "founding_member",
+                  "A founding member (on the first period); null when the source does not say"))
+          .field(
+              Field.column(
+                  "m",
+                  UN_MEMBERSHIP,
+                  "resolution",
+                  "The resolution admitting it (on the first period); null when none is given"))
+          .field(Field.column("m", UN_MEMBERSHIP, "source_id", "Source of the period"))
+          .field(Field.column("m", UN_MEMBERSHIP, "locator", "Where in the source"))
+          .key("delegation_id", "start_date")
+          .sort("delegation_id", "start_date")
           .build();
 
   public static final CollectionSpec DELEGATIONS =
@@ -119,5 +149,17 @@ public final class Delegations {
                   List.of(),
                   "States whose record continues this (historic) delegation's"))
           .cites("delegation", "id")
+          // after sources: the field is appended (and the CSV column last), existing ones stay
+          .embed(
+              new Embed(
+                  "un_membership",
+                  MEMBERSHIP_PERIODS,
+                  "delegation_id",
+                  "id",
+                  Map.of(),
+                  List.of("delegation_id"),
+                  "Its periods of UN membership, from the UN Digital Library's Member States'"
+                      + " names file; empty when no such file was imported (which never means it"
+                      + " was not a member: un_member says whether it is one)"))
           .build();
 }

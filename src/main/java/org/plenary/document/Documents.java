@@ -38,7 +38,7 @@ public final class Documents {
                   "d",
                   DOCUMENT,
                   "kind",
-                  "resolution, draft_resolution, amendment, report or proposal"))
+                  "resolution, draft_resolution, amendment, report, proposal or meeting_record"))
           .field(Field.column("d", DOCUMENT, "body_id", "Body it belongs to"))
           .field(Field.column("d", DOCUMENT, "date", "Date, as precise as known"))
           .field(Field.column("d", DOCUMENT, "date_precision", "day, month or year"))

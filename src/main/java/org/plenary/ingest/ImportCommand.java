@@ -114,6 +114,11 @@ public class ImportCommand implements QuarkusApplication {
         "  delegations added: %d%s%n",
         s.delegationsAdded().size(),
         s.delegationsAdded().isEmpty() ? "" : " (" + String.join(", ", s.delegationsAdded()) + ")");
+    out.printf(
+        Locale.ROOT,
+        "  documents:      %,d added, %,d links to votes added%n",
+        s.documentsAdded(),
+        s.documentLinksAdded());
     out.printf(Locale.ROOT, "  conflicts with curated data: %d%n", s.conflicts().size());
     for (String c : s.conflicts()) {
       out.println("    " + c);

@@ -184,16 +184,29 @@ public class LibraryImporter {
               r.method(),
               t,
               r.meetings().isEmpty() ? null : r.meetings().get(0),
-              note(r.voteNote(), r.drafts(), r.committeeReports(), r.meetings()),
+              note(r.voteNote()),
               r.link()));
     }
     List<String> voteIds = decide(tx, GA, source, decisions);
+    List<LibraryDocuments.Named> documents = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       GaResolution r = rows.get(i);
       String voteId = voteIds.get(i);
+      documents.addAll(
+          LibraryDocuments.of(
+              voteId,
+              GA,
+              r.resolution(),
+              r.title() == null ? null : r.title().text(),
+              r.date(),
+              r.drafts(),
+              r.committeeReports(),
+              r.meetings(),
+              locator(decisions.get(i))));
       topics(tx, voteId, "unbis", "unbis-", r.subjects(), "A UN subject term (UNBIS Thesaurus)");
       topics(tx, voteId, "agenda", "agenda-", r.agendaTitles(), "A General Assembly agenda item");
     }
+    documents(tx, documents, source);
     return read;
   }
 
@@ -282,14 +295,26 @@ public class LibraryImporter {
               v.method(),
               recorded ? tallies(v.tallies(), b) : Tallies.UNKNOWN,
               v.meetings().isEmpty() ? null : v.meetings().get(0),
-              note(v.voteNote(), v.drafts(), List.of(), v.meetings()),
+              note(v.voteNote()),
               v.link()));
     }
     List<String> voteIds = decide(tx, SC, source, decisions);
+    List<LibraryDocuments.Named> documents = new ArrayList<>();
     for (int i = 0; i < votes.size(); i++) {
       ScVote v = votes.get(i);
       String id = decisions.get(i).id();
       String voteId = voteIds.get(i);
+      documents.addAll(
+          LibraryDocuments.of(
+              voteId,
+              SC,
+              v.resolution(),
+              v.description() == null ? null : v.description().text(),
+              v.date(),
+              v.drafts(),
+              List.of(),
+              v.meetings(),
+              locator(decisions.get(i))));
       Map<String, Ballot> b = ballots.getOrDefault(v.undlId(), Map.of());
       if (v.method() == AdoptionMethod.RECORDED_VOTE && voteId.equals(id)) {
         try (PreparedStatement ps =
@@ -311,6 +336,7 @@ public class LibraryImporter {
       topics(tx, voteId, "unbis", "unbis-", v.subjects(), "A UN subject term (UNBIS Thesaurus)");
       topics(tx, voteId, "agenda", "sc-agenda-", v.agenda(), "A Security Council agenda item");
     }
+    documents(tx, documents, source);
     return read;
   }
 
@@ -379,6 +405,7 @@ public class LibraryImporter {
                 cite(c, "delegation", n.iso(), source, "undl_id " + n.undlId(), tx.at()));
       }
     }
+    tx.changes().add("membership periods", membership(tx, rows, known, source));
     if (!unknown.isEmpty()) {
       tx.changes()
           .notes
@@ -390,6 +417,46 @@ public class LibraryImporter {
                   + (unknown.size() > 10 ? ", ..." : ""));
     }
     return read;
+  }
+
+  /**
+   * The periods of UN membership: the coverage periods of each current name's row ({@code ms}) of a
+   * delegation the dataset holds, the admitting resolution and the founding flag on its first
+   * period. A former name's row ({@code fs}) gives the periods under that name, not membership: its
+   * names are kept (delegation_name), its periods are not.
+   */
+  private static int membership(Tx tx, List<MemberStateName> rows, Set<String> known, String source)
+      throws SQLException {
+    try (PreparedStatement ps =
+        tx.c()
+            .prepareStatement(
+                "insert into un_membership (delegation_id, start_date, end_date, founding_member,"
+                    + " resolution, source_id, locator, origin, created_at, updated_at) values (?,"
+                    + " ?, ?, ?, ?, ?, ?, 'undl', ?, ?) on conflict do nothing")) {
+      for (MemberStateName n : rows) {
+        if (n.status() != MemberStateName.Status.CURRENT
+            || n.iso() == null
+            || !known.contains(n.iso())) {
+          continue;
+        }
+        List<MemberStateName.Period> periods = new ArrayList<>(n.periods());
+        periods.sort(java.util.Comparator.comparing(MemberStateName.Period::from));
+        for (int i = 0; i < periods.size(); i++) {
+          MemberStateName.Period p = periods.get(i);
+          ps.setString(1, n.iso());
+          ps.setObject(2, p.from());
+          ps.setObject(3, p.to());
+          ps.setObject(4, i == 0 ? n.foundingMember() : null);
+          ps.setString(5, i == 0 ? n.membershipResolution() : null);
+          ps.setString(6, source);
+          ps.setString(7, "undl_id " + n.undlId());
+          ps.setObject(8, tx.at());
+          ps.setObject(9, tx.at());
+          ps.addBatch();
+        }
+      }
+      return sum(ps.executeBatch());
+    }
   }
 
   // --- shared
@@ -443,7 +510,7 @@ public class LibraryImporter {
     List<String> ids = new ArrayList<>(decisions.size());
     for (int i = 0; i < decisions.size(); i++) {
       Decision d = decisions.get(i);
-      String locator = "undl_id " + d.undlId() + (d.link() == null ? "" : " (" + d.link() + ")");
+      String locator = locator(d);
       HeldVote h = matched.get(incoming.get(i));
       if (h != null) {
         tx.changes().linked.add(h.id() + " = undl_id " + d.undlId());
@@ -501,22 +568,29 @@ public class LibraryImporter {
     }
   }
 
-  private static String note(
-      String voteNote, List<String> drafts, List<String> reports, List<String> meetings) {
-    List<String> parts = new ArrayList<>();
-    if (voteNote != null && !voteNote.isBlank()) {
-      parts.add(voteNote.strip());
+  /**
+   * A new vote's note: the file's vote_note (its drafts, reports and meeting records are documents
+   * of the vote: {@link LibraryDocuments}).
+   */
+  private static String note(String voteNote) {
+    return voteNote == null || voteNote.isBlank() ? null : voteNote.strip();
+  }
+
+  /** Where in the file a decision is: its record, with the record's link where the row gives it. */
+  private static String locator(Decision d) {
+    return "undl_id " + d.undlId() + (d.link() == null ? "" : " (" + d.link() + ")");
+  }
+
+  /** The decisions' documents as rows, linked to their votes, citing the file. */
+  private static void documents(Tx tx, List<LibraryDocuments.Named> named, String source)
+      throws SQLException {
+    LibraryDocuments.Stored stored = LibraryDocuments.store(tx.c(), named, source, tx.at());
+    tx.changes().add("documents", stored.documents());
+    tx.changes().add("vote documents", stored.links());
+    tx.changes().add("citations", stored.citations());
+    if (!stored.skipped().isEmpty()) {
+      tx.changes().notes.add(LibraryDocuments.skippedNote(stored.skipped()));
     }
-    if (!drafts.isEmpty()) {
-      parts.add("Draft: " + String.join(", ", drafts) + ".");
-    }
-    if (!reports.isEmpty()) {
-      parts.add("Committee report: " + String.join(", ", reports) + ".");
-    }
-    if (!meetings.isEmpty()) {
-      parts.add("Meeting record: " + String.join(", ", meetings) + ".");
-    }
-    return parts.isEmpty() ? null : String.join(" ", parts);
   }
 
   /** Topics of a scheme (added when new) given to a vote. */

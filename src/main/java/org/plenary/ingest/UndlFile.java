@@ -61,6 +61,9 @@ public final class UndlFile {
     final String meeting;
     final String note;
     final String link;
+    final String drafts;
+    final String reports;
+    final String resolutionTitle;
     final String[] totalsRaw;
     final Integer[] totals;
     final int[] counts = new int[4];
@@ -76,6 +79,9 @@ public final class UndlFile {
       this.meeting = f[4];
       this.note = f[5];
       this.link = f[6];
+      this.drafts = f[7];
+      this.reports = f[8];
+      this.resolutionTitle = f[9];
       this.totals = totals;
       this.totalsRaw = totalsRaw;
     }
@@ -112,6 +118,32 @@ public final class UndlFile {
 
     public String meeting() {
       return meeting;
+    }
+
+    /** The drafts the row names ({@code draft}, {@code |}-separated); empty when none. */
+    public List<String> drafts() {
+      return LibraryDocuments.split(drafts);
+    }
+
+    /** The committee reports the row names ({@code committee_report}); empty when none. */
+    public List<String> committeeReports() {
+      return LibraryDocuments.split(reports);
+    }
+
+    /** The meeting records the row names ({@code meeting}, {@code |}-separated). */
+    public List<String> meetings() {
+      return LibraryDocuments.split(meeting);
+    }
+
+    /** The resolution's title as the row gives it, without the catalogue's suffix; or null. */
+    public String resolutionTitle() {
+      org.plenary.ingest.undl.Title t = org.plenary.ingest.undl.Title.of(resolutionTitle);
+      return t == null ? null : t.text();
+    }
+
+    /** The record's link in the UN Digital Library ({@code undl_link}); null when none. */
+    public String link() {
+      return link;
     }
 
     public String note() {
@@ -262,6 +294,8 @@ public final class UndlFile {
     int cMeeting = h.index("meeting");
     int cNote = h.index("vote_note");
     int cLink = h.index("undl_link");
+    int cDraft = h.index("draft");
+    int cReport = h.index("committee_report");
     int[] cTotals = {
       h.index("total_yes"),
       h.index("total_no"),
@@ -335,7 +369,10 @@ public final class UndlFile {
                   title == null ? "Roll call " + undlId : title,
                   blankToNull(field(r, cMeeting)),
                   blankToNull(field(r, cNote)),
-                  blankToNull(field(r, cLink))
+                  blankToNull(field(r, cLink)),
+                  blankToNull(field(r, cDraft)),
+                  blankToNull(field(r, cReport)),
+                  blankToNull(r.getField(cTitle))
                 },
                 totals,
                 raw);

@@ -83,6 +83,8 @@ public class UndlImporter {
       long votesUnchanged,
       long votesLeftToCurated,
       List<String> delegationsAdded,
+      long documentsAdded,
+      long documentLinksAdded,
       List<String> conflicts,
       List<String> notes,
       String versionBefore,
@@ -160,15 +162,25 @@ public class UndlImporter {
     Set<String> linksTouched = link(c, at);
     conflicts.addAll(rowConflicts(c, contents, linkedIds, structured));
 
-    // 4. sources: the file, cited by what it added or changed, and by every delegation it added
-    // (one an earlier import added without a citation is cited now)
+    // 4. sources: the file (written with the import; rolled back with it when nothing changed),
+    // cited by what it added or changed, by every delegation it added (one an earlier import added
+    // without a citation is cited now), and by the documents of its roll calls, which become rows
+    String sourceId = "undl-ga-voting-" + contents.sha256().substring(0, 12);
+    source(c, file, contents, sourceId, at);
+    LibraryDocuments.Stored documents =
+        LibraryDocuments.store(c, documents(contents, voteIds), sourceId, at);
+    if (!documents.skipped().isEmpty()) {
+      notes.add(LibraryDocuments.skippedNote(documents.skipped()));
+    }
     List<String> delegationsToCite = uncitedDelegations(c, contents.names().keySet());
     Set<String> votesTouched = merged.votesTouched();
     boolean changed =
-        !votesTouched.isEmpty() || !linksTouched.isEmpty() || !delegationsToCite.isEmpty();
-    String sourceId = "undl-ga-voting-" + contents.sha256().substring(0, 12);
+        !votesTouched.isEmpty()
+            || !linksTouched.isEmpty()
+            || !delegationsToCite.isEmpty()
+            || documents.any();
     if (changed) {
-      cite(c, file, contents, sourceId, votesTouched, linksTouched, at);
+      cite(c, sourceId, votesTouched, linksTouched, at);
       citeDelegations(c, sourceId, delegationsToCite, at);
       LibraryImporter.storeConflicts(c, structured, sourceId, at);
       // the planner's statistics follow at once (autovacuum would, later): a history page walks
@@ -201,13 +213,15 @@ public class UndlImporter {
           String.format(
               Locale.ROOT,
               "%d roll calls added, %d changed; %d country votes added, %d changed; %d"
-                  + " delegations added; %d links to curated votes added or changed.",
+                  + " delegations added; %d links to curated votes added or changed; %d documents"
+                  + " added.",
               rollCallsAdded,
               rollCallsChanged,
               votesAdded,
               votesChanged,
               delegationsAdded.size(),
-              linksTouched.size());
+              linksTouched.size(),
+              documents.documents());
       versionAfter =
           Publisher.publish(c, libraryRelease(file, contents.sha256(), what, at.toLocalDate()));
     }
@@ -225,10 +239,46 @@ public class UndlImporter {
         votesUnchanged,
         leftToCurated,
         delegationsAdded,
+        documents.documents(),
+        documents.links(),
         conflicts,
         notes,
         versionBefore,
         versionAfter);
+  }
+
+  /**
+   * The documents each roll call names: its resolution (the text adopted, with its title and date,
+   * when the row links its record in the Library, which lists only adopted resolutions; else the
+   * subject of the vote, which may be on a paragraph or an amendment), its drafts, committee
+   * reports and meeting records.
+   */
+  private static List<LibraryDocuments.Named> documents(
+      UndlFile.Contents contents, Map<Integer, String> voteIds) {
+    List<LibraryDocuments.Named> out = new ArrayList<>();
+    for (RollCall rc : contents.rollCalls()) {
+      String voteId = voteIds.get(rc.undlId());
+      boolean adopted = "adopted".equals(rc.outcome());
+      String locator = "undl_id " + rc.undlId() + (rc.link() == null ? "" : " (" + rc.link() + ")");
+      for (LibraryDocuments.Named n :
+          LibraryDocuments.of(
+              voteId,
+              BODY,
+              rc.symbol(),
+              adopted ? rc.resolutionTitle() : null,
+              adopted ? LocalDate.parse(rc.date()) : null,
+              rc.drafts(),
+              rc.committeeReports(),
+              rc.meetings(),
+              locator)) {
+        out.add(
+            n.role().equals("adopted_text") && !adopted
+                ? new LibraryDocuments.Named(
+                    n.voteId(), n.symbol(), n.kind(), "subject", null, n.bodyId(), null, locator)
+                : n);
+      }
+    }
+    return out;
   }
 
   /** The body must exist; the staging table of the file's rows. */
@@ -708,14 +758,9 @@ public class UndlImporter {
     return lines;
   }
 
-  private static void cite(
-      Connection c,
-      Path file,
-      UndlFile.Contents contents,
-      String sourceId,
-      Set<String> votes,
-      Set<String> links,
-      OffsetDateTime at)
+  /** The file as a source. */
+  private static void source(
+      Connection c, Path file, UndlFile.Contents contents, String sourceId, OffsetDateTime at)
       throws SQLException, IOException {
     LocalDate fileDate =
         Files.getLastModifiedTime(file).toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
@@ -748,6 +793,12 @@ public class UndlImporter {
       ps.setObject(8, at);
       ps.executeUpdate();
     }
+  }
+
+  /** The file cited by the votes it added or changed and by those it linked. */
+  private static void cite(
+      Connection c, String sourceId, Set<String> votes, Set<String> links, OffsetDateTime at)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "insert into citation (record_type, record_id, source_id, locator, origin,"

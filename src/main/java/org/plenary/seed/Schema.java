@@ -413,11 +413,21 @@ public final class Schema {
 
   /**
    * The tables an import of outside data (the UN Digital Library voting file) or a layer (V13: the
-   * Security Council comes with the veto list, hence body) writes to: their rows have an origin
-   * ('seed', 'undl', or a layer's name), and the seed loader deletes only its own.
+   * Security Council comes with the veto list, hence body; V24: the Library's documents of a vote)
+   * writes to: their rows have an origin ('seed', 'undl', or a layer's name), and the seed loader
+   * deletes only its own.
    */
   public static final Set<String> IMPORTED =
-      Set.of("release", "source", "delegation", "body", "vote", "roll_call", "citation");
+      Set.of(
+          "release",
+          "source",
+          "delegation",
+          "body",
+          "document",
+          "vote",
+          "vote_document",
+          "roll_call",
+          "citation");
 
   /**
    * The UN Digital Library identity of the votes linked to it (written by imports, never by the
@@ -539,7 +549,33 @@ public final class Schema {
           List.of("id"),
           "Where two sources of one vote disagree; the published value stands");
 
-  /** The tables of the voting record (V13), dumped beside the seed-format tables. */
+  /**
+   * A delegation's periods of UN membership (V24), from the current name's row of the UN Digital
+   * Library's Member States' names file (written by its import only).
+   */
+  public static final TableSpec UN_MEMBERSHIP =
+      new TableSpec(
+          "un_membership",
+          "un_memberships.csv",
+          List.of(
+              ref("delegation_id", true, "delegation", "The member state"),
+              of("start_date", DATE, true, "First day of the period of membership"),
+              of("end_date", DATE, false, "Last day of the period; empty while it lasts"),
+              of(
+                  "founding_member",
+                  BOOLEAN,
+                  false,
+                  "A founding member (of the first period); empty when the source does not say"),
+              text(
+                  "resolution",
+                  false,
+                  "The resolution admitting it (of the first period); empty when none is given"),
+              ref("source_id", true, "source", "Source"),
+              text("locator", false, "Where in the source")),
+          List.of("delegation_id", "start_date"),
+          "Periods of UN membership of each member state (the Library's Member States' names)");
+
+  /** The tables of the voting record (V13, V24), dumped beside the seed-format tables. */
   public static final List<TableSpec> RECORD_TABLES =
       List.of(
           VOTE_DETAILS,
@@ -548,7 +584,8 @@ public final class Schema {
           DELEGATION_SUCCESSION,
           DELEGATION_NAME,
           BODY_MEMBER,
-          CONFLICT);
+          CONFLICT,
+          UN_MEMBERSHIP);
 
   /**
    * The origins of the layers built from outside data (org.plenary.seed.Layers): part of the

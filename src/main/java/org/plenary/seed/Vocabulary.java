@@ -48,8 +48,9 @@ public enum Vocabulary {
       "intergovernmental",
       "business_association"),
   BODY_KIND("plenary", "main_committee", "subsidiary_body"),
-  DOCUMENT_KIND("resolution", "draft_resolution", "amendment", "report", "proposal"),
-  DOCUMENT_ROLE("adopted_text", "draft", "amendment", "report", "subject"),
+  DOCUMENT_KIND(
+      "resolution", "draft_resolution", "amendment", "report", "proposal", "meeting_record"),
+  DOCUMENT_ROLE("adopted_text", "draft", "amendment", "report", "subject", "meeting_record"),
   ORGANIZATION_KIND(
       "ngo",
       "ngo_coalition",

@@ -295,7 +295,7 @@ class QueryingTest {
     "/v1/people, include=positions, 4",
     "/v1/roll-calls, , 2",
     "/v1/positions, , 2",
-    "/v1/delegations, , 4",
+    "/v1/delegations, , 5",
     "/v1/sources, , 2",
   })
   void includesTakeAFixedNumberOfQueries(String path, String include, long queries) {
@@ -305,8 +305,8 @@ class QueryingTest {
     assertEquals(small, large, path + ": queries do not grow with the page size");
     // one for the page, one per embedded collection (nested ones included): organizations with
     // positions is the most, 7 (page, members, their sources, member_of, sources, positions, their
-    // sources); a collection that only cites its sources, 2; delegations 4 (page, sources,
-    // predecessors, successors)
+    // sources); a collection that only cites its sources, 2; delegations 5 (page, sources,
+    // predecessors, successors, periods of UN membership)
     assertEquals(queries, large, path + ": queries");
   }
 

@@ -114,6 +114,7 @@ class TamperCheckTest {
               "delegation_name",
               "body_member",
               "conflict",
+              "un_membership",
               "statement",
               "statement_paragraph"),
           List.copyOf(ContentChecksum.compute(c).keySet()));
@@ -137,6 +138,25 @@ class TamperCheckTest {
       engine.rows("delete from statement where id = 'planted' returning 1");
       engine.rows("delete from topic where id = 'planted' returning 1");
     }
+  }
+
+  @Test
+  void aDatasetLoadedBeforeTheMembershipTableIsNotTakenForTampered() throws Exception {
+    // the state a dataset loaded before V24 is in: nothing recorded for un_membership
+    engine.rows(
+        "update dataset_state set content_checksums = content_checksums #-"
+            + " '{tables,un_membership}' #- '{fingerprints,un_membership}' returning 1");
+    TamperedException e =
+        assertThrows(TamperedException.class, () -> loader.load(Fixtures.files(), OnTamper.REFUSE));
+    assertTrue(e.getMessage().contains("table(s) un_membership;"), e.getMessage());
+    // V24 records the new, empty table as such
+    String migration =
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of(
+                "src/main/resources/db/migration/V24__library_documents_and_membership.sql"));
+    String update = migration.substring(migration.indexOf("update dataset_state"));
+    engine.rows(update.substring(0, update.indexOf(';')) + " returning 1");
+    assertTrue(loader.load(Fixtures.files(), OnTamper.REFUSE).isEmpty(), "nothing reloaded");
   }
 
   @Test

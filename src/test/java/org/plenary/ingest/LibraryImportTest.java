@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -77,7 +78,10 @@ class LibraryImportTest {
             "delete from topic where origin = 'undl' returning 1",
             "delete from delegation_name where origin = 'undl' returning 1",
             "delete from body_member where origin = 'undl' returning 1",
+            "delete from un_membership where origin = 'undl' returning 1",
             "delete from citation where origin = 'undl' returning 1",
+            "delete from vote_document where origin = 'undl' returning 1",
+            "delete from document where origin = 'undl' returning 1",
             "delete from roll_call where origin = 'undl' returning 1",
             "update vote set undl_id = null where origin <> 'undl' and undl_id is not null"
                 + " returning 1",
@@ -127,6 +131,9 @@ class LibraryImportTest {
             "conflict",
             "delegation_name",
             "body_member",
+            "document",
+            "vote_document",
+            "un_membership",
             "source",
             "citation",
             "release")) {
@@ -174,6 +181,40 @@ class LibraryImportTest {
             "data[0].sources.locator",
             hasItem("undl_id 9001 (https://digitallibrary.un.org/record/9001)"));
     given().get("/v1/votes/undl-res-9001").then().statusCode(404);
+    // the matched vote gains the documents the file names, each citing the file
+    given()
+        .get("/v1/votes/voeten-4237")
+        .then()
+        .statusCode(200)
+        .body(
+            "data.documents.symbol",
+            contains("A/54/900", "A/54/L.1", "A/54/PV.100", "A/RES/54/267"))
+        .body("data.documents.role", contains("report", "draft", "meeting_record", "adopted_text"));
+    given()
+        .get("/v1/documents?symbol=A/RES/54/267")
+        .then()
+        .statusCode(200)
+        .body("data.id", contains("a-res-54-267"))
+        .body("data[0].kind", is("resolution"))
+        .body("data[0].title", is("Financing of the UNIFIL"))
+        .body("data[0].body_id", is("ga-plenary"))
+        .body("data[0].date", is("2000-06-06"))
+        .body("data[0].votes.id", contains("voeten-4237"))
+        .body(
+            "data[0].sources.title",
+            contains("UN General Assembly Resolutions (2026_02_06_ga_outcomes.csv)"))
+        .body(
+            "data[0].sources.locator",
+            contains("undl_id 9001 (https://digitallibrary.un.org/record/9001)"));
+    given()
+        .get("/v1/documents/a-54-900")
+        .then()
+        .statusCode(200)
+        .body("data.symbol", is("A/54/900"))
+        .body("data.kind", is("report"))
+        .body("data.title", nullValue())
+        .body("data.date", nullValue())
+        .body("data.votes.role", contains("report"));
     given().get("/v1/votes/undl-res-9002").then().statusCode(404);
     // without a vote and non-recorded: votes with their method, no tallies, citing the file
     given()
@@ -186,7 +227,15 @@ class LibraryImportTest {
         .body("data.roll_call_status", is("absent"))
         .body("data.resolution", is("A/RES/74/300"))
         .body("data.meeting", is("A/74/PV.50"))
-        .body("data.note", is("Draft: A/74/L.20, A/74/L.20/Add.1. Meeting record: A/74/PV.50."))
+        // its drafts and meeting record are documents of the vote, not prose in its note
+        .body("data.note", nullValue())
+        .body(
+            "data.documents.symbol",
+            contains("A/74/L.20", "A/74/L.20/Add.1", "A/74/PV.50", "A/RES/74/300"))
+        .body(
+            "data.documents.kind",
+            contains("draft_resolution", "draft_resolution", "meeting_record", "resolution"))
+        .body("data.documents.role", contains("draft", "draft", "meeting_record", "adopted_text"))
         .body(
             "data.sources[0].title",
             is("UN General Assembly Resolutions (2026_02_06_ga_outcomes.csv)"))
@@ -251,6 +300,10 @@ class LibraryImportTest {
             "select vote_id, delegation_id, vote from roll_call where origin = 'undl' order by 1,"
                 + " 2",
             "select vote_id, topic_id from vote_topic where origin = 'undl' order by 1, 2",
+            "select id, symbol, kind, title, body_id, date::text as date from document where"
+                + " origin = 'undl' order by id",
+            "select vote_id, document_id, role from vote_document where origin = 'undl' order by"
+                + " 1, 2",
             "select record_type, record_id, locator from citation where origin = 'undl' order by"
                 + " 1, 2, 3",
             "select vote_id, field, delegation_id from conflict order by 1, 2, 3")) {
@@ -287,6 +340,13 @@ class LibraryImportTest {
 
     run(0, outcomes, voting);
     List<Map<String, Object>> resolutionsFirst = written();
+    // the resolution, its draft and its meeting record: one document each, whichever file names
+    // them first
+    assertEquals(
+        List.of("a-75-l-9", "a-75-pv-40", "a-res-75-9"),
+        engine.rows("select id from document where origin = 'undl' order by id").stream()
+            .map(r -> r.get("id"))
+            .toList());
     given()
         .get("/v1/votes?resolution=A/RES/75/9")
         .then()
@@ -371,6 +431,29 @@ class LibraryImportTest {
         .then()
         .statusCode(200)
         .body("data.delegation_id", containsInAnyOrder("CHN", "RUS"));
+    // the draft, the meeting record and the resolution as documents of the vote
+    given()
+        .get("/v1/votes/undl-sc-9101")
+        .then()
+        .body("data.documents.symbol", contains("S/2019/900", "S/PV.8680", "S/RES/2500 (2019)"))
+        .body("data.documents.kind", contains("draft_resolution", "meeting_record", "resolution"))
+        .body("data.documents.role", contains("draft", "meeting_record", "adopted_text"));
+    given()
+        .get("/v1/documents?symbol=S/RES/2500 (2019)")
+        .then()
+        .statusCode(200)
+        .body("data.id", contains("s-res-2500-2019"))
+        .body("data[0].body_id", is("security-council"))
+        .body("data[0].title", is("Somalia piracy"))
+        .body("data[0].date", is("2019-12-04"))
+        .body("data[0].sources.locator", contains("undl_id 9101"));
+    given()
+        .get("/v1/documents/s-pv-8680")
+        .then()
+        .statusCode(200)
+        .body("data.kind", is("meeting_record"))
+        .body("data.body_id", is("security-council"))
+        .body("data.date", nullValue());
     given()
         .get("/v1/topics/sc-agenda-the-situation-in-somalia")
         .then()
@@ -400,9 +483,62 @@ class LibraryImportTest {
                 + "True,,,Pays-Bas (Royaume des),Países Bajos (Reino de los),مملكة هولندا,荷兰王国,"
                 + "Королевство Нидерландов,https://digitallibrary.un.org/record/9301,",
             "9302,Czechoslovakia,fs,,,1945-10-24:1992-12-31,,,,,True,,,Tchécoslovaquie,"
-                + "Checoslovaquia,,,,,");
+                + "Checoslovaquia,,,,,",
+            // two periods of membership (a union of states between them); a former name's row
+            // gives the periods under that name, not membership
+            "9303,Syrian Arab Republic,ms,760,SYR,1945-10-24:1958-02-21|1961-10-13:,,,,,True,,,"
+                + ",,,,,,",
+            "9304,United Arab Republic,fs,,SYR,1958-02-21:1961-10-13,,,,,,,,,,,,,,",
+            // admitted by a resolution
+            "9305,Switzerland,ms,756,CHE,2002-09-10:,,,,,False,A/RES/57/1,,,,,,,,");
+    // without the names file: no period, never an invented one
+    given()
+        .get("/v1/delegations/SYR")
+        .then()
+        .statusCode(200)
+        .body("data.un_membership.size()", is(0));
     String out = run(0, file);
-    assertTrue(out.contains("names added: 9"), out);
+    assertTrue(out.contains("names added: 12"), out);
+    assertTrue(out.contains("membership periods added: 4"), out);
+    given()
+        .get("/v1/delegations/NLD")
+        .then()
+        .statusCode(200)
+        .body("data.un_membership.start_date", contains("1945-12-10"))
+        .body("data.un_membership.end_date", contains(nullValue()))
+        .body("data.un_membership.founding_member", contains(true))
+        .body("data.un_membership.resolution", contains(nullValue()))
+        .body("data.un_membership.locator", contains("undl_id 9301"));
+    given()
+        .get("/v1/delegations/SYR")
+        .then()
+        .body("data.un_membership.start_date", contains("1945-10-24", "1961-10-13"))
+        .body("data.un_membership.end_date", contains("1958-02-21", null))
+        .body("data.un_membership.founding_member", contains(true, null))
+        .body("data.un_membership.resolution", contains(nullValue(), nullValue()))
+        .body(
+            "data.un_membership.source_id",
+            contains(startsWith("undl-member-states-"), startsWith("undl-member-states-")));
+    given()
+        .get("/v1/delegations/CHE")
+        .then()
+        .body("data.un_membership.start_date", contains("2002-09-10"))
+        .body("data.un_membership.founding_member", contains(false))
+        .body("data.un_membership.resolution", contains("A/RES/57/1"));
+    given().get("/v1/delegations/FRA").then().body("data.un_membership.size()", is(0));
+    String page = given().get("/delegations/SYR").then().statusCode(200).extract().asString();
+    assertTrue(
+        page.contains(
+            "<dt>UN membership</dt><dd>from 1945-10-24 to 1958-02-21, a founding member ("),
+        page);
+    assertTrue(page.contains("; from 1961-10-13 on ("), page);
+    assertTrue(
+        given()
+            .get("/delegations/CHE")
+            .then()
+            .extract()
+            .asString()
+            .contains("from 2002-09-10 on, admitted by A/RES/57/1 ("));
     assertTrue(out.contains("1 name(s) without a delegation"), out);
     given()
         .get("/v1/delegations?known_as=Pays-Bas (Royaume des)")

@@ -86,6 +86,8 @@ class UndlImportTest {
             + " where origin = 'seed' and undl_id is not null returning 1)"
             + " select (select count(*) from c) + (select count(*) from r) + (select count(*) from"
             + " v) as n");
+    engine.rows("delete from vote_document where origin = 'undl' returning 1");
+    engine.rows("delete from document where origin = 'undl' returning 1");
     engine.rows(
         "with v as (delete from vote where origin = 'undl' returning 1),"
             + " d as (delete from delegation where origin = 'undl' returning 1),"
@@ -268,6 +270,110 @@ class UndlImportTest {
     assertTrue(ds.getString("data.releases[0].changes").contains("ga-2026.csv"));
     assertTrue(ds.getString("data.releases[0].changes").contains(s.sha256()));
     assertEquals(5, ds.getInt("data.row_counts.undl_vote"));
+  }
+
+  @Test
+  void eachRollCallsDocumentsAreRowsCitingTheFileOnePerSymbol() throws IOException {
+    String title = "\"Nuclear testing : resolution / adopted by the General Assembly\"";
+    String common =
+        ",2021-12-06,76,A/RES/76/50,A/C.1/76/L.5|A/C.1/76/L.5/Add.1,A/76/440,A/76/PV.45,";
+    Path file = tmp.resolve("2026_02_06_ga_voting.csv");
+    Files.write(
+        file,
+        List.of(
+            org.plenary.ingest.undl.TestFiles.GA_2026,
+            // the resolution adopted: the row links its record
+            "9601,USA,UNITED STATES,N"
+                + common
+                + title
+                + ",Disarmament,,,1,1,0,0,2,"
+                + "https://digitallibrary.un.org/record/9601",
+            "9601,FRA,FRANCE,Y"
+                + common
+                + title
+                + ",Disarmament,,,1,1,0,0,2,"
+                + "https://digitallibrary.un.org/record/9601",
+            // a vote on a paragraph of the same draft (no record of its own): the same documents
+            "9602,USA,UNITED STATES,N,2021-12-06,76,A/RES/76/50,A/C.1/76/L.5,A/76/440,A/76/PV.45,"
+                + "Nuclear testing: operative paragraph 2,Disarmament,,,1,1,0,0,2,",
+            "9602,FRA,FRANCE,Y,2021-12-06,76,A/RES/76/50,A/C.1/76/L.5,A/76/440,A/76/PV.45,"
+                + "Nuclear testing: operative paragraph 2,Disarmament,,,1,1,0,0,2,"));
+    UndlImporter.Summary s = importer.importFile(file, progress::add);
+    // one document per symbol, however many roll calls name it
+    assertEquals(5, s.documentsAdded());
+    assertEquals(9, s.documentLinksAdded());
+    given()
+        .get("/v1/votes/undl-9601")
+        .then()
+        .statusCode(200)
+        .body("data.note", nullValue())
+        .body(
+            "data.documents.symbol",
+            equalTo(
+                List.of(
+                    "A/76/440", "A/76/PV.45", "A/C.1/76/L.5", "A/C.1/76/L.5/Add.1", "A/RES/76/50")))
+        .body(
+            "data.documents.kind",
+            equalTo(
+                List.of(
+                    "report",
+                    "meeting_record",
+                    "draft_resolution",
+                    "draft_resolution",
+                    "resolution")))
+        .body(
+            "data.documents.role",
+            equalTo(List.of("report", "meeting_record", "draft", "draft", "adopted_text")));
+    // a paragraph vote is on the resolution, which it did not adopt
+    given()
+        .get("/v1/votes/undl-9602")
+        .then()
+        .body(
+            "data.documents.symbol",
+            equalTo(List.of("A/76/440", "A/76/PV.45", "A/C.1/76/L.5", "A/RES/76/50")))
+        .body(
+            "data.documents.role",
+            equalTo(List.of("report", "meeting_record", "draft", "subject")));
+    given()
+        .get("/v1/documents?symbol=A/C.1/76/L.5")
+        .then()
+        .statusCode(200)
+        .body("data.id", equalTo(List.of("a-c-1-76-l-5")))
+        .body("data[0].kind", is("draft_resolution"))
+        .body("data[0].title", nullValue())
+        .body("data[0].body_id", nullValue())
+        .body("data[0].votes.id", equalTo(List.of("undl-9601", "undl-9602")))
+        .body("data[0].votes.role", equalTo(List.of("draft", "draft")))
+        .body(
+            "data[0].sources.title",
+            equalTo(List.of("UN General Assembly Voting Data (2026_02_06_ga_voting.csv)")))
+        .body(
+            "data[0].sources.locator",
+            equalTo(List.of("undl_id 9601 (https://digitallibrary.un.org/record/9601)")));
+    given()
+        .get("/v1/documents/a-res-76-50")
+        .then()
+        .statusCode(200)
+        .body("data.kind", is("resolution"))
+        .body("data.title", is("Nuclear testing"))
+        .body("data.date", is("2021-12-06"))
+        .body("data.body_id", is("ga-plenary"));
+    given()
+        .get("/v1/documents/a-76-pv-45")
+        .then()
+        .body("data.kind", is("meeting_record"))
+        .body("data.body_id", is("ga-plenary"))
+        .body("data.date", nullValue());
+    String page = given().get("/votes/undl-9601").then().statusCode(200).extract().asString();
+    assertTrue(
+        page.contains("<a href=\"/v1/documents/a-c-1-76-l-5\">A/C.1/76/L.5</a> (draft)"), page);
+
+    // a second import changes nothing
+    Map<String, Object> after = counts();
+    UndlImporter.Summary again = importer.importFile(file, progress::add);
+    assertFalse(again.changed());
+    assertEquals(0, again.documentsAdded() + again.documentLinksAdded());
+    assertEquals(after, counts());
   }
 
   @Test
@@ -570,6 +676,9 @@ class UndlImportTest {
     assertEquals(33_279, s.rowsRead());
     assertEquals(186, s.rollCalls());
     assertEquals(2, s.linked().size());
+    // each roll call's resolution a document of its vote; the two curated ones held already
+    assertEquals(184, s.documentsAdded());
+    assertEquals(184, s.documentLinksAdded());
     List<Map<String, Object>> votes =
         engine.rows(
             "select v.undl_id::text as undl_id, v.origin, v.yes, v.no, v.abstain,"
@@ -621,7 +730,16 @@ class UndlImportTest {
 
   private Map<String, Object> counts() {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (String t : List.of("vote", "roll_call", "delegation", "source", "citation", "release")) {
+    for (String t :
+        List.of(
+            "vote",
+            "roll_call",
+            "delegation",
+            "document",
+            "vote_document",
+            "source",
+            "citation",
+            "release")) {
       out.put(t, engine.rows("select count(*) as n from " + t).get(0).get("n"));
     }
     out.put(
