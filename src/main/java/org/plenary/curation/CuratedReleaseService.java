@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -20,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -192,10 +195,6 @@ public class CuratedReleaseService {
             "insert into release_file (version, name, table_name, description, media_type, bytes,"
                 + " sha256, row_count, content) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (Dumps.DumpFile f : written) {
-        byte[] content = Files.readAllBytes(dir.resolve(f.name()));
-        if (content.length != f.bytes() || !Dumps.sha256(content).equals(f.sha256())) {
-          throw new IOException(f.name() + " changed on disk after it was written");
-        }
         ps.setString(1, version);
         ps.setString(2, f.name());
         ps.setString(3, f.table());
@@ -204,11 +203,26 @@ public class CuratedReleaseService {
         ps.setLong(6, f.bytes());
         ps.setString(7, f.sha256());
         ps.setObject(8, f.rows(), java.sql.Types.BIGINT);
-        ps.setBytes(9, content);
-        ps.executeUpdate();
+        MessageDigest sha = sha256();
+        // streamed to the database, never whole in the heap (the country votes are 25 MB)
+        try (var in = new DigestInputStream(Files.newInputStream(dir.resolve(f.name())), sha)) {
+          ps.setBinaryStream(9, in, f.bytes());
+          ps.executeUpdate();
+        }
+        if (!HexFormat.of().formatHex(sha.digest()).equals(f.sha256())) {
+          throw new IOException(f.name() + " changed on disk after it was written");
+        }
       }
     }
     return SeedReader.checksum(SeedFiles.directory(dir));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The loaded release's files being kept after start-up; done when none are pending. */

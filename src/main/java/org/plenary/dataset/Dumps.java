@@ -693,7 +693,7 @@ public class Dumps {
     return m;
   }
 
-  public static String sha256(byte[] bytes) {
+  static String sha256(byte[] bytes) {
     return HexFormat.of().formatHex(digest().digest(bytes));
   }
 

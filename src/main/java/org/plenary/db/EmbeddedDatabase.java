@@ -864,7 +864,7 @@ public final class EmbeddedDatabase {
    * Unpacks the tar stream {@code in} (read to its end, so that a decoder's failure shows, and
    * closed) into {@code tmp}, refusing paths outside it.
    */
-  private static void unpack(InputStream in, Path tmp) throws IOException {
+  static void unpack(InputStream in, Path tmp) throws IOException {
     try (InputStream src = in) {
       var tar = new TarArchiveInputStream(new BufferedInputStream(src, 1 << 16));
       TarArchiveEntry e;
@@ -896,7 +896,7 @@ public final class EmbeddedDatabase {
    * its end checks that xz exited 0; any failure, or no xz at all, is an IOException, and the
    * caller unpacks with Java's decoder instead.
    */
-  private static final class NativeXz extends java.io.FilterInputStream {
+  static final class NativeXz extends java.io.FilterInputStream {
     private final Process xz;
 
     NativeXz(byte[] archive) throws IOException {

@@ -42,8 +42,14 @@ class ReleaseArchiveTest {
   @Test
   void aRequestBeforeTheFilesAreKeptWaitsForThemAndGetsTheSameBytes() throws Exception {
     String version = state.version();
+    releases.awaitArchive(); // this profile's start may still be keeping them
+    if (kept(version).isEmpty()) {
+      // an import's release (another test's) is kept by the next start: as here
+      releases.archiveLoaded(null);
+      releases.awaitArchive();
+    }
     Map<String, String> before = kept(version);
-    assertFalse(before.isEmpty(), "the loaded release's files were kept at start-up");
+    assertFalse(before.isEmpty(), "the loaded release's files are kept");
     String checksum = checksum(version);
     byte[] served =
         given().get("/v1/dumps/positions.csv").then().statusCode(200).extract().asByteArray();
