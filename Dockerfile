@@ -32,8 +32,7 @@ WORKDIR /app
 COPY --from=build --chown=plenary /src/target/quarkus-app/ /app/
 USER plenary
 ENV PLENARY_DATA_DIR=/data \
-    QUARKUS_HTTP_PORT=8080 \
-    MALLOC_ARENA_MAX=2
+    QUARKUS_HTTP_PORT=8080
 VOLUME /data
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \

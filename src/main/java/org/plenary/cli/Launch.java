@@ -33,13 +33,6 @@ final class Launch {
   static final String MEMORY_OPTIONS =
       "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k";
 
-  /**
-   * glibc's malloc arenas, set beside {@link #MEMORY_OPTIONS} by the launcher, the Dockerfile and
-   * {@code quarkus:run}: by default each thread that allocates may get an arena of its own (up to
-   * eight per core), and the JVM's many threads keep theirs mapped.
-   */
-  static final String MALLOC_ARENAS = "MALLOC_ARENA_MAX=2";
-
   /** A JDBC connection's settings: the configured database's, or the embedded one's. */
   record Connection(String url, String user, String password) {}
 

@@ -21,26 +21,18 @@ class MemorySettingsTest {
   void theDockerfileAndQuarkusRunShipTheMeasuredMemorySettings() throws Exception {
     String docker = Files.readString(Path.of("Dockerfile"), StandardCharsets.UTF_8);
     assertTrue(docker.contains("ENTRYPOINT [\"/app/plenary\"]"), "the image runs the launcher");
-    assertTrue(docker.contains(Launch.MALLOC_ARENAS), "the image's malloc arenas");
     String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
     assertTrue(
         pom.contains(
             "<environmentVariables>JAVA_TOOL_OPTIONS="
                 + Launch.MEMORY_OPTIONS
-                + ","
-                + Launch.MALLOC_ARENAS
                 + "</environmentVariables>"),
         "quarkus:run");
     String launcher =
         Files.readString(Path.of("src/main/launcher/plenary"), StandardCharsets.UTF_8);
     assertTrue(launcher.contains(Launch.MEMORY_OPTIONS + " \\\n"), "the launcher");
-    String arenas = Launch.MALLOC_ARENAS.substring(Launch.MALLOC_ARENAS.indexOf('=') + 1);
-    assertTrue(
-        launcher.contains("MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-" + arenas + "}"),
-        "the launcher's malloc arenas, unless set");
     String docs = Files.readString(Path.of("docs/security.md"), StandardCharsets.UTF_8);
     assertTrue(docs.contains(Launch.MEMORY_OPTIONS), "the measured settings are documented");
-    assertTrue(docs.contains(Launch.MALLOC_ARENAS), "and the malloc arenas");
   }
 
   /**
@@ -53,21 +45,17 @@ class MemorySettingsTest {
     Path launcher = app.resolve("plenary");
     Files.copy(Path.of("src/main/launcher/plenary"), launcher);
     Path bin = Files.createDirectories(dir.resolve("jdk/bin"));
-    Files.writeString(
-        bin.resolve("java"),
-        "#!/bin/sh\nprintf '%s\\n' \"MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX\" \"$@\"\n");
+    Files.writeString(bin.resolve("java"), "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
     bin.resolve("java").toFile().setExecutable(true);
     ProcessBuilder b =
         new ProcessBuilder("sh", launcher.toString(), "import", "undl", "a file.csv")
             .redirectErrorStream(true);
     b.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
     b.environment().put("JAVA_OPTS", "-Xmx512m -Dx=1");
-    b.environment().remove("MALLOC_ARENA_MAX");
     Process p = b.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), out);
-    List<String> expected = new java.util.ArrayList<>(List.of(Launch.MALLOC_ARENAS));
-    expected.addAll(List.of(Launch.MEMORY_OPTIONS.split(" ")));
+    List<String> expected = new java.util.ArrayList<>(List.of(Launch.MEMORY_OPTIONS.split(" ")));
     expected.addAll(
         List.of(
             "-Xmx512m",
