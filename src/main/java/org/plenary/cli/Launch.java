@@ -69,6 +69,9 @@ final class Launch {
       all.put("quarkus.datasource.username", db.username());
       all.put("quarkus.datasource.password", db.password());
       Runtime.getRuntime().addShutdownHook(new Thread(db::stop, "embedded-postgres-stop"));
+      if (application != null) {
+        db.awaitSynced(); // a command writes at once; the service waits in its readiness instead
+      }
     }
     LaunchSettings.use(all);
     if (!memoryBounded(
@@ -105,6 +108,7 @@ final class Launch {
     }
     EmbeddedDatabase db = startEmbedded(env, props);
     opened[0] = db;
+    db.awaitSynced();
     return new Connection(db.jdbcUrl(), db.username(), db.password());
   }
 

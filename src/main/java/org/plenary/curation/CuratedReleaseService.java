@@ -1,6 +1,8 @@
 package org.plenary.curation;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -18,8 +22,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.plenary.dataset.DatasetState;
@@ -48,9 +57,11 @@ public class CuratedReleaseService {
   @Inject EntityManager em;
   @Inject Dumps dumps;
   @Inject DatasetState state;
+  @Inject AgroalDataSource dataSource;
 
   /** Publishes every approved, unreleased change set as release {@code version}. */
   public Views.ReleaseView publish(String version, String notes, TokenService.Caller publisher) {
+    awaitArchive(); // the loaded release's files first: its data is about to be replaced
     String origin = PublishedRelease.CURATION;
     Views.ReleaseView view =
         QuarkusTransaction.requiringNew()
@@ -165,21 +176,7 @@ public class CuratedReleaseService {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("plenary-release-");
-      List<Dumps.DumpFile> written = dumps.writeFiles(c, version, date.toString(), dir);
-      for (Dumps.DumpFile f : written) {
-        ReleaseFile rf = new ReleaseFile();
-        rf.version = version;
-        rf.name = f.name();
-        rf.tableName = f.table();
-        rf.description = f.description();
-        rf.mediaType = f.mediaType();
-        rf.bytes = f.bytes();
-        rf.sha256 = f.sha256();
-        rf.rowCount = f.rows();
-        rf.content = Files.readAllBytes(dir.resolve(f.name()));
-        files.persist(rf);
-      }
-      return SeedReader.checksum(SeedFiles.directory(dir));
+      return keep(c, version, dir, dumps.writeFiles(c, version, date.toString(), dir));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write the release's dumps", e);
     } finally {
@@ -188,30 +185,169 @@ public class CuratedReleaseService {
   }
 
   /**
+   * Keeps the dump files {@code written} in {@code dir} as the release's files (release_file), in
+   * the transaction {@code c}; returns their dataset checksum.
+   */
+  private static String keep(Connection c, String version, Path dir, List<Dumps.DumpFile> written)
+      throws SQLException, IOException {
+    try (var ps =
+        c.prepareStatement(
+            "insert into release_file (version, name, table_name, description, media_type, bytes,"
+                + " sha256, row_count, content) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (Dumps.DumpFile f : written) {
+        ps.setString(1, version);
+        ps.setString(2, f.name());
+        ps.setString(3, f.table());
+        ps.setString(4, f.description());
+        ps.setString(5, f.mediaType());
+        ps.setLong(6, f.bytes());
+        ps.setString(7, f.sha256());
+        ps.setObject(8, f.rows(), java.sql.Types.BIGINT);
+        MessageDigest sha = sha256();
+        // streamed to the database, never whole in the heap (the country votes are 25 MB)
+        try (var in = new DigestInputStream(Files.newInputStream(dir.resolve(f.name())), sha)) {
+          ps.setBinaryStream(9, in, f.bytes());
+          ps.executeUpdate();
+        }
+        if (!HexFormat.of().formatHex(sha.digest()).equals(f.sha256())) {
+          throw new IOException(f.name() + " changed on disk after it was written");
+        }
+      }
+    }
+    return SeedReader.checksum(SeedFiles.directory(dir));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The loaded release's files being kept after start-up; done when none are pending. */
+  private volatile CompletableFuture<Void> archiving = CompletableFuture.completedFuture(null);
+
+  /**
    * Keeps the dumps of the loaded release when it was published without them (the bootstrap release
-   * from seed-data), so that every release stays downloadable after the next one.
+   * from seed-data), so that every release stays downloadable after the next one. Writing them
+   * takes seconds at the default dataset's size, so readiness does not wait for it: the publishing
+   * lock is taken here, before the service serves anything or a command runs, in a transaction that
+   * a background thread then finishes. Whoever publishes next (a curated release, an import,
+   * another replica) waits for that lock, so the loaded release's data is still there to write; the
+   * reads of releases wait for the files ({@link #awaitArchive}), so they never list the release
+   * without them. The files are the very dumps {@code /v1/dumps} serves ({@link Dumps#current}),
+   * written once for both. A start that is stopped before the files are kept rolls back, and the
+   * next start keeps them.
    */
   void archiveLoaded(@Observes @Priority(3000) StartupEvent event) {
-    if (state.loaded() == null) {
+    DatasetState.Loaded loaded = state.loaded();
+    if (loaded == null) {
       return;
     }
-    QuarkusTransaction.requiringNew()
-        .run(
-            () -> {
-              Session session = em.unwrap(Session.class);
-              session.doWork(Publisher::lock);
-              String version = state.version();
-              PublishedRelease r = releases.findById(version);
-              if (r == null || files.archived(version)) {
-                return;
-              }
-              String checksum = session.doReturningWork(c -> archive(c, version, r.date));
-              session.doWork(c -> Publisher.filesArchived(c, version, checksum));
-              LOG.infof("Kept the dumps of release %s", version);
-            });
+    Connection c = null;
+    try {
+      c = dataSource.getConnection();
+      c.setAutoCommit(false);
+      Publisher.lock(c);
+      LocalDate date = unarchived(c, loaded.version());
+      if (date == null) {
+        c.rollback();
+        c.close();
+        return;
+      }
+      Connection held = c;
+      c = null;
+      long t0 = System.nanoTime();
+      archiving =
+          CompletableFuture.runAsync(
+              () -> keepLoaded(held, loaded, date, t0),
+              task -> {
+                Thread t = new Thread(task, "plenary-release-archive");
+                t.setDaemon(true);
+                t.start();
+              });
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the loaded release: " + e.getMessage(), e);
+    } finally {
+      closeQuietly(c);
+    }
+  }
+
+  /**
+   * The loaded release's date when it exists and has no files kept; null otherwise (under the lock:
+   * another replica may have kept them already).
+   */
+  private static LocalDate unarchived(Connection c, String version) throws SQLException {
+    try (var ps =
+        c.prepareStatement(
+            "select r.date from release r where r.version = ? and not exists"
+                + " (select 1 from release_file f where f.version = r.version)")) {
+      ps.setString(1, version);
+      try (var rs = ps.executeQuery()) {
+        return rs.next() ? rs.getObject(1, LocalDate.class) : null;
+      }
+    }
+  }
+
+  /** Keeps the loaded release's files in the transaction {@code c} (holding the lock), commits. */
+  private void keepLoaded(Connection c, DatasetState.Loaded loaded, LocalDate date, long t0) {
+    String version = loaded.version();
+    try (c) {
+      try {
+        Dumps.Release served = dumps.current();
+        String checksum =
+            served.checksum().equals(loaded.checksum()) && served.version().equals(version)
+                ? keep(c, version, served.dir(), served.files())
+                : archive(c, version, date);
+        Publisher.filesArchived(c, version, checksum);
+        c.commit();
+        LOG.infof(
+            "Kept the dumps of release %s in %.1f s (after ready)",
+            version, (System.nanoTime() - t0) / 1e9);
+      } catch (SQLException | IOException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException | IOException | RuntimeException e) {
+      LOG.warnf(
+          "The dumps of release %s were not kept (the next start keeps them): %s",
+          version, e.getMessage());
+    }
+  }
+
+  /**
+   * Waits until the loaded release's files are kept (at most a minute), so that a release read
+   * during start-up never lacks them.
+   */
+  void awaitArchive() {
+    try {
+      archiving.get(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warnf("The loaded release's dumps are not kept yet: %s", e.getMessage());
+    }
+  }
+
+  /** A stop waits for the files being kept (a stop mid-way would leave them to the next start). */
+  void onStop(@Observes ShutdownEvent event) {
+    awaitArchive();
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c != null) {
+      try {
+        c.rollback();
+        c.close();
+      } catch (SQLException ignored) {
+        // the connection is given up
+      }
+    }
   }
 
   public List<Views.ReleaseView> list() {
+    awaitArchive();
     return QuarkusTransaction.requiringNew()
         .call(
             () ->
@@ -221,6 +357,7 @@ public class CuratedReleaseService {
   }
 
   public Views.ReleaseView get(String version) {
+    awaitArchive();
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
@@ -238,6 +375,7 @@ public class CuratedReleaseService {
    * SHA-256, that they will be sent (not for a 304).
    */
   public ReleaseFile file(String version, String name, java.util.function.Predicate<String> send) {
+    awaitArchive();
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {

@@ -106,14 +106,18 @@ public class SeedLoader {
       }
       force = true;
     }
+    long t0 = System.nanoTime();
     SeedData data = SeedReader.read(files);
     Map<String, Integer> changed = new LinkedHashMap<>();
+    long[] when =
+        new long[5]; // when the files were read, the tables merged, the layers loaded, ...
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         Publisher.lock(c);
         var rs = s.executeQuery("select checksum from dataset_state");
         boolean same = rs.next() && rs.getString(1).equals(data.checksum());
+        when[0] = System.nanoTime();
         if (!same || force) {
           // A row's created_at and updated_at are the release's date: the same on every replica
           // that loads the same releases, so responses (and their ETags) are identical there.
@@ -127,21 +131,33 @@ public class SeedLoader {
               changed.merge(spec.table(), deleted, Integer::sum);
             }
           }
+          when[1] = System.nanoTime();
           // the layers built from outside data (Voeten's history, the veto list): copied in
           // whole when their files changed, else left as they are
           Layers.load(c, files).forEach((t, n) -> changed.merge(t, n, Integer::sum));
+          when[2] = System.nanoTime();
           Publisher.publish(c, new ReleaseDraft.OfSeedFiles(data.version(), data.checksum(), same));
         }
       }
+      when[3] = System.nanoTime();
       c.commit();
       analyze(c, changed);
+      when[4] = System.nanoTime();
       loaded.fire(new SeedLoaded(data.checksum()));
       if (changed.values().stream().allMatch(n -> n == 0)) {
         LOG.infof("Dataset %s already loaded (checksum %.12s)", data.version(), data.checksum());
       } else {
         LOG.infof(
-            "Dataset %s loaded; rows inserted, changed or deleted: %s",
+            "Dataset %s loaded in %.1f s (files read %.1f s, tables %.1f s, layers %.1f s,"
+                + " publication %.1f s, commit and analyze %.1f s); rows inserted, changed or"
+                + " deleted: %s",
             data.version(),
+            (when[4] - t0) / 1e9,
+            (when[0] - t0) / 1e9,
+            (when[1] - when[0]) / 1e9,
+            (when[2] - when[1]) / 1e9,
+            (when[3] - when[2]) / 1e9,
+            (when[4] - when[3]) / 1e9,
             changed.entrySet().stream()
                 .filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey() + " " + e.getValue())

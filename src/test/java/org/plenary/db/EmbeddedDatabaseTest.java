@@ -283,6 +283,76 @@ class EmbeddedDatabaseTest {
     assertTrue(serversOn(dir).isEmpty());
   }
 
+  /**
+   * A new cluster is made without initdb's own sync and synced while the server starts: the
+   * readiness check is UP once its files are on disk, and the server serves meanwhile.
+   */
+  @Test
+  void aNewClusterIsSyncedToDiskAndReadyThen() throws Exception {
+    EmbeddedDatabase db = EmbeddedDatabase.start(dir);
+    try {
+      try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password())) {
+        assertEquals("1", one(c, "select 1"));
+      }
+      assertTrue(db.awaitSynced(), "initdb --sync-only succeeded");
+      assertTrue(db.synced());
+      var ready = new EmbeddedDatabaseReadiness().call();
+      assertEquals(
+          org.eclipse.microprofile.health.HealthCheckResponse.Status.UP, ready.getStatus());
+    } finally {
+      db.stop();
+    }
+  }
+
+  /** The machine's xz and Java's decoder unpack the binaries into the same files and modes. */
+  @Test
+  void theBinariesUnpackTheSameWithTheMachinesXzOrJavas() throws Exception {
+    EmbeddedDatabase.Platform platform =
+        EmbeddedDatabase.Platform.of(System.getProperty("os.name"), System.getProperty("os.arch"));
+    byte[] archive;
+    try (var in =
+        io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(
+            platform.system(), platform.arch())) {
+      archive = in.readAllBytes();
+    }
+    Path byXz = Files.createDirectories(dir.resolve("xz"));
+    EmbeddedDatabase.unpack(new EmbeddedDatabase.NativeXz(archive), byXz);
+    Path byJava = Files.createDirectories(dir.resolve("java"));
+    EmbeddedDatabase.unpack(
+        new org.apache.commons.compress.compressors.xz.XZCompressorInputStream(
+            new java.io.ByteArrayInputStream(archive)),
+        byJava);
+    List<String> xz = tree(byXz);
+    assertTrue(xz.stream().anyMatch(f -> f.startsWith("bin/postgres rwxr-xr-x ")), xz.toString());
+    assertEquals(tree(byJava), xz);
+    // a truncated archive is refused, not unpacked in part
+    Path cut = Files.createDirectories(dir.resolve("cut"));
+    byte[] half = java.util.Arrays.copyOf(archive, archive.length / 2);
+    assertThrows(
+        IOException.class, () -> EmbeddedDatabase.unpack(new EmbeddedDatabase.NativeXz(half), cut));
+  }
+
+  /** Every file under {@code root}: its path, its mode, and its size or link target. */
+  private static List<String> tree(Path root) throws IOException {
+    try (var walk = Files.walk(root)) {
+      return walk.filter(p -> !p.equals(root))
+          .sorted()
+          .map(
+              p -> {
+                try {
+                  String rel = root.relativize(p).toString();
+                  if (Files.isSymbolicLink(p)) {
+                    return rel + " -> " + Files.readSymbolicLink(p);
+                  }
+                  return rel + " " + perms(p) + (Files.isDirectory(p) ? "" : " " + Files.size(p));
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              })
+          .toList();
+    }
+  }
+
   @Test
   void aSharedDirectoryIsRefused() throws IOException {
     Path shared = Files.createDirectories(dir.resolve("shared"));

@@ -1,0 +1,152 @@
+package org.plenary.curation;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.plenary.WritingTestProfile;
+import org.plenary.dataset.DatasetState;
+
+/**
+ * The loaded release's files are kept after start-up, in the background: start-up does not wait for
+ * them, and a request for them that arrives before they are kept waits and gets them, byte for byte
+ * (never a 404, a 500 or a list without them). On the writing tests' database, whose loaded release
+ * has its files kept: they are removed, then kept again while the test holds them up.
+ */
+@QuarkusTest
+@TestProfile(WritingTestProfile.class)
+class ReleaseArchiveTest {
+  @Inject AgroalDataSource dataSource;
+  @Inject DatasetState state;
+  @Inject CuratedReleaseService releases;
+
+  @Test
+  void aRequestBeforeTheFilesAreKeptWaitsForThemAndGetsTheSameBytes() throws Exception {
+    String version = state.version();
+    releases.awaitArchive(); // this profile's start may still be keeping them
+    if (kept(version).isEmpty()) {
+      // an import's release (another test's) is kept by the next start: as here
+      releases.archiveLoaded(null);
+      releases.awaitArchive();
+    }
+    Map<String, String> before = kept(version);
+    assertFalse(before.isEmpty(), "the loaded release's files are kept");
+    String checksum = checksum(version);
+    byte[] served =
+        given().get("/v1/dumps/positions.csv").then().statusCode(200).extract().asByteArray();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("delete from release_file where version = ?")) {
+      ps.setString(1, version);
+      ps.executeUpdate();
+    }
+    CompletableFuture<Response> file;
+    CompletableFuture<Response> listed;
+    try (Connection holder = dataSource.getConnection();
+        Statement s = holder.createStatement()) {
+      holder.setAutoCommit(false);
+      // reads of release_file go on; the rows being kept wait for this transaction
+      s.execute("lock table release_file in share mode");
+      releases.archiveLoaded(null); // returns at once: the files are kept in the background
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> waitingForTheLock(holder), waiting -> waiting);
+      assertEquals(Map.of(), kept(version), "not kept yet: start-up did not wait for them");
+      file =
+          CompletableFuture.supplyAsync(
+              () -> given().get("/v1/releases/" + version + "/dumps/positions.csv"));
+      listed = CompletableFuture.supplyAsync(() -> given().get("/v1/releases/" + version));
+      // both requests reached the service and wait there for the files (this JVM runs it)
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(ReleaseArchiveTest::waitingRequests, n -> n == 2);
+      assertFalse(file.isDone() || listed.isDone(), "the requests wait for the files");
+      holder.commit();
+    }
+    Response f = file.get();
+    assertEquals(200, f.statusCode(), f.asString());
+    assertArrayEquals(served, f.asByteArray(), "the very bytes /v1/dumps serves");
+    assertEquals("\"" + sha256(served) + "\"", f.header("ETag"));
+    Response l = listed.get();
+    assertEquals(200, l.statusCode(), l.asString());
+    List<String> names = l.path("data.files.name");
+    assertEquals(before.keySet(), new java.util.TreeSet<>(names), "listed with every file");
+    assertEquals(before, kept(version), "the same files as kept before, by SHA-256");
+    assertEquals(checksum, checksum(version), "the same release checksum");
+  }
+
+  /** Whether a session waits for a lock on release_file that {@code holder} holds. */
+  private static boolean waitingForTheLock(Connection holder) throws Exception {
+    try (Statement s = holder.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select count(*) from pg_locks where relation = 'release_file'::regclass"
+                    + " and not granted")) {
+      rs.next();
+      return rs.getInt(1) > 0;
+    }
+  }
+
+  /** How many threads wait in {@link CuratedReleaseService#awaitArchive}. */
+  private static long waitingRequests() {
+    return Thread.getAllStackTraces().values().stream()
+        .filter(
+            stack ->
+                java.util.Arrays.stream(stack)
+                    .anyMatch(
+                        f ->
+                            f.getClassName().equals(CuratedReleaseService.class.getName())
+                                && f.getMethodName().equals("awaitArchive")))
+        .count();
+  }
+
+  /** The kept files of {@code version}: name to SHA-256. */
+  private Map<String, String> kept(String version) throws Exception {
+    Map<String, String> out = new TreeMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("select name, sha256 from release_file where version = ?")) {
+      ps.setString(1, version);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  private String checksum(String version) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("select checksum from release where version = ?")) {
+      ps.setString(1, version);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+}
