@@ -57,6 +57,15 @@ public final class EmbeddedDatabase {
   static final String SUPERUSER = "postgres";
   static final String USER = "plenary";
   static final String DATABASE = "plenary";
+
+  /**
+   * PostgreSQL's page cache (its default is 128 MB): room for the General Debate's search table and
+   * index (statement_search, about 320 MB with the whole corpus), so that a count per year of a
+   * common word (peace: 97,152 paragraphs) reads cached pages (73 ms of CPU instead of 173 ms).
+   * Shared memory is taken as pages are read: a server that never reads them never uses it.
+   */
+  static final String SHARED_BUFFERS = "384MB";
+
   static final String CREDENTIALS = "postgres.credentials";
   private static final long WATCH_MILLIS = 1000;
   static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
@@ -216,7 +225,9 @@ public final class EmbeddedDatabase {
                 + port
                 + " -c listen_addresses=127.0.0.1 -k "
                 + pgData
-                + " -c fsync=on -c full_page_writes=on -c password_encryption=scram-sha-256",
+                + " -c fsync=on -c full_page_writes=on -c password_encryption=scram-sha-256"
+                + " -c shared_buffers="
+                + SHARED_BUFFERS,
             "start"));
   }
 

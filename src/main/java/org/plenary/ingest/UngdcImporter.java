@@ -103,10 +103,12 @@ public class UngdcImporter {
           "create temp table ungdc_speaker (code text not null, session integer not null, speaker"
               + " text, post text, primary key (code, session)) on commit drop");
     }
-    // A first import copies the paragraphs straight into their table (its keys and search index
-    // built once, after); a later one copies the new and changed texts' paragraphs aside and
-    // replaces those statements' paragraphs with them.
+    // A first import copies the paragraphs straight into their table (its keys and the search
+    // table's index built once, after); a later one copies the new and changed texts' paragraphs
+    // aside and replaces those statements' paragraphs with them. The search table (the keys and
+    // tsvector of each paragraph, statement_search) is derived from the paragraphs stored.
     boolean first = known.isEmpty();
+    Optional<BulkLoad> searchBulk = first ? suspendSearch(c) : Optional.empty();
     Optional<BulkLoad> bulk =
         first ? BulkLoad.suspend(c, "statement_paragraph", true) : Optional.empty();
     String paragraphTable = bulk.isPresent() ? "statement_paragraph" : "ungdc_paragraph";
@@ -224,6 +226,9 @@ public class UngdcImporter {
       // statements whose text changed lose their old paragraphs
       if (bulk.isEmpty()) {
         s.executeUpdate(
+            "delete from statement_search p using ungdc_statement u where u.new_text and"
+                + " p.statement_id = u.id");
+        s.executeUpdate(
             "delete from statement_paragraph p using ungdc_statement u where u.new_text and"
                 + " p.statement_id = u.id");
       }
@@ -263,6 +268,7 @@ public class UngdcImporter {
     }
     if (bulk.isEmpty() && paragraphs[1] > 0) {
       if (paragraphs[1] >= BULK_FROM) {
+        searchBulk = suspendSearch(c);
         bulk = BulkLoad.suspend(c, "statement_paragraph", true);
       }
       try (Statement s = c.createStatement()) {
@@ -273,8 +279,25 @@ public class UngdcImporter {
       }
     }
     if (bulk.isPresent()) {
-      progress.accept(UndlImporter.elapsed(t0) + "building the search index ...");
       bulk.get().restore();
+    }
+    if (paragraphs[1] > 0) {
+      progress.accept(UndlImporter.elapsed(t0) + "building the search index ...");
+      try (Statement s = c.createStatement()) {
+        // stored by year (the newest are looked for by year; a window of years is a range of
+        // pages); the sort of the new paragraphs' keys and texts fits in memory
+        s.execute("set local work_mem = '64MB'");
+        s.executeUpdate(
+            "insert into statement_search (statement_id, n, code, session, year, search) select"
+                + " statement_id, n, code, session, year, to_tsvector('english', text) from "
+                + paragraphTable
+                + " p where exists (select 1 from ungdc_statement u where u.id = p.statement_id"
+                + " and u.new_text) order by year, statement_id, n");
+        s.execute("reset work_mem");
+      }
+    }
+    if (searchBulk.isPresent()) {
+      searchBulk.get().restore();
     }
 
     Map<String, Integer> outside = new java.util.TreeMap<>();
@@ -303,6 +326,9 @@ public class UngdcImporter {
         s.execute("analyze statement");
         if (bulk.isEmpty()) {
           s.execute("analyze statement_paragraph");
+        }
+        if (searchBulk.isEmpty()) {
+          s.execute("analyze statement_search");
         }
       }
       String what =
@@ -341,6 +367,14 @@ public class UngdcImporter {
         contents.skipped(),
         versionBefore,
         versionAfter);
+  }
+
+  /**
+   * Drops the search table's keys and indexes for a bulk load; before the paragraphs' (its foreign
+   * key names their key), and restored after theirs.
+   */
+  private static Optional<BulkLoad> suspendSearch(Connection c) throws SQLException {
+    return BulkLoad.suspend(c, "statement_search", true);
   }
 
   /** A value for COPY's text format: backslash, tab and line breaks escaped. */

@@ -17,8 +17,8 @@ import org.plenary.query.QueryEngine;
 /**
  * The General Debate beside the votes: a statement with its text, counts of matching statements per
  * year, the statements of a vote's session per side of the vote, a delegation's ballots in a
- * session. Search runs in SQL (the paragraphs' tsvector index); passages are cut by ts_headline
- * from the matching paragraph.
+ * session. Search runs in SQL (the paragraphs' tsvectors, statement_search); passages are cut by
+ * ts_headline from the matching paragraph's text, read for the rows shown alone.
  */
 @ApplicationScoped
 public class StatementService {
@@ -121,9 +121,9 @@ public class StatementService {
       jdbc.list(
           "with q as (select websearch_to_tsquery('english', ?) as query),"
               + " best as (select distinct on (s.id) r.vote as ballot, s.id, p.n, s.code, d.id as"
-              + " delegation_id, d.name, s.speaker, s.post, p.text,"
+              + " delegation_id, d.name, s.speaker, s.post,"
               + " ts_rank_cd(p.search, q.query, 32)::float8 as rank"
-              + " from q, roll_call r join statement_paragraph p on p.code = r.delegation_id"
+              + " from q, roll_call r join statement_search p on p.code = r.delegation_id"
               + " join statement s on s.id = p.statement_id"
               + " left join delegation d on d.id = p.code"
               + " where r.vote_id = ? and p.session = ? and p.search @@ q.query"
@@ -132,7 +132,8 @@ public class StatementService {
               + " ranked as (select best.*, row_number() over (partition by ballot order by rank"
               + " desc, id) as k, count(*) over (partition by ballot) as total from best)"
               + " select ballot, total, id, n, code, delegation_id, name, speaker, post, rank,"
-              + " ts_headline('english', text, q.query, "
+              + " ts_headline('english', (select x.text from statement_paragraph x where"
+              + " x.statement_id = ranked.id and x.n = ranked.n), q.query, "
               + HEADLINE
               + ") from ranked, q where k <= ? order by ballot, k",
           rs -> {

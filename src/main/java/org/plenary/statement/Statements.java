@@ -80,10 +80,15 @@ public final class Statements {
     return new CollectionSpec.RankBound(
         cap,
         "p.ctid",
-        "statement_paragraph p",
+        "statement_search p",
         "p.year desc, p.statement_id desc, p.n desc",
         List.of("p.year >= 2015", "p.year >= 2000 and p.year < 2015", "p.year < 2000"));
   }
+
+  /** The text of paragraph {@code p} (a row of statement_search), read for it alone. */
+  static final String PARAGRAPH_TEXT =
+      "(select x.text from statement_paragraph x where x.statement_id = p.statement_id and x.n ="
+          + " p.n)";
 
   /** One record per statement. */
   public static final CollectionSpec STATEMENTS;
@@ -121,10 +126,12 @@ public final class Statements {
     STATEMENTS = b.timestamps("s").key("id").sort("year", "code").build();
     STATEMENTS_OF_DELEGATION = STATEMENTS.sortedBy(STATEMENTS.asc("year"));
 
+    // the paragraphs' keys and tsvectors (statement_search, V23): the candidates, their rank and
+    // the counts read no text; a page's passages read their paragraphs' text alone
     CollectionSpec.Builder p =
         CollectionSpec.builder(
             "statements",
-            "statement_paragraph p join statement s on s.id = p.statement_id left join delegation d"
+            "statement_search p join statement s on s.id = p.statement_id left join delegation d"
                 + " on d.id = p.code");
     p.field(Field.text("id", "p.statement_id", "Statement id: code-session-year"));
     p.field(
@@ -138,7 +145,7 @@ public final class Statements {
         p.timestamps("s")
             .key("id", "paragraph")
             .sort("year", "code")
-            .search("p.search", "p.text")
+            .search("p.search", PARAGRAPH_TEXT)
             .rankBound(newest(RANKED))
             .build();
   }

@@ -68,6 +68,7 @@ class EmbeddedDatabaseTest {
         assertEquals("on", one(c, "show full_page_writes"));
         assertEquals("on", one(c, "show data_checksums"));
         assertEquals("127.0.0.1", one(c, "show listen_addresses"));
+        assertEquals("384MB", one(c, "show shared_buffers")); // room for the search table
       }
 
       // one process per data directory

@@ -25,8 +25,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.plenary.dataset.DatasetState;
 import org.plenary.http.HttpCache;
 import org.plenary.query.CollectionSpec;
@@ -44,6 +47,7 @@ import org.plenary.statement.Statements;
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GeneralDebateTest {
   static final Path DIR = Path.of("src", "test", "resources", "ungdc");
 
@@ -71,8 +75,9 @@ class GeneralDebateTest {
   @AfterAll
   void removeWhatWasImported() {
     sql.rows(
-        "with p as (delete from statement_paragraph returning 1), s as (delete from statement"
-            + " returning 1) select (select count(*) from p) + (select count(*) from s) as n");
+        "with x as (delete from statement_search returning 1), p as (delete from"
+            + " statement_paragraph returning 1), s as (delete from statement returning 1) select"
+            + " (select count(*) from p) + (select count(*) from s) as n");
     sql.rows(
         "with f as (delete from release_file where version in (select version from release where"
             + " origin = 'ungdc') returning 1) select count(*) as n from f");
@@ -421,6 +426,80 @@ class GeneralDebateTest {
     // Estonia voted no on A/RES/74/247 in the session of its statement
     assertTrue(page.contains("href=\"/votes/a-res-74-247\""), page);
     given().get("/statements/est-74-2019").then().body(not(containsString("<script")));
+  }
+
+  /**
+   * A text that changes is searched anew: its paragraphs' search rows (statement_search, derived
+   * from the texts by the import) are replaced with the text's. Runs last: it imports a changed
+   * corpus, then the original again.
+   */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void aChangedTextIsSearchedAnew() throws IOException {
+    Path changed = Files.createTempDirectory("ungdc-changed");
+    try (Stream<Path> files = Files.walk(DIR)) {
+      for (Path f : files.toList()) {
+        Path to = changed.resolve(DIR.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(f, to);
+        }
+      }
+    }
+    Files.writeString(
+        changed.resolve("TXT/Session 01 - 1946/ARG_01_1946.txt"),
+        "The Argentine delegation speaks of zeppelins.\n\nAnd of nothing else.\n");
+    try {
+      assertEquals(1, importer.importCorpus(changed, s -> {}).textChanged());
+      cache.clear();
+      assertSearch("zeppelins", List.of("arg-1-1946#1"));
+      assertSearch("resumption", List.of());
+      assertEquals(
+          List.of(),
+          sql.rows(
+              "select statement_id, n from statement_paragraph except select statement_id, n"
+                  + " from statement_search"));
+      String snippet =
+          given()
+              .queryParam("q", "zeppelins")
+              .get("/v1/statements")
+              .jsonPath()
+              .getString("data[0].snippet");
+      assertEquals("Argentine delegation speaks of <mark>zeppelins</mark>", snippet);
+    } finally {
+      importer.importCorpus(DIR, s -> {});
+      cache.clear();
+      try (Stream<Path> files = Files.walk(changed)) {
+        for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(f);
+        }
+      }
+    }
+    assertSearch("zeppelins", List.of());
+    assertSearch("resumption", List.of("arg-1-1946#1"));
+    assertEquals(
+        sql.rows("select count(*) as n from statement_paragraph").get(0).get("n"),
+        sql.rows("select count(*) as n from statement_search").get(0).get("n"));
+  }
+
+  /** A search for {@code q} finds exactly {@code found} (statement id#paragraph). */
+  private static void assertSearch(String q, List<String> found) {
+    JsonPath j =
+        given()
+            .queryParam("q", q)
+            .get("/v1/statements")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    List<String> ids = j.getList("data.id", String.class);
+    List<Integer> ns = j.getList("data.paragraph", Integer.class);
+    List<String> got = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      got.add(ids.get(i) + "#" + ns.get(i));
+    }
+    assertEquals(found, got);
   }
 
   private static List<String> sortedIds(JsonPath j) {
