@@ -6,11 +6,11 @@ import java.util.Map;
 import org.plenary.db.EmbeddedDatabase;
 
 /**
- * Starts the embedded PostgreSQL for the tests (files under target/test-data), unless an external
- * database is configured through QUARKUS_DATASOURCE_JDBC_URL. Either way the service reaches it
- * through a {@link DatabaseProxy}, which the outage tests cut and restore. Tests that write (the
- * curation tests, under {@link WritingTestProfile}) get a database of their own on the same server,
- * so the read-only tests never see their changes.
+ * Starts the embedded PostgreSQL for the tests (files under {@link #dataDirectory()}), unless an
+ * external database is configured through QUARKUS_DATASOURCE_JDBC_URL. Either way the service
+ * reaches it through a {@link DatabaseProxy}, which the outage tests cut and restore. Tests that
+ * write (the curation tests, under {@link WritingTestProfile}) get a database of their own on the
+ * same server, so the read-only tests never see their changes.
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
   private static final java.util.regex.Pattern TCP =
@@ -29,9 +29,15 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
   public Map<String, String> start() {
     String external = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
     if (external != null && !external.isBlank()) {
+      if (Integer.getInteger("tests.forks", 1) > 1) {
+        // the test JVMs would load, drop and write the same database at once
+        throw new IllegalStateException(
+            "An external test database (QUARKUS_DATASOURCE_JDBC_URL) serves one test JVM: run"
+                + " the tests with -Dtests.forks=1");
+      }
       return Map.of("quarkus.datasource.jdbc.url", proxied(external));
     }
-    db = EmbeddedDatabase.start(Path.of("target", "test-data"));
+    db = EmbeddedDatabase.start(dataDirectory());
     String own = ownDatabase(profile);
     boolean record = profile != null && profile.equals(RecordTestProfile.class.getName());
     return Map.of(
@@ -46,6 +52,14 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         db.username(),
         "quarkus.datasource.password",
         db.password());
+  }
+
+  /**
+   * This test JVM's directory: target/test-data/fork-N when Maven runs the tests in several JVMs
+   * (each its own server), target/test-data otherwise (a test run from an IDE).
+   */
+  public static Path dataDirectory() {
+    return Path.of(System.getProperty("tests.data-dir", "target/test-data"));
   }
 
   /** The database of a writing profile's own ({@link WritingTestProfile#database()}), or null. */

@@ -31,7 +31,7 @@ public final class DelegationRecords {
    * The counts of each delegation's roll-call entries on the chosen votes ({@code extra}: more
    * grouping columns), as table t. The one SQL of the record's measures.
    */
-  private static String counts(String extraSelect, String extraGroup) {
+  private static String counts(String extraSelect, String extraGroup, String sources) {
     String inMinority = "r.vote in ('yes', 'no') and r.vote <> v.majority";
     String recordsAbsences = "v.roll_call_status = 'complete' and v.non_voting is not null";
     return "(select r.delegation_id"
@@ -51,8 +51,8 @@ public final class DelegationRecords {
         + " from roll_call r join vote v on v.id = r.vote_id where r.vote_id in ({scope})"
         + " group by r.delegation_id"
         + extraGroup
-        + ") t join delegation d on d.id = t.delegation_id cross join "
-        + Measures.SCOPE_SOURCES;
+        + ") t join delegation d on d.id = t.delegation_id"
+        + sources;
   }
 
   private static CollectionSpec.Builder fields(CollectionSpec.Builder b, boolean byYear) {
@@ -117,7 +117,10 @@ public final class DelegationRecords {
 
   /** Every delegation's record over the chosen votes (the ranking: sort=-in_minority_share). */
   public static final CollectionSpec RECORDS =
-      fields(CollectionSpec.builder("delegation_records", counts("", "")), false)
+      fields(
+              CollectionSpec.builder(
+                  "delegation_records", counts("", "", " cross join " + Measures.SCOPE_SOURCES)),
+              false)
           .key("delegation_id")
           .sort("delegation_id")
           .build();
@@ -127,7 +130,10 @@ public final class DelegationRecords {
       fields(
               CollectionSpec.builder(
                   "delegation_record_years",
-                  counts(", extract(year from v.date)::int as year", ", 2")),
+                  counts(
+                      ", extract(year from v.date)::int as year",
+                      ", 2",
+                      Measures.sourcesPerYear("t.year"))),
               true)
           .key("delegation_id", "year")
           .sort("delegation_id", "year")

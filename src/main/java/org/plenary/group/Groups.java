@@ -139,8 +139,8 @@ public final class Groups {
       CollectionSpec.builder(
               "group_cohesion_votes",
               perVote(true)
-                  + " g join vote v on v.id = g.vote_id cross join "
-                  + Measures.SCOPE_SOURCES)
+                  + " g join vote v on v.id = g.vote_id"
+                  + Measures.sourcesPerVote("g.vote_id"))
           .field(Field.text("group_id", "g.group_id", "Group"))
           .field(Field.text("vote_id", "g.vote_id", "Vote"))
           .field(Field.partialDate("vote_date", "v.date", "v.date_precision", "Date of the vote"))
@@ -214,8 +214,8 @@ public final class Groups {
               "group_cohesion_years",
               "(select g.group_id, extract(year from v.date)::int as year,"
                   + summary("join vote v on v.id = g.vote_id group by 1, 2")
-                  + ") y cross join "
-                  + Measures.SCOPE_SOURCES)
+                  + ") y"
+                  + Measures.sourcesPerYear("y.year"))
           .field(Field.text("group_id", "y.group_id", "Group"))
           .field(Field.integer("year", "y.year", "Calendar year"))
           .fields(summaryFields("of the year"))
@@ -234,8 +234,8 @@ public final class Groups {
               "group_cohesion_topics",
               "(select g.group_id, vt.topic_id,"
                   + summary("join vote_topic vt on vt.vote_id = g.vote_id group by 1, 2")
-                  + ") y join topic t on t.id = y.topic_id cross join "
-                  + Measures.SCOPE_SOURCES)
+                  + ") y join topic t on t.id = y.topic_id"
+                  + Measures.sourcesPerTopic("y.topic_id"))
           .field(Field.text("group_id", "y.group_id", "Group"))
           .field(Field.text("topic_id", "y.topic_id", "Topic (/v1/topics)"))
           .field(Field.text("topic_name", "t.name", "The topic's name"))

@@ -115,6 +115,38 @@ public final class Measures {
     return "round(" + part + "::numeric / nullif(" + whole + ", 0), 4)::float8";
   }
 
+  /**
+   * The sources cited by the roll calls of the votes the request chose, per row of an aggregate:
+   * {@code left join} of table src (k, ids) on {@code k = on}, where k is {@code key} (an
+   * expression over citation c and what {@code join} adds) and ids the sources of the chosen votes
+   * with that key, joined by ';'. A row cites the roll calls it counts, not every chosen one.
+   */
+  public static String sourcesPer(String key, String join, String on) {
+    return " left join (select "
+        + key
+        + " as k, string_agg(distinct c.source_id, ';' order by c.source_id) as ids from citation c"
+        + join
+        + " where c.record_type = 'roll_call' and c.record_id in ({scope}) group by 1) src on src.k"
+        + " = "
+        + on;
+  }
+
+  /** {@link #sourcesPer} a vote: the sources of vote {@code voteId}'s roll call. */
+  public static String sourcesPerVote(String voteId) {
+    return sourcesPer("c.record_id", "", voteId);
+  }
+
+  /** {@link #sourcesPer} calendar year {@code year} of the votes. */
+  public static String sourcesPerYear(String year) {
+    return sourcesPer(
+        "extract(year from sv.date)::int", " join vote sv on sv.id = c.record_id", year);
+  }
+
+  /** {@link #sourcesPer} topic {@code topicId} of the votes (vote_topic). */
+  public static String sourcesPerTopic(String topicId) {
+    return sourcesPer("st.topic_id", " join vote_topic st on st.vote_id = c.record_id", topicId);
+  }
+
   /** The sources cited by the roll calls of the votes the request chose, ids joined by ';'. */
   public static final String SCOPE_SOURCES =
       "(select string_agg(distinct c.source_id, ';' order by c.source_id) as ids from citation c"

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.plenary.EmbeddedPostgresResource;
 
 /**
  * Dumps are written under the data directory, never a shared temporary one; a file planted or
@@ -33,7 +34,9 @@ class DumpIntegrityTest {
   void dumpsLiveInAPrivateDirectoryUnderTheDataDirectory() throws Exception {
     Path dir = dumps.current().dir();
     Path root = dir.getParent();
-    assertEquals(Path.of("target/test-data/dumps").toAbsolutePath().normalize(), root);
+    assertEquals(
+        EmbeddedPostgresResource.dataDirectory().resolve("dumps").toAbsolutePath().normalize(),
+        root);
     // never the shared temp dir itself (the clone may well live under it, so compare exactly)
     Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
     assertNotEquals(tmp, root);

@@ -38,6 +38,11 @@ import org.junit.jupiter.api.TestInstance;
 class MeasuresTest {
   private static final String BODY = "test-measures";
   private static final String SOURCE = "test-measures-source";
+
+  /** A second source, cited by the roll calls of tm-4 and tm-5 only (beside the first). */
+  private static final String SOURCE_B = "test-measures-source-b";
+
+  private static final List<String> CITING_B = List.of("tm-4", "tm-5");
   private static final List<String> DELEGATIONS = List.of("BRA", "CHN", "DEU", "FRA", "GBR", "RUS");
   private static final Map<String, String> GROUP =
       Map.of(
@@ -156,10 +161,12 @@ class MeasuresTest {
           c,
           "insert into body (id, name, kind) values (?, 'Test body for measures', 'plenary')",
           BODY);
-      exec(
-          c,
-          "insert into source (id, publisher, kind) values (?, 'Plenary tests', 'dataset')",
-          SOURCE);
+      for (String source : List.of(SOURCE, SOURCE_B)) {
+        exec(
+            c,
+            "insert into source (id, publisher, kind) values (?, 'Plenary tests', 'dataset')",
+            source);
+      }
       for (V v : VOTES) {
         exec(
             c,
@@ -181,6 +188,14 @@ class MeasuresTest {
             "insert into citation (record_type, record_id, source_id) values ('roll_call', ?, ?)",
             v.id(),
             SOURCE);
+        if (CITING_B.contains(v.id())) {
+          exec(
+              c,
+              "insert into citation (record_type, record_id, source_id) values ('roll_call', ?,"
+                  + " ?)",
+              v.id(),
+              SOURCE_B);
+        }
         for (var b : v.ballots().entrySet()) {
           exec(
               c,
@@ -209,10 +224,10 @@ class MeasuresTest {
       exec(c, "delete from vote_topic where topic_id like 'tm-topic-%'");
       exec(c, "delete from topic where id like 'tm-topic-%'");
       exec(c, "delete from roll_call where vote_id like 'tm-%'");
-      exec(c, "delete from citation where source_id = ?", SOURCE);
+      exec(c, "delete from citation where source_id in (?, ?)", SOURCE, SOURCE_B);
       exec(c, "delete from vote where body_id = ?", BODY);
       exec(c, "delete from body where id = ?", BODY);
-      exec(c, "delete from source where id = ?", SOURCE);
+      exec(c, "delete from source where id in (?, ?)", SOURCE, SOURCE_B);
     }
   }
 
@@ -226,6 +241,15 @@ class MeasuresTest {
   }
 
   // ---- the measures, computed here in plain Java from the ballots ----
+
+  /** The sources a row counting these votes cites: those of their roll calls, joined by ';'. */
+  static String sources(List<String> voteIds) {
+    return voteIds.stream().anyMatch(CITING_B::contains) ? SOURCE + ";" + SOURCE_B : SOURCE;
+  }
+
+  static List<String> ids(List<V> votes) {
+    return votes.stream().map(V::id).toList();
+  }
 
   static String majority(V v) {
     if (v.yes() > v.no()) {
@@ -369,7 +393,7 @@ class MeasuresTest {
     for (Map<String, Object> r : rows) {
       String d = (String) r.get("delegation_id");
       assertEquals(record(d, VOTES, 10), measures(r), d);
-      assertEquals(SOURCE, r.get("source_ids"), d);
+      assertEquals(sources(ids(VOTES)), r.get("source_ids"), d);
       assertEquals(GROUP.get(d), r.get("regional_group"), d);
     }
   }
@@ -394,10 +418,13 @@ class MeasuresTest {
             .jsonPath()
             .getList("data");
     assertEquals(List.of(2001, 2002), years.stream().map(r -> r.get("year")).toList());
-    assertEquals(
-        record("RUS", VOTES.stream().filter(v -> v.date().startsWith("2001")).toList(), 1),
-        measures(years.get(0)));
+    List<V> of2001 = VOTES.stream().filter(v -> v.date().startsWith("2001")).toList();
+    assertEquals(record("RUS", of2001, 1), measures(years.get(0)));
     assertEquals(record("RUS", votesFrom("2002"), 1), measures(years.get(1)));
+    // each year cites the roll calls it counts: 2001's cite one source, 2002's both
+    assertEquals(SOURCE, years.get(0).get("source_ids"));
+    assertEquals(sources(ids(votesFrom("2002"))), years.get(1).get("source_ids"));
+    assertEquals(SOURCE + ";" + SOURCE_B, years.get(1).get("source_ids"));
   }
 
   @Test
@@ -461,6 +488,8 @@ class MeasuresTest {
           against.isEmpty() ? null : String.join(";", against),
           r.get("against_group_majority"),
           v.id());
+      // a vote's row cites its own roll call's sources, not every chosen vote's
+      assertEquals(sources(List.of(v.id())), r.get("source_ids"), v.id());
       int year = Integer.parseInt(v.date().substring(0, 4));
       if (g.index() != null) {
         indexes.computeIfAbsent(year, k -> new ArrayList<>()).add(g.index());
@@ -483,6 +512,7 @@ class MeasuresTest {
       assertEquals(Math.round(mean * 10000) / 10000.0, number(r.get("agreement_index")));
       assertEquals(indexes.get(year).size(), r.get("votes"));
       assertEquals(defections.get(year), r.get("defections"));
+      assertEquals(year == 2001 ? SOURCE : SOURCE + ";" + SOURCE_B, r.get("source_ids"));
     }
   }
 
@@ -562,7 +592,8 @@ class MeasuresTest {
         assertEquals(e.index(), number(r.get("agreement_index")), e.topic());
         assertEquals(e.defections(), r.get("defections"), e.topic());
         assertEquals(e.withDefections(), r.get("votes_with_defections"), e.topic());
-        assertEquals(SOURCE, r.get("source_ids"));
+        // a topic's row cites the roll calls of that topic's votes only
+        assertEquals(sources(TOPICS.get(e.topic())), r.get("source_ids"), e.topic());
       }
       List<CSVRecord> csv =
           parse(
