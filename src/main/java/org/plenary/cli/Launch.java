@@ -59,18 +59,30 @@ final class Launch {
     if (!externalDatabaseConfigured(env, props)) {
       EmbeddedDatabase db;
       try {
-        db = startEmbedded(env, props);
+        db = beginEmbedded(env, props);
       } catch (Refused e) {
         err.println("plenary: " + e.getMessage());
         err.flush();
         return 2;
       }
-      all.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
+      // the server starts beside the framework; the first connection waits for it
+      all.put("quarkus.datasource.jdbc.url", db.jdbcUrlAwaitingStart());
       all.put("quarkus.datasource.username", db.username());
       all.put("quarkus.datasource.password", db.password());
       Runtime.getRuntime().addShutdownHook(new Thread(db::stop, "embedded-postgres-stop"));
+      db.whenFailed(
+          e -> {
+            if (e instanceof EmbeddedDatabase.Refused) {
+              // found as the server started (e.g. another program's server on its files): one
+              // line and exit status 2, as for a refusal found before; the framework, still
+              // starting, has nothing to keep
+              err.println("plenary: " + e.getMessage());
+              err.flush();
+              Runtime.getRuntime().halt(2);
+            }
+          });
       if (application != null) {
-        db.awaitSynced(); // a command writes at once; the service waits in its readiness instead
+        db.connectionsAwaitSync(); // a command writes at once; the service waits in its readiness
       }
     }
     LaunchSettings.use(all);
@@ -114,12 +126,24 @@ final class Launch {
 
   private static EmbeddedDatabase startEmbedded(Map<String, String> env, Properties props)
       throws Refused {
+    EmbeddedDatabase db = beginEmbedded(env, props);
+    try {
+      db.awaitStarted();
+    } catch (EmbeddedDatabase.Refused e) {
+      throw new Refused(e.getMessage());
+    }
+    return db;
+  }
+
+  /** The embedded server, starting in the background ({@link EmbeddedDatabase#begin}). */
+  private static EmbeddedDatabase beginEmbedded(Map<String, String> env, Properties props)
+      throws Refused {
     String refusal = embeddedRefusal(env, props);
     if (refusal != null) {
       throw new Refused(refusal);
     }
     try {
-      return EmbeddedDatabase.start(dataDir(env, props));
+      return EmbeddedDatabase.begin(dataDir(env, props));
     } catch (EmbeddedDatabase.Refused e) {
       throw new Refused(e.getMessage());
     }

@@ -34,6 +34,7 @@ import org.jboss.logging.Logger;
 import org.plenary.dataset.DatasetState;
 import org.plenary.dataset.Dumps;
 import org.plenary.refusal.Refusal;
+import org.plenary.release.ContentChecksum;
 import org.plenary.release.Publisher;
 import org.plenary.release.ReleaseDraft;
 import org.plenary.seed.Schema;
@@ -239,6 +240,10 @@ public class CuratedReleaseService {
    * without them. The files are the very dumps {@code /v1/dumps} serves ({@link Dumps#current}),
    * written once for both. A start that is stopped before the files are kept rolls back, and the
    * next start keeps them.
+   *
+   * <p>The same thread first records the content checksums a first start's load left for after
+   * ready ({@code ReleaseDraft.OfSeedFiles#checksumsLater}), in the same transaction: the content
+   * it hashes is the loaded release's, as nobody writes before the lock is given up.
    */
   void archiveLoaded(@Observes @Priority(3000) StartupEvent event) {
     DatasetState.Loaded loaded = state.loaded();
@@ -251,7 +256,8 @@ public class CuratedReleaseService {
       c.setAutoCommit(false);
       Publisher.lock(c);
       LocalDate date = unarchived(c, loaded.version());
-      if (date == null) {
+      boolean checksums = ContentChecksum.recorded(c).isEmpty();
+      if (date == null && !checksums) {
         c.rollback();
         c.close();
         return;
@@ -261,7 +267,7 @@ public class CuratedReleaseService {
       long t0 = System.nanoTime();
       archiving =
           CompletableFuture.runAsync(
-              () -> keepLoaded(held, loaded, date, t0),
+              () -> keepLoaded(held, loaded, date, checksums, t0),
               task -> {
                 Thread t = new Thread(task, "plenary-release-archive");
                 t.setDaemon(true);
@@ -290,21 +296,42 @@ public class CuratedReleaseService {
     }
   }
 
-  /** Keeps the loaded release's files in the transaction {@code c} (holding the lock), commits. */
-  private void keepLoaded(Connection c, DatasetState.Loaded loaded, LocalDate date, long t0) {
+  /**
+   * In the transaction {@code c} (holding the lock): records the content checksums when {@code
+   * checksums}, keeps the loaded release's files when {@code date} is not null; commits.
+   */
+  private void keepLoaded(
+      Connection c, DatasetState.Loaded loaded, LocalDate date, boolean checksums, long t0) {
     String version = loaded.version();
     try (c) {
       try {
-        Dumps.Release served = dumps.current();
-        String checksum =
-            served.checksum().equals(loaded.checksum()) && served.version().equals(version)
-                ? keep(c, version, served.dir(), served.files())
-                : archive(c, version, date);
-        Publisher.filesArchived(c, version, checksum);
+        if (checksums) {
+          ContentChecksum.recordIfMissing(c);
+        }
+        long recorded = System.nanoTime();
+        if (date != null) {
+          Dumps.Release served = dumps.current();
+          String checksum =
+              served.checksum().equals(loaded.checksum()) && served.version().equals(version)
+                  ? keep(c, version, served.dir(), served.files())
+                  : archive(c, version, date);
+          Publisher.filesArchived(c, version, checksum);
+        }
         c.commit();
-        LOG.infof(
-            "Kept the dumps of release %s in %.1f s (after ready)",
-            version, (System.nanoTime() - t0) / 1e9);
+        if (date == null) {
+          LOG.infof(
+              "Recorded the content checksums of release %s in %.1f s (after ready)",
+              version, (recorded - t0) / 1e9);
+        } else {
+          LOG.infof(
+              "Kept the dumps of release %s in %.1f s (after ready%s)",
+              version,
+              (System.nanoTime() - t0) / 1e9,
+              checksums
+                  ? String.format(
+                      ", its content checksums recorded in %.1f s", (recorded - t0) / 1e9)
+                  : "");
+        }
       } catch (SQLException | IOException | RuntimeException e) {
         c.rollback();
         throw e;

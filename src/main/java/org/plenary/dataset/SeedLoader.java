@@ -54,7 +54,10 @@ public class SeedLoader {
   void onStart(@Observes StartupEvent event) {
     SeedFiles seed =
         config.seedDir().map(d -> SeedFiles.directory(Path.of(d))).orElseGet(SeedFiles::packaged);
-    load(config.layersDir().map(d -> SeedFiles.withLayers(seed, Path.of(d))).orElse(seed));
+    load(
+        config.layersDir().map(d -> SeedFiles.withLayers(seed, Path.of(d))).orElse(seed),
+        config.onTamper(),
+        true);
   }
 
   /** Validates and loads; returns how many rows were inserted or changed, by table. */
@@ -68,6 +71,16 @@ public class SeedLoader {
    * restored from the files, or refused, as {@code onTamper} says.
    */
   public Map<String, Integer> load(SeedFiles files, PlenaryConfig.OnTamper onTamper) {
+    return load(files, onTamper, false);
+  }
+
+  /**
+   * As {@link #load(SeedFiles, PlenaryConfig.OnTamper)}; {@code atStart}: the service's start,
+   * where a first load leaves the content checksums to the thread that keeps the release's files
+   * after ready ({@link ReleaseDraft.OfSeedFiles#checksumsLater()}).
+   */
+  private Map<String, Integer> load(
+      SeedFiles files, PlenaryConfig.OnTamper onTamper, boolean atStart) {
     String checksum = SeedReader.checksum(files);
     String loadedChecksum = loadedChecksum();
     if (loadedChecksum != null && !checksum.equals(loadedChecksum)) {
@@ -136,7 +149,8 @@ public class SeedLoader {
           // whole when their files changed, else left as they are
           Layers.load(c, files).forEach((t, n) -> changed.merge(t, n, Integer::sum));
           when[2] = System.nanoTime();
-          Publisher.publish(c, new ReleaseDraft.OfSeedFiles(data.version(), data.checksum(), same));
+          Publisher.publish(
+              c, new ReleaseDraft.OfSeedFiles(data.version(), data.checksum(), same, atStart));
         }
       }
       when[3] = System.nanoTime();

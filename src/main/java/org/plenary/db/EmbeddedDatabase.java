@@ -84,13 +84,15 @@ public final class EmbeddedDatabase {
     }
   }
 
-  private final Path binaries;
+  private volatile Path binaries; // unpacked as the server starts
   private final Path pgData;
   private final int port;
   private final String password;
   private final String superuserPassword;
   private final FileChannel lockFile;
   private final FileLock lock;
+  private final CompletableFuture<Void> started = new CompletableFuture<>();
+  private volatile boolean connectionsAwaitSync;
   private boolean stopped;
   private volatile long pid;
   private volatile long downSince;
@@ -99,13 +101,7 @@ public final class EmbeddedDatabase {
   private Process reaper;
 
   private EmbeddedDatabase(
-      Path binaries,
-      Path pgData,
-      int port,
-      Credentials credentials,
-      FileChannel lockFile,
-      FileLock lock) {
-    this.binaries = binaries;
+      Path pgData, int port, Credentials credentials, FileChannel lockFile, FileLock lock) {
     this.pgData = pgData;
     this.port = port;
     this.password = credentials.user();
@@ -114,8 +110,24 @@ public final class EmbeddedDatabase {
     this.lock = lock;
   }
 
-  /** Starts the server whose cluster lives in {@code dataDir/postgres}. */
+  /** Starts the server whose cluster lives in {@code dataDir/postgres}, and waits for it. */
   public static EmbeddedDatabase start(Path dataDir) {
+    EmbeddedDatabase db = begin(dataDir);
+    db.awaitStarted();
+    return db;
+  }
+
+  /**
+   * Starts the server whose cluster lives in {@code dataDir/postgres} in the background and returns
+   * at once: its address and credentials are known before it runs, so the service's own start
+   * (about two seconds of the framework's) goes on beside the binaries' unpacking, initdb and the
+   * server's start. What the operator must fix (the directory in use by another process, shared
+   * with other users, a damaged credentials file) is refused here, before anything starts; a
+   * failure of the start itself reaches whoever waits for it ({@link #awaitStarted}), and every
+   * connection through {@link #jdbcUrlAwaitingStart()} waits for it ({@link
+   * AwaitingSocketFactory}).
+   */
+  public static EmbeddedDatabase begin(Path dataDir) {
     Path root = dataDir.toAbsolutePath().normalize();
     FileChannel channel = null;
     FileLock lock = null;
@@ -136,42 +148,65 @@ public final class EmbeddedDatabase {
                 + " is in use by another running Plenary process; stop it or use another"
                 + " PLENARY_DATA_DIR");
       }
-      long t0 = System.nanoTime();
-      Path binaries = extractBinaries(root.resolve("postgres-binaries"));
-      long unpacked = System.nanoTime();
       Path pgData = root.resolve("postgres");
-      Path credentialsFile = root.resolve(CREDENTIALS);
-      Credentials credentials;
       boolean fresh = !Files.exists(pgData.resolve("PG_VERSION"));
+      Optional<Credentials> stored =
+          fresh ? Optional.empty() : Credentials.read(root.resolve(CREDENTIALS));
+      Credentials credentials = stored.orElseGet(Credentials::generate);
+      EmbeddedDatabase db = new EmbeddedDatabase(pgData, freePort(), credentials, channel, lock);
+      STARTING.put(db.port, db);
+      boolean legacy = !fresh && stored.isEmpty();
+      Thread t = new Thread(() -> db.run(root, credentials, fresh, legacy), START_THREAD);
+      t.setDaemon(true);
+      t.start();
+      return db;
+    } catch (IOException | RuntimeException e) {
+      release(channel, lock);
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new UncheckedIOException(
+          "Could not start the embedded PostgreSQL: " + e.getMessage(), (IOException) e);
+    }
+  }
+
+  private static final String START_THREAD = "embedded-postgres-start";
+
+  /** The servers being started or running in this process, by port ({@link #starting(int)}). */
+  private static final java.util.Map<Integer, EmbeddedDatabase> STARTING =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The server of this process on {@code port}, started or being started, or null. */
+  static EmbeddedDatabase starting(int port) {
+    return STARTING.get(port);
+  }
+
+  /** The start itself, in the background: unpack, initdb or checks, start, bootstrap. */
+  private void run(Path root, Credentials credentials, boolean fresh, boolean legacy) {
+    try {
+      long t0 = System.nanoTime();
+      binaries = extractBinaries(root.resolve("postgres-binaries"));
+      long unpacked = System.nanoTime();
+      Path credentialsFile = root.resolve(CREDENTIALS);
       if (fresh) {
-        credentials = Credentials.generate();
         initdb(binaries, pgData, credentials, credentialsFile);
       } else {
         stopOrphan(root, pgData);
-        Optional<Credentials> stored = Credentials.read(credentialsFile);
-        if (stored.isPresent()) {
-          credentials = stored.get();
-        } else {
-          credentials = Credentials.generate();
+        if (legacy) {
           upgradeLegacy(binaries, pgData, credentials, credentialsFile);
         }
       }
       long initialized = System.nanoTime();
-      CompletableFuture<Boolean> synced =
-          fresh ? sync(binaries, root, pgData) : CompletableFuture.completedFuture(true);
-      int port = freePort();
+      synced = fresh ? sync(binaries, root, pgData) : CompletableFuture.completedFuture(true);
       launch(binaries, root, pgData, port);
-      EmbeddedDatabase db =
-          new EmbeddedDatabase(binaries, pgData, port, credentials, channel, lock);
-      db.synced = synced;
-      db.pid = postmasterPid(pgData);
+      pid = postmasterPid(pgData);
       try {
-        db.bootstrap(credentials);
+        bootstrap(credentials);
       } catch (RuntimeException e) {
-        db.stop();
+        stopNow();
         throw e;
       }
-      if (!checksumsEnabled(db)) {
+      if (!checksumsEnabled(this)) {
         LOG.warnf(
             "Data checksums are off in %s (created by an older Plenary); move that directory away"
                 + " and restart to get a new cluster with checksums (the dataset reloads from its"
@@ -189,18 +224,70 @@ public final class EmbeddedDatabase {
           fresh ? "initdb" : "checks",
           (initialized - unpacked) / 1e9,
           (now - initialized) / 1e9);
-      db.watch();
-      db.reap();
-      current = db;
-      return db;
+      watch();
+      reap();
+      current = this;
+      started.complete(null);
     } catch (IOException | RuntimeException e) {
-      release(channel, lock);
-      if (e instanceof RuntimeException r) {
+      // stays in STARTING: a connection attempted later is refused with this reason too
+      release(lockFile, lock);
+      started.completeExceptionally(
+          e instanceof IOException io
+              ? new UncheckedIOException(
+                  "Could not start the embedded PostgreSQL: " + io.getMessage(), io)
+              : e);
+    }
+  }
+
+  /**
+   * Waits until the server accepts connections; throws what made its start fail ({@link Refused}
+   * for what the operator must fix).
+   */
+  public void awaitStarted() {
+    try {
+      started.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
-      throw new UncheckedIOException(
-          "Could not start the embedded PostgreSQL: " + e.getMessage(), (IOException) e);
+      throw e;
     }
+  }
+
+  /** Runs {@code then} with the reason when the start fails (at once if it has failed). */
+  public void whenFailed(java.util.function.Consumer<RuntimeException> then) {
+    started.whenComplete(
+        (ok, e) -> {
+          if (e != null) {
+            then.accept(
+                e instanceof RuntimeException r
+                    ? (e instanceof java.util.concurrent.CompletionException c
+                            && c.getCause() instanceof RuntimeException cause
+                        ? cause
+                        : r)
+                    : new IllegalStateException(e));
+          }
+        });
+  }
+
+  /**
+   * Waits until a connection may be opened: the server started, and for a command ({@link
+   * #connectionsAwaitSync}) the new cluster's files on disk too.
+   */
+  void awaitUsable() {
+    awaitStarted();
+    if (connectionsAwaitSync && !awaitSynced()) {
+      throw new IllegalStateException(
+          "The new cluster " + pgData + " could not be synced to disk; see the log");
+    }
+  }
+
+  /**
+   * Connections through {@link #jdbcUrlAwaitingStart()} wait until the new cluster's files are on
+   * disk too: a command writes at once, while the service waits in its readiness instead.
+   */
+  public void connectionsAwaitSync() {
+    connectionsAwaitSync = true;
   }
 
   /**
@@ -290,6 +377,7 @@ public final class EmbeddedDatabase {
 
   /** Waits until the cluster's files are on disk; false if they could not be synced. */
   public boolean awaitSynced() {
+    awaitStarted();
     return synced.join();
   }
 
@@ -364,6 +452,14 @@ public final class EmbeddedDatabase {
   }
 
   /**
+   * The URL whose connections wait until the server has started ({@link AwaitingSocketFactory}):
+   * what the service and the commands use, so the framework starts beside the server.
+   */
+  public String jdbcUrlAwaitingStart() {
+    return jdbcUrl() + "?socketFactory=" + AwaitingSocketFactory.class.getName();
+  }
+
+  /**
    * The URL of another database on this server, owned by the service's role; with {@code fresh} it
    * is dropped and created anew, else created only if missing. For tests that need a database of
    * their own (the writing tests); the superuser creates it, the service's role may not.
@@ -407,11 +503,25 @@ public final class EmbeddedDatabase {
   }
 
   /** Stops the server (it is always this process's own) and releases the data directory. */
-  public synchronized void stop() {
+  public void stop() {
+    if (Thread.currentThread().getName().equals(START_THREAD) && !started.isDone()) {
+      stopNow(); // the start's own failure
+      return;
+    }
+    try {
+      started.join(); // a start still running ends first
+    } catch (java.util.concurrent.CompletionException failed) {
+      return; // nothing runs: the failed start released the directory
+    }
+    stopNow();
+  }
+
+  private synchronized void stopNow() {
     if (stopped) {
       return;
     }
     stopped = true;
+    STARTING.remove(port, this);
     if (watcher != null) {
       watcher.shutdownNow();
     }

@@ -174,6 +174,26 @@ public final class ContentChecksum {
     return sums;
   }
 
+  /**
+   * Records that no checksum is recorded (a load whose checksums are recorded later): a start that
+   * finds none loads the release's files again rather than verify against checksums of other
+   * content, such as those of an older algorithm.
+   */
+  public static void forget(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate("update dataset_state set content_checksums = null");
+    }
+  }
+
+  /** Records the checksums of the current content if none are recorded; whether it did. */
+  public static boolean recordIfMissing(Connection c) throws SQLException {
+    if (recorded(c).isPresent()) {
+      return false;
+    }
+    record(c, false);
+    return true;
+  }
+
   private static void write(Connection c, Map<String, String> sums, Map<String, String> prints)
       throws SQLException {
     String json =

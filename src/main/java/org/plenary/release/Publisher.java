@@ -50,6 +50,10 @@ public final class Publisher {
       version = seed.version();
       setState(c, version, seed.filesChecksum());
       Optional<Map<String, String>> before = ContentChecksum.recorded(c);
+      if (before.isEmpty() && seed.checksumsLater()) {
+        ContentChecksum.forget(c); // recorded after ready; none until then
+        return notify(c, version);
+      }
       Map<String, String> after = ContentChecksum.record(c);
       if (seed.restoring() && before.isPresent()) {
         List<String> still = ContentChecksum.differing(before.get(), after);
@@ -77,6 +81,10 @@ public final class Publisher {
       version = publishImport(c, (ReleaseDraft.Imported) draft);
       ContentChecksum.record(c);
     }
+    return notify(c, version);
+  }
+
+  private static String notify(Connection c, String version) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("select pg_notify('" + CHANNEL + "', ?)")) {
       ps.setString(1, version);
       ps.execute();

@@ -16,9 +16,14 @@ public sealed interface ReleaseDraft {
    * The release of the seed files (or of a release's archived dumps), loaded by {@code
    * dataset/SeedLoader}: its record is one of the files' rows, so the publisher writes only the
    * state. {@code restoring}: the same files loaded again because the content differed from what
-   * was recorded; the content they give must then be what was recorded.
+   * was recorded; the content they give must then be what was recorded. {@code checksumsLater}: a
+   * start's load into a database with no content checksums recorded (a first start) leaves them to
+   * be recorded after ready, by the thread that keeps the release's files ({@code
+   * curation/CuratedReleaseService}); until then none is recorded, and a start that finds none
+   * loads the files again to record them.
    */
-  record OfSeedFiles(String version, String filesChecksum, boolean restoring)
+  record OfSeedFiles(
+      String version, String filesChecksum, boolean restoring, boolean checksumsLater)
       implements ReleaseDraft {}
 
   /**

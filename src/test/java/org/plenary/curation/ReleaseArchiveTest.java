@@ -25,6 +25,9 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.plenary.WritingTestProfile;
 import org.plenary.dataset.DatasetState;
+import org.plenary.release.ContentChecksum;
+import org.plenary.release.Publisher;
+import org.plenary.release.ReleaseDraft;
 
 /**
  * The loaded release's files are kept after start-up, in the background: start-up does not wait for
@@ -91,6 +94,58 @@ class ReleaseArchiveTest {
     assertEquals(before.keySet(), new java.util.TreeSet<>(names), "listed with every file");
     assertEquals(before, kept(version), "the same files as kept before, by SHA-256");
     assertEquals(checksum, checksum(version), "the same release checksum");
+  }
+
+  /**
+   * A first start's load leaves the content checksums for after ready: none is recorded by the load
+   * (a crash before they are leaves none, and the next start loads the files again), then the
+   * thread that keeps the release's files records them, the checksums of the content as loaded.
+   */
+  @Test
+  void checksumsLeftByAFirstStartAreRecordedAfterReady() throws Exception {
+    releases.awaitArchive();
+    String version;
+    String files; // the state as it is: the publications below write it again unchanged
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select version, checksum from dataset_state")) {
+      rs.next();
+      version = rs.getString(1);
+      files = rs.getString(2);
+    }
+    String recorded = recordedChecksums();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      ContentChecksum.forget(c);
+      // a load that records them at once when some are recorded already (not a first start)
+      c.createStatement().execute("savepoint s");
+      Publisher.publish(c, new ReleaseDraft.OfSeedFiles(version, files, false, false));
+      assertEquals(recorded, recordedChecksums(c), "recorded in the load's transaction");
+      c.createStatement().execute("rollback to savepoint s");
+      Publisher.publish(c, new ReleaseDraft.OfSeedFiles(version, files, false, true));
+      assertEquals(null, recordedChecksums(c), "left for after ready");
+      c.commit();
+    }
+    releases.archiveLoaded(null);
+    releases.awaitArchive();
+    assertEquals(recorded, recordedChecksums(), "the same checksums, recorded by the archive");
+    try (Connection c = dataSource.getConnection()) {
+      assertEquals(List.of(), ContentChecksum.verify(c).orElseThrow());
+    }
+  }
+
+  private String recordedChecksums() throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      return recordedChecksums(c);
+    }
+  }
+
+  private static String recordedChecksums(Connection c) throws Exception {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select content_checksums -> 'tables' from dataset_state")) {
+      rs.next();
+      return rs.getString(1);
+    }
   }
 
   /** Whether a session waits for a lock on release_file that {@code holder} holds. */

@@ -305,6 +305,62 @@ class EmbeddedDatabaseTest {
     }
   }
 
+  /**
+   * The server starts in the background: its address and credentials are known at once, and a
+   * connection through the URL the service uses waits until it accepts connections (the service's
+   * framework starts meanwhile). A command's connections wait for the new cluster's files on disk.
+   */
+  @Test
+  void aServerStartingInTheBackgroundIsWaitedForByItsConnections() throws Exception {
+    EmbeddedDatabase db = EmbeddedDatabase.begin(dir);
+    try {
+      assertTrue(db.port() > 0);
+      assertEquals(48, db.password().length(), "known before the server runs");
+      db.connectionsAwaitSync();
+      try (Connection c =
+          DriverManager.getConnection(db.jdbcUrlAwaitingStart(), db.username(), db.password())) {
+        assertEquals("plenary", one(c, "select current_user"));
+        assertTrue(db.synced(), "a command's connection waited for the files on disk");
+      }
+      db.awaitStarted();
+      assertTrue(db.alive());
+      assertEquals(db, EmbeddedDatabase.current());
+    } finally {
+      db.stop();
+    }
+    assertTrue(serversOn(dir).isEmpty(), "stopped");
+  }
+
+  /**
+   * A start that fails in the background fails every connection waiting for it, with its reason,
+   * and releases the data directory: here another program's process holds the cluster's pid file.
+   */
+  @Test
+  void aStartThatFailsInTheBackgroundFailsItsConnectionsWithTheReason() throws Exception {
+    EmbeddedDatabase.start(dir).stop(); // a cluster, stopped
+    Path pidFile = dir.toAbsolutePath().normalize().resolve("postgres/postmaster.pid");
+    Files.writeString(
+        pidFile,
+        ProcessHandle.current().pid() + "\n" + pidFile.getParent() + "\n",
+        StandardCharsets.UTF_8);
+    EmbeddedDatabase db = EmbeddedDatabase.begin(dir);
+    SQLException e =
+        assertThrows(
+            SQLException.class,
+            () ->
+                DriverManager.getConnection(
+                    db.jdbcUrlAwaitingStart(), db.username(), db.password()));
+    String message = String.valueOf(e.getMessage()) + " " + e.getCause();
+    assertTrue(message.contains("is not Plenary's PostgreSQL for this directory"), message);
+    EmbeddedDatabase.Refused refused =
+        assertThrows(EmbeddedDatabase.Refused.class, db::awaitStarted);
+    assertTrue(refused.getMessage().startsWith("Process " + ProcessHandle.current().pid()));
+    db.stop(); // nothing runs: returns at once
+    Files.delete(pidFile);
+    EmbeddedDatabase again = EmbeddedDatabase.start(dir); // the directory was released
+    again.stop();
+  }
+
   /** The machine's xz and Java's decoder unpack the binaries into the same files and modes. */
   @Test
   void theBinariesUnpackTheSameWithTheMachinesXzOrJavas() throws Exception {
