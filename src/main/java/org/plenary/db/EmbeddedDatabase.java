@@ -93,6 +93,8 @@ public final class EmbeddedDatabase {
   private final FileLock lock;
   private final CompletableFuture<Void> started = new CompletableFuture<>();
   private volatile boolean connectionsAwaitSync;
+  private final java.util.concurrent.atomic.AtomicBoolean firstConnection =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private boolean stopped;
   private volatile long pid;
   private volatile long downSince;
@@ -275,6 +277,14 @@ public final class EmbeddedDatabase {
    * #connectionsAwaitSync}) the new cluster's files on disk too.
    */
   void awaitUsable() {
+    if (!firstConnection.getAndSet(true)) {
+      long t0 = System.nanoTime();
+      awaitStarted();
+      LOG.infof(
+          "The first connection waited %.2f s for the embedded PostgreSQL to start (the"
+              + " framework started beside it)",
+          (System.nanoTime() - t0) / 1e9);
+    }
     awaitStarted();
     if (connectionsAwaitSync && !awaitSynced()) {
       throw new IllegalStateException(
