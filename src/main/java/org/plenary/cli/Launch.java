@@ -43,6 +43,53 @@ final class Launch {
     }
   }
 
+  /** The exit status of a command whose database was refused. */
+  static final int REFUSED = 2;
+
+  /**
+   * The database a command runs on: the configured one ({@code embedded} null), or the embedded one
+   * started for it, which {@link #close} stops.
+   */
+  record Database(Connection connection, EmbeddedDatabase embedded) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (embedded != null) {
+        embedded.stop();
+      }
+    }
+  }
+
+  /**
+   * Opens the database a command runs on: the configured one, or else the embedded one, started
+   * (and, when {@code awaitSynced}, its new files synced: a command writes at once) for the
+   * command. Returns null when starting it was refused, said on {@code err} in one line; the
+   * command then exits with {@link #REFUSED}.
+   */
+  static Database database(PrintWriter err, boolean awaitSynced) {
+    Map<String, String> env = System.getenv();
+    Properties props = System.getProperties();
+    if (externalDatabaseConfigured(env, props)) {
+      return new Database(
+          new Connection(
+              firstOf(env, props, "quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL"),
+              firstOf(env, props, "quarkus.datasource.username", "QUARKUS_DATASOURCE_USERNAME"),
+              firstOf(env, props, "quarkus.datasource.password", "QUARKUS_DATASOURCE_PASSWORD")),
+          null);
+    }
+    EmbeddedDatabase db;
+    try {
+      db = startEmbedded(env, props);
+    } catch (Refused e) {
+      err.println("plenary: " + e.getMessage());
+      err.flush();
+      return null;
+    }
+    if (awaitSynced) {
+      db.awaitSynced();
+    }
+    return new Database(new Connection(db.jdbcUrl(), db.username(), db.password()), db);
+  }
+
   /**
    * Runs {@code application} (the service when null) on the configured or the embedded database,
    * with {@code settings} on top; returns only when starting was refused (its exit status), since
@@ -54,24 +101,16 @@ final class Launch {
       PrintWriter err,
       String... args) {
     Map<String, String> all = new HashMap<>(settings);
-    Map<String, String> env = System.getenv();
-    Properties props = System.getProperties();
-    if (!externalDatabaseConfigured(env, props)) {
-      EmbeddedDatabase db;
-      try {
-        db = startEmbedded(env, props);
-      } catch (Refused e) {
-        err.println("plenary: " + e.getMessage());
-        err.flush();
-        return 2;
-      }
-      all.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
-      all.put("quarkus.datasource.username", db.username());
-      all.put("quarkus.datasource.password", db.password());
-      Runtime.getRuntime().addShutdownHook(new Thread(db::stop, "embedded-postgres-stop"));
-      if (application != null) {
-        db.awaitSynced(); // a command writes at once; the service waits in its readiness instead
-      }
+    // a command writes at once; the service waits in its readiness instead
+    Database db = database(err, application != null);
+    if (db == null) {
+      return REFUSED;
+    }
+    if (db.embedded() != null) {
+      all.put("quarkus.datasource.jdbc.url", db.connection().url());
+      all.put("quarkus.datasource.username", db.connection().user());
+      all.put("quarkus.datasource.password", db.connection().password());
+      Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-postgres-stop"));
     }
     LaunchSettings.use(all);
     if (!memoryBounded(
@@ -91,25 +130,6 @@ final class Launch {
       Quarkus.run(application, args);
     }
     return 0;
-  }
-
-  /**
-   * The configured database's connection, or the embedded one started for it ({@code opened} then
-   * holds the server, for the caller to stop).
-   */
-  static Connection connection(EmbeddedDatabase[] opened) throws Refused {
-    Map<String, String> env = System.getenv();
-    Properties props = System.getProperties();
-    if (externalDatabaseConfigured(env, props)) {
-      return new Connection(
-          firstOf(env, props, "quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL"),
-          firstOf(env, props, "quarkus.datasource.username", "QUARKUS_DATASOURCE_USERNAME"),
-          firstOf(env, props, "quarkus.datasource.password", "QUARKUS_DATASOURCE_PASSWORD"));
-    }
-    EmbeddedDatabase db = startEmbedded(env, props);
-    opened[0] = db;
-    db.awaitSynced();
-    return new Connection(db.jdbcUrl(), db.username(), db.password());
   }
 
   private static EmbeddedDatabase startEmbedded(Map<String, String> env, Properties props)
