@@ -104,6 +104,7 @@ class LayerReloadTest {
         .body("data.updated_at", is("2020-03-01T00:00:00.000000Z"))
         .body("data.created_at", is("2020-03-01T00:00:00.000000Z"));
     given().get("/v1/votes/voeten-3").then().statusCode(200);
+    given().get("/v1/delegations/YUG").then().statusCode(404);
     assertTrue(rows.get("vote") > 0, "votes changed: " + rows);
     // the first release's files again: the same rows, checksums and bytes as a first start
     loader.load(SeedFiles.withLayers(Fixtures.files(), LAYERS));
@@ -148,7 +149,9 @@ class LayerReloadTest {
         List.of(
             TestFiles.GA_2026,
             "88001,BRA,BRAZIL,Y,2015-12-09,70,A/RES/70/87,,,,Israeli practices,,,,92,9,75,,,",
-            "88001,USA,UNITED STATES,N,2015-12-09,70,A/RES/70/87,,,,Israeli practices,,,,92,9,75,,,"));
+            "88001,USA,UNITED STATES,N,2015-12-09,70,A/RES/70/87,,,,Israeli practices,,,,92,9,75,,,",
+            // a new vote, with a ballot of a historic state the layer holds
+            "88003,YUG,YUGOSLAVIA,Y,2015-11-25,70,A/RES/70/999,,,,Something else,,,,1,0,0,,,"));
     assertTrue(undl.importFile(voting, line -> {}).changed());
     String recorded = "select undl_id, session, resolution, updated_at from vote where id = ?";
     Map<String, Object> linkedByRecord = engine.rows(recorded, "voeten-5435").get(0);
@@ -218,6 +221,18 @@ class LayerReloadTest {
         warning.startsWith("Layer voeten no longer has vote voeten-3540: removed what imports")
             && warning.contains("1 conflict row(s)")
             && warning.contains("importing their file again"),
+        warnings.toString());
+    // a row the layer dropped that an import still refers to is kept, said in the log
+    given().get("/v1/delegations/YUG").then().statusCode(200).body("data.name", is("Yugoslavia"));
+    given()
+        .get("/v1/votes/undl-88003/roll-call")
+        .then()
+        .statusCode(200)
+        .body("data.delegation_id", contains("YUG"));
+    assertTrue(
+        warnings.contains(
+            "Layer voeten no longer has 1 row(s) of delegation that other rows still refer to:"
+                + " kept (YUG)"),
         warnings.toString());
     // the content is what the checksums recorded: the next start verifies it and loads nothing
     assertTrue(
@@ -307,7 +322,8 @@ class LayerReloadTest {
                   ? new GZIPInputStream(Files.newInputStream(f))
                   : Files.newInputStream(f)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-              if (layer.equals("voeten") && line.contains("\"voeten-3540\"")) {
+              if (layer.equals("voeten")
+                  && (line.contains("\"voeten-3540\"") || line.contains("\"YUG\""))) {
                 continue;
               }
               lines.add(
