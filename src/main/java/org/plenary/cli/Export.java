@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import org.plenary.dataset.Dumps;
-import org.plenary.db.EmbeddedDatabase;
 import org.plenary.seed.Schema;
 import org.plenary.seed.SeedFiles;
 import org.plenary.seed.SeedReader;
@@ -44,24 +43,19 @@ public final class Export implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    EmbeddedDatabase[] opened = new EmbeddedDatabase[1];
-    try {
-      Launch.Connection c = Launch.connection(opened);
+    try (Launch.Database db = Launch.database(err, true)) {
+      if (db == null) {
+        return Launch.REFUSED;
+      }
+      Launch.Connection c = db.connection();
       String version = exportTo(c.url(), c.user(), c.password() == null ? "" : c.password(), dir);
       spec.commandLine()
           .getOut()
           .println("Exported release " + version + " to " + dir.toAbsolutePath());
       return 0;
-    } catch (Launch.Refused e) {
-      err.println("plenary: " + e.getMessage());
-      return 2;
     } catch (IOException | SQLException | RuntimeException e) {
       err.println("Export failed: " + e.getMessage());
       return 1;
-    } finally {
-      if (opened[0] != null) {
-        opened[0].stop();
-      }
     }
   }
 

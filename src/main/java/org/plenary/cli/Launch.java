@@ -43,6 +43,65 @@ final class Launch {
     }
   }
 
+  /** The exit status of a command whose database was refused. */
+  static final int REFUSED = 2;
+
+  /**
+   * The database a command runs on: the configured one ({@code embedded} null), or the embedded one
+   * started for it, which {@link #close} stops.
+   */
+  record Database(Connection connection, EmbeddedDatabase embedded) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (embedded != null) {
+        embedded.stop();
+      }
+    }
+  }
+
+  /**
+   * Opens the database a command runs on: the configured one, or else the embedded one, started for
+   * the command in the background: its connections wait for the server (and, when {@code
+   * awaitSynced}, for its new files on disk: a command writes at once). Returns null when starting
+   * it was refused, said on {@code err} in one line; the command then exits with {@link #REFUSED}.
+   */
+  static Database database(PrintWriter err, boolean awaitSynced) {
+    Map<String, String> env = System.getenv();
+    Properties props = System.getProperties();
+    if (externalDatabaseConfigured(env, props)) {
+      return new Database(
+          new Connection(
+              firstOf(env, props, "quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL"),
+              firstOf(env, props, "quarkus.datasource.username", "QUARKUS_DATASOURCE_USERNAME"),
+              firstOf(env, props, "quarkus.datasource.password", "QUARKUS_DATASOURCE_PASSWORD")),
+          null);
+    }
+    EmbeddedDatabase db;
+    try {
+      db = beginEmbedded(env, props);
+    } catch (Refused e) {
+      err.println("plenary: " + e.getMessage());
+      err.flush();
+      return null;
+    }
+    db.whenFailed(
+        e -> {
+          if (e instanceof EmbeddedDatabase.Refused) {
+            // found as the server started (e.g. another program's server on its files): one line
+            // and the same exit status as a refusal found before; nothing has run yet to keep
+            err.println("plenary: " + e.getMessage());
+            err.flush();
+            Runtime.getRuntime().halt(REFUSED);
+          }
+        });
+    if (awaitSynced) {
+      db.connectionsAwaitSync();
+    }
+    // the server starts in the background, beside the framework; a connection waits for it
+    return new Database(
+        new Connection(db.jdbcUrlAwaitingStart(), db.username(), db.password()), db);
+  }
+
   /**
    * Runs {@code application} (the service when null) on the configured or the embedded database,
    * with {@code settings} on top; returns only when starting was refused (its exit status), since
@@ -54,36 +113,16 @@ final class Launch {
       PrintWriter err,
       String... args) {
     Map<String, String> all = new HashMap<>(settings);
-    Map<String, String> env = System.getenv();
-    Properties props = System.getProperties();
-    if (!externalDatabaseConfigured(env, props)) {
-      EmbeddedDatabase db;
-      try {
-        db = beginEmbedded(env, props);
-      } catch (Refused e) {
-        err.println("plenary: " + e.getMessage());
-        err.flush();
-        return 2;
-      }
-      // the server starts beside the framework; the first connection waits for it
-      all.put("quarkus.datasource.jdbc.url", db.jdbcUrlAwaitingStart());
-      all.put("quarkus.datasource.username", db.username());
-      all.put("quarkus.datasource.password", db.password());
-      Runtime.getRuntime().addShutdownHook(new Thread(db::stop, "embedded-postgres-stop"));
-      db.whenFailed(
-          e -> {
-            if (e instanceof EmbeddedDatabase.Refused) {
-              // found as the server started (e.g. another program's server on its files): one
-              // line and exit status 2, as for a refusal found before; the framework, still
-              // starting, has nothing to keep
-              err.println("plenary: " + e.getMessage());
-              err.flush();
-              Runtime.getRuntime().halt(2);
-            }
-          });
-      if (application != null) {
-        db.connectionsAwaitSync(); // a command writes at once; the service waits in its readiness
-      }
+    // a command writes at once; the service waits in its readiness instead
+    Database db = database(err, application != null);
+    if (db == null) {
+      return REFUSED;
+    }
+    if (db.embedded() != null) {
+      all.put("quarkus.datasource.jdbc.url", db.connection().url());
+      all.put("quarkus.datasource.username", db.connection().user());
+      all.put("quarkus.datasource.password", db.connection().password());
+      Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-postgres-stop"));
     }
     LaunchSettings.use(all);
     if (!memoryBounded(
@@ -103,36 +142,6 @@ final class Launch {
       Quarkus.run(application, args);
     }
     return 0;
-  }
-
-  /**
-   * The configured database's connection, or the embedded one started for it ({@code opened} then
-   * holds the server, for the caller to stop).
-   */
-  static Connection connection(EmbeddedDatabase[] opened) throws Refused {
-    Map<String, String> env = System.getenv();
-    Properties props = System.getProperties();
-    if (externalDatabaseConfigured(env, props)) {
-      return new Connection(
-          firstOf(env, props, "quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL"),
-          firstOf(env, props, "quarkus.datasource.username", "QUARKUS_DATASOURCE_USERNAME"),
-          firstOf(env, props, "quarkus.datasource.password", "QUARKUS_DATASOURCE_PASSWORD"));
-    }
-    EmbeddedDatabase db = startEmbedded(env, props);
-    opened[0] = db;
-    db.awaitSynced();
-    return new Connection(db.jdbcUrl(), db.username(), db.password());
-  }
-
-  private static EmbeddedDatabase startEmbedded(Map<String, String> env, Properties props)
-      throws Refused {
-    EmbeddedDatabase db = beginEmbedded(env, props);
-    try {
-      db.awaitStarted();
-    } catch (EmbeddedDatabase.Refused e) {
-      throw new Refused(e.getMessage());
-    }
-    return db;
   }
 
   /** The embedded server, starting in the background ({@link EmbeddedDatabase#begin}). */

@@ -145,8 +145,8 @@ public class SeedLoader {
             }
           }
           when[1] = System.nanoTime();
-          // the layers built from outside data (Voeten's history, the veto list): copied in
-          // whole when their files changed, else left as they are
+          // the layers built from outside data (Voeten's history, the veto list): copied in on
+          // a first load, updated in place when their files changed, else left as they are
           Layers.load(c, files).forEach((t, n) -> changed.merge(t, n, Integer::sum));
           when[2] = System.nanoTime();
           Publisher.publish(

@@ -30,11 +30,13 @@ import org.postgresql.PGConnection;
  * The layers of the published dataset built from outside data ({@link LayerBuilder}): each a
  * directory {@code layers/{name}/} beside the seed files, in the database's own column names. The
  * seed loader loads them in its transaction: a layer whose files are those loaded already (the
- * SHA-256 recorded in {@code layer}) is skipped; otherwise its rows (origin = the layer's name) are
- * deleted and its files copied in with COPY, the country votes as pg_restore would ({@link
- * BulkLoad}). The rows carry the layer's date (layer.csv) as created_at and updated_at, so every
- * replica serves the same bytes. The files were checked when they were built; the database's
- * constraints check them again as they are copied in (a bad file fails the start, naming it).
+ * SHA-256 recorded in {@code layer}) is skipped; a layer loaded for the first time is copied in
+ * with COPY, the country votes as pg_restore would ({@link BulkLoad}); a layer loaded before whose
+ * files changed is reloaded in place ({@link LayerReload}: its rows, origin = the layer's name,
+ * updated by their keys, so vote ids stay and what imports linked to them stays). The rows carry
+ * the layer's date (layer.csv) as created_at and updated_at, so every replica serves the same
+ * bytes. The files were checked when they were built; the database's constraints check them again
+ * as they are copied in (a bad file fails the start, naming it).
  */
 public final class Layers {
   private static final Logger LOG = Logger.getLogger(Layers.class);
@@ -146,13 +148,17 @@ public final class Layers {
         continue;
       }
       long t0 = System.nanoTime();
-      unload(c, layer);
       OffsetDateTime at = date(files, layer);
-      for (LayerFile f : FILES) {
-        Optional<String> path = find(files, layer, f.base());
-        if (path.isPresent()) {
-          out.merge(f.table(), copy(c, files, path.get(), f.table(), layer, at), Integer::sum);
+      if (loaded == null) {
+        // a first load: nothing of the layer's is held, so COPY straight into its tables
+        for (LayerFile f : FILES) {
+          Optional<String> path = find(files, layer, f.base());
+          if (path.isPresent()) {
+            out.merge(f.table(), copy(c, files, path.get(), f.table(), layer, at), Integer::sum);
+          }
         }
+      } else {
+        LayerReload.reload(c, files, layer, at).forEach((t, n) -> out.merge(t, n, Integer::sum));
       }
       Optional<String> links = find(files, layer, "links");
       if (links.isPresent()) {
@@ -171,24 +177,8 @@ public final class Layers {
     return out;
   }
 
-  /** Deletes a layer's rows, and what it set on curated votes. */
-  private static void unload(Connection c, String layer) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      List<LayerFile> reversed = new ArrayList<>(FILES);
-      java.util.Collections.reverse(reversed);
-      for (LayerFile f : reversed) {
-        s.executeUpdate("delete from " + f.table() + " where origin = '" + layer + "'");
-      }
-      if (layer.equals(LayerBuilder.VOETEN)) {
-        s.executeUpdate(
-            "update vote set voeten_rcid = null, amend = null, para = null, important_vote = null"
-                + " where voeten_rcid is not null");
-      }
-    }
-  }
-
   /** The layer's date (layer.csv): its rows' created_at and updated_at. */
-  private static OffsetDateTime date(SeedFiles files, String layer) {
+  static OffsetDateTime date(SeedFiles files, String layer) {
     String text =
         new String(
             files.read(find(files, layer, "layer").orElseThrow()).orElseThrow(),
@@ -199,7 +189,7 @@ public final class Layers {
   }
 
   /** The header's columns, each one of the table's (anything else refuses the file). */
-  private static List<String> header(Connection c, String path, String table, String line)
+  static List<String> header(Connection c, String path, String table, String line)
       throws SQLException {
     Set<String> known = new java.util.HashSet<>();
     try (PreparedStatement ps =
@@ -223,12 +213,12 @@ public final class Layers {
     return cols;
   }
 
-  private static InputStream open(SeedFiles files, String path) throws IOException {
+  static InputStream open(SeedFiles files, String path) throws IOException {
     InputStream in = new ByteArrayInputStream(files.read(path).orElseThrow());
     return path.endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
   }
 
-  private static String firstLine(InputStream in) throws IOException {
+  static String firstLine(InputStream in) throws IOException {
     StringBuilder sb = new StringBuilder();
     int b;
     while ((b = in.read()) != -1 && b != '\n') {

@@ -81,11 +81,7 @@ public record VotingLinks(
         }
         if (!agrees) {
           tallies.addAll(SameDecision.differences(h, rc));
-          historyConflicts.add(
-              String.format(
-                  "%s (undl_id %d): the file's tallies %s differ from the published %s; the"
-                      + " published record stands",
-                  h.id(), rc.undlId(), text(rc.tallies()), text(h.tallies())));
+          historyConflicts.add(talliesDiffer(h, rc, "published"));
         }
         continue;
       }
@@ -108,11 +104,7 @@ public record VotingLinks(
       }
       if (!agrees) {
         tallies.addAll(SameDecision.differences(h, rc));
-        conflicts.add(
-            String.format(
-                "%s (undl_id %d): the file's tallies %s differ from the curated %s; the curated"
-                    + " record stands",
-                h.id(), rc.undlId(), text(rc.tallies()), text(h.tallies())));
+        conflicts.add(talliesDiffer(h, rc, "curated"));
       }
     }
     // a curated vote linked to another record by an earlier file: this file's roll calls of the
@@ -153,6 +145,16 @@ public record VotingLinks(
   }
 
   private record Key(Symbol symbol, LocalDate date) {}
+
+  /**
+   * The summary's line on a held vote whose tallies differ from the file's: the held record stands,
+   * whoever holds it ({@code "published"}: the history; {@code "curated"}).
+   */
+  static String talliesDiffer(HeldVote held, FileRollCall rc, String holder) {
+    return String.format(
+        "%s (undl_id %d): the file's tallies %s differ from the %s %s; the %s record stands",
+        held.id(), rc.undlId(), text(rc.tallies()), holder, text(held.tallies()), holder);
+  }
 
   private static String text(Tallies t) {
     return String.format(
