@@ -49,10 +49,12 @@ public final class CsvInput {
   /** The file's records in order, remembering the line the last one started on. */
   public static final class Records implements Iterator<CsvRecord> {
     private final Iterator<CsvRecord> it;
+    private final QuoteCount bytes;
     private long lastLine = 1;
 
-    Records(Iterator<CsvRecord> it) {
+    Records(Iterator<CsvRecord> it, QuoteCount bytes) {
       this.it = it;
+      this.bytes = bytes;
     }
 
     @Override
@@ -71,11 +73,27 @@ public final class CsvInput {
     public long lastLine() {
       return lastLine;
     }
+
+    /**
+     * Whether a record read so far may hold a control character other than tab, line feed and
+     * carriage return (U+0000–U+001F, U+007F–U+009F): false when none of the bytes read yet encodes
+     * one (a record is only handed out once its bytes are read), so a reader that refuses them
+     * checks its fields only from the first such byte on.
+     */
+    public boolean mayHoldControl() {
+      return bytes.control;
+    }
   }
 
-  /** Counts the quote characters that pass: a well-formed CSV file has an even number of them. */
+  /**
+   * Counts the quote characters that pass (a well-formed CSV file has an even number of them), and
+   * notes the first byte that encodes a control character but tab, line feed and carriage return in
+   * UTF-8 (0x00–0x1F, 0x7F, and 0xC2 followed by 0x80–0x9F).
+   */
   private static final class QuoteCount extends FilterInputStream {
     private long quotes;
+    private boolean control;
+    private boolean afterC2;
 
     QuoteCount(InputStream in) {
       super(in);
@@ -84,8 +102,8 @@ public final class CsvInput {
     @Override
     public int read() throws IOException {
       int b = super.read();
-      if (b == '"') {
-        quotes++;
+      if (b >= 0) {
+        see((byte) b);
       }
       return b;
     }
@@ -94,11 +112,20 @@ public final class CsvInput {
     public int read(byte[] b, int off, int len) throws IOException {
       int n = super.read(b, off, len);
       for (int i = off; i < off + n; i++) {
-        if (b[i] == '"') {
-          quotes++;
-        }
+        see(b[i]);
       }
       return n;
+    }
+
+    private void see(byte b) {
+      if (b == '"') {
+        quotes++;
+      } else if ((b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r')
+          || b == 0x7f
+          || (afterC2 && b >= (byte) 0x80 && b <= (byte) 0x9f)) {
+        control = true;
+      }
+      afterC2 = b == (byte) 0xc2;
     }
 
     boolean odd() {
@@ -158,7 +185,7 @@ public final class CsvInput {
                 .allowMissingFields(true)
                 .skipEmptyLines(true)
                 .ofCsvRecord(reader)) {
-      Records records = new Records(parser.iterator());
+      Records records = new Records(parser.iterator(), in);
       T value = body.read(records);
       if (!whole) {
         return new Read<>(value, null);
