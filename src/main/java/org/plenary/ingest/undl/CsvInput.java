@@ -19,10 +19,15 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -133,6 +138,107 @@ public final class CsvInput {
     }
   }
 
+  /**
+   * The records of a file read and parsed ahead, on a thread of their own (the bytes, their
+   * checksum, the UTF-8 and the CSV), while the reader checks and writes the records before them:
+   * handed over in order, in small batches, with whatever the parser threw where it threw it.
+   */
+  private static final class Ahead implements Iterator<CsvRecord>, AutoCloseable {
+    private static final int BATCH = 256;
+
+    /** A batch of records; the last one ends the file, or carries what the parser threw. */
+    private record Batch(List<CsvRecord> records, Throwable failure, boolean last) {}
+
+    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(8);
+    private final Thread thread;
+    private volatile boolean stopped;
+    private List<CsvRecord> batch = List.of();
+    private int next;
+    private boolean last;
+
+    Ahead(Iterator<CsvRecord> source) {
+      thread =
+          new Thread(
+              () -> {
+                try {
+                  List<CsvRecord> records = new ArrayList<>(BATCH);
+                  while (source.hasNext()) {
+                    records.add(source.next());
+                    if (records.size() == BATCH) {
+                      if (!put(new Batch(records, null, false))) {
+                        return;
+                      }
+                      records = new ArrayList<>(BATCH);
+                    }
+                  }
+                  put(new Batch(records, null, true));
+                } catch (RuntimeException | Error e) {
+                  put(new Batch(List.of(), e, true));
+                }
+              },
+              "plenary-csv-reader");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    private boolean put(Batch b) {
+      try {
+        while (!stopped) {
+          if (queue.offer(b, 100, TimeUnit.MILLISECONDS)) {
+            return true;
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return false;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == batch.size()) {
+        if (last) {
+          return false;
+        }
+        Batch b;
+        try {
+          b = queue.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while reading", e);
+        }
+        batch = b.records();
+        next = 0;
+        last = b.last();
+        if (b.failure() instanceof RuntimeException e) {
+          throw e;
+        } else if (b.failure() instanceof Error e) {
+          throw e;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public CsvRecord next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return batch.get(next++);
+    }
+
+    /** Stops the reading thread (a reader that refused the file reads no further) and waits. */
+    @Override
+    public void close() {
+      stopped = true;
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   /** Reads {@code file} with {@code body}; throws {@link Refused} on a file that is not CSV. */
   public static <T> Read<T> read(Path file, Body<T> body) {
     return read(file, body, true);
@@ -185,8 +291,17 @@ public final class CsvInput {
                 .allowMissingFields(true)
                 .skipEmptyLines(true)
                 .ofCsvRecord(reader)) {
-      Records records = new Records(parser.iterator(), in);
-      T value = body.read(records);
+      T value;
+      Records records;
+      if (whole) {
+        try (Ahead ahead = new Ahead(parser.iterator())) {
+          records = new Records(ahead, in);
+          value = body.read(records);
+        }
+      } else {
+        records = new Records(parser.iterator(), in);
+        value = body.read(records);
+      }
       if (!whole) {
         return new Read<>(value, null);
       }
