@@ -129,25 +129,27 @@ final class LibraryDocuments {
         bySymbol.putIfAbsent(n.symbol(), n);
       }
     }
-    int documents = 0;
+    // each of the three set-wise, its rows in the order given (unnest keeps it): where two
+    // symbols make one id, the first is the document and the second is skipped
+    List<Named> docs = new ArrayList<>(bySymbol.values());
+    int documents;
     try (PreparedStatement ps =
         c.prepareStatement(
             "insert into document (id, symbol, title, kind, body_id, date, date_precision,"
-                + " origin, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, 'undl', ?, ?)"
-                + " on conflict do nothing")) {
-      for (Named n : bySymbol.values()) {
-        ps.setString(1, id(n.symbol()));
-        ps.setString(2, n.symbol());
-        ps.setString(3, n.title());
-        ps.setString(4, n.kind());
-        ps.setString(5, n.bodyId());
-        ps.setObject(6, n.date());
-        ps.setString(7, n.date() == null ? null : "day");
-        ps.setObject(8, at);
-        ps.setObject(9, at);
-        ps.addBatch();
-      }
-      documents = sum(ps.executeBatch());
+                + " origin, created_at, updated_at) select d.id, d.symbol, d.title, d.kind,"
+                + " d.body_id, d.date::date, case when d.date is null then null else 'day' end,"
+                + " 'undl', ?, ? from unnest(?::text[], ?::text[], ?::text[], ?::text[],"
+                + " ?::text[], ?::text[]) with ordinality d(id, symbol, title, kind, body_id,"
+                + " date, n) order by d.n on conflict do nothing")) {
+      ps.setObject(1, at);
+      ps.setObject(2, at);
+      ps.setArray(3, texts(c, docs, n -> id(n.symbol())));
+      ps.setArray(4, texts(c, docs, Named::symbol));
+      ps.setArray(5, texts(c, docs, Named::title));
+      ps.setArray(6, texts(c, docs, Named::kind));
+      ps.setArray(7, texts(c, docs, Named::bodyId));
+      ps.setArray(8, texts(c, docs, n -> n.date() == null ? null : n.date().toString()));
+      documents = ps.executeUpdate();
     }
     Map<String, String> ids = new LinkedHashMap<>();
     try (PreparedStatement ps =
@@ -164,42 +166,57 @@ final class LibraryDocuments {
         skipped.add(symbol);
       }
     }
-    int links = 0;
-    int citations = 0;
+    List<Named> linked = new ArrayList<>();
+    List<Named> citing = new ArrayList<>();
     Set<String> cited = new LinkedHashSet<>();
+    for (Named n : named) {
+      String id = ids.get(n.symbol());
+      if (id != null) {
+        linked.add(n);
+        if (cited.add(id)) {
+          citing.add(n);
+        }
+      }
+    }
+    int links;
+    int citations;
     try (PreparedStatement link =
             c.prepareStatement(
                 "insert into vote_document (vote_id, document_id, role, origin, created_at,"
-                    + " updated_at) values (?, ?, ?, 'undl', ?, ?) on conflict do nothing");
+                    + " updated_at) select l.vote_id, l.document_id, l.role, 'undl', ?, ? from"
+                    + " unnest(?::text[], ?::text[], ?::text[]) with ordinality l(vote_id,"
+                    + " document_id, role, n) order by l.n on conflict do nothing");
         PreparedStatement cite =
             c.prepareStatement(
                 "insert into citation (record_type, record_id, source_id, locator, origin,"
-                    + " created_at, updated_at) values ('document', ?, ?, ?, 'undl', ?, ?) on"
-                    + " conflict do nothing")) {
-      for (Named n : named) {
-        String id = ids.get(n.symbol());
-        if (id == null) {
-          continue;
-        }
-        link.setString(1, n.voteId());
-        link.setString(2, id);
-        link.setString(3, n.role());
-        link.setObject(4, at);
-        link.setObject(5, at);
-        link.addBatch();
-        if (cited.add(id)) {
-          cite.setString(1, id);
-          cite.setString(2, source);
-          cite.setString(3, n.locator());
-          cite.setObject(4, at);
-          cite.setObject(5, at);
-          cite.addBatch();
-        }
-      }
-      links = sum(link.executeBatch());
-      citations = sum(cite.executeBatch());
+                    + " created_at, updated_at) select 'document', t.id, ?, t.locator, 'undl',"
+                    + " ?, ? from unnest(?::text[], ?::text[]) with ordinality t(id, locator, n)"
+                    + " order by t.n on conflict do nothing")) {
+      link.setObject(1, at);
+      link.setObject(2, at);
+      link.setArray(3, texts(c, linked, Named::voteId));
+      link.setArray(4, texts(c, linked, n -> ids.get(n.symbol())));
+      link.setArray(5, texts(c, linked, Named::role));
+      links = link.executeUpdate();
+      cite.setString(1, source);
+      cite.setObject(2, at);
+      cite.setObject(3, at);
+      cite.setArray(4, texts(c, citing, n -> ids.get(n.symbol())));
+      cite.setArray(5, texts(c, citing, Named::locator));
+      citations = cite.executeUpdate();
     }
     return new Stored(documents, links, citations, skipped);
+  }
+
+  /** One text column of {@code rows} as an SQL array, for a set-wise insert. */
+  private static java.sql.Array texts(
+      Connection c, List<Named> rows, java.util.function.Function<Named, String> column)
+      throws SQLException {
+    String[] out = new String[rows.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = column.apply(rows.get(i));
+    }
+    return c.createArrayOf("text", out);
   }
 
   /** The note an import prints for documents it could not store. */
@@ -209,13 +226,5 @@ final class LibraryDocuments {
         + " linked: "
         + String.join(", ", skipped.subList(0, Math.min(10, skipped.size())))
         + (skipped.size() > 10 ? ", ..." : "");
-  }
-
-  private static int sum(int[] counts) {
-    int n = 0;
-    for (int x : counts) {
-      n += Math.max(0, x);
-    }
-    return n;
   }
 }

@@ -323,7 +323,9 @@ public final class UndlFile {
             "has " + r.getFieldCount() + " fields, the header has " + header.getFieldCount());
       }
       rows++;
-      refuseControl(file, line, header, r);
+      if (it.mayHoldControl()) {
+        refuseControl(file, line, header, r);
+      }
       String idText = r.getField(cId).trim();
       if (idText.isEmpty()) {
         throw new Refused(file, line, "undl_id is missing");

@@ -6,10 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.plenary.seed.Schema;
@@ -112,8 +114,15 @@ public final class ContentChecksum {
         c,
         () -> {
           Map<String, String> out = new LinkedHashMap<>();
+          Set<String> textOnly = textOnly(c, which);
           try (Statement s = c.createStatement()) {
             for (Checked t : which) {
+              Optional<String> streamed =
+                  textOnly.contains(t.name()) ? RowTextDigest.of(c, t) : Optional.empty();
+              if (streamed.isPresent()) {
+                out.put(t.name(), streamed.get());
+                continue;
+              }
               try (ResultSet rs = s.executeQuery(sql(t))) {
                 rs.next();
                 out.put(t.name(), rs.getString(1));
@@ -122,6 +131,33 @@ public final class ContentChecksum {
           }
           return out;
         });
+  }
+
+  /**
+   * The relations among {@code which} whose hashed columns are all of type text: their checksum can
+   * be computed from their rows as they are ({@link RowTextDigest}), the row text needing no other
+   * type's output.
+   */
+  static Set<String> textOnly(Connection c, List<Checked> which) throws SQLException {
+    Set<String> out = new HashSet<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select count(*) filter (where atttypid = 'text'::regtype) = cardinality(?::text[])"
+                + " from pg_attribute where attrelid = ?::regclass and attname = any(?::text[])"
+                + " and not attisdropped")) {
+      for (Checked t : which) {
+        java.sql.Array columns = c.createArrayOf("text", t.columns().toArray());
+        ps.setArray(1, columns);
+        ps.setString(2, t.name());
+        ps.setArray(3, columns);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next() && rs.getBoolean(1)) {
+            out.add(t.name());
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -379,7 +415,7 @@ public final class ContentChecksum {
     return out;
   }
 
-  private static String sql(Checked t) {
+  static String sql(Checked t) {
     return "select md5(coalesce(string_agg(md5(row("
         + String.join(", ", t.columns())
         + ")::text), '' order by "

@@ -46,6 +46,26 @@ class UndlFileRefusalTest {
   }
 
   @Test
+  void aControlCharacterOfTwoBytesLateInTheFileIsRefusedWithItsLine() throws IOException {
+    // the fields are checked from the first byte that may encode one on: a no-break space (C2 A0)
+    // early on is text, a NEL (U+0085, C2 85) on the last line is a control character
+    String csv = Files.readString(SAMPLE, StandardCharsets.UTF_8);
+    String[] lines = csv.strip().split("\n", -1);
+    lines[2] = lines[2].replace("UNITED STATES", "UNITED\u00a0STATES");
+    int last = lines.length - 1;
+    String name = lines[last].split(",", -1)[2];
+    lines[last] = lines[last].replaceFirst(",\\Q" + name + "\\E,", "," + name + "\u0085,");
+    Path file = dir.resolve("nel.csv");
+    Files.writeString(file, String.join("\n", lines), StandardCharsets.UTF_8);
+    String m = refusal(file);
+    assertEquals(
+        file + " line " + (last + 1) + ": ms_name contains a control character (U+0085)", m);
+    lines[last] = lines[last].replace("\u0085", "");
+    Files.writeString(file, String.join("\n", lines), StandardCharsets.UTF_8);
+    assertEquals(last, UndlFile.read(file, (rc, code, b) -> {}, n -> {}).rows());
+  }
+
+  @Test
   void aControlCharacterInTheHeaderIsRefused() throws IOException {
     Path file = dir.resolve("header-nul.csv");
     Files.writeString(

@@ -19,10 +19,15 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -49,10 +54,12 @@ public final class CsvInput {
   /** The file's records in order, remembering the line the last one started on. */
   public static final class Records implements Iterator<CsvRecord> {
     private final Iterator<CsvRecord> it;
+    private final QuoteCount bytes;
     private long lastLine = 1;
 
-    Records(Iterator<CsvRecord> it) {
+    Records(Iterator<CsvRecord> it, QuoteCount bytes) {
       this.it = it;
+      this.bytes = bytes;
     }
 
     @Override
@@ -71,11 +78,27 @@ public final class CsvInput {
     public long lastLine() {
       return lastLine;
     }
+
+    /**
+     * Whether a record read so far may hold a control character other than tab, line feed and
+     * carriage return (U+0000–U+001F, U+007F–U+009F): false when none of the bytes read yet encodes
+     * one (a record is only handed out once its bytes are read), so a reader that refuses them
+     * checks its fields only from the first such byte on.
+     */
+    public boolean mayHoldControl() {
+      return bytes.control;
+    }
   }
 
-  /** Counts the quote characters that pass: a well-formed CSV file has an even number of them. */
+  /**
+   * Counts the quote characters that pass (a well-formed CSV file has an even number of them), and
+   * notes the first byte that encodes a control character but tab, line feed and carriage return in
+   * UTF-8 (0x00–0x1F, 0x7F, and 0xC2 followed by 0x80–0x9F).
+   */
   private static final class QuoteCount extends FilterInputStream {
     private long quotes;
+    private boolean control;
+    private boolean afterC2;
 
     QuoteCount(InputStream in) {
       super(in);
@@ -84,8 +107,8 @@ public final class CsvInput {
     @Override
     public int read() throws IOException {
       int b = super.read();
-      if (b == '"') {
-        quotes++;
+      if (b >= 0) {
+        see((byte) b);
       }
       return b;
     }
@@ -94,15 +117,125 @@ public final class CsvInput {
     public int read(byte[] b, int off, int len) throws IOException {
       int n = super.read(b, off, len);
       for (int i = off; i < off + n; i++) {
-        if (b[i] == '"') {
-          quotes++;
-        }
+        see(b[i]);
       }
       return n;
     }
 
+    private void see(byte b) {
+      if (b == '"') {
+        quotes++;
+      } else if ((b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r')
+          || b == 0x7f
+          || (afterC2 && b >= (byte) 0x80 && b <= (byte) 0x9f)) {
+        control = true;
+      }
+      afterC2 = b == (byte) 0xc2;
+    }
+
     boolean odd() {
       return (quotes & 1) != 0;
+    }
+  }
+
+  /**
+   * The records of a file read and parsed ahead, on a thread of their own (the bytes, their
+   * checksum, the UTF-8 and the CSV), while the reader checks and writes the records before them:
+   * handed over in order, in small batches, with whatever the parser threw where it threw it.
+   */
+  private static final class Ahead implements Iterator<CsvRecord>, AutoCloseable {
+    private static final int BATCH = 256;
+
+    /** A batch of records; the last one ends the file, or carries what the parser threw. */
+    private record Batch(List<CsvRecord> records, Throwable failure, boolean last) {}
+
+    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(8);
+    private final Thread thread;
+    private volatile boolean stopped;
+    private List<CsvRecord> batch = List.of();
+    private int next;
+    private boolean last;
+
+    Ahead(Iterator<CsvRecord> source) {
+      thread =
+          new Thread(
+              () -> {
+                try {
+                  List<CsvRecord> records = new ArrayList<>(BATCH);
+                  while (source.hasNext()) {
+                    records.add(source.next());
+                    if (records.size() == BATCH) {
+                      if (!put(new Batch(records, null, false))) {
+                        return;
+                      }
+                      records = new ArrayList<>(BATCH);
+                    }
+                  }
+                  put(new Batch(records, null, true));
+                } catch (RuntimeException | Error e) {
+                  put(new Batch(List.of(), e, true));
+                }
+              },
+              "plenary-csv-reader");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    private boolean put(Batch b) {
+      try {
+        while (!stopped) {
+          if (queue.offer(b, 100, TimeUnit.MILLISECONDS)) {
+            return true;
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return false;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == batch.size()) {
+        if (last) {
+          return false;
+        }
+        Batch b;
+        try {
+          b = queue.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while reading", e);
+        }
+        batch = b.records();
+        next = 0;
+        last = b.last();
+        if (b.failure() instanceof RuntimeException e) {
+          throw e;
+        } else if (b.failure() instanceof Error e) {
+          throw e;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public CsvRecord next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return batch.get(next++);
+    }
+
+    /** Stops the reading thread (a reader that refused the file reads no further) and waits. */
+    @Override
+    public void close() {
+      stopped = true;
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -158,8 +291,17 @@ public final class CsvInput {
                 .allowMissingFields(true)
                 .skipEmptyLines(true)
                 .ofCsvRecord(reader)) {
-      Records records = new Records(parser.iterator());
-      T value = body.read(records);
+      T value;
+      Records records;
+      if (whole) {
+        try (Ahead ahead = new Ahead(parser.iterator())) {
+          records = new Records(ahead, in);
+          value = body.read(records);
+        }
+      } else {
+        records = new Records(parser.iterator(), in);
+        value = body.read(records);
+      }
       if (!whole) {
         return new Read<>(value, null);
       }
