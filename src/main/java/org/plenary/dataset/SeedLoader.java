@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.plenary.config.PlenaryConfig;
@@ -51,7 +53,53 @@ public class SeedLoader {
   @Inject Event<SeedLoaded> loaded;
   @Inject PlenaryConfig config;
 
+  /** The start's load, begun once Flyway has migrated ({@link #begin}); null until then. */
+  private volatile CompletableFuture<Void> begun;
+
+  /**
+   * Begins the start's load in the background, as soon as the schema is migrated ({@link
+   * AfterMigration}), beside the rest of the framework's start (its last second or so); {@link
+   * #onStart} waits for it. Once: a later migration of the same application changes nothing.
+   */
+  synchronized void begin() {
+    if (begun == null) {
+      begun =
+          CompletableFuture.runAsync(
+              this::loadAtStart,
+              task -> {
+                Thread t = new Thread(task, "plenary-seed-load");
+                t.setDaemon(true);
+                t.start();
+              });
+    }
+  }
+
+  /** The start's load begun after the migration, or null (for tests). */
+  synchronized CompletableFuture<Void> begun() {
+    return begun;
+  }
+
+  /** The service is not started (nor ready) before the start's load is done, or has failed. */
   void onStart(@Observes StartupEvent event) {
+    CompletableFuture<Void> load;
+    synchronized (this) {
+      load = begun;
+    }
+    if (load == null) {
+      loadAtStart(); // no migration at start (Flyway's migrate-at-start off)
+      return;
+    }
+    try {
+      load.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r; // as if thrown here: the start fails with its reason
+      }
+      throw e;
+    }
+  }
+
+  private void loadAtStart() {
     SeedFiles seed =
         config.seedDir().map(d -> SeedFiles.directory(Path.of(d))).orElseGet(SeedFiles::packaged);
     load(
