@@ -92,6 +92,9 @@ public final class EmbeddedDatabase {
   private final FileChannel lockFile;
   private final FileLock lock;
   private final CompletableFuture<Void> started = new CompletableFuture<>();
+  private final List<java.util.function.Consumer<RuntimeException>> failureListeners =
+      new ArrayList<>();
+  private RuntimeException failure; // guarded by failureListeners
   private volatile boolean connectionsAwaitSync;
   private final java.util.concurrent.atomic.AtomicBoolean firstConnection =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -233,11 +236,11 @@ public final class EmbeddedDatabase {
     } catch (IOException | RuntimeException e) {
       // stays in STARTING: a connection attempted later is refused with this reason too
       release(lockFile, lock);
-      started.completeExceptionally(
+      fail(
           e instanceof IOException io
               ? new UncheckedIOException(
                   "Could not start the embedded PostgreSQL: " + io.getMessage(), io)
-              : e);
+              : (RuntimeException) e);
     }
   }
 
@@ -256,20 +259,30 @@ public final class EmbeddedDatabase {
     }
   }
 
-  /** Runs {@code then} with the reason when the start fails (at once if it has failed). */
+  /**
+   * Runs {@code then} with the reason when the start fails (at once if it has failed), before
+   * anyone waiting for the start is told: a command line that ends the process there speaks first.
+   */
   public void whenFailed(java.util.function.Consumer<RuntimeException> then) {
-    started.whenComplete(
-        (ok, e) -> {
-          if (e != null) {
-            then.accept(
-                e instanceof RuntimeException r
-                    ? (e instanceof java.util.concurrent.CompletionException c
-                            && c.getCause() instanceof RuntimeException cause
-                        ? cause
-                        : r)
-                    : new IllegalStateException(e));
-          }
-        });
+    RuntimeException failed;
+    synchronized (failureListeners) {
+      failed = failure;
+      if (failed == null) {
+        failureListeners.add(then);
+        return;
+      }
+    }
+    then.accept(failed);
+  }
+
+  private void fail(RuntimeException e) {
+    List<java.util.function.Consumer<RuntimeException>> listeners;
+    synchronized (failureListeners) {
+      failure = e;
+      listeners = List.copyOf(failureListeners);
+    }
+    listeners.forEach(l -> l.accept(e));
+    started.completeExceptionally(e);
   }
 
   /**

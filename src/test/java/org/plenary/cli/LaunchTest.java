@@ -59,6 +59,45 @@ class LaunchTest {
     assertFalse(Files.exists(data), "nothing embedded was started");
   }
 
+  /**
+   * A refusal found only as the embedded server starts, in the background (another program's
+   * process holds the cluster's pid file), ends the command as a refusal found before does: one
+   * line, exit status 2, and the other program untouched.
+   */
+  @Test
+  void aRefusalFoundAsTheServerStartsEndsWithOneLineAndExitTwo() throws Exception {
+    Path data = dir.resolve("data");
+    org.plenary.db.EmbeddedDatabase.start(data).stop(); // a cluster, stopped
+    Path pidFile = data.toAbsolutePath().normalize().resolve("postgres/postmaster.pid");
+    long other = ProcessHandle.current().pid(); // a live process that is not PostgreSQL
+    Files.writeString(pidFile, other + "\n" + pidFile.getParent() + "\n", StandardCharsets.UTF_8);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "export",
+                dir.resolve("out-dir").toString())
+            .directory(dir.toFile())
+            .redirectOutput(dir.resolve("out").toFile())
+            .redirectError(dir.resolve("err").toFile());
+    pb.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("PLENARY_"));
+    pb.environment().put("PLENARY_DATA_DIR", data.toString());
+    pb.environment().put("PLENARY_EMBEDDED_DATABASE", "true");
+    Process p = pb.start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    String err = Files.readString(dir.resolve("err"), StandardCharsets.UTF_8);
+    List<String> ours = err.lines().filter(l -> l.startsWith("plenary: ")).toList();
+    assertEquals(2, p.exitValue(), err);
+    assertEquals(1, ours.size(), err);
+    assertTrue(
+        ours.get(0).startsWith("plenary: Process " + other + " ")
+            && ours.get(0).contains("is not Plenary's PostgreSQL for this directory"),
+        err);
+    assertTrue(ProcessHandle.of(other).map(ProcessHandle::isAlive).orElse(false));
+  }
+
   @Test
   void theOptInTheDatabaseOrAnotherProfileLetItStart() {
     Properties none = new Properties();
