@@ -96,6 +96,7 @@ public final class EmbeddedDatabase {
       new ArrayList<>();
   private RuntimeException failure; // guarded by failureListeners
   private volatile boolean connectionsAwaitSync;
+  private volatile ServerSocket reservedPort; // held from begin() until the server is launched
   private final java.util.concurrent.atomic.AtomicBoolean firstConnection =
       new java.util.concurrent.atomic.AtomicBoolean();
   private boolean stopped;
@@ -158,7 +159,11 @@ public final class EmbeddedDatabase {
       Optional<Credentials> stored =
           fresh ? Optional.empty() : Credentials.read(root.resolve(CREDENTIALS));
       Credentials credentials = stored.orElseGet(Credentials::generate);
-      EmbeddedDatabase db = new EmbeddedDatabase(pgData, freePort(), credentials, channel, lock);
+      // the port is held until the server is launched, so nobody takes it meanwhile
+      ServerSocket reserved = new ServerSocket(0);
+      EmbeddedDatabase db =
+          new EmbeddedDatabase(pgData, reserved.getLocalPort(), credentials, channel, lock);
+      db.reservedPort = reserved;
       STARTING.put(db.port, db);
       boolean legacy = !fresh && stored.isEmpty();
       Thread t = new Thread(() -> db.run(root, credentials, fresh, legacy), START_THREAD);
@@ -203,6 +208,7 @@ public final class EmbeddedDatabase {
       }
       long initialized = System.nanoTime();
       synced = fresh ? sync(binaries, root, pgData) : CompletableFuture.completedFuture(true);
+      freeReservedPort();
       launch(binaries, root, pgData, port);
       pid = postmasterPid(pgData);
       try {
@@ -235,6 +241,7 @@ public final class EmbeddedDatabase {
       started.complete(null);
     } catch (IOException | RuntimeException e) {
       // stays in STARTING: a connection attempted later is refused with this reason too
+      freeReservedPort();
       release(lockFile, lock);
       fail(
           e instanceof IOException io
@@ -968,9 +975,16 @@ public final class EmbeddedDatabase {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+  /** Lets the server bind the port held since {@link #begin} (at once before it is launched). */
+  private void freeReservedPort() {
+    ServerSocket s = reservedPort;
+    reservedPort = null;
+    if (s != null) {
+      try {
+        s.close();
+      } catch (IOException e) {
+        LOG.debugf("Could not close the socket holding port %d: %s", port, e.getMessage());
+      }
     }
   }
 
