@@ -42,6 +42,22 @@ public final class Publisher {
     }
   }
 
+  /**
+   * Waits until nobody holds the publishing lock (a publication in progress, or the checksums a
+   * first start records after ready), in a transaction of its own: what is read after it is what
+   * that writer committed.
+   */
+  public static void awaitWriters(Connection c) throws SQLException {
+    boolean auto = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try {
+      lock(c);
+    } finally {
+      c.commit(); // the lock is given up at once
+      c.setAutoCommit(auto);
+    }
+  }
+
   /** Publishes the draft in the transaction {@code c}; returns the release's version. */
   public static String publish(Connection c, ReleaseDraft draft) throws SQLException {
     lock(c); // held already by a writer that read before drafting; taken again it is the same lock
