@@ -297,15 +297,14 @@ public final class EmbeddedDatabase {
    * #connectionsAwaitSync}) the new cluster's files on disk too.
    */
   void awaitUsable() {
+    long t0 = System.nanoTime();
+    awaitStarted();
     if (!firstConnection.getAndSet(true)) {
-      long t0 = System.nanoTime();
-      awaitStarted();
       LOG.infof(
           "The first connection waited %.2f s for the embedded PostgreSQL to start (the"
               + " framework started beside it)",
           (System.nanoTime() - t0) / 1e9);
     }
-    awaitStarted();
     if (connectionsAwaitSync && !awaitSynced()) {
       throw new IllegalStateException(
           "The new cluster " + pgData + " could not be synced to disk; see the log");
@@ -534,10 +533,6 @@ public final class EmbeddedDatabase {
 
   /** Stops the server (it is always this process's own) and releases the data directory. */
   public void stop() {
-    if (Thread.currentThread().getName().equals(START_THREAD) && !started.isDone()) {
-      stopNow(); // the start's own failure
-      return;
-    }
     try {
       started.join(); // a start still running ends first
     } catch (java.util.concurrent.CompletionException failed) {

@@ -221,15 +221,6 @@ public final class ContentChecksum {
     }
   }
 
-  /** Records the checksums of the current content if none are recorded; whether it did. */
-  public static boolean recordIfMissing(Connection c) throws SQLException {
-    if (recorded(c).isPresent()) {
-      return false;
-    }
-    record(c, false);
-    return true;
-  }
-
   private static void write(Connection c, Map<String, String> sums, Map<String, String> prints)
       throws SQLException {
     String json =

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
 
 /**
  * Reloads a layer loaded before whose files changed (a new release of it), in place, in the seed
@@ -127,33 +126,11 @@ final class LayerReload {
       if (in != null) {
         cols = Layers.header(c, path.get(), table, Layers.firstLine(in));
       }
-      try (Statement s = c.createStatement()) {
-        s.execute(
-            "create temp table "
-                + staged(table)
-                + " on commit drop as select "
-                + String.join(", ", cols)
-                + " from "
-                + table
-                + " with no data");
-      }
+      Layers.stage(c, staged(table), table, cols);
       if (in == null) {
         return 0;
       }
-      try {
-        c.unwrap(PGConnection.class)
-            .getCopyAPI()
-            .copyIn(
-                "copy "
-                    + staged(table)
-                    + " ("
-                    + String.join(", ", cols)
-                    + ") from stdin (format csv)",
-                in,
-                1 << 16);
-      } catch (SQLException e) {
-        throw new SQLException("Could not load " + path.get() + ": " + e.getMessage(), e);
-      }
+      Layers.copyIn(c, in, path.get(), staged(table), cols);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read " + path.orElseThrow(), e);
     }

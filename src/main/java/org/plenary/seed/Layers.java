@@ -253,18 +253,7 @@ public final class Layers {
                 + at
                 + "'");
       }
-      long n;
-      try {
-        n =
-            c.unwrap(PGConnection.class)
-                .getCopyAPI()
-                .copyIn(
-                    "copy " + table + " (" + String.join(", ", cols) + ") from stdin (format csv)",
-                    in,
-                    1 << 16);
-      } catch (SQLException e) {
-        throw new SQLException("Could not load " + path + ": " + e.getMessage(), e);
-      }
+      long n = copyIn(c, in, path, table, cols);
       try (Statement s = c.createStatement()) {
         s.execute(
             "alter table "
@@ -281,23 +270,46 @@ public final class Layers {
     }
   }
 
+  /**
+   * Copies the rest of a layer file (its header read already: {@code cols}) into {@code target};
+   * returns the rows copied. A row the table refuses fails the load, naming the file.
+   */
+  static long copyIn(Connection c, InputStream in, String path, String target, List<String> cols)
+      throws SQLException, IOException {
+    try {
+      return c.unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn(
+              "copy " + target + " (" + String.join(", ", cols) + ") from stdin (format csv)",
+              in,
+              1 << 16);
+    } catch (SQLException e) {
+      throw new SQLException("Could not load " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A temporary table {@code temp} of {@code table}'s columns {@code cols}, dropped at commit. */
+  static void stage(Connection c, String temp, String table, List<String> cols)
+      throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "create temp table "
+              + temp
+              + " on commit drop as select "
+              + String.join(", ", cols)
+              + " from "
+              + table
+              + " with no data");
+    }
+  }
+
   /** Sets what links.csv gives on the curated votes that are this layer's roll calls too. */
   private static int link(Connection c, SeedFiles files, String path, OffsetDateTime at)
       throws SQLException {
     try (InputStream in = open(files, path)) {
       List<String> cols = header(c, path, "vote", firstLine(in));
-      try (Statement s = c.createStatement()) {
-        s.execute(
-            "create temp table layer_link on commit drop as select "
-                + String.join(", ", cols)
-                + " from vote with no data");
-      }
-      c.unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyIn(
-              "copy layer_link (" + String.join(", ", cols) + ") from stdin (format csv)",
-              in,
-              1 << 16);
+      stage(c, "layer_link", "vote", cols);
+      copyIn(c, in, path, "layer_link", cols);
       List<String> set = cols.stream().filter(col -> !col.equals("id")).toList();
       try (Statement s = c.createStatement()) {
         int n =
