@@ -12,6 +12,19 @@ import org.plenary.query.Jdbc;
 @ApplicationScoped
 public class TestSql {
   @Inject Jdbc jdbc;
+  @Inject io.agroal.api.AgroalDataSource dataSource;
+
+  /**
+   * Waits for whoever holds the publishing lock: a first start records its content checksums after
+   * ready, so a test that remembers the dataset's state reads it once they are recorded.
+   */
+  public void awaitWriters() {
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      org.plenary.release.Publisher.awaitWriters(c);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   /** Each row as column name to value. */
   public List<Map<String, Object>> rows(String sql, Object... params) {

@@ -63,6 +63,7 @@ class GeneralDebateTest {
 
   @BeforeAll
   void importOnce() {
+    sql.awaitWriters(); // the state as the start left it, checksums recorded
     stateBefore =
         sql.rows(
                 "select version, checksum, import_checksum, content_checksums::text as sums from"

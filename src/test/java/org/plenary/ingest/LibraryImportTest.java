@@ -60,6 +60,7 @@ class LibraryImportTest {
 
   @BeforeEach
   void remember() {
+    engine.awaitWriters(); // the state as the start left it, checksums recorded
     versionBefore = state.version();
     stateBefore =
         engine

@@ -70,6 +70,7 @@ class UndlImportTest {
 
   @BeforeEach
   void remember() {
+    engine.awaitWriters(); // the state as the start left it, checksums recorded
     versionBefore = state.version();
     stateChecksum =
         (String) engine.rows("select checksum from dataset_state").get(0).get("checksum");
