@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.plenary.dataset.EarlyLoad;
 import org.plenary.db.EmbeddedDatabase;
 
 /**
@@ -123,6 +124,18 @@ final class Launch {
       all.put("quarkus.datasource.username", db.connection().user());
       all.put("quarkus.datasource.password", db.connection().password());
       Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-postgres-stop"));
+      if (application == null) {
+        // the service: its migration and load begin as soon as the server is up, beside the
+        // framework's start (which takes them over), when nothing but these settings configures
+        // them
+        EarlyLoad.begin(
+            db.connection().url(),
+            db.connection().user(),
+            db.connection().password(),
+            System.getenv(),
+            System.getProperties(),
+            Path.of("").toAbsolutePath());
+      }
     }
     LaunchSettings.use(all);
     if (!memoryBounded(

@@ -1,6 +1,5 @@
 package org.plenary.dataset;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -49,29 +48,77 @@ import org.postgresql.PGConnection;
 @ApplicationScoped
 public class SeedLoader {
   private static final Logger LOG = Logger.getLogger(SeedLoader.class);
-  @Inject AgroalDataSource dataSource;
-  @Inject Event<SeedLoaded> loaded;
+  @Inject javax.sql.DataSource dataSource;
+  @Inject Event<SeedLoaded> loaded; // null in a loader of the launcher's ({@link #detached})
   @Inject PlenaryConfig config;
+
+  /**
+   * The checksum of the files a load found or left loaded, or a launcher's load taken over, last.
+   */
+  private volatile String loadedFiles;
 
   /** The start's load, begun once Flyway has migrated ({@link #begin}); null until then. */
   private volatile CompletableFuture<Void> begun;
 
+  /** What decides a start's load: the files (seed and layers) and what to do on tampering. */
+  public record StartSettings(
+      Optional<String> seedDir, Optional<String> layersDir, PlenaryConfig.OnTamper onTamper) {}
+
+  /**
+   * A loader outside the application, on {@code dataSource}: the launcher's ({@link EarlyLoad}),
+   * which loads before the framework has started; it fires no event (the application's loader fires
+   * it when it takes the result over).
+   */
+  static SeedLoader detached(javax.sql.DataSource dataSource) {
+    SeedLoader loader = new SeedLoader();
+    loader.dataSource = dataSource;
+    return loader;
+  }
+
   /**
    * Begins the start's load in the background, as soon as the schema is migrated ({@link
    * AfterMigration}), beside the rest of the framework's start (its last second or so); {@link
-   * #onStart} waits for it. Once: a later migration of the same application changes nothing.
+   * #onStart} waits for it. When the launcher began it already ({@link EarlyLoad}, with the same
+   * settings), the start waits for that one instead. Once: a later migration of the same
+   * application changes nothing.
    */
   synchronized void begin() {
     if (begun == null) {
-      begun =
-          CompletableFuture.runAsync(
-              this::loadAtStart,
-              task -> {
-                Thread t = new Thread(task, "plenary-seed-load");
-                t.setDaemon(true);
-                t.start();
-              });
+      begun = startLoad(settings(config), EarlyLoad.take());
     }
+  }
+
+  /**
+   * The start's load: the launcher's, taken over when it used the application's settings; else this
+   * loader's own, in the background (after the launcher's has ended, when there was one).
+   */
+  CompletableFuture<Void> startLoad(StartSettings mine, Optional<EarlyLoad> early) {
+    java.util.concurrent.Executor thread =
+        task -> {
+          Thread t = new Thread(task, "plenary-seed-load");
+          t.setDaemon(true);
+          t.start();
+        };
+    if (early.isEmpty()) {
+      return CompletableFuture.runAsync(() -> loadAtStart(mine), thread);
+    }
+    if (early.get().settings().equals(mine)) {
+      return early.get().done().thenAccept(this::fireLoaded);
+    }
+    LOG.infof(
+        "The launcher began the start's load with other settings (%s) than the application's (%s):"
+            + " loading again with the application's",
+        early.get().settings(), mine);
+    return early
+        .get()
+        .done()
+        .handle((checksum, failed) -> null)
+        .thenRunAsync(() -> loadAtStart(mine), thread);
+  }
+
+  /** The start's settings from the application's configuration. */
+  static StartSettings settings(PlenaryConfig config) {
+    return new StartSettings(config.seedDir(), config.layersDir(), config.onTamper());
   }
 
   /** The start's load begun after the migration, or null (for tests). */
@@ -86,8 +133,10 @@ public class SeedLoader {
       load = begun;
     }
     if (load == null) {
-      loadAtStart(); // no migration at start (Flyway's migrate-at-start off)
-      return;
+      begin(); // no migration at start (Flyway's migrate-at-start off)
+      synchronized (this) {
+        load = begun;
+      }
     }
     try {
       load.join();
@@ -99,13 +148,23 @@ public class SeedLoader {
     }
   }
 
-  private void loadAtStart() {
+  /** Loads the start's files; returns the checksum of the files loaded. */
+  String loadAtStart(StartSettings settings) {
     SeedFiles seed =
-        config.seedDir().map(d -> SeedFiles.directory(Path.of(d))).orElseGet(SeedFiles::packaged);
+        settings.seedDir().map(d -> SeedFiles.directory(Path.of(d))).orElseGet(SeedFiles::packaged);
     load(
-        config.layersDir().map(d -> SeedFiles.withLayers(seed, Path.of(d))).orElse(seed),
-        config.onTamper(),
+        settings.layersDir().map(d -> SeedFiles.withLayers(seed, Path.of(d))).orElse(seed),
+        settings.onTamper(),
         true);
+    return loadedFiles;
+  }
+
+  /** Tells the application the files with {@code checksum} are loaded (none when detached). */
+  private void fireLoaded(String checksum) {
+    loadedFiles = checksum;
+    if (loaded != null) {
+      loaded.fire(new SeedLoaded(checksum));
+    }
   }
 
   /** Validates and loads; returns how many rows were inserted or changed, by table. */
@@ -144,7 +203,7 @@ public class SeedLoader {
       Optional<List<String>> differing = verifyContent();
       if (differing.isPresent() && differing.get().isEmpty()) {
         // these very files were validated and loaded before, and the content is theirs
-        loaded.fire(new SeedLoaded(checksum));
+        fireLoaded(checksum);
         LOG.infof("Dataset already loaded (checksum %.12s), content verified", checksum);
         return new LinkedHashMap<>();
       }
@@ -205,7 +264,7 @@ public class SeedLoader {
       c.commit();
       analyze(c, changed);
       when[4] = System.nanoTime();
-      loaded.fire(new SeedLoaded(data.checksum()));
+      fireLoaded(data.checksum());
       if (changed.values().stream().allMatch(n -> n == 0)) {
         LOG.infof("Dataset %s already loaded (checksum %.12s)", data.version(), data.checksum());
       } else {

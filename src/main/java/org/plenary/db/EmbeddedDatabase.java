@@ -770,7 +770,8 @@ public final class EmbeddedDatabase {
     boolean ours =
         lines.size() > 1
             && Path.of(lines.get(1).trim()).equals(pgData)
-            && command.startsWith(root.resolve("postgres-binaries").toString())
+            && (command.startsWith(root.resolve("postgres-binaries").toString())
+                || packagedBinaries() != null && command.startsWith(packagedBinaries().toString()))
             && command.endsWith("/bin/postgres");
     if (!ours) {
       throw new Refused(
@@ -983,13 +984,34 @@ public final class EmbeddedDatabase {
     }
   }
 
-  /** Unpacks the binaries once per archive into {@code dir/<archive id>}. */
-  private static Path extractBinaries(Path dir) throws IOException {
+  /**
+   * Where the package keeps the binaries unpacked when the build did ({@link PackagedBinaries}):
+   * {@code postgres-binaries} beside {@code quarkus-run.jar} when the JVM runs that jar; else null.
+   */
+  static Path packagedBinaries() {
+    String classPath = System.getProperty("java.class.path", "");
+    if (classPath.contains(java.io.File.pathSeparator)
+        || !classPath.endsWith(PackagedBinaries.RUNNER)) {
+      return null;
+    }
+    Path jar = Path.of(classPath).toAbsolutePath().normalize();
+    return jar.getParent() == null ? null : jar.getParent().resolve(PackagedBinaries.DIRECTORY);
+  }
+
+  /**
+   * Unpacks the binaries once per archive into {@code dir/<archive id>}, unless the package holds
+   * them unpacked already ({@link #packagedBinaries}): a first start then spends no time unpacking.
+   */
+  static Path extractBinaries(Path dir) throws IOException {
     Platform platform = Platform.of(System.getProperty("os.name"), System.getProperty("os.arch"));
     try (InputStream archive =
         DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(platform.system(), platform.arch())) {
       byte[] bytes = archive.readAllBytes();
       String id = Integer.toHexString(java.util.Arrays.hashCode(bytes)) + "-" + bytes.length;
+      Path packaged = packagedBinaries();
+      if (packaged != null && Files.exists(packaged.resolve(id).resolve("bin/postgres"))) {
+        return packaged.resolve(id);
+      }
       Path target = dir.resolve(id);
       if (Files.exists(target.resolve("bin/postgres"))) {
         return target;

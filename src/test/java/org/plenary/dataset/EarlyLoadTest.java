@@ -1,0 +1,195 @@
+package org.plenary.dataset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plenary.config.PlenaryConfig.OnTamper;
+import org.plenary.db.EmbeddedDatabase;
+import org.plenary.seed.SeedFiles;
+import org.plenary.seed.SeedReader;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The launcher's migration and load ({@link EarlyLoad}): begun on a new server before any framework
+ * exists, taken over by the application's loader when their settings agree, loaded again with the
+ * application's when they do not; and begun only when the environment and the system properties are
+ * all the configuration there is.
+ */
+class EarlyLoadTest {
+  private static final String FIXTURES = "src/test/resources/fixtures";
+
+  @TempDir Path dir;
+
+  @Test
+  void aNewDatabaseIsMigratedAndLoadedAndTheApplicationTakesTheLoadOver() throws Exception {
+    EmbeddedDatabase db = EmbeddedDatabase.begin(dir.resolve("data"));
+    try {
+      PGSimpleDataSource ds = dataSource(db);
+      SeedLoader.StartSettings settings =
+          new SeedLoader.StartSettings(Optional.of(FIXTURES), Optional.empty(), OnTamper.RESTORE);
+      EarlyLoad early = EarlyLoad.begin(ds, settings);
+      String checksum = early.done().get(120, TimeUnit.SECONDS);
+      assertEquals(SeedReader.checksum(SeedFiles.directory(Path.of(FIXTURES))), checksum);
+      try (Connection c = ds.getConnection()) {
+        assertEquals("24", one(c, "select max(version::int) from flyway_schema_history"));
+        assertEquals(checksum, one(c, "select checksum from dataset_state"));
+        assertNotEquals("0", one(c, "select count(*) from vote"));
+      }
+      String loadedAt = loadedAt(ds);
+
+      // the application's loader, with the same settings: it takes the load over, loads nothing
+      assertSame(early, EarlyLoad.take().orElseThrow());
+      assertTrue(EarlyLoad.take().isEmpty(), "taken once");
+      SeedLoader app = SeedLoader.detached(ds);
+      app.startLoad(settings, Optional.of(early)).get(60, TimeUnit.SECONDS);
+      assertEquals(loadedAt, loadedAt(ds), "not loaded again");
+    } finally {
+      db.stop();
+    }
+  }
+
+  @Test
+  void settingsThatDifferAreLoadedAgainWithTheApplicationsAndAFailureIsTheStartsFailure()
+      throws Exception {
+    EmbeddedDatabase db = EmbeddedDatabase.begin(dir.resolve("data"));
+    try {
+      PGSimpleDataSource ds = dataSource(db);
+      // the launcher loaded the fixtures; the application is configured with the packaged dataset
+      EarlyLoad early =
+          EarlyLoad.begin(
+              ds,
+              new SeedLoader.StartSettings(
+                  Optional.of(FIXTURES), Optional.empty(), OnTamper.RESTORE));
+      EarlyLoad.take();
+      SeedLoader.StartSettings mine =
+          new SeedLoader.StartSettings(Optional.empty(), Optional.empty(), OnTamper.RESTORE);
+      SeedLoader.detached(ds).startLoad(mine, Optional.of(early)).get(120, TimeUnit.SECONDS);
+      try (Connection c = ds.getConnection()) {
+        assertEquals(
+            SeedReader.checksum(SeedFiles.packaged()),
+            one(c, "select checksum from dataset_state"),
+            "the application's files are the ones loaded");
+      }
+
+      // a launcher's load that failed fails the application's start with its reason
+      EarlyLoad failed =
+          EarlyLoad.begin(
+              ds,
+              new SeedLoader.StartSettings(
+                  Optional.of(dir.resolve("no-such-dir").toString()),
+                  Optional.empty(),
+                  OnTamper.RESTORE));
+      EarlyLoad.take();
+      CompletionException e =
+          assertThrows(
+              CompletionException.class,
+              () ->
+                  SeedLoader.detached(ds)
+                      .startLoad(
+                          new SeedLoader.StartSettings(
+                              Optional.of(dir.resolve("no-such-dir").toString()),
+                              Optional.empty(),
+                              OnTamper.RESTORE),
+                          Optional.of(failed))
+                      .join());
+      assertTrue(e.getCause().getMessage().contains("no-such-dir"), e.getCause().getMessage());
+    } finally {
+      db.stop();
+    }
+  }
+
+  @Test
+  void begunOnlyWhenTheEnvironmentAndThePropertiesAreAllTheConfiguration() throws Exception {
+    Properties none = new Properties();
+    Path wd = dir.resolve("wd");
+    Files.createDirectories(wd);
+    assertEquals(
+        Optional.of(
+            new SeedLoader.StartSettings(Optional.empty(), Optional.empty(), OnTamper.RESTORE)),
+        EarlyLoad.settings(Map.of("_", "/usr/bin/java", "PATH", "/bin"), none, wd));
+    assertEquals(
+        Optional.of(
+            new SeedLoader.StartSettings(
+                Optional.of("/seed"), Optional.of("/layers"), OnTamper.REFUSE)),
+        EarlyLoad.settings(
+            Map.of(
+                "PLENARY_SEED_DIR", "/seed",
+                "PLENARY_LAYERS_DIR", "/layers",
+                "PLENARY_ON_TAMPER", "refuse"),
+            none,
+            wd));
+    Properties seed = new Properties();
+    seed.setProperty("plenary.seed-dir", "/from-property");
+    assertEquals(
+        Optional.of("/from-property"),
+        EarlyLoad.settings(Map.of("PLENARY_SEED_DIR", "/from-env"), seed, wd)
+            .orElseThrow()
+            .seedDir(),
+        "a system property before the environment, as in Quarkus");
+    assertEquals(
+        Optional.of(
+            new SeedLoader.StartSettings(Optional.empty(), Optional.empty(), OnTamper.RESTORE)),
+        EarlyLoad.settings(Map.of("QUARKUS_FLYWAY_MIGRATE_AT_START", "true"), none, wd));
+
+    // anything else that could configure them: the framework migrates and loads
+    assertFalse(EarlyLoad.settings(Map.of("QUARKUS_PROFILE", "dev"), none, wd).isPresent());
+    assertFalse(
+        EarlyLoad.settings(Map.of("QUARKUS_FLYWAY_MIGRATE_AT_START", "false"), none, wd)
+            .isPresent());
+    assertFalse(
+        EarlyLoad.settings(Map.of("QUARKUS_FLYWAY_LOCATIONS", "db/other"), none, wd).isPresent());
+    assertFalse(
+        EarlyLoad.settings(Map.of("_PROD_PLENARY_SEED_DIR", "/seed"), none, wd).isPresent());
+    Properties profiled = new Properties();
+    profiled.setProperty("%prod.plenary.seed-dir", "/seed");
+    assertFalse(EarlyLoad.settings(Map.of(), profiled, wd).isPresent());
+    assertFalse(
+        EarlyLoad.settings(Map.of("QUARKUS_CONFIG_LOCATIONS", "/etc/plenary"), none, wd)
+            .isPresent());
+    assertFalse(EarlyLoad.settings(Map.of("PLENARY_ON_TAMPER", "maybe"), none, wd).isPresent());
+    Files.writeString(wd.resolve(".env"), "PLENARY_SEED_DIR=/seed\n");
+    assertFalse(EarlyLoad.settings(Map.of(), none, wd).isPresent());
+    Files.delete(wd.resolve(".env"));
+    Files.createDirectories(wd.resolve("config"));
+    Files.writeString(wd.resolve("config/application.properties"), "plenary.seed-dir=/seed\n");
+    assertFalse(EarlyLoad.settings(Map.of(), none, wd).isPresent());
+  }
+
+  private static PGSimpleDataSource dataSource(EmbeddedDatabase db) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(db.jdbcUrlAwaitingStart());
+    ds.setUser(db.username());
+    ds.setPassword(db.password());
+    return ds;
+  }
+
+  private static String loadedAt(PGSimpleDataSource ds) throws Exception {
+    try (Connection c = ds.getConnection()) {
+      return one(c, "select loaded_at::text from dataset_state");
+    }
+  }
+
+  private static String one(Connection c, String sql) throws Exception {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+}
