@@ -36,6 +36,11 @@ class EarlyLoadTest {
 
   @TempDir Path dir;
 
+  /** The Flyway settings the launcher's migration agrees with. */
+  private static final Map<String, String> FLYWAY_AS_THE_LAUNCHER_MIGRATES =
+      Map.of(
+          "quarkus.flyway.migrate-at-start", "true", "quarkus.flyway.baseline-on-migrate", "false");
+
   @Test
   void aNewDatabaseIsMigratedAndLoadedAndTheApplicationTakesTheLoadOver() throws Exception {
     EmbeddedDatabase db = EmbeddedDatabase.begin(dir.resolve("data"));
@@ -169,6 +174,35 @@ class EarlyLoadTest {
     Files.createDirectories(wd.resolve("config"));
     Files.writeString(wd.resolve("config/application.properties"), "plenary.seed-dir=/seed\n");
     assertFalse(EarlyLoad.settings(Map.of(), none, wd).isPresent());
+  }
+
+  /**
+   * The launcher migrates with Flyway's defaults and loads with the environment's settings: the
+   * packaged configuration must set nothing else for them outside the test profile (a Flyway
+   * setting there would make the launcher's migration differ from the framework's).
+   */
+  @Test
+  void thePackagedConfigurationSetsNothingTheLauncherWouldMiss() throws Exception {
+    Properties packaged = new Properties();
+    try (var in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+      packaged.load(in);
+    }
+    for (String key : packaged.stringPropertyNames()) {
+      if (key.startsWith("%test.") || key.startsWith("%dev.")) {
+        continue;
+      }
+      String bare = key.startsWith("%prod.") ? key.substring("%prod.".length()) : key;
+      if (bare.startsWith("quarkus.flyway.")) {
+        assertEquals(
+            FLYWAY_AS_THE_LAUNCHER_MIGRATES.get(bare),
+            packaged.getProperty(key).trim(),
+            key + ": the launcher migrates with Flyway's defaults");
+      }
+      assertFalse(
+          java.util.List.of("plenary.seed-dir", "plenary.layers-dir", "plenary.on-tamper")
+              .contains(bare),
+          key + " is set in the packaged configuration: the launcher would not see it");
+    }
   }
 
   private static PGSimpleDataSource dataSource(EmbeddedDatabase db) {
