@@ -701,6 +701,10 @@ public final class EmbeddedDatabase {
               "-E",
               "UTF-8",
               "--locale=C.UTF-8",
+              // text compares and sorts by code point, as libc's C.UTF-8 does, but with memcmp and
+              // abbreviated keys: an index build over roll_call's text keys takes a quarter less
+              "--locale-provider=builtin",
+              "--builtin-locale=C.UTF-8",
               "--data-checksums",
               // its files are put on disk after it, while the service starts ({@link #syncing})
               "--no-sync"));

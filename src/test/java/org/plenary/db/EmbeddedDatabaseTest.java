@@ -67,6 +67,21 @@ class EmbeddedDatabaseTest {
         assertEquals("on", one(c, "show fsync"));
         assertEquals("on", one(c, "show full_page_writes"));
         assertEquals("on", one(c, "show data_checksums"));
+        // code-point order by memcmp (PostgreSQL's builtin provider), the order libc's C.UTF-8
+        // gives
+        assertEquals(
+            "b C.UTF-8",
+            one(
+                c,
+                "select datlocprovider::text || ' ' || datlocale from pg_database where datname ="
+                    + " current_database()"));
+        assertEquals(
+            "A,B,a,b,É,ß,é", // U+00C9, U+00DF, U+00E9
+            one(
+                c,
+                "select string_agg(x, ',' order by x) from unnest(array['b', 'B', 'é', 'a', 'É',"
+                    + " 'ß', 'A']) x"));
+        assertEquals("é ÉTÉ", one(c, "select lower('É') || ' ' || upper('été')"));
         assertEquals("127.0.0.1", one(c, "show listen_addresses"));
         assertEquals("384MB", one(c, "show shared_buffers")); // room for the search table
       }
