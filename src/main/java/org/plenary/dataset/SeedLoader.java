@@ -150,13 +150,43 @@ public class SeedLoader {
 
   /** Loads the start's files; returns the checksum of the files loaded. */
   String loadAtStart(StartSettings settings) {
+    return loadAtStart(startFiles(settings), settings.onTamper());
+  }
+
+  /** Loads {@code files} as the start's; returns the checksum of the files loaded. */
+  String loadAtStart(SeedFiles files, PlenaryConfig.OnTamper onTamper) {
+    load(files, onTamper, true);
+    return loadedFiles;
+  }
+
+  /** The start's files: the seed directory's or the packaged ones, with the layers directory's. */
+  static SeedFiles startFiles(StartSettings settings) {
     SeedFiles seed =
         settings.seedDir().map(d -> SeedFiles.directory(Path.of(d))).orElseGet(SeedFiles::packaged);
-    load(
-        settings.layersDir().map(d -> SeedFiles.withLayers(seed, Path.of(d))).orElse(seed),
-        settings.onTamper(),
-        true);
-    return loadedFiles;
+    return settings.layersDir().map(d -> SeedFiles.withLayers(seed, Path.of(d))).orElse(seed);
+  }
+
+  /** Files read and checked ahead of their load ({@link #readAhead}). */
+  private record ReadAhead(SeedFiles files, String checksum, SeedData data) {}
+
+  private volatile ReadAhead readAhead;
+
+  /**
+   * Reads and checks {@code files} now, for a load of these very files later: the launcher's, while
+   * the server starts. Throws as the load would, for files it refuses.
+   */
+  void readAhead(SeedFiles files) {
+    readAhead = new ReadAhead(files, SeedReader.checksum(files), SeedReader.read(files));
+  }
+
+  private String checksumOf(SeedFiles files) {
+    ReadAhead ahead = readAhead;
+    return ahead != null && ahead.files() == files ? ahead.checksum() : SeedReader.checksum(files);
+  }
+
+  private SeedData dataOf(SeedFiles files) {
+    ReadAhead ahead = readAhead;
+    return ahead != null && ahead.files() == files ? ahead.data() : SeedReader.read(files);
   }
 
   /** Tells the application the files with {@code checksum} are loaded (none when detached). */
@@ -188,7 +218,7 @@ public class SeedLoader {
    */
   private Map<String, Integer> load(
       SeedFiles files, PlenaryConfig.OnTamper onTamper, boolean atStart) {
-    String checksum = SeedReader.checksum(files);
+    String checksum = checksumOf(files);
     String loadedChecksum = loadedChecksum();
     if (loadedChecksum != null && !checksum.equals(loadedChecksum)) {
       Optional<SeedFiles> kept = curatedRelease(files);
@@ -227,7 +257,7 @@ public class SeedLoader {
       force = true;
     }
     long t0 = System.nanoTime();
-    SeedData data = SeedReader.read(files);
+    SeedData data = dataOf(files);
     Map<String, Integer> changed = new LinkedHashMap<>();
     long[] when =
         new long[5]; // when the files were read, the tables merged, the layers loaded, ...
@@ -335,7 +365,7 @@ public class SeedLoader {
       }
       String version = rs.getString(1);
       String origin = rs.getString(2);
-      String filesVersion = SeedReader.read(files).version();
+      String filesVersion = dataOf(files).version();
       if (SeedReader.compareVersions(filesVersion, version) > 0) {
         return Optional.empty();
       }

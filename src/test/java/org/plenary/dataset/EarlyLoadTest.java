@@ -57,6 +57,12 @@ class EarlyLoadTest {
         assertNotEquals("0", one(c, "select count(*) from vote"));
       }
       String loadedAt = loadedAt(ds);
+      // the launcher's connections keep their URL as written (Flyway logs it, redacted)
+      try (Connection c =
+          EarlyLoad.dataSource(db.jdbcUrlAwaitingStart(), db.username(), db.password())
+              .getConnection()) {
+        assertEquals(db.jdbcUrlAwaitingStart(), c.getMetaData().getURL());
+      }
 
       // the application's loader, with the same settings: it takes the load over, loads nothing
       assertSame(early, EarlyLoad.take().orElseThrow());
