@@ -49,7 +49,7 @@ import org.postgresql.PGConnection;
 public class SeedLoader {
   private static final Logger LOG = Logger.getLogger(SeedLoader.class);
   @Inject javax.sql.DataSource dataSource;
-  @Inject Event<SeedLoaded> loaded; // null in a loader of the launcher's ({@link #detached})
+  @Inject Event<SeedLoaded> loaded; // null in a loader of the launcher's (detached)
   @Inject PlenaryConfig config;
 
   /**
@@ -112,7 +112,14 @@ public class SeedLoader {
     return early
         .get()
         .done()
-        .handle((checksum, failed) -> null)
+        .handle(
+            (checksum, failed) -> {
+              if (failed != null) {
+                LOG.infof(
+                    "The launcher's load, with its settings, failed: %s", failed.getMessage());
+              }
+              return null;
+            })
         .thenRunAsync(() -> loadAtStart(mine), thread);
   }
 
