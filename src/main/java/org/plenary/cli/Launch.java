@@ -3,12 +3,17 @@ package org.plenary.cli;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import org.plenary.config.PlenaryConfig;
 import org.plenary.dataset.EarlyLoad;
+import org.plenary.dataset.SeedLoader;
 import org.plenary.db.EmbeddedDatabase;
 
 /**
@@ -128,13 +133,14 @@ final class Launch {
         // the service: its migration and load begin as soon as the server is up, beside the
         // framework's start (which takes them over), when nothing but these settings configures
         // them
-        EarlyLoad.begin(
-            db.connection().url(),
-            db.connection().user(),
-            db.connection().password(),
-            System.getenv(),
-            System.getProperties(),
-            Path.of("").toAbsolutePath());
+        loadSettings(System.getenv(), System.getProperties(), Path.of("").toAbsolutePath())
+            .ifPresent(
+                s ->
+                    EarlyLoad.begin(
+                        db.connection().url(),
+                        db.connection().user(),
+                        db.connection().password(),
+                        s));
       }
     }
     LaunchSettings.use(all);
@@ -197,8 +203,7 @@ final class Launch {
    * PLENARY_EMBEDDED_DATABASE=true} (or the system property {@code plenary.embedded-database}).
    */
   static String embeddedRefusal(Map<String, String> env, Properties props) {
-    String profile = props.getProperty("quarkus.profile", env.get("QUARKUS_PROFILE"));
-    boolean prod = !present(profile) || profile.split(",")[0].strip().equals("prod");
+    boolean prod = prod(env, props);
     String optIn =
         props.getProperty("plenary.embedded-database", env.get("PLENARY_EMBEDDED_DATABASE"));
     if (!prod || "true".equalsIgnoreCase(present(optIn) ? optIn.strip() : "")) {
@@ -210,6 +215,63 @@ final class Launch {
         + " PLENARY_DATA_DIR (now "
         + dataDir(env, props).toAbsolutePath().normalize()
         + ").";
+  }
+
+  /** Whether the profile is the production one (the packaged jar's default). */
+  private static boolean prod(Map<String, String> env, Properties props) {
+    String profile = props.getProperty("quarkus.profile", env.get("QUARKUS_PROFILE"));
+    return !present(profile) || profile.split(",")[0].strip().equals("prod");
+  }
+
+  /**
+   * The start's load settings ({@link EarlyLoad}) when the environment and the system properties
+   * are all the configuration there is for the migration and the load; else empty, and the
+   * framework migrates and loads as it starts: the production profile, no configuration file in
+   * {@code workingDir} ({@code config/application.properties}, {@code .env}) nor named by {@code
+   * QUARKUS_CONFIG_LOCATIONS}, no Flyway setting but {@code migrate-at-start=true}, no
+   * profile-specific Plenary or Flyway setting, and an {@code on-tamper} the launcher understands.
+   */
+  static Optional<SeedLoader.StartSettings> loadSettings(
+      Map<String, String> env, Properties props, Path workingDir) {
+    if (!prod(env, props)
+        || present(firstOf(env, props, "quarkus.config.locations", "QUARKUS_CONFIG_LOCATIONS"))
+        || Files.exists(workingDir.resolve("config/application.properties"))
+        || Files.exists(workingDir.resolve(".env"))) {
+      return Optional.empty();
+    }
+    for (String key : props.stringPropertyNames()) {
+      if (key.startsWith("quarkus.flyway.")
+              && !(key.equals("quarkus.flyway.migrate-at-start")
+                  && "true".equals(props.getProperty(key).strip()))
+          || key.startsWith("%") && (key.contains(".plenary.") || key.contains(".flyway."))) {
+        return Optional.empty();
+      }
+    }
+    for (Map.Entry<String, String> e : env.entrySet()) {
+      String key = e.getKey();
+      if (key.startsWith("QUARKUS_FLYWAY_")
+              && !(key.equals("QUARKUS_FLYWAY_MIGRATE_AT_START")
+                  && "true".equals(e.getValue().strip()))
+          || key.startsWith("_") && (key.contains("_PLENARY_") || key.contains("_FLYWAY_"))) {
+        return Optional.empty();
+      }
+    }
+    PlenaryConfig.OnTamper onTamper = PlenaryConfig.OnTamper.RESTORE;
+    String tamper = firstOf(env, props, "plenary.on-tamper", "PLENARY_ON_TAMPER");
+    if (present(tamper)) {
+      try {
+        onTamper = PlenaryConfig.OnTamper.valueOf(tamper.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        return Optional.empty(); // the framework says what is wrong with it
+      }
+    }
+    return Optional.of(
+        new SeedLoader.StartSettings(
+            Optional.ofNullable(firstOf(env, props, "plenary.seed-dir", "PLENARY_SEED_DIR"))
+                .filter(Launch::present),
+            Optional.ofNullable(firstOf(env, props, "plenary.layers-dir", "PLENARY_LAYERS_DIR"))
+                .filter(Launch::present),
+            onTamper));
   }
 
   /** {@code PLENARY_DATA_DIR} (or the system property {@code plenary.data-dir}), else ./data. */

@@ -11,12 +11,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.plenary.config.PlenaryConfig.OnTamper;
+import org.plenary.dataset.SeedLoader.StartSettings;
 
 /**
  * The production profile needs an explicit database or an explicit embedded opt-in, whatever the
@@ -115,5 +118,63 @@ class LaunchTest {
         Launch.externalDatabaseConfigured(
             Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://db/plenary"), none));
     assertFalse(Launch.externalDatabaseConfigured(Map.of(), none));
+  }
+
+  /**
+   * The launcher begins the service's migration and load ({@code dataset.EarlyLoad}) only when the
+   * environment and the system properties are all the configuration there is for them.
+   */
+  @Test
+  void begunOnlyWhenTheEnvironmentAndThePropertiesAreAllTheConfiguration() throws Exception {
+    Properties none = new Properties();
+    Path wd = dir.resolve("wd");
+    Files.createDirectories(wd);
+    Optional<StartSettings> defaults =
+        Optional.of(new StartSettings(Optional.empty(), Optional.empty(), OnTamper.RESTORE));
+    assertEquals(
+        defaults, Launch.loadSettings(Map.of("_", "/usr/bin/java", "PATH", "/bin"), none, wd));
+    assertEquals(
+        Optional.of(
+            new StartSettings(Optional.of("/seed"), Optional.of("/layers"), OnTamper.REFUSE)),
+        Launch.loadSettings(
+            Map.of(
+                "PLENARY_SEED_DIR", "/seed",
+                "PLENARY_LAYERS_DIR", "/layers",
+                "PLENARY_ON_TAMPER", "refuse"),
+            none,
+            wd));
+    Properties seed = new Properties();
+    seed.setProperty("plenary.seed-dir", "/from-property");
+    assertEquals(
+        Optional.of("/from-property"),
+        Launch.loadSettings(Map.of("PLENARY_SEED_DIR", "/from-env"), seed, wd)
+            .orElseThrow()
+            .seedDir(),
+        "a system property before the environment, as in Quarkus");
+    assertEquals(
+        defaults, Launch.loadSettings(Map.of("QUARKUS_FLYWAY_MIGRATE_AT_START", "true"), none, wd));
+
+    // anything else that could configure them: the framework migrates and loads
+    assertFalse(Launch.loadSettings(Map.of("QUARKUS_PROFILE", "dev"), none, wd).isPresent());
+    assertFalse(
+        Launch.loadSettings(Map.of("QUARKUS_FLYWAY_MIGRATE_AT_START", "false"), none, wd)
+            .isPresent());
+    assertFalse(
+        Launch.loadSettings(Map.of("QUARKUS_FLYWAY_LOCATIONS", "db/other"), none, wd).isPresent());
+    assertFalse(
+        Launch.loadSettings(Map.of("_PROD_PLENARY_SEED_DIR", "/seed"), none, wd).isPresent());
+    Properties profiled = new Properties();
+    profiled.setProperty("%prod.plenary.seed-dir", "/seed");
+    assertFalse(Launch.loadSettings(Map.of(), profiled, wd).isPresent());
+    assertFalse(
+        Launch.loadSettings(Map.of("QUARKUS_CONFIG_LOCATIONS", "/etc/plenary"), none, wd)
+            .isPresent());
+    assertFalse(Launch.loadSettings(Map.of("PLENARY_ON_TAMPER", "maybe"), none, wd).isPresent());
+    Files.writeString(wd.resolve(".env"), "PLENARY_SEED_DIR=/seed\n");
+    assertFalse(Launch.loadSettings(Map.of(), none, wd).isPresent());
+    Files.delete(wd.resolve(".env"));
+    Files.createDirectories(wd.resolve("config"));
+    Files.writeString(wd.resolve("config/application.properties"), "plenary.seed-dir=/seed\n");
+    assertFalse(Launch.loadSettings(Map.of(), none, wd).isPresent());
   }
 }

@@ -48,7 +48,8 @@ class EarlyLoadTest {
       PGSimpleDataSource ds = dataSource(db);
       SeedLoader.StartSettings settings =
           new SeedLoader.StartSettings(Optional.of(FIXTURES), Optional.empty(), OnTamper.RESTORE);
-      EarlyLoad early = EarlyLoad.begin(ds, settings);
+      EarlyLoad early =
+          EarlyLoad.begin(db.jdbcUrlAwaitingStart(), db.username(), db.password(), settings);
       String checksum = early.done().get(120, TimeUnit.SECONDS);
       assertEquals(SeedReader.checksum(SeedFiles.directory(Path.of(FIXTURES))), checksum);
       try (Connection c = ds.getConnection()) {
@@ -123,63 +124,6 @@ class EarlyLoadTest {
     } finally {
       db.stop();
     }
-  }
-
-  @Test
-  void begunOnlyWhenTheEnvironmentAndThePropertiesAreAllTheConfiguration() throws Exception {
-    Properties none = new Properties();
-    Path wd = dir.resolve("wd");
-    Files.createDirectories(wd);
-    assertEquals(
-        Optional.of(
-            new SeedLoader.StartSettings(Optional.empty(), Optional.empty(), OnTamper.RESTORE)),
-        EarlyLoad.settings(Map.of("_", "/usr/bin/java", "PATH", "/bin"), none, wd));
-    assertEquals(
-        Optional.of(
-            new SeedLoader.StartSettings(
-                Optional.of("/seed"), Optional.of("/layers"), OnTamper.REFUSE)),
-        EarlyLoad.settings(
-            Map.of(
-                "PLENARY_SEED_DIR", "/seed",
-                "PLENARY_LAYERS_DIR", "/layers",
-                "PLENARY_ON_TAMPER", "refuse"),
-            none,
-            wd));
-    Properties seed = new Properties();
-    seed.setProperty("plenary.seed-dir", "/from-property");
-    assertEquals(
-        Optional.of("/from-property"),
-        EarlyLoad.settings(Map.of("PLENARY_SEED_DIR", "/from-env"), seed, wd)
-            .orElseThrow()
-            .seedDir(),
-        "a system property before the environment, as in Quarkus");
-    assertEquals(
-        Optional.of(
-            new SeedLoader.StartSettings(Optional.empty(), Optional.empty(), OnTamper.RESTORE)),
-        EarlyLoad.settings(Map.of("QUARKUS_FLYWAY_MIGRATE_AT_START", "true"), none, wd));
-
-    // anything else that could configure them: the framework migrates and loads
-    assertFalse(EarlyLoad.settings(Map.of("QUARKUS_PROFILE", "dev"), none, wd).isPresent());
-    assertFalse(
-        EarlyLoad.settings(Map.of("QUARKUS_FLYWAY_MIGRATE_AT_START", "false"), none, wd)
-            .isPresent());
-    assertFalse(
-        EarlyLoad.settings(Map.of("QUARKUS_FLYWAY_LOCATIONS", "db/other"), none, wd).isPresent());
-    assertFalse(
-        EarlyLoad.settings(Map.of("_PROD_PLENARY_SEED_DIR", "/seed"), none, wd).isPresent());
-    Properties profiled = new Properties();
-    profiled.setProperty("%prod.plenary.seed-dir", "/seed");
-    assertFalse(EarlyLoad.settings(Map.of(), profiled, wd).isPresent());
-    assertFalse(
-        EarlyLoad.settings(Map.of("QUARKUS_CONFIG_LOCATIONS", "/etc/plenary"), none, wd)
-            .isPresent());
-    assertFalse(EarlyLoad.settings(Map.of("PLENARY_ON_TAMPER", "maybe"), none, wd).isPresent());
-    Files.writeString(wd.resolve(".env"), "PLENARY_SEED_DIR=/seed\n");
-    assertFalse(EarlyLoad.settings(Map.of(), none, wd).isPresent());
-    Files.delete(wd.resolve(".env"));
-    Files.createDirectories(wd.resolve("config"));
-    Files.writeString(wd.resolve("config/application.properties"), "plenary.seed-dir=/seed\n");
-    assertFalse(EarlyLoad.settings(Map.of(), none, wd).isPresent());
   }
 
   /**
