@@ -80,12 +80,13 @@ public class SeedLoader {
    * AfterMigration}), beside the rest of the framework's start (its last second or so); {@link
    * #onStart} waits for it. When the launcher began it already ({@link EarlyLoad}, with the same
    * settings), the start waits for that one instead. Once: a later migration of the same
-   * application changes nothing.
+   * application changes nothing. Returns the load begun.
    */
-  synchronized void begin() {
+  synchronized CompletableFuture<Void> begin() {
     if (begun == null) {
       begun = startLoad(settings(config), EarlyLoad.take());
     }
+    return begun;
   }
 
   /**
@@ -135,16 +136,8 @@ public class SeedLoader {
 
   /** The service is not started (nor ready) before the start's load is done, or has failed. */
   void onStart(@Observes StartupEvent event) {
-    CompletableFuture<Void> load;
-    synchronized (this) {
-      load = begun;
-    }
-    if (load == null) {
-      begin(); // no migration at start (Flyway's migrate-at-start off)
-      synchronized (this) {
-        load = begun;
-      }
-    }
+    // begun by the migration's callback, or now (Flyway's migrate-at-start off)
+    CompletableFuture<Void> load = begin();
     try {
       load.join();
     } catch (CompletionException e) {

@@ -771,11 +771,12 @@ public final class EmbeddedDatabase {
       return; // a stale pid file: PostgreSQL replaces it on start
     }
     String command = process.get().info().command().orElse("");
+    Path packaged = packagedBinaries();
     boolean ours =
         lines.size() > 1
             && Path.of(lines.get(1).trim()).equals(pgData)
             && (command.startsWith(root.resolve("postgres-binaries").toString())
-                || packagedBinaries() != null && command.startsWith(packagedBinaries().toString()))
+                || packaged != null && command.startsWith(packaged.toString()))
             && command.endsWith("/bin/postgres");
     if (!ours) {
       throw new Refused(
