@@ -13,13 +13,18 @@
 #   docker run -p 8080:8080 -e PLENARY_EMBEDDED_DATABASE=true -v plenary-data:/data plenary
 
 FROM eclipse-temurin:17-jdk AS build
+# The build runs as a user of its own: packaging starts PostgreSQL to make the package's cluster
+# (org.plenary.db.PackagedBinaries; docs/operations.md), which refuses to run as root, and a
+# container does not let root run it in a user namespace, as Plenary does elsewhere.
+RUN useradd --create-home plenary-build && mkdir /src && chown plenary-build /src
+USER plenary-build
 WORKDIR /src
-COPY .mvn/ .mvn/
-COPY mvnw pom.xml ./
+COPY --chown=plenary-build .mvn/ .mvn/
+COPY --chown=plenary-build mvnw pom.xml ./
 RUN ./mvnw -B -ntp dependency:resolve-plugins dependency:resolve -q || true
-COPY src/ src/
-COPY seed-data/ seed-data/
-COPY openapi/ openapi/
+COPY --chown=plenary-build src/ src/
+COPY --chown=plenary-build seed-data/ seed-data/
+COPY --chown=plenary-build openapi/ openapi/
 RUN ./mvnw -B -ntp package -DskipTests
 
 FROM eclipse-temurin:17-jre

@@ -2,13 +2,25 @@ package org.plenary.db;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
 
 /**
- * Unpacks the embedded PostgreSQL's binaries into the package at build time ({@code
- * target/quarkus-app/postgres-binaries}, run by the build after Quarkus has built the app), so that
- * a first start on an empty data directory uses them as they are instead of unpacking them into the
- * data directory (about a second and a half of CPU, beside the framework's start). Without them (a
- * jar run from elsewhere, the tests) the binaries are unpacked into the data directory as before.
+ * Puts the embedded PostgreSQL in the package at build time (run by the build after Quarkus has
+ * built the app), so that a first start on an empty data directory does the least:
+ *
+ * <ul>
+ *   <li>the binaries, unpacked ({@code target/quarkus-app/postgres-binaries}): a first start uses
+ *       them as they are instead of unpacking them into the data directory (about a second and a
+ *       half of CPU, beside the framework's start);
+ *   <li>a cluster made from them ({@code target/quarkus-app/postgres-template}): initdb's output
+ *       with the service's role, its database and the schema migrated by Flyway, and no rows. A
+ *       first start copies it instead of running initdb and the migration (about a second of its
+ *       critical path), gives the copy new passwords and this machine's time zone ({@link
+ *       EmbeddedDatabase#packagedTemplate}).
+ * </ul>
+ *
+ * Without them (a jar run from elsewhere, the tests) the binaries are unpacked into the data
+ * directory, initdb makes the cluster and Flyway migrates it, as before.
  */
 public final class PackagedBinaries {
   /** The jar the packaged application runs from. */
@@ -17,15 +29,41 @@ public final class PackagedBinaries {
   /** The directory beside it. */
   static final String DIRECTORY = "postgres-binaries";
 
+  /** The directory of the package's cluster, beside it. */
+  static final String TEMPLATE = "postgres-template";
+
   private PackagedBinaries() {}
 
-  /** {@code args[0]}: the directory to unpack into (the package's {@link #DIRECTORY}). */
+  /**
+   * {@code args[0]}: the directory to unpack into (the package's {@link #DIRECTORY}); {@code
+   * args[1]}: the directory of the cluster (the package's {@link #TEMPLATE}).
+   */
   public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      System.err.println("usage: PackagedBinaries DIRECTORY");
+    if (args.length != 2) {
+      System.err.println("usage: PackagedBinaries BINARIES-DIRECTORY CLUSTER-DIRECTORY");
       System.exit(2);
     }
     Path dir = Path.of(args[0]).toAbsolutePath().normalize();
-    System.out.println("PostgreSQL binaries unpacked in " + EmbeddedDatabase.extractBinaries(dir));
+    Path binaries = EmbeddedDatabase.extractBinaries(dir);
+    System.out.println("PostgreSQL binaries unpacked in " + binaries);
+    Path template =
+        Path.of(args[1]).toAbsolutePath().normalize().resolve(binaries.getFileName().toString());
+    try {
+      EmbeddedDatabase.makeTemplate(
+          binaries,
+          template,
+          (url, user, password) ->
+              Flyway.configure(PackagedBinaries.class.getClassLoader())
+                  .dataSource(url, user, password)
+                  .load()
+                  .migrate());
+      System.out.println("PostgreSQL cluster with the schema made in " + template);
+    } catch (IOException | RuntimeException e) {
+      // a build where PostgreSQL cannot run (as root without user namespaces, in some containers)
+      // still packages the service: its first starts run initdb and the migration
+      System.out.println(
+          "WARNING: no PostgreSQL cluster in the package (first starts will run initdb): "
+              + e.getMessage());
+    }
   }
 }
