@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
@@ -29,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.plenary.dataset.DatasetState;
@@ -229,17 +231,31 @@ public class CuratedReleaseService {
   /** The loaded release's files being kept after start-up; done when none are pending. */
   private volatile CompletableFuture<Void> archiving = CompletableFuture.completedFuture(null);
 
+  /** Completed when the HTTP server listens ({@link #onServing}); never for a command. */
+  private final CompletableFuture<Void> serving = new CompletableFuture<>();
+
+  @ConfigProperty(name = "quarkus.http.host-enabled", defaultValue = "true")
+  boolean serves;
+
+  void onServing(@ObservesAsync io.quarkus.vertx.http.HttpServerStart event) {
+    serving.complete(null);
+  }
+
+  void onServingTls(@ObservesAsync io.quarkus.vertx.http.HttpsServerStart event) {
+    serving.complete(null);
+  }
+
   /**
    * Keeps the dumps of the loaded release when it was published without them (the bootstrap release
    * from seed-data), so that every release stays downloadable after the next one. Writing them
    * takes seconds at the default dataset's size, so readiness does not wait for it: the publishing
    * lock is taken here, before the service serves anything or a command runs, in a transaction that
-   * a background thread then finishes. Whoever publishes next (a curated release, an import,
-   * another replica) waits for that lock, so the loaded release's data is still there to write; the
-   * reads of releases wait for the files ({@link #awaitArchive}), so they never list the release
-   * without them. The files are the very dumps {@code /v1/dumps} serves ({@link Dumps#current}),
-   * written once for both. A start that is stopped before the files are kept rolls back, and the
-   * next start keeps them.
+   * a background thread then finishes, once the HTTP server listens ({@link #afterServing}).
+   * Whoever publishes next (a curated release, an import, another replica) waits for that lock, so
+   * the loaded release's data is still there to write; the reads of releases wait for the files
+   * ({@link #awaitArchive}), so they never list the release without them. The files are the very
+   * dumps {@code /v1/dumps} serves ({@link Dumps#current}), written once for both. A start that is
+   * stopped before the files are kept rolls back, and the next start keeps them.
    *
    * <p>The same thread first records the content checksums a first start's load left for after
    * ready ({@code ReleaseDraft.OfSeedFiles#checksumsLater}), in the same transaction: the content
@@ -264,10 +280,12 @@ public class CuratedReleaseService {
       }
       Connection held = c;
       c = null;
-      long t0 = System.nanoTime();
       archiving =
           CompletableFuture.runAsync(
-              () -> keepLoaded(held, loaded, date, checksums, t0),
+              () -> {
+                afterServing();
+                keepLoaded(held, loaded, date, checksums, System.nanoTime());
+              },
               task -> {
                 Thread t = new Thread(task, "plenary-release-archive");
                 t.setDaemon(true);
@@ -277,6 +295,18 @@ public class CuratedReleaseService {
       throw new IllegalStateException("Could not read the loaded release: " + e.getMessage(), e);
     } finally {
       closeQuietly(c);
+    }
+  }
+
+  /**
+   * Waits, at most 5 s, until the HTTP server listens (at once for a command, which serves no
+   * HTTP): the framework's last step, opening it, comes after the start's observers, and the work
+   * kept for after ready (seconds of PostgreSQL and of the JVM, on a machine of two cores) would
+   * otherwise run beside it.
+   */
+  void afterServing() {
+    if (serves) {
+      serving.completeOnTimeout(null, 5, TimeUnit.SECONDS).join();
     }
   }
 
