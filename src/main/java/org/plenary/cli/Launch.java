@@ -140,7 +140,8 @@ final class Launch {
                         db.connection().url(),
                         db.connection().user(),
                         db.connection().password(),
-                        s));
+                        s,
+                        db.embedded()::schemaFromPackage));
       }
     }
     LaunchSettings.use(all);

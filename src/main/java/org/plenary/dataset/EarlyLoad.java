@@ -56,11 +56,33 @@ public final class EarlyLoad {
    */
   public static EarlyLoad begin(
       String url, String user, String password, SeedLoader.StartSettings settings) {
-    return begin(dataSource(url, user, password), settings);
+    return begin(url, user, password, settings, () -> false);
+  }
+
+  /**
+   * {@link #begin(String, String, String, SeedLoader.StartSettings)}, with no migration when {@code
+   * schemaCurrent} says, once the server accepts connections, that the database's schema is this
+   * build's: a cluster copied from the package's, migrated when the package was built ({@code
+   * db.EmbeddedDatabase#schemaFromPackage}). The framework's Flyway still validates it.
+   */
+  public static EarlyLoad begin(
+      String url,
+      String user,
+      String password,
+      SeedLoader.StartSettings settings,
+      java.util.function.BooleanSupplier schemaCurrent) {
+    return begin(dataSource(url, user, password), settings, schemaCurrent);
   }
 
   /** Begins the migration and the load on {@code ds} with {@code settings}, in a thread. */
   static EarlyLoad begin(javax.sql.DataSource ds, SeedLoader.StartSettings settings) {
+    return begin(ds, settings, () -> false);
+  }
+
+  private static EarlyLoad begin(
+      javax.sql.DataSource ds,
+      SeedLoader.StartSettings settings,
+      java.util.function.BooleanSupplier schemaCurrent) {
     EarlyLoad load = new EarlyLoad(settings);
     BEGUN.set(load);
     Thread t =
@@ -83,12 +105,19 @@ public final class EarlyLoad {
                       "Could not connect to the database: " + e.getMessage(), e);
                 }
                 long t2 = System.nanoTime();
-                flyway.migrate();
+                boolean current = schemaCurrent.getAsBoolean();
+                if (!current) {
+                  flyway.migrate();
+                }
                 LOG.infof(
-                    "The launcher migrated the schema in %.1f s (Flyway made and the files read in"
-                        + " %.1f s, the server waited for %.1f s); loading beside the framework's"
-                        + " start",
-                    (System.nanoTime() - t2) / 1e9, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+                    "The launcher %s (Flyway made and the files read in %.1f s, the server waited"
+                        + " for %.1f s); loading beside the framework's start",
+                    current
+                        ? "found the schema migrated in the package's cluster"
+                        : String.format(
+                            "migrated the schema in %.1f s", (System.nanoTime() - t2) / 1e9),
+                    (t1 - t0) / 1e9,
+                    (t2 - t1) / 1e9);
                 load.done.complete(loader.loadAtStart(files, load.settings.onTamper()));
               } catch (RuntimeException | Error e) {
                 load.done.completeExceptionally(e);

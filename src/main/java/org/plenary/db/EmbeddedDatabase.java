@@ -85,6 +85,7 @@ public final class EmbeddedDatabase {
   }
 
   private volatile Path binaries; // unpacked as the server starts
+  private volatile boolean fromPackage; // the cluster was copied from the package's
   private final Path pgData;
   private final int port;
   private final String password;
@@ -209,6 +210,7 @@ public final class EmbeddedDatabase {
       Path template = fresh ? packagedTemplate(binaries) : null;
       if (template != null) {
         fromTemplate(binaries, template, pgData, credentials, credentialsFile);
+        fromPackage = true;
       } else if (fresh) {
         initdb(binaries, pgData, credentials, credentialsFile);
       } else {
@@ -527,6 +529,15 @@ public final class EmbeddedDatabase {
       throw new IllegalStateException("Could not prepare the database " + database, e);
     }
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+  }
+
+  /**
+   * Whether this start made the cluster by copying the package's ({@link #packagedTemplate}), whose
+   * schema was migrated when the package was built, from the migrations this package runs: until
+   * anything else runs on it, its schema is current. False until the server has started.
+   */
+  public boolean schemaFromPackage() {
+    return fromPackage;
   }
 
   /** The service's role: the owner of the database, not a superuser. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenary.config.PlenaryConfig.OnTamper;
 import org.plenary.db.EmbeddedDatabase;
+import org.plenary.db.PackagedBinaries;
 import org.plenary.seed.SeedFiles;
 import org.plenary.seed.SeedReader;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -72,6 +73,69 @@ class EarlyLoadTest {
       app.startLoad(settings, Optional.of(early)).get(60, TimeUnit.SECONDS);
       assertEquals(loadedAt, loadedAt(ds), "not loaded again");
     } finally {
+      db.stop();
+    }
+  }
+
+  @Test
+  void onAClusterCopiedFromThePackageTheLauncherLoadsWithoutMigrating() throws Exception {
+    Path app = dir.resolve("quarkus-app");
+    PackagedBinaries.main(
+        new String[] {
+          app.resolve("postgres-binaries").toString(), app.resolve("postgres-template").toString()
+        });
+    java.time.OffsetDateTime packaged = java.time.OffsetDateTime.now();
+    String classPath = System.getProperty("java.class.path");
+    System.setProperty("java.class.path", app.resolve("quarkus-run.jar").toString());
+    EmbeddedDatabase db = EmbeddedDatabase.begin(dir.resolve("data"));
+    try {
+      db.awaitStarted();
+    } finally {
+      System.setProperty("java.class.path", classPath);
+    }
+    try {
+      assertTrue(db.schemaFromPackage(), "the package's cluster was copied");
+      EarlyLoad early = beginOnFixtures(db, db::schemaFromPackage);
+      String checksum = early.done().get(120, TimeUnit.SECONDS);
+      try (Connection c = dataSource(db).getConnection()) {
+        assertEquals(checksum, one(c, "select checksum from dataset_state"));
+        assertNotEquals("0", one(c, "select count(*) from vote"));
+        // every migration was applied when the package was made, none since
+        try (var ps =
+            c.prepareStatement(
+                "select count(*) from flyway_schema_history where installed_on > ?")) {
+          ps.setObject(1, packaged);
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            assertEquals(0, rs.getInt(1));
+          }
+        }
+      }
+    } finally {
+      EarlyLoad.take();
+      db.stop();
+    }
+  }
+
+  @Test
+  void aSchemaSaidToBeCurrentIsNotMigrated() throws Exception {
+    EmbeddedDatabase db = EmbeddedDatabase.begin(dir.resolve("data"));
+    try {
+      db.awaitStarted();
+      assertFalse(db.schemaFromPackage(), "initdb made this one");
+      EarlyLoad early = beginOnFixtures(db, () -> true);
+      var failed =
+          assertThrows(
+              java.util.concurrent.ExecutionException.class,
+              () -> early.done().get(120, TimeUnit.SECONDS));
+      assertTrue(
+          String.valueOf(failed.getCause().getMessage()).contains("does not exist"),
+          String.valueOf(failed.getCause()));
+      try (Connection c = dataSource(db).getConnection()) {
+        assertEquals("0", one(c, "select count(*) from pg_tables where schemaname = 'public'"));
+      }
+    } finally {
+      EarlyLoad.take();
       db.stop();
     }
   }
@@ -153,6 +217,17 @@ class EarlyLoadTest {
               .contains(bare),
           key + " is set in the packaged configuration: the launcher would not see it");
     }
+  }
+
+  /** The launcher's load of the fixtures on {@code db}, its schema current when {@code current}. */
+  private static EarlyLoad beginOnFixtures(
+      EmbeddedDatabase db, java.util.function.BooleanSupplier current) {
+    return EarlyLoad.begin(
+        db.jdbcUrlAwaitingStart(),
+        db.username(),
+        db.password(),
+        new SeedLoader.StartSettings(Optional.of(FIXTURES), Optional.empty(), OnTamper.RESTORE),
+        current);
   }
 
   private static PGSimpleDataSource dataSource(EmbeddedDatabase db) {
