@@ -346,6 +346,10 @@ public class CuratedReleaseService {
                   ? keep(c, version, served.dir(), served.files())
                   : archive(c, version, date);
           Publisher.filesArchived(c, version, checksum);
+          // the release's row changed with its files: its checksum and the fingerprints are
+          // recorded again here, after ready, rather than by the next start's check (a scan of
+          // every table, the 1.77 million country votes' after an import)
+          ContentChecksum.record(c);
         }
         c.commit();
         if (date == null) {
