@@ -15,6 +15,7 @@ import org.plenary.config.PlenaryConfig;
 import org.plenary.dataset.EarlyLoad;
 import org.plenary.dataset.SeedLoader;
 import org.plenary.db.EmbeddedDatabase;
+import org.plenary.ingest.ImportCommand;
 
 /**
  * Where a command's database comes from, decided before Quarkus starts: the configured one ({@code
@@ -144,6 +145,15 @@ final class Launch {
                         db.embedded()::schemaFromPackage));
       }
     }
+    if (application == ImportCommand.class && db.embedded() != null) {
+      // an import on the embedded database runs without the framework when nothing but these
+      // settings configures its migration and load
+      Optional<SeedLoader.StartSettings> direct =
+          loadSettings(System.getenv(), System.getProperties(), Path.of("").toAbsolutePath());
+      if (direct.isPresent()) {
+        return importDirectly(db, direct.get(), err, args);
+      }
+    }
     LaunchSettings.use(all);
     if (!memoryBounded(
         java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())) {
@@ -162,6 +172,28 @@ final class Launch {
       Quarkus.run(application, args);
     }
     return 0;
+  }
+
+  /**
+   * An import without the framework ({@link ImportCommand#direct}): the launcher migrates and loads
+   * as at any start ({@link EarlyLoad#migrateAndLoad}), then runs the same importers, in the same
+   * transactions; the framework's start (about three seconds of a command that serves nothing) is
+   * left out. Its exit status: the command's, or 1 when the start's migration or load failed (its
+   * reason on stderr, as the framework's start would have failed).
+   */
+  private static int importDirectly(
+      Database db, SeedLoader.StartSettings settings, PrintWriter err, String... args) {
+    DirectLogging.toConsole();
+    Connection c = db.connection();
+    try {
+      EarlyLoad.migrateAndLoad(
+          c.url(), c.user(), c.password(), settings, db.embedded()::schemaFromPackage);
+      return ImportCommand.direct(EarlyLoad.dataSource(c.url(), c.user(), c.password()), args);
+    } catch (RuntimeException e) {
+      err.println("plenary: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
   }
 
   /** The embedded server, starting in the background ({@link EmbeddedDatabase#begin}). */

@@ -89,36 +89,8 @@ public final class EarlyLoad {
         new Thread(
             () -> {
               try {
-                // Flyway's configuration (its plugins, its classes) is made while the server starts
-                long t0 = System.nanoTime();
-                Flyway flyway =
-                    Flyway.configure(EarlyLoad.class.getClassLoader()).dataSource(ds).load();
-                // and the files are read and checked
-                SeedLoader loader = SeedLoader.detached(ds);
-                SeedFiles files = SeedLoader.startFiles(load.settings);
-                loader.readAhead(files);
-                long t1 = System.nanoTime();
-                try (java.sql.Connection c = ds.getConnection()) {
-                  // waits for the server to accept connections
-                } catch (java.sql.SQLException e) {
-                  throw new IllegalStateException(
-                      "Could not connect to the database: " + e.getMessage(), e);
-                }
-                long t2 = System.nanoTime();
-                boolean current = schemaCurrent.getAsBoolean();
-                if (!current) {
-                  flyway.migrate();
-                }
-                LOG.infof(
-                    "The launcher %s (Flyway made and the files read in %.1f s, the server waited"
-                        + " for %.1f s); loading beside the framework's start",
-                    current
-                        ? "found the schema migrated in the package's cluster"
-                        : String.format(
-                            "migrated the schema in %.1f s", (System.nanoTime() - t2) / 1e9),
-                    (t1 - t0) / 1e9,
-                    (t2 - t1) / 1e9);
-                load.done.complete(loader.loadAtStart(files, load.settings.onTamper()));
+                load.done.complete(
+                    migrateAndLoad(ds, settings, schemaCurrent, "beside the framework's start"));
               } catch (RuntimeException | Error e) {
                 load.done.completeExceptionally(e);
               }
@@ -130,11 +102,61 @@ public final class EarlyLoad {
   }
 
   /**
+   * Migrates (unless {@code schemaCurrent} says the schema is this build's) and loads, as at any
+   * start, here and now, for a command the launcher runs without the framework ({@code
+   * ingest.ImportCommand#direct}); returns the checksum of the files loaded.
+   */
+  public static String migrateAndLoad(
+      String url,
+      String user,
+      String password,
+      SeedLoader.StartSettings settings,
+      java.util.function.BooleanSupplier schemaCurrent) {
+    return migrateAndLoad(
+        dataSource(url, user, password), settings, schemaCurrent, "without the framework");
+  }
+
+  private static String migrateAndLoad(
+      javax.sql.DataSource ds,
+      SeedLoader.StartSettings settings,
+      java.util.function.BooleanSupplier schemaCurrent,
+      String how) {
+    // Flyway's configuration (its plugins, its classes) is made while the server starts
+    long t0 = System.nanoTime();
+    Flyway flyway = Flyway.configure(EarlyLoad.class.getClassLoader()).dataSource(ds).load();
+    // and the files are read and checked
+    SeedLoader loader = SeedLoader.detached(ds);
+    SeedFiles files = SeedLoader.startFiles(settings);
+    loader.readAhead(files);
+    long t1 = System.nanoTime();
+    try (java.sql.Connection c = ds.getConnection()) {
+      // waits for the server to accept connections
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("Could not connect to the database: " + e.getMessage(), e);
+    }
+    long t2 = System.nanoTime();
+    boolean current = schemaCurrent.getAsBoolean();
+    if (!current) {
+      flyway.migrate();
+    }
+    LOG.infof(
+        "The launcher %s (Flyway made and the files read in %.1f s, the server waited for %.1f s);"
+            + " loading %s",
+        current
+            ? "found the schema migrated in the package's cluster"
+            : String.format("migrated the schema in %.1f s", (System.nanoTime() - t2) / 1e9),
+        (t1 - t0) / 1e9,
+        (t2 - t1) / 1e9,
+        how);
+    return loader.loadAtStart(files, settings.onTamper());
+  }
+
+  /**
    * Connections to {@code url} as it is written, through Flyway's own data source: a driver's data
    * source writes every property into its URL, and Flyway's redaction of that long URL for its log
    * took 0.15 s of a first start.
    */
-  static javax.sql.DataSource dataSource(String url, String user, String password) {
+  public static javax.sql.DataSource dataSource(String url, String user, String password) {
     return Flyway.configure(EarlyLoad.class.getClassLoader())
         .dataSource(url, user, password)
         .getDataSource();

@@ -314,8 +314,8 @@ public final class EmbeddedDatabase {
     awaitStarted();
     if (!firstConnection.getAndSet(true)) {
       LOG.infof(
-          "The first connection waited %.2f s for the embedded PostgreSQL to start (the"
-              + " framework started beside it)",
+          "The first connection waited %.2f s for the embedded PostgreSQL to start (the rest"
+              + " of the start went on beside it)",
           (System.nanoTime() - t0) / 1e9);
     }
     if (connectionsAwaitSync && !awaitSynced()) {

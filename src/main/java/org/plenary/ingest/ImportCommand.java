@@ -21,6 +21,26 @@ public class ImportCommand implements QuarkusApplication {
   @Inject LibraryImporter library;
   @Inject UngdcImporter ungdc;
 
+  /**
+   * Runs the command's {@code args} ({@code import undl FILE...}, {@code import ungdc CORPUS}) on
+   * {@code dataSource} without the framework: the launcher's way ({@code cli.Launch}) when the
+   * environment and the system properties are all the configuration there is, after migrating and
+   * loading as at any start. The importers are the same, in the same transactions; only the
+   * framework's own start (its beans, its web layer, seconds of a command that serves nothing) is
+   * left out.
+   */
+  public static int direct(javax.sql.DataSource dataSource, String... args) {
+    ImportTransaction transaction = ImportTransaction.direct(dataSource);
+    ImportCommand command = new ImportCommand();
+    command.importer = new UndlImporter();
+    command.importer.transaction = transaction;
+    command.library = new LibraryImporter();
+    command.library.transaction = transaction;
+    command.ungdc = new UngdcImporter();
+    command.ungdc.transaction = transaction;
+    return command.run(args);
+  }
+
   @Override
   public int run(String... args) {
     PrintStream out = System.out;

@@ -1,6 +1,5 @@
 package org.plenary.ingest;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -22,8 +21,18 @@ import org.plenary.release.Publisher;
  */
 @ApplicationScoped
 public class ImportTransaction {
-  @Inject AgroalDataSource dataSource;
-  @Inject DatasetState state;
+  @Inject javax.sql.DataSource dataSource;
+  @Inject DatasetState state; // null for an import without the framework ({@link #direct})
+
+  /**
+   * The transaction of an import run without the framework ({@code ImportCommand#direct}): on
+   * {@code dataSource}, with no dataset state to read again after it (the process ends with it).
+   */
+  static ImportTransaction direct(javax.sql.DataSource dataSource) {
+    ImportTransaction t = new ImportTransaction();
+    t.dataSource = dataSource;
+    return t;
+  }
 
   /** An import's start: its time (every row it writes carries it) and the version before. */
   record Begun(OffsetDateTime at, String version) {}
@@ -67,7 +76,9 @@ public class ImportTransaction {
         T result = work.run(c);
         if (changed.test(result)) {
           c.commit();
-          state.refresh();
+          if (state != null) {
+            state.refresh();
+          }
         } else {
           c.rollback(); // nothing new: not even a temporary trace
         }
