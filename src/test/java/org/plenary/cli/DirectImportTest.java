@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * it, runs without the framework ({@code ImportCommand#direct}): the launcher migrates and loads as
  * at any start, then the same importers run in the same transactions. End to end, as a user runs it
  * (a JVM of its own, the logging of the packaged jar): a first import on a new data directory, the
- * same file again (nothing changes), a refused file (nothing changes, exit 1).
+ * same file again (nothing changes), a refused file (nothing changes, exit 1); the General Debate's
+ * command too.
  */
 class DirectImportTest {
   @TempDir Path dir;
@@ -54,11 +55,25 @@ class DirectImportTest {
     assertTrue(after.output().contains("  nothing changed: dataset version "), after.output());
     assertEquals(
         versionOf(again.output()), versionOf(after.output()), "the refused file changed nothing");
+
+    // the General Debate's command takes the same way
+    Run corpus = run("ungdc", Path.of("src/test/resources/ungdc").toAbsolutePath());
+    assertEquals(0, corpus.status(), corpus.output());
+    assertTrue(corpus.output().contains("loading without the framework"), corpus.output());
+    assertTrue(
+        corpus.output().matches("(?s).*\\n  statements: [1-9][0-9,]* added.*"), corpus.output());
+    assertTrue(
+        corpus.output().matches("(?s).*dataset version: \\S+ -> \\S+\\+ungdc\\.1\\n.*"),
+        corpus.output());
   }
 
   private record Run(int status, String output) {}
 
   private Run run(Path file) throws Exception {
+    return run("undl", file);
+  }
+
+  private Run run(String what, Path file) throws Exception {
     Path out = dir.resolve("out");
     List<String> command =
         List.of(
@@ -68,7 +83,7 @@ class DirectImportTest {
             System.getProperty("java.class.path"),
             Main.class.getName(),
             "import",
-            "undl",
+            what,
             file.toString());
     ProcessBuilder pb =
         new ProcessBuilder(command)
