@@ -74,6 +74,53 @@ class RowTextDigestTest {
     }
   }
 
+  /**
+   * The COPY's fields are read whatever the stream hands at a time (here a byte per read, and a
+   * value longer than the reader's buffer): the same checksum as the rows' text hashed directly.
+   */
+  @Test
+  void fieldsAreReadAcrossEveryBoundaryOfTheStream() throws Exception {
+    String longValue = "x".repeat(70_000);
+    List<String[]> rows =
+        List.of(new String[] {"1", "a", null}, new String[] {"2", longValue, "b c"});
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+    out.write(new byte[] {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0});
+    out.writeInt(0); // flags
+    out.writeInt(0); // no header extension
+    for (String[] row : rows) {
+      out.writeShort(row.length);
+      for (String v : row) {
+        if (v == null) {
+          out.writeInt(-1);
+        } else {
+          out.writeInt(v.length());
+          out.writeBytes(v);
+        }
+      }
+    }
+    out.writeShort(-1);
+    java.security.MessageDigest all = java.security.MessageDigest.getInstance("MD5");
+    for (String text : List.of("(1,a,)", "(2," + longValue + ",\"b c\")")) {
+      byte[] md5 = java.security.MessageDigest.getInstance("MD5").digest(text.getBytes());
+      all.update(java.util.HexFormat.of().formatHex(md5).getBytes());
+    }
+    String expected = java.util.HexFormat.of().formatHex(all.digest());
+    byte[] copy = bytes.toByteArray();
+    java.io.InputStream aByteAtATime =
+        new java.io.ByteArrayInputStream(copy) {
+          @Override
+          public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, 1));
+          }
+        };
+    assertEquals(
+        Optional.of(expected),
+        RowTextDigest.digest(new RowTextDigest.Fields(new java.io.ByteArrayInputStream(copy)), 3));
+    assertEquals(
+        Optional.of(expected), RowTextDigest.digest(new RowTextDigest.Fields(aByteAtATime), 3));
+  }
+
   private static long count(Statement s) throws Exception {
     try (ResultSet rs = s.executeQuery("select count(*) from digest_probe")) {
       rs.next();
