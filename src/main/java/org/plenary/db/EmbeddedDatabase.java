@@ -209,8 +209,17 @@ public final class EmbeddedDatabase {
       Path credentialsFile = root.resolve(CREDENTIALS);
       Path template = fresh ? packagedTemplate(binaries) : null;
       if (template != null) {
-        fromTemplate(binaries, template, pgData, credentials, credentialsFile);
-        fromPackage = true;
+        try {
+          fromTemplate(binaries, template, pgData, credentials, credentialsFile);
+          fromPackage = true;
+        } catch (IOException | RuntimeException e) {
+          // e.g. a package this user may not read: a new cluster is made as without one
+          LOG.warnf(
+              "Could not copy the package's cluster %s (%s); making a new one with initdb",
+              template, e.getMessage());
+          template = null;
+          initdb(binaries, pgData, credentials, credentialsFile);
+        }
       } else if (fresh) {
         initdb(binaries, pgData, credentials, credentialsFile);
       } else {
@@ -812,7 +821,7 @@ public final class EmbeddedDatabase {
       throws IOException {
     Path tmp = pgData.resolveSibling(pgData.getFileName() + ".init");
     deleteRecursively(tmp);
-    copyPrivately(template, tmp);
+    copy(template, tmp, PRIVATE_DIR, PRIVATE_FILE);
     Path conf = tmp.resolve("postgresql.conf");
     String zone = timeZone(binaries);
     Files.writeString(
@@ -825,17 +834,26 @@ public final class EmbeddedDatabase {
     Files.move(tmp, pgData, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** Copies the tree {@code from} to {@code to}: directories 0700, files 0600, as initdb's. */
-  static void copyPrivately(Path from, Path to) throws IOException {
+  /** Readable by whoever runs the package, as its binaries are: the package's cluster. */
+  private static final Set<PosixFilePermission> PACKAGE_DIR =
+      PosixFilePermissions.fromString("rwxr-xr-x");
+
+  private static final Set<PosixFilePermission> PACKAGE_FILE =
+      PosixFilePermissions.fromString("rw-r--r--");
+
+  /** Copies the tree {@code from} to {@code to}, its directories and files with these modes. */
+  static void copy(
+      Path from, Path to, Set<PosixFilePermission> dirs, Set<PosixFilePermission> files)
+      throws IOException {
     try (var paths = Files.walk(from)) {
       for (Path p : (Iterable<Path>) paths::iterator) {
         Path target = to.resolve(from.relativize(p).toString());
         if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
           Files.createDirectories(target);
-          Files.setPosixFilePermissions(target, PRIVATE_DIR);
+          Files.setPosixFilePermissions(target, dirs);
         } else if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
           Files.copy(p, target);
-          Files.setPosixFilePermissions(target, PRIVATE_FILE);
+          Files.setPosixFilePermissions(target, files);
         } else {
           throw new IOException("Not a file or a directory in the package's cluster: " + p);
         }
@@ -910,7 +928,9 @@ public final class EmbeddedDatabase {
       Files.deleteIfExists(pgData.resolve("postmaster.opts")); // the build's command line
       Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
       deleteRecursively(tmp);
-      copyPrivately(pgData, tmp);
+      // readable by whoever runs the package (it holds no data, and the password verifiers of
+      // passwords nobody kept); every copy made from it is private again
+      copy(pgData, tmp, PACKAGE_DIR, PACKAGE_FILE);
       deleteRecursively(target);
       Files.createDirectories(target.getParent());
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);

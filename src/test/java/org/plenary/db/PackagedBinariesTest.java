@@ -46,7 +46,9 @@ class PackagedBinariesTest {
         "the cluster is named after its binaries");
     assertFalse(Files.exists(template.resolve("postmaster.pid")), "stopped");
     assertFalse(Files.exists(template.resolve("postmaster.opts")), "no build's command line");
-    assertEquals("rw-------", perms(template.resolve("PG_VERSION")));
+    // readable by whoever runs the package, as the binaries are; each copy private (below)
+    assertEquals("rw-r--r--", perms(template.resolve("PG_VERSION")));
+    assertEquals("rwxr-xr-x", perms(template));
     String classPath = System.getProperty("java.class.path");
     assertNull(EmbeddedDatabase.packagedBinaries(), "the tests' class path is no package");
     try {
@@ -78,7 +80,9 @@ class PackagedBinariesTest {
         long pid = Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).get(0));
         String command = ProcessHandle.of(pid).orElseThrow().info().command().orElse("");
         assertTrue(command.startsWith(packaged.toString()), command);
+        assertTrue(db.schemaFromPackage());
         assertEquals("rwx------", perms(pgData));
+        assertEquals("rw-------", perms(pgData.resolve("PG_VERSION")));
         try (Connection c =
             DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password())) {
           // the schema is there before anyone migrated it, and holds no rows
@@ -132,6 +136,18 @@ class PackagedBinariesTest {
       } finally {
         System.clearProperty("plenary.embedded-database.template");
         third.stop();
+      }
+
+      // a package's cluster that cannot be used (here damaged): initdb, as without one
+      Files.delete(template.resolve("global/pg_control"));
+      EmbeddedDatabase fourth = EmbeddedDatabase.start(dir.resolve("fourth"));
+      try (Connection c =
+          DriverManager.getConnection(fourth.jdbcUrl(), fourth.username(), fourth.password())) {
+        assertFalse(fourth.schemaFromPackage());
+        assertEquals("[]", tables(c).toString());
+        assertEquals("on", one(c, "show data_checksums"));
+      } finally {
+        fourth.stop();
       }
     } finally {
       System.setProperty("java.class.path", classPath);
