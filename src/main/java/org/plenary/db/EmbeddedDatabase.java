@@ -66,6 +66,16 @@ public final class EmbeddedDatabase {
    */
   static final String SHARED_BUFFERS = "384MB";
 
+  /**
+   * The processes that build an index together, the leader included, as many as this machine has
+   * cores, at most PostgreSQL's default (two workers and the leader): on two cores a worker and the
+   * leader built roll_call's two indexes over 1.77 million country votes in 0.79 s and 1.08 s,
+   * against 0.93 s and 1.22 s with PostgreSQL's two workers, which share the cores with the leader.
+   */
+  static int maintenanceWorkers(int cores) {
+    return Math.max(0, Math.min(2, cores - 1));
+  }
+
   static final String CREDENTIALS = "postgres.credentials";
   private static final long WATCH_MILLIS = 1000;
   static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
@@ -365,7 +375,9 @@ public final class EmbeddedDatabase {
                 + pgData
                 + " -c fsync=on -c full_page_writes=on -c password_encryption=scram-sha-256"
                 + " -c shared_buffers="
-                + SHARED_BUFFERS,
+                + SHARED_BUFFERS
+                + " -c max_parallel_maintenance_workers="
+                + maintenanceWorkers(Runtime.getRuntime().availableProcessors()),
             "start"));
   }
 

@@ -84,6 +84,11 @@ class EmbeddedDatabaseTest {
         assertEquals("é ÉTÉ", one(c, "select lower('É') || ' ' || upper('été')"));
         assertEquals("127.0.0.1", one(c, "show listen_addresses"));
         assertEquals("384MB", one(c, "show shared_buffers")); // room for the search table
+        // an index built by as many processes as the machine has cores, at most PostgreSQL's 3
+        assertEquals(
+            String.valueOf(
+                EmbeddedDatabase.maintenanceWorkers(Runtime.getRuntime().availableProcessors())),
+            one(c, "show max_parallel_maintenance_workers"));
       }
 
       // one process per data directory
@@ -452,6 +457,14 @@ class EmbeddedDatabaseTest {
       p.setProperty("password", password);
     }
     return DriverManager.getConnection(url, p);
+  }
+
+  @Test
+  void anIndexIsBuiltByAsManyProcessesAsTheMachineHasCoresAtMostPostgresqlsDefault() {
+    assertEquals(0, EmbeddedDatabase.maintenanceWorkers(1));
+    assertEquals(1, EmbeddedDatabase.maintenanceWorkers(2));
+    assertEquals(2, EmbeddedDatabase.maintenanceWorkers(3));
+    assertEquals(2, EmbeddedDatabase.maintenanceWorkers(64));
   }
 
   private static String one(Connection c, String sql) throws SQLException {
