@@ -166,20 +166,40 @@ public final class ContentChecksum {
    */
   static Map<String, String> fingerprints(Connection c) throws SQLException {
     Map<String, String> out = new TreeMap<>();
-    try (Statement s = c.createStatement()) {
-      for (Checked t : CHECKED) {
-        if (!out.containsKey(t.table())) {
-          try (ResultSet rs =
-              s.executeQuery(
-                  "select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from "
-                      + t.table())) {
-            rs.next();
-            out.put(t.table(), rs.getString(1));
-          }
-        }
+    for (Checked t : CHECKED) {
+      if (!out.containsKey(t.table())) {
+        out.put(t.table(), fingerprint(c, t.table()));
       }
     }
     return out;
+  }
+
+  private static String fingerprint(Connection c, String table) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from " + table)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  /**
+   * Records again the checksums and the fingerprint of what reads {@code table} only, every other
+   * table's as recorded, when checksums are recorded: for a row the caller changed there under the
+   * publishing lock (a release's row, as its files are kept), so that the next start's check does
+   * not find that table moved. No other table's content is taken as recorded by it.
+   */
+  public static void recordAgain(Connection c, String table) throws SQLException {
+    Optional<Recorded> before = read(c);
+    if (before.isEmpty()) {
+      return;
+    }
+    Map<String, String> prints = new TreeMap<>(before.get().prints());
+    prints.put(table, fingerprint(c, table));
+    Map<String, String> sums = new LinkedHashMap<>(before.get().sums());
+    sums.putAll(compute(c, CHECKED.stream().filter(t -> t.table().equals(table)).toList()));
+    write(c, sums, prints);
   }
 
   /**
