@@ -346,11 +346,6 @@ public class CuratedReleaseService {
                   ? keep(c, version, served.dir(), served.files())
                   : archive(c, version, date);
           Publisher.filesArchived(c, version, checksum);
-          // the release's row changed with its files: that table's checksum and fingerprint are
-          // recorded again here, rather than found moved by the next start's check (which then
-          // scans every table, the 1.77 million country votes' after an import); no other
-          // table's content is taken as recorded by it
-          ContentChecksum.recordAgain(c, "release");
         }
         c.commit();
         if (date == null) {

@@ -187,10 +187,11 @@ public final class ContentChecksum {
   /**
    * Records again the checksums and the fingerprint of what reads {@code table} only, every other
    * table's as recorded, when checksums are recorded: for a row the caller changed there under the
-   * publishing lock (a release's row, as its files are kept), so that the next start's check does
-   * not find that table moved. No other table's content is taken as recorded by it.
+   * publishing lock (a release's row, as its files are kept: {@link Publisher#filesArchived}), so
+   * that the next start's check does not find that table moved. No other table's content is taken
+   * as recorded by it.
    */
-  public static void recordAgain(Connection c, String table) throws SQLException {
+  static void recordAgain(Connection c, String table) throws SQLException {
     Optional<Recorded> before = read(c);
     if (before.isEmpty()) {
       return;

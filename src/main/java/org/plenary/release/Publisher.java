@@ -110,7 +110,9 @@ public final class Publisher {
 
   /**
    * Records the files kept for a release published without them (the bootstrap release from the
-   * seed files): the dataset checksum of those files, and when it was published if nobody said.
+   * seed files): the dataset checksum of those files, and when it was published if nobody said. The
+   * release table's content checksum and fingerprint are recorded again with its row, so that the
+   * next start's check does not find that table moved (and scan every table again).
    */
   public static void filesArchived(Connection c, String version, String checksum)
       throws SQLException {
@@ -123,6 +125,7 @@ public final class Publisher {
       ps.setString(3, version);
       ps.executeUpdate();
     }
+    ContentChecksum.recordAgain(c, "release");
   }
 
   private static void setState(Connection c, String version, String checksum) throws SQLException {
