@@ -130,28 +130,24 @@ final class Launch {
       all.put("quarkus.datasource.username", db.connection().user());
       all.put("quarkus.datasource.password", db.connection().password());
       Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-postgres-stop"));
+      // the migration and the start's load are the launcher's when nothing but these settings
+      // configures them: the service's begin as soon as the server is up, beside the framework's
+      // start (which takes them over); an import runs without the framework
+      Optional<SeedLoader.StartSettings> launcherLoad =
+          application == null || application == ImportCommand.class
+              ? loadSettings(System.getenv(), System.getProperties(), Path.of("").toAbsolutePath())
+              : Optional.empty();
       if (application == null) {
-        // the service: its migration and load begin as soon as the server is up, beside the
-        // framework's start (which takes them over), when nothing but these settings configures
-        // them
-        loadSettings(System.getenv(), System.getProperties(), Path.of("").toAbsolutePath())
-            .ifPresent(
-                s ->
-                    EarlyLoad.begin(
-                        db.connection().url(),
-                        db.connection().user(),
-                        db.connection().password(),
-                        s,
-                        db.embedded()::schemaFromPackage));
-      }
-    }
-    if (application == ImportCommand.class && db.embedded() != null) {
-      // an import on the embedded database runs without the framework when nothing but these
-      // settings configures its migration and load
-      Optional<SeedLoader.StartSettings> direct =
-          loadSettings(System.getenv(), System.getProperties(), Path.of("").toAbsolutePath());
-      if (direct.isPresent()) {
-        return importDirectly(db, direct.get(), err, args);
+        launcherLoad.ifPresent(
+            s ->
+                EarlyLoad.begin(
+                    db.connection().url(),
+                    db.connection().user(),
+                    db.connection().password(),
+                    s,
+                    db.embedded()::schemaFromPackage));
+      } else if (launcherLoad.isPresent()) {
+        return importDirectly(db, launcherLoad.get(), err, args);
       }
     }
     LaunchSettings.use(all);
@@ -185,10 +181,10 @@ final class Launch {
       Database db, SeedLoader.StartSettings settings, PrintWriter err, String... args) {
     DirectLogging.toConsole();
     Connection c = db.connection();
+    javax.sql.DataSource ds = EarlyLoad.dataSource(c.url(), c.user(), c.password());
     try {
-      EarlyLoad.migrateAndLoad(
-          c.url(), c.user(), c.password(), settings, db.embedded()::schemaFromPackage);
-      return ImportCommand.direct(EarlyLoad.dataSource(c.url(), c.user(), c.password()), args);
+      EarlyLoad.migrateAndLoad(ds, settings, db.embedded()::schemaFromPackage);
+      return ImportCommand.direct(ds, args);
     } catch (RuntimeException e) {
       err.println("plenary: " + e.getMessage());
       err.flush();

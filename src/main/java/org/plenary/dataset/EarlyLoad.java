@@ -107,13 +107,10 @@ public final class EarlyLoad {
    * ingest.ImportCommand#direct}); returns the checksum of the files loaded.
    */
   public static String migrateAndLoad(
-      String url,
-      String user,
-      String password,
+      javax.sql.DataSource ds,
       SeedLoader.StartSettings settings,
       java.util.function.BooleanSupplier schemaCurrent) {
-    return migrateAndLoad(
-        dataSource(url, user, password), settings, schemaCurrent, "without the framework");
+    return migrateAndLoad(ds, settings, schemaCurrent, "without the framework");
   }
 
   private static String migrateAndLoad(
