@@ -42,22 +42,41 @@ public class AgreementService {
           + " no or abstain (Voeten's agreement index; absences excluded).";
 
   /** The counts behind both measures, as SQL aggregates over roll-call pairs a and b. */
-  private static final String MEASURES =
-      "count(*)::int as votes_shared,"
-          + " count(*) filter (where a.vote <> 'non_voting' and b.vote <> 'non_voting')::int as"
-          + " votes_both_took_part,"
-          + " count(*) filter (where a.vote in ('yes', 'no') and b.vote in ('yes', 'no'))::int as"
-          + " votes_both_yes_or_no,"
-          + " count(*) filter (where a.vote in ('yes', 'no') and a.vote = b.vote)::int as identical,"
-          + " count(*) filter (where a.vote in ('yes', 'no') and b.vote in ('yes', 'no') and a.vote"
-          + " <> b.vote)::int as opposite,"
-          + " count(*) filter (where a.vote <> 'non_voting' and b.vote <> 'non_voting' and (a.vote ="
-          + " 'abstain') <> (b.vote = 'abstain'))::int as one_abstained,"
-          + " sum(case when a.vote <> 'non_voting' and b.vote <> 'non_voting' then 1 - abs("
-          + weight("a")
-          + " - "
-          + weight("b")
-          + ") end)::float8 as voeten_sum";
+  private static final String MEASURES = measures("");
+
+  /**
+   * The MEASURES columns, each aggregate followed by {@code over}: {@code " over ()"} gives every
+   * row of a query the counts over all its rows (the pair's votes and measures in one scan).
+   */
+  private static String measures(String over) {
+    return "count(*)"
+        + over
+        + "::int as votes_shared,"
+        + " count(*) filter (where a.vote <> 'non_voting' and b.vote <> 'non_voting')"
+        + over
+        + "::int as votes_both_took_part,"
+        + " count(*) filter (where a.vote in ('yes', 'no') and b.vote in ('yes', 'no'))"
+        + over
+        + "::int as votes_both_yes_or_no,"
+        + " count(*) filter (where a.vote in ('yes', 'no') and a.vote = b.vote)"
+        + over
+        + "::int as identical,"
+        + " count(*) filter (where a.vote in ('yes', 'no') and b.vote in ('yes', 'no') and a.vote"
+        + " <> b.vote)"
+        + over
+        + "::int as opposite,"
+        + " count(*) filter (where a.vote <> 'non_voting' and b.vote <> 'non_voting' and (a.vote ="
+        + " 'abstain') <> (b.vote = 'abstain'))"
+        + over
+        + "::int as one_abstained,"
+        + " sum(case when a.vote <> 'non_voting' and b.vote <> 'non_voting' then 1 - abs("
+        + weight("a")
+        + " - "
+        + weight("b")
+        + ") end)"
+        + over
+        + "::float8 as voeten_sum";
+  }
 
   private static String weight(String alias) {
     return "(case "
@@ -131,14 +150,19 @@ public class AgreementService {
         " from roll_call a join roll_call b on b.vote_id = a.vote_id and b.delegation_id = ?"
             + " join vote v on v.id = a.vote_id where a.delegation_id = ?"
             + period.sql();
-    Measures m =
-        jdbc.list("select " + MEASURES + from, rs -> measures(rs, 1), params.toArray()).get(0);
+    // the votes and, on each row, the measures over all of them: one scan of the two delegations'
+    // country votes instead of two
+    Measures[] m = {null};
     List<ComparedVote> votes =
         jdbc.list(
-            "select v.id, v.date, v.date_precision, v.subject, a.vote as a, b.vote as b"
+            "select v.id, v.date, v.date_precision, v.subject, a.vote as a, b.vote as b, "
+                + measures(" over ()")
                 + from
                 + " order by v.date, v.id",
             rs -> {
+              if (m[0] == null) {
+                m[0] = measures(rs, 7);
+              }
               String va = rs.getString(5);
               String vb = rs.getString(6);
               return new ComparedVote(
@@ -150,7 +174,7 @@ public class AgreementService {
                   score(va, vb));
             },
             params.toArray());
-    return new Pair(a, b, m, DEFINITION, votes, sources(a, period));
+    return new Pair(a, b, m[0] == null ? NONE_SHARED : m[0], DEFINITION, votes, sources(a, period));
   }
 
   /** The two delegations' agreement per calendar year, oldest first. */
@@ -214,6 +238,9 @@ public class AgreementService {
                 a, rs.getString(1), rs.getString(2), rs.getString(3), measures(rs, 5), sources),
         params.toArray());
   }
+
+  /** The measures of two delegations that shared no vote (the aggregates over no row). */
+  private static final Measures NONE_SHARED = new Measures(0, 0, 0, 0, 0, 0, null, null);
 
   /** The measures from the MEASURES columns, starting at column {@code first}. */
   private static Measures measures(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
