@@ -41,7 +41,7 @@ class Embedder {
       if (!keys.isEmpty()) {
         List<Condition> conds = new ArrayList<>();
         Field childField = e.child().field(e.childField()).orElseThrow();
-        conds.add(new Condition(childField, Operator.IN, new ArrayList<>(keys)));
+        conds.add(new Condition(childField, Operator.KEYS, new ArrayList<>(keys)));
         for (var f : e.fixed().entrySet()) {
           conds.add(
               new Condition(

@@ -545,6 +545,8 @@ public final class ListQuery {
       }
         // no parameter names it (Operator.ofSuffix never returns it): tag filters are parsed apart
       case TAG -> throw new IllegalStateException("a tag filter is not parsed as a field filter");
+        // no parameter names it either: only the embedder makes it
+      case KEYS -> throw new IllegalStateException("an embed's keys are not parsed from a request");
     };
   }
 

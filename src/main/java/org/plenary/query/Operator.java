@@ -67,6 +67,20 @@ public enum Operator {
    * CollectionSpec.TagFilter}) whose column is its exists (... = any(?)) condition, bound to the
    * values as one array.
    */
+  /**
+   * Not named by any parameter: one of the keys of the rows an embedded collection is read for (a
+   * page, up to 1,000), bound as one array that the planner does not estimate value by value. With
+   * {@code = any(?)}, the plan made for the bound values estimates each of them against the
+   * column's statistics: 6 ms of planning for the sources of a page of 1,000 country votes, which
+   * are then read in 3 ms.
+   */
+  KEYS(null, "one of the keys of the rows an embedded collection is read for") {
+    @Override
+    String sql(String column, List<Object> values, List<Object> params) {
+      params.add(values);
+      return column + " = any(array(select unnest(?)))";
+    }
+  },
   TAG(null, "has one of the comma-separated values (a set-valued filter such as topic=)") {
     @Override
     String sql(String column, List<Object> values, List<Object> params) {
