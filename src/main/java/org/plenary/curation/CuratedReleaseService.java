@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -322,7 +323,7 @@ public class CuratedReleaseService {
 
   /**
    * After a first start's load, once its files are kept (the reads of releases do not wait for it):
-   * vacuums the database, so that the pages the load wrote are marked all-visible and a
+   * vacuums the schema's tables, so that the pages the load wrote are marked all-visible and a
    * delegation's country votes are read from roll_call's index alone (V26), as autovacuum would do
    * a minute or more later. A stop meanwhile cancels it, harmlessly.
    */
@@ -331,7 +332,20 @@ public class CuratedReleaseService {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
       c.setAutoCommit(true); // VACUUM cannot run in a transaction
-      s.execute("vacuum");
+      String tables;
+      // the schema's tables this role may vacuum (a database-wide VACUUM warns of every catalog)
+      try (ResultSet rs =
+          s.executeQuery(
+              "select string_agg(format('%I.%I', n.nspname, c.relname), ', ') from pg_class c"
+                  + " join pg_namespace n on n.oid = c.relnamespace where n.nspname ="
+                  + " current_schema() and c.relkind in ('r', 'm') and pg_has_role(c.relowner,"
+                  + " 'USAGE')")) {
+        tables = rs.next() ? rs.getString(1) : null;
+      }
+      if (tables == null) {
+        return;
+      }
+      s.execute("vacuum " + tables);
       LOG.infof(
           "Vacuumed the loaded tables in %.1f s (after ready)", (System.nanoTime() - t0) / 1e9);
     } catch (SQLException | RuntimeException e) {
