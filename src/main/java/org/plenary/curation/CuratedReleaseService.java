@@ -292,8 +292,8 @@ public class CuratedReleaseService {
                   keepLoaded(held, loaded, date, checksums, System.nanoTime());
                   kept.complete(null);
                 } catch (RuntimeException | Error e) {
-                  kept.completeExceptionally(e);
-                  throw e;
+                  kept.completeExceptionally(e); // awaitArchive says it
+                  return;
                 }
                 if (checksums) {
                   vacuumLoaded();

@@ -52,18 +52,11 @@ public final class EarlyLoad {
   /**
    * Begins the migration and the load in a thread of their own, on the database at {@code url}
    * (whose connections wait for the server to start), with {@code settings}: the launcher's, read
-   * when they are all the configuration there is for them ({@code cli.Launch#loadSettings}).
-   */
-  public static EarlyLoad begin(
-      String url, String user, String password, SeedLoader.StartSettings settings) {
-    return begin(url, user, password, settings, () -> false);
-  }
-
-  /**
-   * {@link #begin(String, String, String, SeedLoader.StartSettings)}, with no migration when {@code
-   * schemaCurrent} says, once the server accepts connections, that the database's schema is this
-   * build's: a cluster copied from the package's, migrated when the package was built ({@code
-   * db.EmbeddedDatabase#schemaFromPackage}). The framework's Flyway still validates it.
+   * when they are all the configuration there is for them ({@code cli.Launch#loadSettings}). No
+   * migration runs when {@code schemaCurrent} says, once the server accepts connections, that the
+   * database's schema is this build's: a cluster copied from the package's, migrated when the
+   * package was built ({@code db.EmbeddedDatabase#schemaFromPackage}). The framework's Flyway still
+   * validates it.
    */
   public static EarlyLoad begin(
       String url,

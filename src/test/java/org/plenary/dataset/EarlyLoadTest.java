@@ -50,7 +50,8 @@ class EarlyLoadTest {
       SeedLoader.StartSettings settings =
           new SeedLoader.StartSettings(Optional.of(FIXTURES), Optional.empty(), OnTamper.RESTORE);
       EarlyLoad early =
-          EarlyLoad.begin(db.jdbcUrlAwaitingStart(), db.username(), db.password(), settings);
+          EarlyLoad.begin(
+              db.jdbcUrlAwaitingStart(), db.username(), db.password(), settings, () -> false);
       String checksum = early.done().get(120, TimeUnit.SECONDS);
       assertEquals(SeedReader.checksum(SeedFiles.directory(Path.of(FIXTURES))), checksum);
       try (Connection c = ds.getConnection()) {
