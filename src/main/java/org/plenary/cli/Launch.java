@@ -38,7 +38,7 @@ final class Launch {
    * {@code quarkus:run} start the service with them.
    */
   static final String MEMORY_OPTIONS =
-      "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k";
+      "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UnlockExperimentalVMOptions -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=5000";
 
   /** A JDBC connection's settings: the configured database's, or the embedded one's. */
   record Connection(String url, String user, String password) {}
