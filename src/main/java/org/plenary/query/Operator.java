@@ -63,11 +63,6 @@ public enum Operator {
     }
   },
   /**
-   * Not named by any parameter: a set-valued filter ({@code topic=a,b}, a {@link
-   * CollectionSpec.TagFilter}) whose column is its exists (... = any(?)) condition, bound to the
-   * values as one array.
-   */
-  /**
    * Not named by any parameter: one of the keys of the rows an embedded collection is read for (a
    * page, up to 1,000), bound as one array that the planner does not estimate value by value. With
    * {@code = any(?)}, the plan made for the bound values estimates each of them against the
@@ -81,6 +76,11 @@ public enum Operator {
       return column + " = any(array(select unnest(?)))";
     }
   },
+  /**
+   * Not named by any parameter: a set-valued filter ({@code topic=a,b}, a {@link
+   * CollectionSpec.TagFilter}) whose column is its exists (... = any(?)) condition, bound to the
+   * values as one array.
+   */
   TAG(null, "has one of the comma-separated values (a set-valued filter such as topic=)") {
     @Override
     String sql(String column, List<Object> values, List<Object> params) {
