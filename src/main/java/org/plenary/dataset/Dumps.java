@@ -235,6 +235,7 @@ public class Dumps {
     List<DumpFile> files = new ArrayList<>();
     List<TableSpec> tables = new ArrayList<>(Schema.DUMPED);
     List<Object> statementSources = statementSources(c);
+    List<OutsideData> outside = outsideData(c);
     if (!statementSources.isEmpty()) {
       tables.add(STATEMENTS);
     }
@@ -257,9 +258,10 @@ public class Dumps {
               HexFormat.of().formatHex(sha.digest()),
               rows));
     }
-    byte[] datapackage = datapackage(version, files, releaseDate, tables, statementSources);
+    byte[] datapackage =
+        datapackage(version, files, releaseDate, tables, statementSources, outside);
     Files.write(dir.resolve("datapackage.json"), datapackage);
-    byte[] readme = readme(version, files, releaseDate).getBytes(StandardCharsets.UTF_8);
+    byte[] readme = readme(version, files, releaseDate, outside).getBytes(StandardCharsets.UTF_8);
     Files.write(dir.resolve("README.md"), readme);
     List<String> entries = new ArrayList<>(List.of("datapackage.json", "README.md"));
     files.forEach(f -> entries.add(f.name()));
@@ -478,12 +480,40 @@ public class Dumps {
     return out;
   }
 
+  /**
+   * An outside dataset a loaded layer was built from (its source row, origin = the layer), with the
+   * licence notice that came with it ({@code layer.licence}), or null.
+   */
+  record OutsideData(String title, String publisher, String url, String note, String licence) {}
+
+  /** The outside datasets of the loaded layers, in the layers' order of name. */
+  static List<OutsideData> outsideData(Connection c) throws SQLException {
+    List<OutsideData> out = new ArrayList<>();
+    try (var s = c.createStatement();
+        var rs =
+            s.executeQuery(
+                "select s.title, s.publisher, s.url, s.note, l.licence from layer l join source s"
+                    + " on s.origin = l.name order by l.name collate \"C\", s.id collate \"C\"")) {
+      while (rs.next()) {
+        out.add(
+            new OutsideData(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5)));
+      }
+    }
+    return out;
+  }
+
   private byte[] datapackage(
       String version,
       List<DumpFile> files,
       String releaseDate,
       List<TableSpec> tables,
-      List<Object> statementSources)
+      List<Object> statementSources,
+      List<OutsideData> outside)
       throws IOException {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("profile", "tabular-data-package");
@@ -493,9 +523,11 @@ public class Dumps {
     p.put("created", releaseDate);
     p.put(
         "description",
-        "Votes, roll calls, delegations, organizations, people, stated positions, documents, events and"
-            + " signatures on the UN Convention against Cybercrime; every record cites its sources"
-            + " (citations.csv, sources.csv). An empty field means unknown.");
+        "UN votes and their roll calls, delegations, topics and documents, with the curated records"
+            + " on the UN Convention against Cybercrime (organizations, people, stated positions,"
+            + " events, signatures); every record cites its sources (citations.csv, sources.csv)."
+            + " Parts built from outside datasets are named in sources, their licence notices in"
+            + " README.md. An empty field means unknown.");
     p.put("homepage", "/v1/dataset");
     p.put(
         "licenses",
@@ -519,6 +551,20 @@ public class Dumps {
                     "path",
                     "https://github.com/dgrtwo/unvotes")));
     sources.addAll(statementSources);
+    for (OutsideData o : outside) {
+      sources.add(
+          ordered(
+              "title",
+              "Outside data: "
+                  + o.title()
+                  + " ("
+                  + o.publisher()
+                  + ")"
+                  + (o.note() == null ? "" : ". " + o.note())
+                  + (o.licence() == null ? "" : " Its licence notice is in README.md."),
+              "path",
+              o.url()));
+    }
     p.put("sources", sources);
     List<Object> resources = new ArrayList<>();
     for (TableSpec t : tables) {
@@ -617,7 +663,8 @@ public class Dumps {
     return t.file().substring(0, t.file().length() - ".csv".length());
   }
 
-  private String readme(String version, List<DumpFile> files, String releaseDate) {
+  private String readme(
+      String version, List<DumpFile> files, String releaseDate, List<OutsideData> outside) {
     StringBuilder sb = new StringBuilder();
     sb.append("# ")
         .append(config.dataset().title())
@@ -633,6 +680,33 @@ public class Dumps {
             " The roll calls come from Erik Voeten's UN General Assembly voting data (unvotes); cite it too.")
         .append(" Quotes are short excerpts attributed to their speakers and sources.\n\n");
     sb.append("Cite as: ").append(config.dataset().citation().formatted(version)).append("\n\n");
+    if (!outside.isEmpty()) {
+      sb.append("## Outside data\n\n")
+          .append(
+              "Parts of this release are built from these datasets; each of their records cites its"
+                  + " source (citations.csv):\n\n");
+      for (OutsideData o : outside) {
+        sb.append("- ")
+            .append(o.title())
+            .append(", ")
+            .append(o.publisher())
+            .append(", ")
+            .append(o.url())
+            .append(o.note() == null ? "" : ". " + o.note())
+            .append('\n');
+      }
+      sb.append('\n');
+      for (OutsideData o : outside) {
+        if (o.licence() != null) {
+          sb.append("The rows from ")
+              .append(o.title())
+              .append(" come with this licence notice, which goes with every copy of them:\n\n")
+              .append("```\n")
+              .append(o.licence().strip())
+              .append("\n```\n\n");
+        }
+      }
+    }
     sb.append(
         "## Files\n\n`datapackage.json` describes every table (Frictionless Data Package: types, keys, checksums).\n\n");
     sb.append("| file | rows | sha256 | what |\n| --- | --- | --- | --- |\n");

@@ -355,6 +355,7 @@ public final class LayerBuilder {
     String latest =
         rollCalls.values().stream().map(RollCall::date).max(String::compareTo).orElseThrow();
     writeManifest(dir, VOETEN, latest, "Voeten's General Assembly roll calls, 1946-2020");
+    copyLicence(voeten, dir);
     try (LayerCsv w = new LayerCsv(dir.resolve("sources.csv"), SOURCE_COLUMNS)) {
       w.row(
           VOETEN_SOURCE,
@@ -676,6 +677,7 @@ public final class LayerBuilder {
     String latest =
         vetoes.stream().map(v -> v.date().toString()).max(String::compareTo).orElse("1946-01-01");
     writeManifest(dir, VETOES, latest, "The Security Council's vetoed drafts, 1946-2022");
+    copyLicence(csv.toAbsolutePath().getParent(), dir);
     try (LayerCsv w = new LayerCsv(dir.resolve("sources.csv"), SOURCE_COLUMNS)) {
       w.row(
           VETO_SOURCE,
@@ -934,6 +936,23 @@ public final class LayerBuilder {
     try (LayerCsv w =
         new LayerCsv(dir.resolve("layer.csv"), List.of("name", "date", "description"))) {
       w.row(name, date, what);
+    }
+  }
+
+  /**
+   * The source's licence file ({@code LICENSE} in its folder), copied unchanged into the layer as
+   * {@code LICENSE}: a licence such as the veto list's MIT asks that its notice go with every copy
+   * of the data, so it goes with the layer into the published dataset, the jar and, loaded into
+   * {@code layer.licence}, every release's dumps. A source without one (Voeten's data is in the
+   * public domain) leaves none.
+   */
+  static void copyLicence(Path sourceDir, Path layerDir) throws IOException {
+    Path from = sourceDir.resolve(Layers.LICENCE);
+    Path to = layerDir.resolve(Layers.LICENCE);
+    if (Files.isRegularFile(from)) {
+      Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } else {
+      Files.deleteIfExists(to);
     }
   }
 

@@ -62,6 +62,12 @@ public final class Layers {
           new LayerFile("citations", "citation"),
           new LayerFile("conflicts", "conflict"));
 
+  /**
+   * The source's licence notice in a layer's directory ({@link LayerBuilder#copyLicence}), when the
+   * source has one: part of the layer's files, kept in {@code layer.licence} for the dumps.
+   */
+  public static final String LICENCE = "LICENSE";
+
   /** links.csv: the columns a layer sets on curated votes that are its roll calls too. */
   static final List<String> LINKED =
       List.of("voeten_rcid", "session", "resolution", "amend", "para", "important_vote");
@@ -87,7 +93,32 @@ public final class Layers {
       find(files, layer, f.base()).ifPresent(out::add);
     }
     find(files, layer, "links").ifPresent(out::add);
+    licence(files, layer).ifPresent(out::add);
     return out;
+  }
+
+  /** The path of the layer's licence notice, when it has one. */
+  static Optional<String> licence(SeedFiles files, String layer) {
+    String path = "layers/" + layer + "/" + LICENCE;
+    return files.read(path).isPresent() ? Optional.of(path) : Optional.empty();
+  }
+
+  /** The text of the layer's licence notice (strict UTF-8), or null when it has none. */
+  private static String licenceText(SeedFiles files, String layer) {
+    Optional<String> path = licence(files, layer);
+    if (path.isEmpty()) {
+      return null;
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(files.read(path.get()).orElseThrow()))
+          .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new SeedException(List.of(files.describe(path.get()) + " is not valid UTF-8"));
+    }
   }
 
   /** Adds every layer's files (names and bytes) to a digest: part of the dataset's checksum. */
@@ -166,10 +197,12 @@ public final class Layers {
       }
       try (PreparedStatement ps =
           c.prepareStatement(
-              "insert into layer (name, checksum) values (?, ?) on conflict (name) do update"
-                  + " set checksum = excluded.checksum, loaded_at = now()")) {
+              "insert into layer (name, checksum, licence) values (?, ?, ?) on conflict (name)"
+                  + " do update set checksum = excluded.checksum, licence = excluded.licence,"
+                  + " loaded_at = now()")) {
         ps.setString(1, layer);
         ps.setString(2, sum.get());
+        ps.setString(3, licenceText(files, layer));
         ps.executeUpdate();
       }
       LOG.infof("Layer %s loaded in %.1f s", layer, (System.nanoTime() - t0) / 1e9);

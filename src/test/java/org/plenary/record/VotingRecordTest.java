@@ -2,11 +2,14 @@ package org.plenary.record;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -179,6 +182,39 @@ class VotingRecordTest {
   }
 
   @Test
+  void theDumpsNameTheOutsideDataAndCarryTheVetoListsLicenceNotice() throws IOException {
+    // the MIT licence of the veto list asks that its notice go with every copy of the data
+    String notice =
+        Files.readString(Path.of("src/test/resources/fixtures/record-layers/sc-vetoes/LICENSE"))
+            .strip();
+    assertTrue(
+        notice.startsWith("MIT License") && notice.contains("World Politics Data Lab"), notice);
+    assertEquals(
+        Files.readString(Path.of("seed-data/layers/sc-vetoes/LICENSE")).strip(),
+        notice,
+        "the published layer carries the same notice");
+    String readme = given().get("/v1/dumps/README.md").then().statusCode(200).extract().asString();
+    assertTrue(readme.contains("## Outside data"), readme);
+    assertTrue(readme.contains("Vetoes in the UN Security Council, 1946-2022"), readme);
+    assertTrue(readme.contains("United Nations General Assembly Voting Data"), readme);
+    assertTrue(readme.contains("```\n" + notice + "\n```"), "the notice, verbatim: " + readme);
+    // Voeten's data is in the public domain: no notice of its own
+    assertEquals(1, readme.split("come with this licence notice", -1).length - 1, readme);
+    given()
+        .get("/v1/dumps/datapackage.json")
+        .then()
+        .statusCode(200)
+        .body(
+            "sources.findAll { it.title.startsWith('Outside data: ') }.path",
+            contains(
+                "https://github.com/world-politics-datalab/vetoes-un-security-council",
+                "https://github.com/dgrtwo/unvotes/tree/7eb7034314ff79c49c9e0785fcd9d216fa04cf14"))
+        .body(
+            "sources.find { it.path.contains('vetoes-un-security-council') }.title",
+            containsString("MIT licence"));
+  }
+
+  @Test
   void historicStatesLinkToTheirSuccessors() {
     given()
         .get("/v1/delegations/YUG")
@@ -254,6 +290,6 @@ class VotingRecordTest {
     given().get("/v1/votes?id__contains=undl-&include=total").then().body("meta.total", is(1));
     // a second import changes nothing
     var again = importer.importFile(file, progress::add);
-    org.junit.jupiter.api.Assertions.assertEquals(false, again.changed());
+    assertEquals(false, again.changed());
   }
 }

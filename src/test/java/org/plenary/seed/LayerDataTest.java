@@ -1,6 +1,8 @@
 package org.plenary.seed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +19,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The published layers (seed-data/layers), checked against their sources' documented counts: a
@@ -66,6 +69,37 @@ class LayerDataTest {
     // absences are never counted
     assertEquals(0, votes.stream().filter(r -> !r.get("non_voting").isEmpty()).count());
     assertEquals(5745, rows("voeten/vote_topics.csv").size());
+  }
+
+  @Test
+  void aSourcesLicenceNoticeGoesWithItsLayer(@TempDir Path tmp) throws IOException {
+    // the veto list's MIT notice is in its published layer (Voeten's data, public domain, has none)
+    String notice = Files.readString(LAYERS.resolve("sc-vetoes").resolve(Layers.LICENCE));
+    assertTrue(
+        notice.startsWith("MIT License")
+            && notice.contains("Copyright (c) 2022 The World Politics Data Lab")
+            && notice.contains("Permission is hereby granted"),
+        notice);
+    assertFalse(Files.exists(LAYERS.resolve("voeten").resolve(Layers.LICENCE)));
+    // the application packages every file of the dataset, the notice too: the packaged files are
+    // the directory's, to the checksum
+    assertEquals(
+        notice,
+        new String(
+            SeedFiles.packaged().read("layers/sc-vetoes/" + Layers.LICENCE).orElseThrow(),
+            StandardCharsets.UTF_8));
+    assertEquals(
+        SeedReader.checksum(SeedFiles.directory(Path.of("seed-data"))),
+        SeedReader.checksum(SeedFiles.packaged()));
+    // the build copies a source's notice unchanged, and removes one its source no longer has
+    Path source = Files.createDirectories(tmp.resolve("source"));
+    Path layer = Files.createDirectories(tmp.resolve("layer"));
+    Files.writeString(source.resolve("LICENSE"), "Notice\n\u00e9\n");
+    LayerBuilder.copyLicence(source, layer);
+    assertEquals("Notice\n\u00e9\n", Files.readString(layer.resolve(Layers.LICENCE)));
+    Files.delete(source.resolve("LICENSE"));
+    LayerBuilder.copyLicence(source, layer);
+    assertFalse(Files.exists(layer.resolve(Layers.LICENCE)));
   }
 
   @Test

@@ -248,6 +248,47 @@ class LayerReloadTest {
     given().get("/v1/votes/undl-9002").then().statusCode(200).body("data.no", is(3));
   }
 
+  @Test
+  @Order(3)
+  void aLayersLicenceNoticeIsLoadedWithItsFilesAndGoesIntoTheDumps() throws IOException {
+    Path layers = tmp.resolve("licence");
+    for (String layer : List.of("voeten", "sc-vetoes")) {
+      Path to = Files.createDirectories(layers.resolve(layer));
+      try (var files = Files.list(LAYERS.resolve(layer))) {
+        for (Path f : files.toList()) {
+          Files.copy(f, to.resolve(f.getFileName().toString()));
+        }
+      }
+    }
+    Path notice = layers.resolve("sc-vetoes").resolve(Layers.LICENCE);
+    // a new notice is a change of the layer's files: loaded with them, and in the next dumps
+    Files.writeString(notice, "A notice of this test's own\n", StandardCharsets.UTF_8);
+    loader.load(SeedFiles.withLayers(Fixtures.files(), layers));
+    assertEquals("A notice of this test's own\n", licence("sc-vetoes"));
+    assertEquals(null, licence("voeten"), "Voeten's data is in the public domain: no notice");
+    engine.awaitWriters();
+    cache.clear();
+    String readme = given().get("/v1/dumps/README.md").then().statusCode(200).extract().asString();
+    assertTrue(
+        readme.contains(
+            " come with this licence notice, which goes with every copy of them:\n\n```\nA notice of this test's own\n```"),
+        readme);
+    // a notice the source no longer has goes too
+    Files.delete(notice);
+    loader.load(SeedFiles.withLayers(Fixtures.files(), layers));
+    assertEquals(null, licence("sc-vetoes"));
+    // the published files again
+    loader.load(SeedFiles.withLayers(Fixtures.files(), LAYERS));
+    assertEquals(
+        Files.readString(LAYERS.resolve("sc-vetoes").resolve(Layers.LICENCE)),
+        licence("sc-vetoes"));
+  }
+
+  private String licence(String layer) {
+    return (String)
+        engine.rows("select licence from layer where name = ?", layer).get(0).get("licence");
+  }
+
   /** The rows of each kind an import may link to a vote. */
   private Map<String, Object> linkedTo(String vote) {
     Map<String, Object> out = new LinkedHashMap<>();
