@@ -481,19 +481,38 @@ public class Dumps {
   }
 
   /**
-   * An outside dataset a loaded layer was built from (its source row, origin = the layer), with the
-   * licence notice that came with it ({@code layer.licence}), or null.
+   * An outside dataset the data holds rows from: a loaded layer's source (origin = the layer), with
+   * the licence notice that came with it ({@code layer.licence}) or null; or an imported file's
+   * (origin {@code undl}: the UN Digital Library's; {@code ungdc}: the General Debate Corpus,
+   * {@code statements} when the statements cite it).
    */
-  record OutsideData(String title, String publisher, String url, String note, String licence) {}
+  record OutsideData(
+      String title,
+      String publisher,
+      String url,
+      String note,
+      String origin,
+      String licence,
+      boolean statements) {}
 
-  /** The outside datasets of the loaded layers, in the layers' order of name. */
+  /** The terms of the UN Digital Library's files, which a deployer's dumps of them must carry. */
+  public static final String LIBRARY_TERMS =
+      "The rows from the UN Digital Library's files are copyright United Nations, for"
+          + " non-commercial use with attribution (the Library's terms): cite each file as"
+          + " \"United Nations Dag Hammarskjöld Library, <its title>, United Nations, <year>,"
+          + " downloaded from <its address>, <download date>\". The Library does not allow them to"
+          + " be downloaded automatically.";
+
+  /** The outside datasets: the loaded layers' (by name), then the imported files' (by origin). */
   static List<OutsideData> outsideData(Connection c) throws SQLException {
     List<OutsideData> out = new ArrayList<>();
     try (var s = c.createStatement();
         var rs =
             s.executeQuery(
-                "select s.title, s.publisher, s.url, s.note, l.licence from layer l join source s"
-                    + " on s.origin = l.name order by l.name collate \"C\", s.id collate \"C\"")) {
+                "select s.title, s.publisher, s.url, s.note, s.origin, l.licence, s.id in (select"
+                    + " source_id from statement) from source s left join layer l on l.name ="
+                    + " s.origin where s.origin <> 'seed' order by l.name is null, s.origin collate"
+                    + " \"C\", s.id collate \"C\"")) {
       while (rs.next()) {
         out.add(
             new OutsideData(
@@ -501,7 +520,9 @@ public class Dumps {
                 rs.getString(2),
                 rs.getString(3),
                 rs.getString(4),
-                rs.getString(5)));
+                rs.getString(5),
+                rs.getString(6),
+                rs.getBoolean(7)));
       }
     }
     return out;
@@ -552,6 +573,9 @@ public class Dumps {
                     "https://github.com/dgrtwo/unvotes")));
     sources.addAll(statementSources);
     for (OutsideData o : outside) {
+      if (o.statements()) {
+        continue; // the statements' sources are listed above
+      }
       sources.add(
           ordered(
               "title",
@@ -561,7 +585,8 @@ public class Dumps {
                   + o.publisher()
                   + ")"
                   + (o.note() == null ? "" : ". " + o.note())
-                  + (o.licence() == null ? "" : " Its licence notice is in README.md."),
+                  + (o.licence() == null ? "" : " Its licence notice is in README.md.")
+                  + (o.origin().equals("undl") ? " " + LIBRARY_TERMS : ""),
               "path",
               o.url()));
     }
@@ -696,6 +721,9 @@ public class Dumps {
             .append('\n');
       }
       sb.append('\n');
+      if (outside.stream().anyMatch(o -> o.origin().equals("undl"))) {
+        sb.append(LIBRARY_TERMS).append("\n\n");
+      }
       for (OutsideData o : outside) {
         if (o.licence() != null) {
           sb.append("The rows from ")

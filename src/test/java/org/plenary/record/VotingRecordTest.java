@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
@@ -36,6 +37,7 @@ class VotingRecordTest {
   private static final int HR_OR_ME = 9;
 
   @Inject UndlImporter importer;
+  @Inject org.plenary.TestSql engine;
 
   @Test
   void theHistoryIsServedWithItsFlagsAndItsSource() {
@@ -206,7 +208,7 @@ class VotingRecordTest {
         .statusCode(200)
         .body(
             "sources.findAll { it.title.startsWith('Outside data: ') }.path",
-            contains(
+            hasItems(
                 "https://github.com/world-politics-datalab/vetoes-un-security-council",
                 "https://github.com/dgrtwo/unvotes/tree/7eb7034314ff79c49c9e0785fcd9d216fa04cf14"))
         .body(
@@ -291,5 +293,16 @@ class VotingRecordTest {
     // a second import changes nothing
     var again = importer.importFile(file, progress::add);
     assertEquals(false, again.changed());
+    // the dumps name the Library's file among the outside data, with the Library's terms
+    engine.awaitWriters();
+    String readme = given().get("/v1/dumps/README.md").then().statusCode(200).extract().asString();
+    assertTrue(readme.contains(org.plenary.dataset.Dumps.LIBRARY_TERMS), readme);
+    assertTrue(readme.contains("- UN General Assembly Voting Data (ga.csv), "), readme);
+    given()
+        .get("/v1/dumps/datapackage.json")
+        .then()
+        .body(
+            "sources.find { it.title.startsWith('Outside data: UN General Assembly Voting Data (ga.csv)') }.title",
+            containsString("non-commercial"));
   }
 }
