@@ -576,19 +576,19 @@ public class Dumps {
       if (o.statements()) {
         continue; // the statements' sources are listed above
       }
-      sources.add(
+      Map<String, Object> source =
           ordered(
               "title",
               "Outside data: "
                   + o.title()
-                  + " ("
-                  + o.publisher()
-                  + ")"
+                  + (o.publisher() == null ? "" : " (" + o.publisher() + ")")
                   + (o.note() == null ? "" : ". " + o.note())
                   + (o.licence() == null ? "" : " Its licence notice is in README.md.")
-                  + (o.origin().equals("undl") ? " " + LIBRARY_TERMS : ""),
-              "path",
-              o.url()));
+                  + (o.origin().equals("undl") ? " " + LIBRARY_TERMS : ""));
+      if (o.url() != null) {
+        source.put("path", o.url());
+      }
+      sources.add(source);
     }
     p.put("sources", sources);
     List<Object> resources = new ArrayList<>();
@@ -713,10 +713,8 @@ public class Dumps {
       for (OutsideData o : outside) {
         sb.append("- ")
             .append(o.title())
-            .append(", ")
-            .append(o.publisher())
-            .append(", ")
-            .append(o.url())
+            .append(o.publisher() == null ? "" : ", " + o.publisher())
+            .append(o.url() == null ? "" : ", " + o.url())
             .append(o.note() == null ? "" : ". " + o.note())
             .append('\n');
       }
