@@ -27,8 +27,10 @@ public interface PageModel {
 
   /** The home page ({@code home.html}). */
   record Home(
+      String heading,
       Map<String, Object> dataset,
       Map<String, Object> imported,
+      Map<String, Object> record,
       Map<String, Object> treaty,
       RawString ratifications,
       List<Map<String, Object>> events,

@@ -70,16 +70,25 @@ public class PageResource {
           List<Map<String, Object>> events = engine.all(ListQuery.all(Events.EVENTS, List.of()));
           @SuppressWarnings("unchecked")
           List<Map<String, Object>> releases = (List<Map<String, Object>>) d.get("releases");
+          Map<String, Object> imported = imported();
+          Map<String, Object> record = record();
+          // with a voting record beside the convention's dataset, the page says so from its title
+          String heading =
+              imported.isEmpty() && !record.containsKey("votes") && !record.containsKey("vetoes")
+                  ? String.valueOf(d.get("title"))
+                  : "Plenary: the UN's voting record and the Convention against Cybercrime";
           Pages.Frame f =
-              new Pages.Frame(String.valueOf(d.get("title")))
+              new Pages.Frame(heading)
                   .data(Api.V1 + "/dataset", Api.V1 + "/events.csv")
                   .cite(t.get("sources"))
                   .citeAll(events);
           return new Pages.Page(
               f,
               new PageModel.Home(
+                  heading,
                   d,
-                  imported(),
+                  imported,
+                  record,
                   t,
                   ratifications(t),
                   events,
@@ -92,19 +101,53 @@ public class PageResource {
    * linked to the UN Digital Library and the span of their dates; an empty map when none is.
    */
   private Map<String, Object> imported() {
-    Map<String, List<String>> first =
-        Map.of(
-            "undl_id__isnull", List.of("false"),
-            "include", List.of("total"),
-            "limit", List.of("1"),
-            "sort", List.of("date"));
+    return span(Map.of("undl_id__isnull", List.of("false")));
+  }
+
+  /**
+   * What the voting record served by default holds, for the home page: Voeten's General Assembly
+   * roll calls ({@code votes}) and the Security Council's vetoed drafts ({@code vetoes}), each with
+   * its count and dates, and Voeten's topics with their counts; each absent when the data holds
+   * none of it (a dataset without the layers).
+   */
+  private Map<String, Object> record() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    Map<String, Object> votes = span(Map.of("voeten_rcid__isnull", List.of("false")));
+    if (!votes.isEmpty()) {
+      out.put("votes", votes);
+    }
+    Map<String, Object> vetoes =
+        span(Map.of("body_id", List.of("security-council"), "outcome", List.of("vetoed")));
+    if (!vetoes.isEmpty()) {
+      out.put("vetoes", vetoes);
+    }
+    List<Map<String, Object>> topics =
+        engine.all(
+            ListQuery.all(
+                Topics.TOPICS,
+                List.of(ListQuery.condition(Topics.TOPICS, "scheme", "", "voeten"))));
+    if (!topics.isEmpty()) {
+      out.put("topics", topics);
+    }
+    return out;
+  }
+
+  /**
+   * How many votes {@code filter} matches ({@code total}) and the dates of the first and the last
+   * ({@code from}, {@code to}); an empty map when none does.
+   */
+  private Map<String, Object> span(Map<String, List<String>> filter) {
+    Map<String, List<String>> first = new LinkedHashMap<>(filter);
+    first.put("include", List.of("total"));
+    first.put("limit", List.of("1"));
+    first.put("sort", List.of("date"));
     QueryEngine.Page oldest = engine.page(engine.parse(Votes.VOTES, first, List.of()));
     if (oldest.rows().isEmpty()) {
       return Map.of();
     }
-    Map<String, List<String>> last =
-        Map.of(
-            "undl_id__isnull", List.of("false"), "limit", List.of("1"), "sort", List.of("-date"));
+    Map<String, List<String>> last = new LinkedHashMap<>(filter);
+    last.put("limit", List.of("1"));
+    last.put("sort", List.of("-date"));
     QueryEngine.Page latest = engine.page(engine.parse(Votes.VOTES, last, List.of()));
     return Map.of(
         "total", oldest.total(),

@@ -217,6 +217,73 @@ class VotingRecordTest {
   }
 
   @Test
+  void theHomePageSaysWhatTheRecordHoldsAndAsksItByTopic() {
+    String home = given().get("/").then().statusCode(200).extract().asString();
+    String lede = home.replaceAll("(?s).*(<p class=\"lede\".*?</p>).*", "$1");
+    // the counts and dates are the API's
+    for (String[] part :
+        List.of(
+            new String[] {
+              "voeten_rcid__isnull=false",
+              "<a href=\"/votes?voeten_rcid__isnull=false\">%d recorded votes of the UN General"
+                  + " Assembly</a>, %s to %s, with every delegation's ballot, from Erik Voeten's data"
+            },
+            new String[] {
+              "body_id=security-council&outcome=vetoed",
+              "<a href=\"/votes?body_id=security-council&amp;outcome=vetoed\">%d drafts vetoed in"
+                  + " the Security Council</a>, %s to %s, with the members that vetoed them"
+            })) {
+      int total =
+          given()
+              .get("/v1/votes?" + part[0] + "&include=total&limit=1&sort=date")
+              .then()
+              .extract()
+              .path("meta.total");
+      String from =
+          given()
+              .get("/v1/votes?" + part[0] + "&limit=1&sort=date")
+              .then()
+              .extract()
+              .path("data[0].date");
+      String to =
+          given()
+              .get("/v1/votes?" + part[0] + "&limit=1&sort=-date")
+              .then()
+              .extract()
+              .path("data[0].date");
+      assertTrue(total > 0, part[0]);
+      assertTrue(lede.contains(String.format(part[1], total, from, to)), lede);
+    }
+    assertTrue(home.contains("<h2 id=\"record\">The voting record</h2>"), home);
+    String title = "Plenary: the UN&#39;s voting record and the Convention against Cybercrime";
+    assertTrue(home.contains("<h1>" + title + "</h1>"), home);
+    assertTrue(home.contains("<title>" + title), home);
+    int hr =
+        given()
+            .get("/v1/topics/human-rights")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("data.vote_count");
+    assertTrue(
+        home.contains(
+            "<li><a href=\"/votes?topic=human-rights\">Human rights</a>: " + hr + " votes</li>"),
+        home);
+    assertTrue(home.contains("<a href=\"/delegations/RUS#vetoes\">"), home);
+    // every link the section offers answers
+    for (String link :
+        List.of(
+            "/delegations/BRA?topic=human-rights",
+            "/delegations/BRA?with=USA",
+            "/delegations/RUS",
+            "/votes?session=74&sort=margin",
+            "/delegations/record",
+            "/votes?topic=human-rights")) {
+      given().get(link).then().statusCode(200);
+    }
+  }
+
+  @Test
   void historicStatesLinkToTheirSuccessors() {
     given()
         .get("/v1/delegations/YUG")

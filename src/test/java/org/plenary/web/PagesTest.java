@@ -145,6 +145,7 @@ class PagesTest {
     assertTrue(home.contains("formaction=\"/positions\""), "positions too, without script");
     // nothing imported: the home page speaks of the convention's dataset only
     assertFalse(home.contains("recorded votes of the UN General Assembly"));
+    assertFalse(home.contains("<h2 id=\"record\">"), "no voting record without its layers");
   }
 
   @Test
