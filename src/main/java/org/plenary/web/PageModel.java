@@ -46,6 +46,11 @@ public interface PageModel {
       String outcome,
       String session,
       String sort,
+      String topic,
+      List<Map<String, Object>> topics,
+      String bodyId,
+      List<Map<String, Object>> bodies,
+      List<Map<String, String>> kept,
       String next)
       implements PageModel {}
 

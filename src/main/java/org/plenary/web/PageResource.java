@@ -155,6 +155,13 @@ public class PageResource {
         "to", latest.rows().get(0).get("date"));
   }
 
+  /**
+   * The parameters the votes page's form sends itself; the cursor starts a new list from its first
+   * page. Any other filter in the address is sent again as it was.
+   */
+  private static final Set<String> VOTE_FORM =
+      Set.of("q", "method", "outcome", "session", "sort", "topic", "body_id", "cursor");
+
   @GET
   @Path("votes")
   @Operation(hidden = true)
@@ -168,6 +175,25 @@ public class PageResource {
           counted.putSingle("include", "total"); // the caption says how many match, not the page
           QueryEngine.Page page = engine.page(engine.parse(Votes.VOTES, counted, List.of()));
           Pages.Frame f = listFrame("Votes", "/votes", params).citeAll(page.rows());
+          String topic = first(params, "topic");
+          List<Map<String, Object>> topics =
+              new ArrayList<>(
+                  engine.all(
+                      ListQuery.all(
+                          Topics.TOPICS,
+                          List.of(ListQuery.condition(Topics.TOPICS, "scheme", "", "voeten")))));
+          if (topic != null && topics.stream().noneMatch(t -> topic.equals(t.get("id")))) {
+            // a topic of another scheme (an agenda item, a subject term), asked for by its id
+            topics.add(Map.of("id", topic, "name", topic));
+          }
+          // the other filters the page was asked for, kept when the form is sent again
+          List<Map<String, String>> kept = new ArrayList<>();
+          params.forEach(
+              (name, values) -> {
+                if (!VOTE_FORM.contains(name)) {
+                  values.forEach(v -> kept.add(Map.of("name", name, "value", v)));
+                }
+              });
           return new Pages.Page(
               f,
               new PageModel.VoteList(
@@ -178,6 +204,11 @@ public class PageResource {
                   first(params, "outcome"),
                   first(params, "session"),
                   first(params, "sort"),
+                  topic,
+                  topics,
+                  first(params, "body_id"),
+                  engine.all(ListQuery.all(Votes.BODIES, List.of())),
+                  kept,
                   next(uri, page.next())));
         });
   }

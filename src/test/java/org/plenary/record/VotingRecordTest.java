@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -281,6 +282,48 @@ class VotingRecordTest {
             "/votes?topic=human-rights")) {
       given().get(link).then().statusCode(200);
     }
+  }
+
+  @Test
+  void theVotesPageFiltersByTopicBodyAndOutcomeAndKeepsTheOtherFilters() {
+    String page =
+        given()
+            .get("/votes?topic=human-rights&body_id=ga-plenary&voeten_rcid__isnull=false&limit=5")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertTrue(
+        page.contains("<option value=\"human-rights\" selected>Human rights</option>"), page);
+    assertTrue(page.contains("<option value=\"ga-plenary\" selected>"), page);
+    assertTrue(page.contains("<option value=\"security-council\">Security Council</option>"), page);
+    // what the form does not show is sent again as it was; the form's own fields are not doubled
+    assertTrue(
+        page.contains("<input type=\"hidden\" name=\"voeten_rcid__isnull\" value=\"false\">"),
+        page);
+    assertTrue(page.contains("<input type=\"hidden\" name=\"limit\" value=\"5\">"), page);
+    assertFalse(page.contains("type=\"hidden\" name=\"topic\""), page);
+    int total =
+        given()
+            .get(
+                "/v1/votes?topic=human-rights&body_id=ga-plenary&voeten_rcid__isnull=false&include=total")
+            .then()
+            .extract()
+            .path("meta.total");
+    assertTrue(page.contains("<caption>" + total + " votes"), page);
+    // the vetoed drafts
+    String vetoes =
+        given().get("/votes?outcome=vetoed").then().statusCode(200).extract().asString();
+    assertTrue(vetoes.contains("<option value=\"vetoed\" selected>vetoed</option>"), vetoes);
+    assertTrue(vetoes.contains("<caption>24 votes"), vetoes);
+    // a topic of another scheme, asked for by its id, stays chosen
+    String agenda =
+        given().get("/v1/topics?scheme=agenda&limit=1").then().extract().path("data[0].id");
+    String byAgenda =
+        given().get("/votes?topic=" + agenda).then().statusCode(200).extract().asString();
+    assertTrue(
+        byAgenda.contains("<option value=\"" + agenda + "\" selected>" + agenda + "</option>"),
+        byAgenda);
   }
 
   @Test
