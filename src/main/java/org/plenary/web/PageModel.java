@@ -112,6 +112,7 @@ public interface PageModel {
       List<Map<String, Object>> vetoes,
       List<Map<String, Object>> topics,
       String topic,
+      String since,
       List<Map<String, Object>> positions,
       List<Map<String, Object>> most,
       List<Map<String, Object>> least,

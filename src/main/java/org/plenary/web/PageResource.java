@@ -494,11 +494,17 @@ public class PageResource {
         () -> {
           Map<String, Object> d = one(Delegations.DELEGATIONS, "id", id, "delegation");
           String topic = uri.getQueryParameters().getFirst("topic");
-          Map<String, List<String>> votesParams = new LinkedHashMap<>();
-          votesParams.put("limit", List.of("50"));
+          String since = uri.getQueryParameters().getFirst("since");
+          // the votes' filters, as /v1/delegations/{id}/votes takes them (it checks the date)
+          Map<String, List<String>> filters = new LinkedHashMap<>();
           if (topic != null && !topic.isBlank()) {
-            votesParams.put("topic", List.of(topic));
+            filters.put("topic", List.of(topic));
           }
+          if (since != null && !since.isBlank()) {
+            filters.put("vote_date__gte", List.of(since.strip()));
+          }
+          Map<String, List<String>> votesParams = new LinkedHashMap<>(filters);
+          votesParams.put("limit", List.of("50"));
           QueryEngine.Page votes =
               engine.page(
                   engine.parse(
@@ -539,7 +545,10 @@ public class PageResource {
           Map<String, Object> other = one(Delegations.DELEGATIONS, "id", with, "delegation");
           Pages.Frame f =
               new Pages.Frame(String.valueOf(d.get("name")))
-                  .data(api("/delegations/" + id, ""), api("/delegations/" + id + "/votes.csv", ""))
+                  .data(
+                      api("/delegations/" + id, ""),
+                      // all the votes the page shows the latest of, with the same filters
+                      api("/delegations/" + id + "/votes.csv", Html.query(filters)))
                   .cite(d.get("sources"))
                   .citeAll(votes.rows())
                   .citeAll(positions);
@@ -566,6 +575,7 @@ public class PageResource {
                   vetoes,
                   topics,
                   topic == null ? "" : topic,
+                  since == null ? "" : since.strip(),
                   shown(positions),
                   ranking.subList(0, n),
                   reversed(ranking.subList(ranking.size() - n, ranking.size())),
@@ -920,7 +930,7 @@ public class PageResource {
    * (the State Department's report measures coincidence with it), or China for the United States.
    */
   static String compareWith(QueryEngine engine, UriInfo uri, String id) {
-    Set<String> allowed = Set.of("with", "topic");
+    Set<String> allowed = Set.of("with", "topic", "since");
     for (String p : uri.getQueryParameters().keySet()) {
       if (!allowed.contains(p)) {
         throw Refusal.invalidParameter(p, "unknown parameter. Allowed: with, topic");

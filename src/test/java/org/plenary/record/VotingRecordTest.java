@@ -274,7 +274,7 @@ class VotingRecordTest {
     // every link the section offers answers
     for (String link :
         List.of(
-            "/delegations/BRA?topic=human-rights",
+            "/delegations/BRA?topic=human-rights&since=1990",
             "/delegations/BRA?with=USA",
             "/delegations/RUS",
             "/votes?session=74&sort=margin",
@@ -324,6 +324,53 @@ class VotingRecordTest {
     assertTrue(
         byAgenda.contains("<option value=\"" + agenda + "\" selected>" + agenda + "</option>"),
         byAgenda);
+  }
+
+  @Test
+  void aDelegationsPageShowsItsVotesOnATopicSinceAYearWithTheirCsv() {
+    // the year of Brazil's latest vote on the topic: some of its votes are before it
+    String latest =
+        given()
+            .get("/v1/delegations/BRA/votes?topic=human-rights&sort=-vote_date&limit=1")
+            .then()
+            .extract()
+            .path("data[0].vote_date");
+    String since = latest.substring(0, 4);
+    int total =
+        given()
+            .get(
+                "/v1/delegations/BRA/votes?topic=human-rights&vote_date__gte="
+                    + since
+                    + "&include=total")
+            .then()
+            .extract()
+            .path("meta.total");
+    int all =
+        given()
+            .get("/v1/delegations/BRA/votes?topic=human-rights&include=total")
+            .then()
+            .extract()
+            .path("meta.total");
+    assertTrue(total > 0 && total < all, total + " of " + all);
+    String page =
+        given()
+            .get("/delegations/BRA?topic=human-rights&since=" + since)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertTrue(
+        page.contains("<h2 id=\"votes\">Its votes on human-rights since " + since + "</h2>"), page);
+    assertTrue(page.contains("<input name=\"since\" value=\"" + since + "\""), page);
+    String votes = page.substring(page.indexOf("<h2 id=\"votes\">"));
+    votes = votes.substring(0, votes.indexOf("</table>"));
+    assertEquals(Math.min(50, total), votes.split("<td class=\"date\">", -1).length - 1, votes);
+    // the CSV the caption points to holds the same votes, all of them
+    assertTrue(
+        page.contains(
+            "/v1/delegations/BRA/votes.csv?topic=human-rights&amp;vote_date__gte=" + since),
+        page);
+    given().get("/delegations/BRA?since=19x").then().statusCode(400);
   }
 
   @Test
