@@ -121,15 +121,31 @@ public class PageResource {
     if (!vetoes.isEmpty()) {
       out.put("vetoes", vetoes);
     }
-    List<Map<String, Object>> topics =
-        engine.all(
-            ListQuery.all(
-                Topics.TOPICS,
-                List.of(ListQuery.condition(Topics.TOPICS, "scheme", "", "voeten"))));
+    List<Map<String, Object>> topics = topicChoices(null);
     if (!topics.isEmpty()) {
       out.put("topics", topics);
     }
     return out;
+  }
+
+  /**
+   * The topics a page's topic select offers: Voeten's six issues, and {@code asked} (a topic of
+   * another scheme, such as an agenda item, asked for by its id) when it is not one of them, so
+   * that it stays chosen when the form is sent again.
+   */
+  private List<Map<String, Object>> topicChoices(String asked) {
+    List<Map<String, Object>> topics =
+        new ArrayList<>(
+            engine.all(
+                ListQuery.all(
+                    Topics.TOPICS,
+                    List.of(ListQuery.condition(Topics.TOPICS, "scheme", "", "voeten")))));
+    if (asked != null
+        && !asked.isBlank()
+        && topics.stream().noneMatch(t -> asked.equals(t.get("id")))) {
+      topics.add(Map.of("id", asked, "name", asked));
+    }
+    return topics;
   }
 
   /**
@@ -176,16 +192,7 @@ public class PageResource {
           QueryEngine.Page page = engine.page(engine.parse(Votes.VOTES, counted, List.of()));
           Pages.Frame f = listFrame("Votes", "/votes", params).citeAll(page.rows());
           String topic = first(params, "topic");
-          List<Map<String, Object>> topics =
-              new ArrayList<>(
-                  engine.all(
-                      ListQuery.all(
-                          Topics.TOPICS,
-                          List.of(ListQuery.condition(Topics.TOPICS, "scheme", "", "voeten")))));
-          if (topic != null && topics.stream().noneMatch(t -> topic.equals(t.get("id")))) {
-            // a topic of another scheme (an agenda item, a subject term), asked for by its id
-            topics.add(Map.of("id", topic, "name", topic));
-          }
+          List<Map<String, Object>> topics = topicChoices(topic);
           // the other filters the page was asked for, kept when the form is sent again
           List<Map<String, String>> kept = new ArrayList<>();
           params.forEach(
@@ -521,11 +528,7 @@ public class PageResource {
                               ListQuery.condition(
                                   DelegationResource.VETOES, "delegation_id", "", id))))
                   .rows();
-          List<Map<String, Object>> topics =
-              engine.all(
-                  ListQuery.all(
-                      Topics.TOPICS,
-                      List.of(ListQuery.condition(Topics.TOPICS, "scheme", "", "voeten"))));
+          List<Map<String, Object>> topics = topicChoices(topic);
           List<Map<String, Object>> positions =
               engine.all(
                   ListQuery.all(

@@ -324,6 +324,12 @@ class VotingRecordTest {
     assertTrue(
         byAgenda.contains("<option value=\"" + agenda + "\" selected>" + agenda + "</option>"),
         byAgenda);
+    // the delegation page's select too (the same choices)
+    String delegation =
+        given().get("/delegations/RUS?topic=" + agenda).then().statusCode(200).extract().asString();
+    assertTrue(
+        delegation.contains("<option value=\"" + agenda + "\" selected>" + agenda + "</option>"),
+        delegation);
   }
 
   @Test
