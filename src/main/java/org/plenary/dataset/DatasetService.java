@@ -36,7 +36,13 @@ public class DatasetService {
           "signatures",
           "treaty",
           "dataset",
-          "dumps");
+          "dumps",
+          // added later, after the others so that their order stays
+          "topics",
+          "conflicts",
+          "statements",
+          "releases",
+          "changes");
 
   @Inject DatasetState state;
   @Inject Jdbc jdbc;

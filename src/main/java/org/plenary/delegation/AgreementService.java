@@ -85,19 +85,24 @@ public class AgreementService {
   }
 
   /**
-   * The votes compared: inclusive date bounds (either may be null) and topics (comma-separated
-   * topic ids, any of them; null for every vote).
+   * The votes compared: inclusive date bounds (either may be null), topics and bodies
+   * (comma-separated ids, any of them; null for every vote).
    */
-  public record Period(LocalDate from, LocalDate to, String topics) {
-    public static final Period ALL = new Period(null, null, null);
+  public record Period(LocalDate from, LocalDate to, String topics, String bodies) {
+    public static final Period ALL = new Period(null, null, null, null);
 
     public Period(LocalDate from, LocalDate to) {
-      this(from, to, null);
+      this(from, to, null, null);
     }
 
     /** These bounds, on the votes of any of these topics (comma-separated ids; null for all). */
     public Period onTopics(String topicIds) {
-      return new Period(from, to, topicIds);
+      return new Period(from, to, topicIds, bodies);
+    }
+
+    /** These bounds, on the votes of any of these bodies (comma-separated ids; null for all). */
+    public Period ofBodies(String bodyIds) {
+      return new Period(from, to, topics, bodyIds);
     }
 
     /** From date__gte and date__lte (YYYY, YYYY-MM or YYYY-MM-DD: the whole period). */
@@ -122,7 +127,8 @@ public class AgreementService {
           + (topics == null
               ? ""
               : " and exists (select 1 from vote_topic t where t.vote_id = v.id and t.topic_id ="
-                  + " any(string_to_array(?, ',')))");
+                  + " any(string_to_array(?, ',')))")
+          + (bodies == null ? "" : " and v.body_id = any(string_to_array(?, ','))");
     }
 
     List<Object> params() {
@@ -135,6 +141,9 @@ public class AgreementService {
       }
       if (topics != null) {
         p.add(topics);
+      }
+      if (bodies != null) {
+        p.add(bodies);
       }
       return p;
     }

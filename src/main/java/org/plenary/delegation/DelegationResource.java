@@ -237,6 +237,13 @@ public class DelegationResource {
               + " of them",
       schema = @Schema(type = SchemaType.STRING))
   @Parameter(
+      name = "body",
+      in = ParameterIn.QUERY,
+      description =
+          "Compare only votes of this body (/v1/bodies: ga-plenary, security-council, ...);"
+              + " comma-separated: any of them. Without it, the roll calls of every body",
+      schema = @Schema(type = SchemaType.STRING))
+  @Parameter(
       name = "date__gte",
       in = ParameterIn.QUERY,
       description = "Compare only votes on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)",
@@ -270,14 +277,9 @@ public class DelegationResource {
               : "date__lte",
           e.getMessage());
     }
-    String topic = params.getFirst("topic");
-    if (topic != null) {
-      if (topic.isEmpty() || topic.split(",", -1).length > 20) {
-        throw Refusal.invalidParameter(
-            "topic", "one to 20 topic ids, comma-separated (see /v1/topics)");
-      }
-    }
-    AgreementService.Period period = topic == null ? bounds : bounds.onTopics(topic);
+    String topic = ids(params.getFirst("topic"), "topic", "/v1/topics");
+    String body = ids(params.getFirst("body"), "body", "/v1/bodies");
+    AgreementService.Period period = bounds.onTopics(topic).ofBodies(body);
     String by = params.getFirst("by");
     if (by != null && !by.equals("year")) {
       throw Refusal.invalidParameter("by", "'" + by + "' is not a series. Allowed: year");
@@ -306,7 +308,16 @@ public class DelegationResource {
   }
 
   private static final List<String> AGREEMENT_PARAMS =
-      List.of("with", "by", "topic", "date__gte", "date__lte");
+      List.of("with", "by", "topic", "body", "date__gte", "date__lte");
+
+  /** A parameter of one to 20 comma-separated ids (null when not given). */
+  private static String ids(String value, String name, String listedAt) {
+    if (value != null && (value.isEmpty() || value.split(",", -1).length > 20)) {
+      throw Refusal.invalidParameter(
+          name, "one to 20 " + name + " ids, comma-separated (see " + listedAt + ")");
+    }
+    return value;
+  }
 
   private static boolean isDate(String s) {
     try {

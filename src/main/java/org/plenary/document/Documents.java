@@ -9,6 +9,7 @@ import java.util.Map;
 import org.plenary.query.CollectionSpec;
 import org.plenary.query.CollectionSpec.Embed;
 import org.plenary.query.Field;
+import org.plenary.vote.Votes;
 
 /** UN documents: resolutions, drafts, amendments, reports. */
 public final class Documents {
@@ -31,7 +32,14 @@ public final class Documents {
           .field(
               Field.column(
                   "d", DOCUMENT, "id", "Document id: the symbol in lower case, / and . as -"))
-          .field(Field.column("d", DOCUMENT, "symbol", "UN document symbol"))
+          .field(
+              Field.column(
+                  "d",
+                  DOCUMENT,
+                  "symbol",
+                  "UN document symbol, as its source writes it. symbol= finds a document however"
+                      + " its symbol is written (case, spaces; a resolution's as resolution= on"
+                      + " /v1/votes: A/RES/73/187 and 73/187, S/RES/2500 and S/RES/2500 (2019))"))
           .field(Field.column("d", DOCUMENT, "title", "Title, where a source gives it"))
           .field(
               Field.column(
@@ -46,6 +54,16 @@ public final class Documents {
           .timestamps("d")
           .key("id")
           .sort("id")
+          .tagged(
+              new CollectionSpec.TagFilter(
+                  "symbol",
+                  "document",
+                  "id",
+                  "symbol",
+                  "d.id",
+                  "Documents by their symbol, however it is written",
+                  Votes.writtenSymbol("tag.symbol") + " = any(?)",
+                  Votes::writtenForms))
           .search(
               "setweight(to_tsvector('english', d.symbol || ' ' || coalesce(d.title, '')), 'A')"
                   + " || setweight(to_tsvector('english', coalesce(d.note, '')), 'D')",

@@ -134,6 +134,18 @@ final class QueryParameters {
                 fieldSchema(f, false)));
       }
     }
+    for (var tag : c.scope().tagFilters().values()) {
+      if (c.field(tag.name()).isEmpty() && c.scope().field(tag.name()).isEmpty()) {
+        op.addParameter(
+            param(
+                tag.name(),
+                tag.description()
+                    + ": counts only those "
+                    + c.scope().name()
+                    + ". Comma-separated: any of them",
+                string(null)));
+      }
+    }
     if (c.searchVector() == null && c.scope().searchVector() != null) {
       op.addParameter(
           param(

@@ -64,7 +64,8 @@ public final class CollectionSpec {
    * {@code tag} of the table, with one marker bound to the values (an array): by default the value
    * is one of them; a filter may compare otherwise (a delegation's names, case ignored). A filter
    * with a field's name takes that field's equality ({@code name=}); its other operators stay the
-   * field's.
+   * field's. {@code expand}, when not null, turns each value asked for into the values bound (the
+   * ways the sources write one resolution symbol, say).
    */
   public record TagFilter(
       String name,
@@ -73,7 +74,19 @@ public final class CollectionSpec {
       String valueColumn,
       String keySql,
       String description,
-      String match) {
+      String match,
+      java.util.function.Function<String, java.util.Collection<String>> expand) {
+    public TagFilter(
+        String name,
+        String table,
+        String keyColumn,
+        String valueColumn,
+        String keySql,
+        String description,
+        String match) {
+      this(name, table, keyColumn, valueColumn, keySql, description, match, null);
+    }
+
     public TagFilter(
         String name,
         String table,

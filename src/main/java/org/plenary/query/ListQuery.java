@@ -327,14 +327,19 @@ public final class ListQuery {
     if (parts.length > MAX_IN_VALUES) {
       throw new IllegalArgumentException("at most " + MAX_IN_VALUES + " values");
     }
-    List<Object> values = new ArrayList<>();
+    java.util.Set<Object> values = new java.util.LinkedHashSet<>();
     for (String p : parts) {
       if (p.isEmpty()) {
-        throw new IllegalArgumentException("needs a value (e.g. " + tag.name() + "=human-rights)");
+        throw new IllegalArgumentException(
+            "needs a value: one, or several comma-separated (any of them)");
       }
-      values.add(p);
+      if (tag.expand() == null) {
+        values.add(p);
+      } else {
+        values.addAll(tag.expand().apply(p));
+      }
     }
-    return new Condition(tag.field(), Operator.TAG, values);
+    return new Condition(tag.field(), Operator.TAG, new ArrayList<>(values));
   }
 
   /** The terms of a web-search query: words, "quoted phrases" (one each), -exclusions, or. */
@@ -474,6 +479,7 @@ public final class ListQuery {
       List<String> fields = c.fields().stream().filter(Field::filterable).map(Field::name).toList();
       Set<String> others = new TreeSet<>(RESERVED);
       c.arguments().forEach(a -> others.add(a.name()));
+      c.tagFilters().keySet().stream().filter(t -> c.field(t).isEmpty()).forEach(others::add);
       throw new IllegalArgumentException(
           "unknown parameter. Filterable fields: "
               + allowed(fields)
@@ -483,10 +489,13 @@ public final class ListQuery {
                       + c.scope().name()
                       + " counted: "
                       + allowed(
-                          c.scope().fields().stream()
-                              .filter(Field::filterable)
-                              .map(Field::name)
+                          java.util.stream.Stream.concat(
+                                  c.scope().fields().stream()
+                                      .filter(Field::filterable)
+                                      .map(Field::name),
+                                  c.scope().tagFilters().keySet().stream())
                               .filter(n -> c.field(n).isEmpty())
+                              .distinct()
                               .toList()))
               + "; other parameters: "
               + allowed(others));

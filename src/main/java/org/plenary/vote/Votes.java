@@ -9,6 +9,8 @@ import static org.plenary.seed.Schema.VOTE_DOCUMENT;
 
 import java.util.List;
 import java.util.Map;
+import org.plenary.ingest.undl.HeldVote;
+import org.plenary.ingest.undl.Symbol;
 import org.plenary.query.CollectionSpec;
 import org.plenary.query.CollectionSpec.Embed;
 import org.plenary.query.Field;
@@ -35,6 +37,65 @@ public final class Votes {
         "topic_id",
         voteId,
         "Votes on a topic (an id from /v1/topics: human-rights, nuclear-weapons, ...)");
+  }
+
+  /**
+   * A resolution's symbol as {@link Symbol#parse} reads it, in SQL: upper case, without spaces or
+   * trailing dots, a Security Council symbol without its year.
+   */
+  public static String writtenSymbol(String sql) {
+    return "regexp_replace(rtrim(upper(regexp_replace("
+        + sql
+        + ", '\\s+', '', 'g')), '.'), '^(S/RES/[0-9]+)\\([0-9]{4}\\)$', '\\1')";
+  }
+
+  /**
+   * The values resolution= looks for: every way the sources write the symbol asked for
+   * (A/RES/73/187, Voeten's R/73/187, 73/187; A/RES/217(III), A/RES/217 (III), 217(III)), or the
+   * text as written when it is no resolution's symbol. Voeten's R/ form of a session before the
+   * 31st is no UN symbol (its number is often not the resolution's: {@link HeldVote#unofficial}):
+   * asked for, it finds that text alone; and an official symbol does not find it.
+   */
+  public static java.util.Collection<String> writtenForms(String asked) {
+    String text =
+        asked.toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", "").replaceAll("\\.+$", "");
+    Symbol symbol = Symbol.parse(asked).orElse(null);
+    if (symbol == null || HeldVote.unofficial(asked, symbol)) {
+      return List.of(text);
+    }
+    return symbol.writtenForms().stream()
+        .filter(form -> !HeldVote.unofficial(form, symbol))
+        .toList();
+  }
+
+  /**
+   * resolution=: the votes on a resolution however its symbol is written. Each vote's own symbol,
+   * or (as the field shows) its adopted text's when it has none.
+   */
+  static final CollectionSpec.TagFilter RESOLUTION =
+      new CollectionSpec.TagFilter(
+          "resolution",
+          "(select id as vote_id, resolution as symbol from vote where resolution is not null"
+              + " union all select vd.vote_id, d.symbol from vote_document vd join document d on"
+              + " d.id = vd.document_id join vote rv on rv.id = vd.vote_id where vd.role ="
+              + " 'adopted_text' and d.symbol like 'A/RES/%/%' and rv.resolution is null)",
+          "vote_id",
+          "symbol",
+          "v.id",
+          "The votes on a resolution, however its symbol is written: A/RES/73/187, R/73/187 and"
+              + " 73/187 find the same votes, as do A/RES/217(III) and A/RES/217 (III)",
+          writtenSymbol("tag.symbol") + " = any(?)",
+          Votes::writtenForms);
+
+  /** body=security-council: the votes of a body (/v1/bodies), any of several comma-separated. */
+  static final String BODY_FILTER =
+      "Votes of a body (an id from /v1/bodies: ga-plenary, security-council, ...)";
+
+  /**
+   * body= on the roll calls: the entries of the votes of a body ({@code voteId}, the entry's vote).
+   */
+  static CollectionSpec.TagFilter bodyOfVote(String voteId) {
+    return new CollectionSpec.TagFilter("body", "vote", "id", "body_id", voteId, BODY_FILTER);
   }
 
   public static final CollectionSpec BODIES =
@@ -81,6 +142,7 @@ public final class Votes {
           .key("vote_id", "delegation_id")
           .sort("vote_id", "delegation_id")
           .tagged(topic("r.vote_id"))
+          .tagged(bodyOfVote("r.vote_id"))
           .cites("roll_call", "vote_id")
           .build();
 
@@ -142,8 +204,12 @@ public final class Votes {
               Field.text(
                   "resolution",
                   "coalesce(v.resolution, ad.symbol)",
-                  "Symbol of the resolution voted on (A/RES/74/247; the file's R/73/187 is"
-                      + " A/RES/73/187; of a curated vote: its adopted text's)"))
+                  "Symbol of the resolution voted on, as its source writes it (A/RES/74/247,"
+                      + " Voeten's R/73/187; of a curated vote without one: its adopted text's)."
+                      + " resolution= finds a resolution however its symbol is written:"
+                      + " A/RES/73/187, R/73/187 and 73/187 find the same votes, as do"
+                      + " A/RES/217(III) and A/RES/217 (III). Voeten's R/3/217 of a session before"
+                      + " the 31st is no UN symbol: it finds that text alone"))
           .field(Field.column("v", VOTE, "certainty", "confirmed, single_source or uncertain"))
           .field(Field.column("v", VOTE, "note", "Caveats").asLongText())
           .field(
@@ -176,6 +242,10 @@ public final class Votes {
           .key("id")
           .sort("date")
           .tagged(topic("v.id"))
+          .tagged(RESOLUTION)
+          // the same as body_id=, by the name the API's users reach for first
+          .tagged(
+              new CollectionSpec.TagFilter("body", "body", "id", "id", "v.body_id", BODY_FILTER))
           // the search vector is a stored, GIN-indexed column (V4): subject (A), resolution and
           // meeting (B), notes (D)
           .search(SEARCH_VECTOR, SEARCH_TEXT)

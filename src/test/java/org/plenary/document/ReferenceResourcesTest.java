@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -131,7 +132,39 @@ class ReferenceResourcesTest {
         .body("data.row_counts.position", is(total("/v1/positions")))
         .body("data.releases[0].version", is(version))
         .body("data.checksum", matchesPattern("[0-9a-f]{64}"));
-    given().get("/v1").then().statusCode(200).body("data.collections.votes", is("/v1/votes"));
+    java.util.Map<String, String> collections =
+        given()
+            .get("/v1")
+            .then()
+            .statusCode(200)
+            .body("data.collections.votes", is("/v1/votes"))
+            .extract()
+            .path("data.collections");
+    // every collection a client can reach is listed, and each one listed answers
+    assertEquals(
+        List.of(
+            "votes",
+            "roll_calls",
+            "delegations",
+            "organizations",
+            "people",
+            "positions",
+            "documents",
+            "sources",
+            "events",
+            "bodies",
+            "groups",
+            "signatures",
+            "treaty",
+            "dataset",
+            "dumps",
+            "topics",
+            "conflicts",
+            "statements",
+            "releases",
+            "changes"),
+        List.copyOf(collections.keySet()));
+    collections.forEach((name, path) -> given().get(path).then().statusCode(200));
   }
 
   @Test

@@ -279,6 +279,12 @@ class LibraryImportTest {
         .body("data[0].other_value", is("3"))
         .body("data[0].other_locator", is("undl_id 9002"));
     given().get("/v1/votes/voeten-3540").then().body("data.no", is(2));
+    // each found by the UN's symbol, whatever the source that wrote it (Voeten: R/54/267)
+    given()
+        .get("/v1/votes?resolution=A/RES/54/267,A/RES/45/67B,A/RES/74/300&sort=id")
+        .then()
+        .statusCode(200)
+        .body("data.id", contains("undl-res-9003", "voeten-3540", "voeten-4237"));
     assertTrue(out.contains("voeten-3540: no is 2 in the dataset, 3 in the file"), out);
 
     // a second import changes nothing
@@ -448,6 +454,27 @@ class LibraryImportTest {
         .body("data[0].title", is("Somalia piracy"))
         .body("data[0].date", is("2019-12-04"))
         .body("data[0].sources.locator", contains("undl_id 9101"));
+    // the vote and the document found by the symbol however written: with or without the year
+    for (String asked : List.of("S/RES/2500 (2019)", "S/RES/2500(2019)", "s/res/2500")) {
+      given()
+          .queryParam("resolution", asked)
+          .get("/v1/votes")
+          .then()
+          .statusCode(200)
+          .body("data.id", contains("undl-sc-9101"));
+      given()
+          .queryParam("symbol", asked)
+          .get("/v1/documents")
+          .then()
+          .statusCode(200)
+          .body("data.id", contains("s-res-2500-2019"));
+    }
+    given()
+        .queryParam("symbol", "s/pv. 8680")
+        .get("/v1/documents")
+        .then()
+        .statusCode(200)
+        .body("data.id", contains("s-pv-8680"));
     given()
         .get("/v1/documents/s-pv-8680")
         .then()

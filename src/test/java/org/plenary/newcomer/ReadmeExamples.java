@@ -28,6 +28,7 @@ final class ReadmeExamples {
       List.of(
           README,
           Path.of("docs", "api.md"),
+          Path.of("docs", "voting-record.md"),
           Path.of("docs", "importing.md"),
           Path.of("docs", "curation.md"));
 

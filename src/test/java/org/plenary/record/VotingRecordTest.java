@@ -185,6 +185,181 @@ class VotingRecordTest {
   }
 
   @Test
+  void theBodyFiltersAsItsIdOnVotesRollCallsAgreementAndCounts() {
+    // the issue's own request: body=, the same as body_id=
+    List<String> vetoed =
+        given()
+            .get("/v1/votes?body=security-council&outcome=vetoed&limit=100&include=total")
+            .then()
+            .statusCode(200)
+            .body("meta.total", is(24))
+            .body("data.body_id", everyItem(is("security-council")))
+            .extract()
+            .path("data.id");
+    assertEquals(
+        given()
+            .get("/v1/votes?body_id=security-council&outcome=vetoed&limit=100")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("data.id"),
+        vetoed);
+    int all = given().get("/v1/votes?include=total").then().extract().path("meta.total");
+    given()
+        .get("/v1/votes?body=ga-plenary,security-council&facet=body&include=total")
+        .then()
+        .statusCode(200)
+        .body("meta.facets.body.values.find { it.value == 'security-council' }.count", is(24))
+        .body("meta.facets.body.values.value", hasItems("ga-plenary", "security-council"))
+        .body(
+            "meta.total",
+            is(all - countOf("/v1/votes?body_id__in=ahc-cybercrime,ga-third-committee")));
+    given().get("/v1/votes?body=no-such-body").then().statusCode(200).body("data", hasSize(0));
+    // a delegation's roll-call entries in one body: the United States' vetoes, 6 in these years
+    given()
+        .get("/v1/delegations/USA/votes?body=security-council&include=total")
+        .then()
+        .statusCode(200)
+        .body("meta.total", is(6))
+        .body("data.vote_id", everyItem(org.hamcrest.Matchers.startsWith("sc-veto-")))
+        .body("data.vote", everyItem(is("no")));
+    // a delegation's record counted over one body's votes
+    given()
+        .get("/v1/delegations/BRA/record?body=ga-plenary")
+        .then()
+        .statusCode(200)
+        .body("data[0].delegation_id", is("BRA"));
+    // agreement over one body: Russia and China vetoed three drafts together
+    int shared =
+        given()
+            .get("/v1/delegations/RUS/agreement?with=CHN")
+            .then()
+            .extract()
+            .path("data.votes_shared");
+    given()
+        .get("/v1/delegations/RUS/agreement?with=CHN&body=security-council")
+        .then()
+        .statusCode(200)
+        .body("data.votes_shared", is(3))
+        .body("data.identical", is(3))
+        .body(
+            "data.votes.vote_id",
+            contains("sc-veto-s-2019-186", "sc-veto-s-2019-756", "sc-veto-s-2019-961"));
+    given()
+        .get("/v1/delegations/RUS/agreement?with=CHN&body=ga-plenary")
+        .then()
+        .statusCode(200)
+        .body("data.votes_shared", is(shared - 3))
+        .body(
+            "data.votes.vote_id",
+            everyItem(org.hamcrest.Matchers.not(org.hamcrest.Matchers.startsWith("sc-"))));
+    given()
+        .get("/v1/delegations/RUS/agreement?with=CHN&body=security-council&by=year")
+        .then()
+        .statusCode(200)
+        .body("data.series.year", contains(2019))
+        .body("data.series[0].identical", is(3));
+    given()
+        .get("/v1/delegations/RUS/agreement?body=security-council")
+        .then()
+        .statusCode(200)
+        .body("data.with", contains("CHN"));
+    given()
+        .get("/v1/delegations/RUS/agreement?with=CHN&body=")
+        .then()
+        .statusCode(400)
+        .body("invalid_params[0].name", is("body"));
+    // an unknown parameter's refusal names body= and topic= among the others
+    given()
+        .get("/v1/votes?bodies=security-council")
+        .then()
+        .statusCode(400)
+        .body("invalid_params[0].reason", containsString("other parameters: body, bom,"))
+        .body("invalid_params[0].reason", containsString(", topic, updated_since"));
+  }
+
+  @Test
+  void aResolutionIsFoundHoweverItsSymbolIsWritten() {
+    // the curated vote on A/RES/73/187 is Voeten's rcid 9087, whose symbol Voeten writes R/73/187
+    for (String asked : List.of("A/RES/73/187", "R/73/187", "73/187", "a/res/73/187 ")) {
+      given()
+          .queryParam("resolution", asked)
+          .get("/v1/votes")
+          .then()
+          .statusCode(200)
+          .body("data.id", contains("a-res-73-187"))
+          .body("data[0].resolution", is("R/73/187"));
+    }
+    // a curated vote without a symbol of its own: its adopted text's
+    given()
+        .get("/v1/votes?resolution=A/RES/74/247,R/73/187")
+        .then()
+        .statusCode(200)
+        .body("data.id", contains("a-res-73-187", "a-res-74-247"));
+    // before the 31st session Voeten's R/ form is no UN symbol (its number is often not the
+    // resolution's): it finds its own text, and the UN's symbol (A/RES/3079(XXVIII)) does not find
+    // it, as an import does not match it by symbol
+    for (String asked : List.of("R/28/3079", "r/28/3079 ")) {
+      given()
+          .queryParam("resolution", asked)
+          .get("/v1/votes")
+          .then()
+          .statusCode(200)
+          .body("data.id", contains("voeten-1415"));
+    }
+    for (String asked : List.of("A/RES/3079(XXVIII)", "28/3079", "A/RES/66(I)")) {
+      given()
+          .queryParam("resolution", asked)
+          .get("/v1/votes")
+          .then()
+          .statusCode(200)
+          .body("data", hasSize(0));
+    }
+    given()
+        .queryParam("resolution", "R/18/1983A")
+        .get("/v1/votes")
+        .then()
+        .statusCode(200)
+        .body("data.id", contains("voeten-874"));
+    // a part is its own resolution (45/67 B); the other operators stay the field's
+    given()
+        .get("/v1/votes?resolution=A/RES/45/67B")
+        .then()
+        .statusCode(200)
+        .body("data.id", contains("voeten-3540"));
+    given()
+        .get("/v1/votes?resolution__contains=45/67")
+        .then()
+        .statusCode(200)
+        .body("data.id", contains("voeten-3539", "voeten-3540", "voeten-3541"));
+    given().get("/v1/votes?resolution=A/RES/45/67").then().statusCode(200).body("data", hasSize(0));
+    given()
+        .get("/v1/votes?resolution=no such text")
+        .then()
+        .statusCode(200)
+        .body("data", hasSize(0));
+    given()
+        .get("/v1/votes?resolution=")
+        .then()
+        .statusCode(400)
+        .body("invalid_params[0].name", is("resolution"));
+    given()
+        .get("/v1/votes.csv?resolution=A/RES/73/187")
+        .then()
+        .statusCode(200)
+        .body(containsString("a-res-73-187,"));
+  }
+
+  private static int countOf(String path) {
+    return given()
+        .get(path + (path.contains("?") ? "&" : "?") + "include=total")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("meta.total");
+  }
+
+  @Test
   void theDumpsNameTheOutsideDataAndCarryTheVetoListsLicenceNotice() throws IOException {
     // the MIT licence of the veto list asks that its notice go with every copy of the data
     String notice =

@@ -1,8 +1,12 @@
 package org.plenary.ingest.undl;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -159,6 +163,50 @@ public record Symbol(Body body, String session, int number, String part, Integer
       return body.prefix() + number + "(" + kind + Roman.format(n) + ")" + p;
     }
     return body.prefix() + session + "/" + number + p;
+  }
+
+  /**
+   * Every way the sources write this symbol, as {@link #parse} reads them (upper case, no spaces):
+   * {@code A/RES/73/187}, Voeten's {@code R/73/187}, {@code RES/73/187} and {@code 73/187}; before
+   * the 31st session also {@code A/RES/217(III)} and {@code 217(3)}, the part before or after the
+   * session ({@code 181A(II)}, {@code 181(II)A}, {@code 181(II)[A]}); Voeten's {@code ESS/10/20}
+   * and {@code SS/26/2} for {@code A/RES/ES-10/20} and {@code A/RES/S-26/2}. A Security Council
+   * symbol without its year ({@code S/RES/2720}): the number alone names it.
+   */
+  public Set<String> writtenForms() {
+    String p = part == null ? "" : part;
+    Set<String> forms = new LinkedHashSet<>();
+    if (body == Body.SECURITY_COUNCIL) {
+      forms.add(body.prefix() + number + p);
+      return forms;
+    }
+    int dash = session.indexOf('-');
+    String kind = dash < 0 ? "" : session.substring(0, dash + 1);
+    int n = Integer.parseInt(session.substring(dash + 1));
+    List<String> sessions = new ArrayList<>(List.of(session));
+    if (!kind.isEmpty()) {
+      sessions.add((kind.equals("ES-") ? "ESS/" : "SS/") + n);
+    }
+    for (String prefix : List.of("A/RES/", "R/", "RES/", "")) {
+      for (String s : sessions) {
+        forms.add(prefix + s + "/" + number + p);
+      }
+    }
+    List<String> written = new ArrayList<>(List.of(Roman.format(n)));
+    if (n < 100) {
+      written.add(Integer.toString(n));
+    }
+    for (String prefix : List.of("A/RES/", "RES/", "")) {
+      for (String s : written) {
+        String inParentheses = "(" + kind + s + ")";
+        forms.add(prefix + number + p + inParentheses);
+        if (!p.isEmpty() && p.length() <= 2) {
+          forms.add(prefix + number + inParentheses + p);
+          forms.add(prefix + number + inParentheses + "[" + p + "]");
+        }
+      }
+    }
+    return forms;
   }
 
   @Override

@@ -108,6 +108,77 @@ class SymbolTest {
     assertEquals(Optional.empty(), Symbol.parse(null));
   }
 
+  /**
+   * A symbol as resolution= compares a stored one (Votes.writtenSymbol, in SQL): upper case, no
+   * spaces, no trailing dots, a Council symbol without its year.
+   */
+  private static String written(String stored) {
+    String s = stored.toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", "");
+    s = s.replaceAll("\\.+$", "");
+    return s.replaceAll("^(S/RES/[0-9]+)\\([0-9]{4}\\)$", "$1");
+  }
+
+  private static void allWritten(String... variants) {
+    for (String a : variants) {
+      for (String b : variants) {
+        assertTrue(
+            parse(a).writtenForms().contains(written(b)),
+            b + " among the written forms of " + a + ": " + parse(a).writtenForms());
+      }
+    }
+  }
+
+  @Test
+  void everyWayASourceWritesASymbolIsAmongItsWrittenForms() {
+    allWritten("A/RES/73/187", "R/73/187", "73/187", "a/res/73/187", "A/RES/73/187.", "RES/73/187");
+    allWritten("A/RES/217(III)", "A/RES/217 (III)", "217(III)", "R/3/217", "3/217", "A/RES/3/217");
+    allWritten("A/RES/181(II)A", "A/RES/181 A (II)", "A/RES/181(II)[A]", "R/2/181A");
+    allWritten("A/RES/32/105B", "A/RES/32/105 B", "R/32/105B");
+    allWritten("A/RES/ES-10/20", "ES-10/20", "ESS/10/20", "R/ESS/10/20");
+    allWritten("A/RES/3201(S-VI)", "A/RES/3201 (S-VI)", "A/RES/3201(S-6)", "SS/6/3201");
+    allWritten("A/RES/1004(ES-II)", "ESS/2/1004");
+    allWritten("A/RES/31/208/I", "R/31/208/I");
+    allWritten("S/RES/2720(2023)", "S/RES/2720 (2023)", "s/res/2720");
+    // a form is another resolution's only when it parses to that resolution
+    for (String other : List.of("R/32/105A", "R/32/105", "A/RES/10/20", "S/RES/2721")) {
+      for (String of : List.of("R/32/105B", "A/RES/ES-10/20", "S/RES/2720(2023)")) {
+        if (!parse(other).equals(parse(of))) {
+          assertTrue(!parse(of).writtenForms().contains(written(other)), other + " / " + of);
+        }
+      }
+    }
+  }
+
+  @Test
+  void everySymbolOfVoetensHistoryIsAmongItsWrittenForms() throws java.io.IOException {
+    java.nio.file.Path votes =
+        java.nio.file.Path.of("seed-data", "layers", "voeten", "votes.csv.gz");
+    int parsed = 0;
+    try (var in =
+            new java.io.InputStreamReader(
+                new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(votes)),
+                java.nio.charset.StandardCharsets.UTF_8);
+        var csv =
+            org.apache.commons.csv.CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .build()
+                .parse(in)) {
+      for (var row : csv) {
+        String unres = row.get("resolution");
+        Optional<Symbol> symbol = Symbol.parse(unres);
+        if (symbol.isPresent()) {
+          parsed++;
+          assertTrue(
+              symbol.get().writtenForms().contains(written(unres)),
+              unres + ": " + symbol.get().writtenForms());
+        }
+      }
+    }
+    assertTrue(parsed > 5_000, "Voeten's symbols read: " + parsed);
+  }
+
   @Test
   void romanNumeralsRoundTrip() {
     for (int n = 1; n <= 100; n++) {
