@@ -193,11 +193,22 @@ public class PageResource {
           Pages.Frame f = listFrame("Votes", "/votes", params).citeAll(page.rows());
           String topic = first(params, "topic");
           List<Map<String, Object>> topics = topicChoices(topic);
+          // body= (the API's name for body_id=) of one body: the form's Body shows it
+          String body = first(params, "body_id");
+          boolean bodyShown =
+              body.isEmpty()
+                  && params.get("body") != null
+                  && params.get("body").size() == 1
+                  && !first(params, "body").contains(",");
+          if (bodyShown) {
+            body = first(params, "body");
+          }
           // the other filters the page was asked for, kept when the form is sent again
           List<Map<String, String>> kept = new ArrayList<>();
+          boolean keepBody = !bodyShown;
           params.forEach(
               (name, values) -> {
-                if (!VOTE_FORM.contains(name)) {
+                if (!VOTE_FORM.contains(name) && (keepBody || !name.equals("body"))) {
                   values.forEach(v -> kept.add(Map.of("name", name, "value", v)));
                 }
               });
@@ -213,7 +224,7 @@ public class PageResource {
                   first(params, "sort"),
                   topic,
                   topics,
-                  first(params, "body_id"),
+                  body,
                   engine.all(ListQuery.all(Votes.BODIES, List.of())),
                   kept,
                   next(uri, page.next())));

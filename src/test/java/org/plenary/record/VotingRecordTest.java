@@ -491,6 +491,31 @@ class VotingRecordTest {
         given().get("/votes?outcome=vetoed").then().statusCode(200).extract().asString();
     assertTrue(vetoes.contains("<option value=\"vetoed\" selected>vetoed</option>"), vetoes);
     assertTrue(vetoes.contains("<caption>24 votes"), vetoes);
+    // body=, the API's name: the Body select shows it, and it is not sent twice
+    String council =
+        given()
+            .get("/votes?body=security-council&outcome=vetoed")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertTrue(
+        council.contains("<option value=\"security-council\" selected>Security Council</option>"),
+        council);
+    assertFalse(council.contains("type=\"hidden\" name=\"body\""), council);
+    assertTrue(council.contains("<caption>24 votes"), council);
+    // several bodies: kept as asked, the select shows none of them
+    String both =
+        given()
+            .get("/votes?body=security-council,ahc-cybercrime")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertTrue(
+        both.contains(
+            "<input type=\"hidden\" name=\"body\" value=\"security-council,ahc-cybercrime\">"),
+        both);
     // a topic of another scheme, asked for by its id, stays chosen
     String agenda =
         given().get("/v1/topics?scheme=agenda&limit=1").then().extract().path("data[0].id");
