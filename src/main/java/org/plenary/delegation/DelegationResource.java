@@ -9,8 +9,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -211,6 +213,7 @@ public class DelegationResource {
               + " by=year: a series per year); without with=, against every other delegation,"
               + " ranked. Both the State Department's voting coincidence and Voeten's agreement"
               + " index; date__gte and date__lte bound the votes compared")
+  @Produces({MediaType.APPLICATION_JSON, Format.CSV_TYPE, Format.NDJSON_TYPE})
   @ItemOf({AgreementRecords.Pair.class, AgreementRecords.Series.class})
   @ListOf(AgreementRecords.Ranked.class)
   @Parameter(
@@ -254,6 +257,22 @@ public class DelegationResource {
       description =
           "Compare only votes on or before this date (YYYY, YYYY-MM or YYYY-MM-DD: the whole period)",
       schema = @Schema(type = SchemaType.STRING))
+  @Parameter(
+      name = "format",
+      in = ParameterIn.QUERY,
+      description =
+          "json (default), csv or ndjson; also by Accept or a .csv/.ndjson suffix. CSV and NDJSON"
+              + " hold the table: the votes compared (with=), the years (by=year) or the ranking,"
+              + " each row with the delegations compared",
+      schema =
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"json", "csv", "ndjson"}))
+  @Parameter(
+      name = "bom",
+      in = ParameterIn.QUERY,
+      description = "With format=csv: true prepends a UTF-8 byte-order mark (for Excel)",
+      schema = @Schema(type = SchemaType.BOOLEAN))
   public Response agreement(@PathParam("iso3") String iso3, @Context UriInfo uri) {
     String id = code(iso3);
     var params = uri.getQueryParameters();
@@ -291,7 +310,8 @@ public class DelegationResource {
         throw Refusal.invalidParameter(
             "by", "a series per year compares two delegations: add with=ISO3");
       }
-      return responder.fixedList(uri, () -> agreement.ranking(id, period));
+      return responder.fixedListOrTable(
+          uri, () -> agreement.ranking(id, period), AgreementRecords.Ranked.class);
     }
     String other = code(with);
     if (other.equals(id)) {
@@ -301,14 +321,23 @@ public class DelegationResource {
       throw Refusal.invalidParameter(
           "with", "unknown delegation '" + with + "' (an ISO alpha-3 code)");
     }
+    Map<String, Object> pair = new LinkedHashMap<>();
+    pair.put("delegation_id", id);
+    pair.put("with", other);
     if (by != null) {
-      return responder.item(uri, () -> agreement.byYear(id, other, period));
+      return responder.itemOrTable(
+          uri,
+          () -> agreement.byYear(id, other, period),
+          s -> Responder.Table.of(pair, AgreementRecords.Year.class, s.series()));
     }
-    return responder.item(uri, () -> agreement.pair(id, other, period));
+    return responder.itemOrTable(
+        uri,
+        () -> agreement.pair(id, other, period),
+        p -> Responder.Table.of(pair, AgreementRecords.ComparedVote.class, p.votes()));
   }
 
   private static final List<String> AGREEMENT_PARAMS =
-      List.of("with", "by", "topic", "body", "date__gte", "date__lte");
+      List.of("with", "by", "topic", "body", "date__gte", "date__lte", "format", "bom");
 
   /** A parameter of one to 20 comma-separated ids (null when not given). */
   private static String ids(String value, String name, String listedAt) {

@@ -49,10 +49,7 @@ class Downloads {
     }
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Disposition", "attachment; filename=\"" + filename(path, format) + "\"");
-    String type =
-        format == Format.CSV
-            ? "text/csv; charset=utf-8; header=present"
-            : Format.NDJSON_TYPE + "; charset=utf-8";
+    String type = type(format);
     QueryEngine.Stream rows = engine.open(q);
     if (rows.count() == 0 && parentCheck != null) {
       try {
@@ -83,6 +80,22 @@ class Downloads {
     Response.ResponseBuilder b = Response.ok(body, type).tag(new EntityTag(etag));
     headers.forEach(b::header);
     return cache.headers(b).build();
+  }
+
+  /** An aggregate's table as CSV or NDJSON, rendered whole and cached as a collection's is. */
+  Response table(
+      String path, Map<String, List<String>> params, Format format, String key, Responder.Table t) {
+    boolean bom = Parameters.bom(params, format);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Disposition", "attachment; filename=\"" + filename(path, format) + "\"");
+    headers.put(Api.TOTAL_HEADER, Integer.toString(t.rows().size()));
+    return cache.render(key, TableWriter.write(t, format, bom), type(format), headers);
+  }
+
+  private static String type(Format format) {
+    return format == Format.CSV
+        ? "text/csv; charset=utf-8; header=present"
+        : Format.NDJSON_TYPE + "; charset=utf-8";
   }
 
   /** plenary-1.0.0-votes-a-res-74-247-roll-call.csv: the path, the dataset version, the format. */

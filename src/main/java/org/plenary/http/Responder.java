@@ -187,6 +187,93 @@ public class Responder {
     return cache.render(key, Json.bytes(body), "application/json", Map.of());
   }
 
+  /**
+   * The table of an aggregate, for CSV and NDJSON: its columns, and its rows as maps of column to
+   * value.
+   */
+  public record Table(List<String> columns, List<Map<String, Object>> rows) {
+    /**
+     * Records of {@code type} as rows with their JSON names (a {@code @JsonUnwrapped} record's
+     * fields in its place), each after the columns and values of {@code first}.
+     */
+    public static <R extends Record> Table of(
+        Map<String, Object> first, Class<R> type, List<? extends R> records) {
+      List<String> columns = new java.util.ArrayList<>(first.keySet());
+      columns.addAll(names(type));
+      List<Map<String, Object>> rows = new java.util.ArrayList<>();
+      for (R r : records) {
+        Map<String, Object> row = new LinkedHashMap<>(first);
+        row.putAll(Json.MAPPER.convertValue(r, ROW));
+        rows.add(row);
+      }
+      return new Table(List.copyOf(columns), rows);
+    }
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<
+            LinkedHashMap<String, Object>>
+        ROW = new com.fasterxml.jackson.core.type.TypeReference<>() {};
+
+    /** The JSON names of a record's components, as Json.MAPPER writes them. */
+    static List<String> names(Class<?> type) {
+      var snake =
+          (com.fasterxml.jackson.databind.PropertyNamingStrategies.NamingBase)
+              com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE;
+      List<String> out = new java.util.ArrayList<>();
+      for (var c : type.getRecordComponents()) {
+        // the annotation on a component reaches its accessor (JsonUnwrapped has no record target)
+        if (c.getAccessor()
+            .isAnnotationPresent(com.fasterxml.jackson.annotation.JsonUnwrapped.class)) {
+          out.addAll(names(c.getType()));
+        } else {
+          out.add(snake.translate(c.getName()));
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * An aggregate in the item envelope as {@link #item} answers it, or, asked for as CSV or NDJSON
+   * ({@code format=}, a {@code .csv} suffix, Accept), the table {@code table} makes of it (a pair's
+   * votes compared, a series' years).
+   */
+  public <T> Response itemOrTable(
+      UriInfo uri, Supplier<T> data, java.util.function.Function<T, Table> table) {
+    MultivaluedMap<String, String> params = uri.getQueryParameters(true);
+    Negotiation.Negotiated n = negotiate(uri, params);
+    if (n.format() == Format.JSON) {
+      Parameters.bom(params, n.format());
+      return item(uri, data::get);
+    }
+    String key = cache.key(n);
+    HttpCache.Rendered hit = cache.get(key);
+    if (hit != null) {
+      return cache.send(hit);
+    }
+    return downloads.table(uri.getPath(), params, n.format(), key, table.apply(data.get()));
+  }
+
+  /**
+   * A fixed list as {@link #fixedList} answers it, or, asked for as CSV or NDJSON, its records of
+   * {@code type} as the table's rows.
+   */
+  public <R extends Record> Response fixedListOrTable(
+      UriInfo uri, Supplier<? extends List<? extends R>> data, Class<R> type) {
+    MultivaluedMap<String, String> params = uri.getQueryParameters(true);
+    Negotiation.Negotiated n = negotiate(uri, params);
+    if (n.format() == Format.JSON) {
+      Parameters.bom(params, n.format());
+      return fixedList(uri, data);
+    }
+    String key = cache.key(n);
+    HttpCache.Rendered hit = cache.get(key);
+    if (hit != null) {
+      return cache.send(hit);
+    }
+    return downloads.table(
+        uri.getPath(), params, n.format(), key, Table.of(Map.of(), type, data.get()));
+  }
+
   /** A fixed list (not a collection: no filters or pages) in the list envelope. */
   public Response fixedList(UriInfo uri, Supplier<? extends List<?>> data) {
     String self = uri.getRequestUri().toString();

@@ -95,17 +95,53 @@ final class TableWriter {
     csv.println();
   }
 
+  /**
+   * The rows of an aggregate's table ({@link Responder.Table}) as CSV or NDJSON: its columns in
+   * order, a list of records in a cell flattened as a collection's embeds are (their ids joined by
+   * ';').
+   */
+  static byte[] write(Responder.Table table, Format format, boolean bom) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+      if (format == Format.CSV) {
+        if (bom) {
+          w.write('\uFEFF');
+        }
+        CSVPrinter csv = new CSVPrinter(w, CSV);
+        csv.printRecord(table.columns());
+        for (Map<String, Object> r : table.rows()) {
+          row(csv, table.columns(), r, Map.of());
+        }
+        csv.flush();
+      } else {
+        for (Map<String, Object> r : table.rows()) {
+          w.write(Json.MAPPER.writeValueAsString(r));
+          w.write('\n');
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
   /** Embedded records as one field: ids joined by ';', or key fields joined by '/'. */
   static String flatten(List<?> records, List<String> keys) {
     StringBuilder sb = new StringBuilder();
     for (Object o : records) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> r = (Map<String, Object>) o;
       if (sb.length() > 0) {
         sb.append(';');
       }
+      if (!(o instanceof Map<?, ?>)) {
+        sb.append(o);
+        continue;
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> r = (Map<String, Object>) o;
       if (r.containsKey("id")) {
         sb.append(r.get("id"));
+      } else if (keys == null) {
+        sb.append(Json.MAPPER.valueToTree(r));
       } else {
         for (int k = 0; k < keys.size(); k++) {
           sb.append(k > 0 ? "/" : "").append(r.get(keys.get(k)));

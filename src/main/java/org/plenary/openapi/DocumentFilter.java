@@ -138,11 +138,20 @@ public class DocumentFilter implements OASFilter {
         idPattern(p);
       }
     }
-    if (extension(get, FILE) != null) {
+    boolean file = extension(get, FILE) != null;
+    if (file) {
       files(get);
     }
     Object list = extension(get, LIST);
     Object one = extension(get, ITEM);
+    // an aggregate that also answers its table (its method produces CSV): said after its JSON
+    var produced = get.getResponses().getAPIResponse("200");
+    boolean table =
+        list == null
+            && !file
+            && produced != null
+            && produced.getContent() != null
+            && produced.getContent().hasMediaType("text/csv");
     List<Type> items = typed == null ? List.of() : typed.items();
     Type listOf = typed == null ? null : typed.list();
     if (list != null) {
@@ -191,6 +200,21 @@ public class DocumentFilter implements OASFilter {
       Envelopes.ok(get, Envelopes.item(records.of(items.get(0))));
     } else if (listOf != null) {
       Envelopes.ok(get, Envelopes.list(records.of(listOf)));
+    }
+    if (table) {
+      get.getResponses()
+          .getAPIResponse("200")
+          .getContent()
+          .addMediaType(
+              "text/csv",
+              OASFactory.createMediaType()
+                  .schema(
+                      string(
+                          "RFC 4180 CSV: the answer's rows as a table (see the format parameter),"
+                              + " lists of records as their ids joined by ';'")))
+          .addMediaType(
+              "application/x-ndjson",
+              OASFactory.createMediaType().schema(string("One JSON object per row of the table")));
     }
     if (get.getDescription() == null) {
       get.setDescription(
