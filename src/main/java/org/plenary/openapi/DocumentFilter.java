@@ -162,18 +162,10 @@ public class DocumentFilter implements OASFilter {
       by.forEach(b -> oneOf.add(ref(b)));
       Schema item = by.isEmpty() ? ref(e.schema()) : OASFactory.createSchema().oneOf(oneOf);
       Envelopes.ok(get, Envelopes.list(item));
-      get.getResponses()
-          .getAPIResponse("200")
-          .getContent()
-          .addMediaType(
-              "text/csv",
-              OASFactory.createMediaType()
-                  .schema(
-                      string(
-                          "RFC 4180 CSV: the record's fields as columns, embedded lists as ids joined by ';'")))
-          .addMediaType(
-              "application/x-ndjson",
-              OASFactory.createMediaType().schema(string("One JSON record per line")));
+      tables(
+          get,
+          "RFC 4180 CSV: the record's fields as columns, embedded lists as ids joined by ';'",
+          "One JSON record per line");
     } else if (one != null && !items.isEmpty()) {
       // a collection's record with computed fields added (the treaty's status)
       Catalog.Entry e = Catalog.lookup(one.toString());
@@ -202,19 +194,11 @@ public class DocumentFilter implements OASFilter {
       Envelopes.ok(get, Envelopes.list(records.of(listOf)));
     }
     if (table) {
-      get.getResponses()
-          .getAPIResponse("200")
-          .getContent()
-          .addMediaType(
-              "text/csv",
-              OASFactory.createMediaType()
-                  .schema(
-                      string(
-                          "RFC 4180 CSV: the answer's rows as a table (see the format parameter),"
-                              + " lists of records as their ids joined by ';'")))
-          .addMediaType(
-              "application/x-ndjson",
-              OASFactory.createMediaType().schema(string("One JSON object per row of the table")));
+      tables(
+          get,
+          "RFC 4180 CSV: the answer's rows as a table (see the format parameter), lists of records"
+              + " as their ids joined by ';'",
+          "One JSON object per row of the table");
     }
     if (get.getDescription() == null) {
       get.setDescription(
@@ -283,6 +267,15 @@ public class DocumentFilter implements OASFilter {
       }
     }
     return sb.toString();
+  }
+
+  /** The 200's CSV and NDJSON, after its JSON. */
+  private static void tables(Operation get, String csv, String ndjson) {
+    get.getResponses()
+        .getAPIResponse("200")
+        .getContent()
+        .addMediaType("text/csv", OASFactory.createMediaType().schema(string(csv)))
+        .addMediaType("application/x-ndjson", OASFactory.createMediaType().schema(string(ndjson)));
   }
 
   /** A file download: each media type it is served as, described as what it is. */

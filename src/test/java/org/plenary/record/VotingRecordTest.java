@@ -577,6 +577,15 @@ class VotingRecordTest {
             "/v1/delegations/BRA/votes.csv?topic=human-rights&amp;vote_date__gte=" + since),
         page);
     given().get("/delegations/BRA?since=19x").then().statusCode(400);
+    // the agreement's tables as CSV: the ranking, and the series with the delegation compared
+    assertTrue(page.contains("<a href=\"/v1/delegations/BRA/agreement.csv\">"), page);
+    assertTrue(
+        page.contains("<a href=\"/v1/delegations/BRA/agreement.csv?with=USA&amp;by=year\">"), page);
+    given()
+        .get("/v1/delegations/BRA/agreement.csv?with=USA&by=year")
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.startsWith("delegation_id,with,year,"));
   }
 
   @Test
