@@ -72,20 +72,22 @@ public final class Votes {
    * resolution=: the votes on a resolution however its symbol is written. Each vote's own symbol,
    * or (as the field shows) its adopted text's when it has none.
    */
-  static final CollectionSpec.TagFilter RESOLUTION =
-      new CollectionSpec.TagFilter(
-          "resolution",
-          "(select id as vote_id, resolution as symbol from vote where resolution is not null"
-              + " union all select vd.vote_id, d.symbol from vote_document vd join document d on"
-              + " d.id = vd.document_id join vote rv on rv.id = vd.vote_id where vd.role ="
-              + " 'adopted_text' and d.symbol like 'A/RES/%/%' and rv.resolution is null)",
-          "vote_id",
-          "symbol",
-          "v.id",
-          "The votes on a resolution, however its symbol is written: A/RES/73/187, R/73/187 and"
-              + " 73/187 find the same votes, as do A/RES/217(III) and A/RES/217 (III)",
-          writtenSymbol("tag.symbol") + " = any(?)",
-          Votes::writtenForms);
+  static CollectionSpec.TagFilter resolution(String voteId, String description) {
+    return new CollectionSpec.TagFilter(
+        "resolution",
+        "(select id as vote_id, resolution as symbol from vote where resolution is not null"
+            + " union all select vd.vote_id, d.symbol from vote_document vd join document d on"
+            + " d.id = vd.document_id join vote rv on rv.id = vd.vote_id where vd.role ="
+            + " 'adopted_text' and d.symbol like 'A/RES/%/%' and rv.resolution is null)",
+        "vote_id",
+        "symbol",
+        voteId,
+        description
+            + ", however its symbol is written: A/RES/73/187, R/73/187 and 73/187 find the same"
+            + " votes, as do A/RES/217(III) and A/RES/217 (III)",
+        writtenSymbol("tag.symbol") + " = any(?)",
+        Votes::writtenForms);
+  }
 
   /** body=security-council: the votes of a body (/v1/bodies), any of several comma-separated. */
   static final String BODY_FILTER =
@@ -143,6 +145,7 @@ public final class Votes {
           .sort("vote_id", "delegation_id")
           .tagged(topic("r.vote_id"))
           .tagged(bodyOfVote("r.vote_id"))
+          .tagged(resolution("r.vote_id", "The entries of the votes on a resolution"))
           .cites("roll_call", "vote_id")
           .build();
 
@@ -242,7 +245,7 @@ public final class Votes {
           .key("id")
           .sort("date")
           .tagged(topic("v.id"))
-          .tagged(RESOLUTION)
+          .tagged(resolution("v.id", "The votes on a resolution"))
           // the same as body_id=, by the name the API's users reach for first
           .tagged(
               new CollectionSpec.TagFilter("body", "body", "id", "id", "v.body_id", BODY_FILTER))

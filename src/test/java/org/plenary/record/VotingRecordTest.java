@@ -343,6 +343,19 @@ class VotingRecordTest {
         .then()
         .statusCode(400)
         .body("invalid_params[0].name", is("resolution"));
+    // how a delegation voted on a resolution, by its symbol
+    given()
+        .get("/v1/delegations/FRA/votes?resolution=A/RES/74/247,A/RES/73/187")
+        .then()
+        .statusCode(200)
+        .body("data.vote_id", contains("a-res-74-247", "a-res-73-187"))
+        .body("data.delegation_id", everyItem(is("FRA")));
+    given()
+        .get("/v1/roll-calls?resolution=73/187&delegation_id__in=USA,RUS")
+        .then()
+        .statusCode(200)
+        .body("data.vote_id", everyItem(is("a-res-73-187")))
+        .body("data.delegation_id", contains("RUS", "USA"));
     given()
         .get("/v1/votes.csv?resolution=A/RES/73/187")
         .then()
