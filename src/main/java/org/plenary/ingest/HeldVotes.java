@@ -42,6 +42,10 @@ record HeldVotes(List<HeldVote> votes, Map<String, String> origins, Map<String, 
           String id = rs.getString(3);
           String written = rs.getString(1);
           Symbol symbol = Symbol.parse(written).orElse(null);
+          String session =
+              rs.getString(12) != null
+                  ? rs.getString(12)
+                  : symbol == null ? null : symbol.session();
           votes.add(
               new HeldVote(
                   id,
@@ -55,10 +59,9 @@ record HeldVotes(List<HeldVote> votes, Map<String, String> origins, Map<String, 
                   Map.of(),
                   rs.getBoolean(8),
                   (Integer) rs.getObject(9),
-                  rs.getString(12) != null
-                      ? rs.getString(12)
-                      : symbol == null ? null : symbol.session(),
-                  symbol != null && !HeldVote.unofficial(written, symbol)));
+                  session,
+                  symbol != null && !HeldVote.unofficial(written, symbol),
+                  "voeten".equals(rs.getString(10)) && HeldVote.voetenDateApproximate(session)));
           origins.put(id, rs.getString(10));
           methods.put(id, rs.getString(11));
         }

@@ -661,12 +661,29 @@ class VotingRecordTest {
             // rcid 5396 (R/70/12, 2015-11-24), its symbol written as 70/12
             "88002,BRA,BRAZIL,Y,2015-11-24,70,70/12,,,,Palestinian rights,,,,102,8,57,,,",
             // not in the history: a new vote
-            "88003,BRA,BRAZIL,Y,2015-11-25,70,A/RES/70/999,,,,Something else,,,,1,0,0,,,"));
+            "88003,BRA,BRAZIL,Y,2015-11-25,70,A/RES/70/999,,,,Something else,,,,1,0,0,,,",
+            // before the 56th session Voeten's dates are not the meetings': rcid 1415 (R/28/3079,
+            // dated 1973-12-04, 116/0/12), found by its session and tallies; rcid 3543 (R/45/69,
+            // dated 1990-12-05), by its symbol
+            "88004,BRA,BRAZIL,Y,1973-12-03,28,A/RES/3079(XXVIII),,,,War criminals,,,,116,0,12,,,",
+            "88005,BRA,BRAZIL,Y,1990-12-06,45,A/RES/45/69,,,,Palestine,,,,141,2,3,,,"));
     List<String> progress = new ArrayList<>();
     importer.importFile(file, progress::add);
     given().get("/v1/votes?undl_id=88001").then().body("data.id", contains("voeten-5435"));
     given().get("/v1/votes?undl_id=88002").then().body("data.id", contains("voeten-5396"));
     given().get("/v1/votes?undl_id=88003").then().body("data.id", contains("undl-88003"));
+    given().get("/v1/votes?undl_id=88004").then().body("data.id", contains("voeten-1415"));
+    given().get("/v1/votes?undl_id=88005").then().body("data.id", contains("voeten-3543"));
+    // the published dates stand; the file's are conflicts
+    given().get("/v1/votes/voeten-3543").then().body("data.date", is("1990-12-05"));
+    given()
+        .get("/v1/conflicts?field=date&sort=vote_id")
+        .then()
+        .statusCode(200)
+        .body("data.vote_id", contains("voeten-1415", "voeten-3543"))
+        .body("data.published_value", contains("1973-12-04", "1990-12-05"))
+        .body("data.other_value", contains("1973-12-03", "1990-12-06"))
+        .body("data.published_source_id", everyItem(is("voeten-unga-voting")));
     // the history's record stands: its tallies, its roll call
     given()
         .get("/v1/votes/voeten-5435")

@@ -11,7 +11,9 @@ import java.util.Map;
  * "ES-10"}; null when unknown) and whether its symbol is one the UN wrote ({@code false} for
  * Voeten's {@code R/10/196} of the sessions before the 31st, where no official symbol is recorded
  * and the number is often not the resolution's: {@link SameDecision} then also finds it by session,
- * date and tallies).
+ * date and tallies) and whether its date is not the meeting's ({@code approximateDate}: Voeten's
+ * dates before the {@link #FIRST_SESSION_DATED_BY_MEETING}th session; {@link SameDecision} then
+ * also finds it in its session whatever the date).
  */
 public record HeldVote(
     String id,
@@ -22,9 +24,43 @@ public record HeldVote(
     boolean wholeText,
     Integer undlId,
     String session,
-    boolean officialSymbol) {
+    boolean officialSymbol,
+    boolean approximateDate) {
   public HeldVote {
     ballots = Map.copyOf(ballots);
+  }
+
+  /**
+   * The first General Assembly session whose roll calls Voeten's data dates by their meeting.
+   * Before it, a quarter to a third of its roll calls of every five sessions fall on a Saturday or
+   * a Sunday (the 26th to 30th sessions: 141 of 475; 1 January 1946 and 1952 for six), against 1 to
+   * 3% from the 56th on; where the UN's date is known it differs (A/RES/2758(XXVI), 25 October
+   * 1971: Voeten 7 October; A/RES/2792(XXVI), 6 December 1971: Voeten 5 December).
+   */
+  public static final int FIRST_SESSION_DATED_BY_MEETING = 56;
+
+  /** A held vote whose date is the meeting's. */
+  public HeldVote(
+      String id,
+      Symbol symbol,
+      LocalDate date,
+      Tallies tallies,
+      Map<String, Ballot> ballots,
+      boolean wholeText,
+      Integer undlId,
+      String session,
+      boolean officialSymbol) {
+    this(id, symbol, date, tallies, ballots, wholeText, undlId, session, officialSymbol, false);
+  }
+
+  /**
+   * Whether a roll call of Voeten's of this session (a number, or ES-10, ...) is dated otherwise.
+   */
+  public static boolean voetenDateApproximate(String session) {
+    return session != null
+        && session.chars().allMatch(Character::isDigit)
+        && !session.isEmpty()
+        && Integer.parseInt(session) < FIRST_SESSION_DATED_BY_MEETING;
   }
 
   /** A vote whose symbol, if any, is official; its session the symbol's. */

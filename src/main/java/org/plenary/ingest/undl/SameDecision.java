@@ -64,6 +64,7 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
   public static BiPredicate<Symbol, LocalDate> mayHold(List<HeldVote> held) {
     Set<Key> keys = new HashSet<>();
     Set<LocalDate> unofficial = new HashSet<>();
+    Set<String> undated = new HashSet<>();
     for (HeldVote v : held) {
       if (v.undlId() == null && v.symbol() != null) {
         keys.add(new Key(v.symbol(), v.date()));
@@ -71,9 +72,15 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
       if (v.undlId() == null && !v.officialSymbol()) {
         unofficial.add(v.date());
       }
+      if (v.undlId() == null && v.approximateDate() && v.session() != null) {
+        undated.add(v.session());
+      }
     }
     return (symbol, date) ->
-        symbol != null && (keys.contains(new Key(symbol, date)) || unofficial.contains(date));
+        symbol != null
+            && (keys.contains(new Key(symbol, date))
+                || unofficial.contains(date)
+                || undated.contains(symbol.session()));
   }
 
   @Override
@@ -107,7 +114,9 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
     for (var g : groups.entrySet()) {
       pair(g.getKey(), g.getValue(), candidates.get(g.getKey()), held, incoming, matched, notes);
     }
-    byTallies(held, incoming, matched, notes);
+    bySymbolDateAside(held, incoming, matched, notes);
+    byTallies(held, incoming, matched, notes, false);
+    byTallies(held, incoming, matched, notes, true);
     List<Match<HeldVote, FileRollCall>> matches = new ArrayList<>();
     List<FileRollCall> added = new ArrayList<>();
     List<Conflict> conflicts = new ArrayList<>();
@@ -116,6 +125,7 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
         added.add(incoming.get(f));
       } else {
         matches.add(matched[f]);
+        dateDiffers(matched[f].held(), matched[f].incoming()).ifPresent(conflicts::add);
         conflicts.addAll(differences(matched[f].held(), matched[f].incoming()));
       }
     }
@@ -177,7 +187,7 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
                 "%s of %s: roll call %d could be %s or %s (as close in tallies, both %s): it is"
                     + " %s, the one given first",
                 key.symbol(),
-                key.date(),
+                key.date() == null ? "its session" : key.date(),
                 rc.undlId(),
                 v.id(),
                 String.join(" or ", tied),
@@ -187,29 +197,86 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
     }
   }
 
-  /**
-   * The last rule: a roll call still unmatched, with a symbol, is the held vote of the same session
-   * and date whose symbol is not official (Voeten's {@code R/26/2758A}, or none) and whose yes, no
-   * and abstain are its own, all known, when exactly one such vote is left for it and it is the
-   * only roll call left for that vote. Where several could pair, none is made and a note says so: a
-   * symbol is never guessed.
-   */
-  private static void byTallies(
-      List<HeldVote> held,
-      List<FileRollCall> incoming,
-      Match<HeldVote, FileRollCall>[] matched,
-      List<String> notes) {
+  /** The held votes a match already uses. */
+  private static Set<HeldVote> used(Match<HeldVote, FileRollCall>[] matched) {
     Set<HeldVote> used = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Match<HeldVote, FileRollCall> m : matched) {
       if (m != null) {
         used.add(m.held());
       }
     }
+    return used;
+  }
+
+  /**
+   * A held vote whose date is not the meeting's ({@link HeldVote#approximateDate}: Voeten's before
+   * the 56th session) and whose official symbol is a roll call's still unmatched is that roll call
+   * whatever the date: the symbol names the session. Where several share the symbol, the tallies
+   * decide as they do for one date ({@link #pair}). The two dates become a conflict.
+   */
+  private static void bySymbolDateAside(
+      List<HeldVote> held,
+      List<FileRollCall> incoming,
+      Match<HeldVote, FileRollCall>[] matched,
+      List<String> notes) {
+    Set<HeldVote> used = used(matched);
+    Map<Symbol, List<Integer>> helds = new LinkedHashMap<>();
+    for (int h = 0; h < held.size(); h++) {
+      HeldVote v = held.get(h);
+      if (v.approximateDate()
+          && v.officialSymbol()
+          && v.symbol() != null
+          && v.undlId() == null
+          && !used.contains(v)) {
+        helds.computeIfAbsent(v.symbol(), x -> new ArrayList<>()).add(h);
+      }
+    }
+    if (helds.isEmpty()) {
+      return;
+    }
+    Map<Symbol, List<Integer>> files = new LinkedHashMap<>();
+    for (int f = 0; f < incoming.size(); f++) {
+      FileRollCall rc = incoming.get(f);
+      if (matched[f] == null && rc.symbol() != null && helds.containsKey(rc.symbol())) {
+        files.computeIfAbsent(rc.symbol(), x -> new ArrayList<>()).add(f);
+      }
+    }
+    for (var e : files.entrySet()) {
+      pair(
+          new Key(e.getKey(), null),
+          e.getValue(),
+          helds.get(e.getKey()),
+          held,
+          incoming,
+          matched,
+          notes);
+    }
+  }
+
+  /**
+   * The last rule: a roll call still unmatched, with a symbol, is the held vote of the same session
+   * and date whose symbol is not official (Voeten's {@code R/26/2758A}, or none) and whose yes, no
+   * and abstain are its own, all known, when exactly one such vote is left for it and it is the
+   * only roll call left for that vote. Where several could pair, none is made and a note says so: a
+   * symbol is never guessed. {@code dateAside}: then the same among the held votes whose date is
+   * not the meeting's ({@link HeldVote#approximateDate}), in their session whatever the date.
+   */
+  private static void byTallies(
+      List<HeldVote> held,
+      List<FileRollCall> incoming,
+      Match<HeldVote, FileRollCall>[] matched,
+      List<String> notes,
+      boolean dateAside) {
+    Set<HeldVote> used = used(matched);
     Map<TallyKey, List<Integer>> free = new LinkedHashMap<>();
     for (int h = 0; h < held.size(); h++) {
       HeldVote v = held.get(h);
-      TallyKey k = TallyKey.of(v.session(), v.date(), v.tallies());
-      if (k != null && v.undlId() == null && !v.officialSymbol() && !used.contains(v)) {
+      TallyKey k = TallyKey.of(v.session(), dateAside ? NO_DATE : v.date(), v.tallies());
+      if (k != null
+          && v.undlId() == null
+          && !v.officialSymbol()
+          && (!dateAside || v.approximateDate())
+          && !used.contains(v)) {
         free.computeIfAbsent(k, x -> new ArrayList<>()).add(h);
       }
     }
@@ -220,7 +287,9 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
     for (int f = 0; f < incoming.size(); f++) {
       FileRollCall rc = incoming.get(f);
       TallyKey k =
-          rc.symbol() == null ? null : TallyKey.of(rc.symbol().session(), rc.date(), rc.tallies());
+          rc.symbol() == null
+              ? null
+              : TallyKey.of(rc.symbol().session(), dateAside ? NO_DATE : rc.date(), rc.tallies());
       if (matched[f] == null && k != null && free.containsKey(k)) {
         wanting.computeIfAbsent(k, x -> new ArrayList<>()).add(f);
       }
@@ -239,13 +308,28 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
                     + " imported as new",
                 String.join(", ", fs.stream().map(f -> "" + incoming.get(f).undlId()).toList()),
                 e.getKey().session(),
-                e.getKey().date(),
+                dateAside ? "any date (the held dates are not the meetings')" : e.getKey().date(),
                 e.getKey().yes(),
                 e.getKey().no(),
                 e.getKey().abstain(),
                 String.join(" or ", hs.stream().map(h -> held.get(h).id()).toList())));
       }
     }
+  }
+
+  /** The date of a key that leaves the date aside. */
+  private static final LocalDate NO_DATE = LocalDate.MIN;
+
+  /**
+   * A matched roll call's date, where it differs from the held vote's, as a conflict: the held date
+   * stands (Voeten's before the 56th session are not the meetings').
+   */
+  public static java.util.Optional<Conflict> dateDiffers(HeldVote held, FileRollCall rc) {
+    if (held.date() == null || rc.date() == null || held.date().equals(rc.date())) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        new Conflict(held.id(), "date", null, held.date().toString(), rc.date().toString()));
   }
 
   /** Session, date and the three counts, all known. */

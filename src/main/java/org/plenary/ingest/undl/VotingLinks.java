@@ -62,6 +62,7 @@ public record VotingLinks(
     }
     int fromHistory = 0;
     int byTallies = 0;
+    int otherDate = 0;
     for (Match<HeldVote, FileRollCall> m : r.matches()) {
       FileRollCall rc = m.incoming();
       HeldVote h = m.held();
@@ -71,6 +72,13 @@ public record VotingLinks(
       }
       links.put(rc.undlId(), h.id());
       boolean agrees = rc.tallies().agreesWith(h.tallies());
+      if (m.reason() != Reason.ALREADY_LINKED) {
+        var date = SameDecision.dateDiffers(h, rc);
+        date.ifPresent(tallies::add);
+        if (date.isPresent()) {
+          otherDate++;
+        }
+      }
       if (history.test(h)) {
         if (m.reason() == Reason.ALREADY_LINKED) {
           continue; // linked by an earlier import, reported then
@@ -140,6 +148,14 @@ public record VotingLinks(
               + " of them found by session, date and tallies: the published roll call has no"
               + " official symbol (Voeten's R/ form before the 31st session, or none); its"
               + " resolution is kept as written");
+    }
+    if (otherDate > 0) {
+      notes.add(
+          otherDate
+              + " of them found in their session under another date: the published date stands"
+              + " (Voeten's dates before the "
+              + HeldVote.FIRST_SESSION_DATED_BY_MEETING
+              + "th session are not the meetings'), the file's is a conflict");
     }
     return new VotingLinks(imported, links, linked, conflicts, tallies, notes);
   }

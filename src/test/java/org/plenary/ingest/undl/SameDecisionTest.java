@@ -265,4 +265,103 @@ class SameDecisionTest {
                 + " do not tell which; imported as new"),
         r.notes());
   }
+
+  /** A roll call of Voeten's before the 56th session: its date is not the meeting's. */
+  private static HeldVote undated(
+      String id, String unres, String session, LocalDate date, Tallies t, boolean wholeText) {
+    Symbol symbol = Symbol.parse(unres).orElse(null);
+    return new HeldVote(
+        id,
+        symbol,
+        date,
+        t,
+        Map.of(),
+        wholeText,
+        null,
+        session,
+        !HeldVote.unofficial(unres, symbol),
+        true);
+  }
+
+  @Test
+  void voetensDatesBeforeThe56thSessionAreNotTheMeetings() {
+    assertEquals(true, HeldVote.voetenDateApproximate("26"));
+    assertEquals(true, HeldVote.voetenDateApproximate("55"));
+    assertEquals(false, HeldVote.voetenDateApproximate("56"));
+    assertEquals(false, HeldVote.voetenDateApproximate("73"));
+    assertEquals(false, HeldVote.voetenDateApproximate("ES-10"));
+    assertEquals(false, HeldVote.voetenDateApproximate(null));
+  }
+
+  @Test
+  void anOfficialSymbolOfAnUndatedSessionIsTheSameDecisionWhateverTheDate() {
+    // Voeten dates the 40th session's A/RES/40/5 otherwise than the UN; the file's date is a
+    // conflict, the vote on the whole text is chosen over the amendment's by the tallies
+    Tallies whole = new Tallies(120, 10, 15, null);
+    HeldVote text =
+        undated("voeten-10", "A/RES/40/5", "40", LocalDate.of(1985, 11, 30), whole, true);
+    HeldVote amendment =
+        undated(
+            "voeten-11",
+            "A/RES/40/5",
+            "40",
+            LocalDate.of(1985, 11, 30),
+            new Tallies(40, 60, 30, null),
+            false);
+    FileRollCall rc =
+        file(40, "A/RES/40/5", LocalDate.of(1985, 12, 2), new Tallies(120, 10, 15, 4));
+    var r = rule.reconcile(List.of(text, amendment), List.of(rc));
+    assertEquals(List.of("40=voeten-10:CHOSEN"), pairs(r));
+    assertEquals(List.of(), r.added());
+    assertEquals(
+        List.of(new Conflict("voeten-10", "date", null, "1985-11-30", "1985-12-02")),
+        r.conflicts());
+    assertEquals(
+        true, SameDecision.mayHold(List.of(text)).test(rc.symbol(), LocalDate.of(1985, 12, 2)));
+    // a session Voeten dates by its meetings keeps the rule of the same date
+    HeldVote dated = held("voeten-6150", "R/73/187", DAY, whole);
+    FileRollCall nextDay = file(6150, "A/RES/73/187", DAY.plusDays(1), whole);
+    var strict = rule.reconcile(List.of(dated), List.of(nextDay));
+    assertEquals(List.of(), pairs(strict));
+    assertEquals(
+        false, SameDecision.mayHold(List.of(dated)).test(nextDay.symbol(), DAY.plusDays(1)));
+  }
+
+  @Test
+  void anUnofficialSymbolOfAnUndatedSessionIsFoundByItsSessionAndTallies() {
+    // Voeten dates R/26/2758A 7 October 1971; the UN adopted A/RES/2758(XXVI) on 25 October
+    HeldVote held =
+        undated(
+            "voeten-1190",
+            "R/26/2758A",
+            "26",
+            LocalDate.of(1971, 10, 7),
+            new Tallies(76, 35, 17, null),
+            true);
+    FileRollCall rc = file(2758, "A/RES/2758(XXVI)", OCT_25, new Tallies(76, 35, 17, 3));
+    FileRollCall other = file(2759, "A/RES/2759(XXVI)", OCT_25, new Tallies(80, 2, 3, null));
+    var r = rule.reconcile(List.of(held), List.of(rc, other));
+    assertEquals(List.of("2758=voeten-1190:SAME_TALLIES"), pairs(r));
+    assertEquals(List.of(other), r.added());
+    assertEquals(
+        List.of(new Conflict("voeten-1190", "date", null, "1971-10-07", "1971-10-25")),
+        r.conflicts());
+    // two such votes with the same tallies in the session: none is guessed
+    HeldVote twin =
+        undated(
+            "voeten-1300",
+            "R/26/2900",
+            "26",
+            LocalDate.of(1971, 12, 5),
+            new Tallies(76, 35, 17, null),
+            true);
+    var ambiguous = rule.reconcile(List.of(held, twin), List.of(rc));
+    assertEquals(List.of(), pairs(ambiguous));
+    assertEquals(
+        List.of(
+            "roll call(s) 2758 (session 26, any date (the held dates are not the meetings'),"
+                + " tallies 76-35-17) could be voeten-1190 or voeten-1300, held without an official"
+                + " symbol: the same session, date and tallies do not tell which; imported as new"),
+        ambiguous.notes());
+  }
 }
