@@ -90,6 +90,11 @@ public final class UndlFile {
       return undlId;
     }
 
+    /** The totals the first row gives (yes, no, abstain, non-voting, members); null where none. */
+    public Integer[] totals() {
+      return totals.clone();
+    }
+
     public String date() {
       return date;
     }

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import org.plenary.ingest.UndlFile.RollCall;
 import org.plenary.ingest.undl.Conflict;
@@ -312,7 +311,7 @@ public class UndlImporter {
         existing.put(h.undlId(), h.id());
       }
     }
-    BiPredicate<Symbol, LocalDate> mayHold = SameDecision.mayHold(held.votes());
+    SameDecision.MayHold mayHold = SameDecision.mayHold(held.votes());
     boolean firstImport = existing.values().stream().noneMatch(id -> id.startsWith("undl-"));
     Optional<BulkLoad> bulk =
         firstImport ? BulkLoad.suspend(c, "roll_call", true) : Optional.empty();
@@ -384,10 +383,11 @@ public class UndlImporter {
     return new Staged(contents, direct, bulk, t0);
   }
 
-  /** Whether a roll call of the file may be a held vote by its symbol and date. */
-  private static boolean mayHold(BiPredicate<Symbol, LocalDate> mayHold, RollCall rc) {
+  /** Whether a roll call of the file may be a held vote by its symbol, date and totals. */
+  private static boolean mayHold(SameDecision.MayHold mayHold, RollCall rc) {
     Symbol symbol = Symbol.parse(rc.symbol()).orElse(null);
-    return mayHold.test(symbol, LocalDate.parse(rc.date()));
+    Integer[] totals = rc.totals();
+    return mayHold.test(symbol, LocalDate.parse(rc.date()), totals[0], totals[1], totals[2]);
   }
 
   /** The file's roll calls as the same-decision rule sees them. */

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiPredicate;
 
 /**
  * One vote per decision, whoever reported it: which roll calls of a Library voting file are votes
@@ -57,30 +56,59 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
           .thenComparingInt(Pair::file);
 
   /**
-   * Whether a roll call with this symbol (null when none) and date may be one of {@code held} by
-   * this rule, its record aside (a roll call whose record a held vote carries is that vote): an
-   * importer copies the others' rows straight into place while it reads them.
+   * Whether a roll call may be one of the held votes by these rules, from what its first row says:
+   * its symbol (null when none), its date and its yes, no and abstain totals (null where the row
+   * gives none: then it may be).
    */
-  public static BiPredicate<Symbol, LocalDate> mayHold(List<HeldVote> held) {
+  @FunctionalInterface
+  public interface MayHold {
+    boolean test(Symbol symbol, LocalDate date, Integer yes, Integer no, Integer abstain);
+  }
+
+  /**
+   * Whether a roll call with this symbol, date and totals may be one of {@code held} by this rule,
+   * its record aside (a roll call whose record a held vote carries is that vote): an importer
+   * copies the others' rows straight into place while it reads them.
+   */
+  public static MayHold mayHold(List<HeldVote> held) {
     Set<Key> keys = new HashSet<>();
     Set<LocalDate> unofficial = new HashSet<>();
-    Set<String> undated = new HashSet<>();
+    Map<Symbol, List<Tallies>> undatedSymbols = new HashMap<>();
+    Set<TallyKey> undatedTallies = new HashSet<>();
     for (HeldVote v : held) {
-      if (v.undlId() == null && v.symbol() != null) {
+      if (v.undlId() != null) {
+        continue;
+      }
+      if (v.symbol() != null) {
         keys.add(new Key(v.symbol(), v.date()));
       }
-      if (v.undlId() == null && !v.officialSymbol()) {
+      if (!v.officialSymbol()) {
         unofficial.add(v.date());
       }
-      if (v.undlId() == null && v.approximateDate() && v.session() != null) {
-        undated.add(v.session());
+      if (v.approximateDate() && v.officialSymbol() && v.symbol() != null) {
+        undatedSymbols.computeIfAbsent(v.symbol(), x -> new ArrayList<>()).add(v.tallies());
+      }
+      if (v.approximateDate() && !v.officialSymbol()) {
+        TallyKey k = TallyKey.of(v.session(), NO_DATE, v.tallies());
+        if (k != null) {
+          undatedTallies.add(k);
+        }
       }
     }
-    return (symbol, date) ->
+    Set<String> undatedSessions = new HashSet<>();
+    undatedTallies.forEach(k -> undatedSessions.add(k.session()));
+    return (symbol, date, yes, no, abstain) ->
         symbol != null
             && (keys.contains(new Key(symbol, date))
                 || unofficial.contains(date)
-                || undated.contains(symbol.session()));
+                || undatedSymbols.getOrDefault(symbol, List.of()).stream()
+                    .anyMatch(t -> t.closeTo(yes, no, abstain))
+                || undatedSessions.contains(symbol.session())
+                    && (yes == null
+                        || no == null
+                        || abstain == null
+                        || undatedTallies.contains(
+                            new TallyKey(symbol.session(), NO_DATE, yes, no, abstain))));
   }
 
   @Override
@@ -145,7 +173,22 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
       List<FileRollCall> incoming,
       Match<HeldVote, FileRollCall>[] matched,
       List<String> notes) {
-    if (files.size() == 1 && helds.size() == 1) {
+    pair(key, files, helds, held, incoming, matched, notes, (f, h) -> true);
+  }
+
+  /** As above, pairing only what {@code allowed} allows. */
+  private static void pair(
+      Key key,
+      List<Integer> files,
+      List<Integer> helds,
+      List<HeldVote> held,
+      List<FileRollCall> incoming,
+      Match<HeldVote, FileRollCall>[] matched,
+      List<String> notes,
+      java.util.function.BiPredicate<FileRollCall, HeldVote> allowed) {
+    if (files.size() == 1
+        && helds.size() == 1
+        && allowed.test(incoming.get(files.get(0)), held.get(helds.get(0)))) {
       int f = files.get(0);
       matched[f] = new Match<>(incoming.get(f), held.get(helds.get(0)), Reason.ONLY_CANDIDATE);
       return;
@@ -153,6 +196,9 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
     List<Pair> pairs = new ArrayList<>();
     for (int f : files) {
       for (int h : helds) {
+        if (!allowed.test(incoming.get(f), held.get(h))) {
+          continue;
+        }
         Tallies a = incoming.get(f).tallies();
         Tallies b = held.get(h).tallies();
         pairs.add(new Pair(f, h, a.agreesWith(b), a.distance(b), held.get(h).wholeText()));
@@ -211,8 +257,10 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
   /**
    * A held vote whose date is not the meeting's ({@link HeldVote#approximateDate}: Voeten's before
    * the 56th session) and whose official symbol is a roll call's still unmatched is that roll call
-   * whatever the date: the symbol names the session. Where several share the symbol, the tallies
-   * decide as they do for one date ({@link #pair}). The two dates become a conflict.
+   * whatever the date: the symbol names the session. Its yes, no and abstain must be close to the
+   * roll call's ({@link Tallies#closeTo}): with the date aside, they tell a vote on the resolution
+   * from another roll call under its symbol. Where several share the symbol, the tallies decide as
+   * they do for one date ({@link #pair}). The two dates become a conflict.
    */
   private static void bySymbolDateAside(
       List<HeldVote> held,
@@ -249,7 +297,9 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
           held,
           incoming,
           matched,
-          notes);
+          notes,
+          (rc, v) ->
+              v.tallies().closeTo(rc.tallies().yes(), rc.tallies().no(), rc.tallies().abstain()));
     }
   }
 

@@ -45,6 +45,19 @@ public record Tallies(Integer yes, Integer no, Integer abstain, Integer nonVotin
     return d;
   }
 
+  /**
+   * Whether two reports of yes, no and abstain can be one roll call's when nothing else (the date)
+   * says so: each count known on both sides, and the three apart by at most a tenth of these yes,
+   * no and abstain, or 3 (late votes, corrections).
+   */
+  public boolean closeTo(Integer y, Integer n, Integer a) {
+    if (yes == null || no == null || abstain == null || y == null || n == null || a == null) {
+      return true;
+    }
+    int apart = Math.abs(yes - y) + Math.abs(no - n) + Math.abs(abstain - a);
+    return apart <= Math.max(3, (yes + no + abstain) / 10);
+  }
+
   public boolean known() {
     return !Objects.equals(this, UNKNOWN);
   }

@@ -237,8 +237,12 @@ class SameDecisionTest {
     assertEquals(List.of("2758=voeten-2758:SAME_TALLIES"), pairs(r));
     assertEquals(List.of(other), r.added());
     assertEquals(List.of(), r.conflicts());
-    assertEquals(true, SameDecision.mayHold(List.of(held)).test(rc.symbol(), OCT_25));
-    assertEquals(false, SameDecision.mayHold(List.of(held)).test(rc.symbol(), OCT_25.plusDays(1)));
+    assertEquals(
+        true, SameDecision.mayHold(List.of(held)).test(rc.symbol(), OCT_25, null, null, null));
+    assertEquals(
+        false,
+        SameDecision.mayHold(List.of(held))
+            .test(rc.symbol(), OCT_25.plusDays(1), null, null, null));
   }
 
   @Test
@@ -317,14 +321,27 @@ class SameDecisionTest {
         List.of(new Conflict("voeten-10", "date", null, "1985-11-30", "1985-12-02")),
         r.conflicts());
     assertEquals(
-        true, SameDecision.mayHold(List.of(text)).test(rc.symbol(), LocalDate.of(1985, 12, 2)));
+        true,
+        SameDecision.mayHold(List.of(text))
+            .test(rc.symbol(), LocalDate.of(1985, 12, 2), null, null, null));
+    // with the date aside, tallies far apart are another roll call under the symbol: a new vote
+    FileRollCall far =
+        file(41, "A/RES/40/5", LocalDate.of(1985, 12, 2), new Tallies(60, 70, 20, 0));
+    var apart = rule.reconcile(List.of(text), List.of(far));
+    assertEquals(List.of(), pairs(apart));
+    assertEquals(List.of(far), apart.added());
+    var mayHold = SameDecision.mayHold(List.of(text));
+    assertEquals(true, mayHold.test(rc.symbol(), LocalDate.of(1985, 12, 2), 121, 10, 14));
+    assertEquals(false, mayHold.test(rc.symbol(), LocalDate.of(1985, 12, 2), 60, 70, 20));
     // a session Voeten dates by its meetings keeps the rule of the same date
     HeldVote dated = held("voeten-6150", "R/73/187", DAY, whole);
     FileRollCall nextDay = file(6150, "A/RES/73/187", DAY.plusDays(1), whole);
     var strict = rule.reconcile(List.of(dated), List.of(nextDay));
     assertEquals(List.of(), pairs(strict));
     assertEquals(
-        false, SameDecision.mayHold(List.of(dated)).test(nextDay.symbol(), DAY.plusDays(1)));
+        false,
+        SameDecision.mayHold(List.of(dated))
+            .test(nextDay.symbol(), DAY.plusDays(1), null, null, null));
   }
 
   @Test
@@ -342,6 +359,15 @@ class SameDecisionTest {
     FileRollCall other = file(2759, "A/RES/2759(XXVI)", OCT_25, new Tallies(80, 2, 3, null));
     var r = rule.reconcile(List.of(held), List.of(rc, other));
     assertEquals(List.of("2758=voeten-1190:SAME_TALLIES"), pairs(r));
+    // a first import copies straight what cannot be held: the session's other tallies
+    var mayHold = SameDecision.mayHold(List.of(held));
+    assertEquals(true, mayHold.test(rc.symbol(), OCT_25, 76, 35, 17));
+    assertEquals(true, mayHold.test(rc.symbol(), OCT_25, null, 35, 17));
+    assertEquals(false, mayHold.test(other.symbol(), OCT_25, 80, 2, 3));
+    assertEquals(
+        false,
+        mayHold.test(Symbol.parse("A/RES/3000(XXVII)").get(), OCT_25, 76, 35, 17),
+        "another session");
     assertEquals(List.of(other), r.added());
     assertEquals(
         List.of(new Conflict("voeten-1190", "date", null, "1971-10-07", "1971-10-25")),
