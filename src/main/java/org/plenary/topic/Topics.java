@@ -41,7 +41,11 @@ public final class Topics {
           .field(Field.column("c", CONFLICT, "vote_id", "The vote both sources report"))
           .field(
               Field.column(
-                  "c", CONFLICT, "field", "What differs: yes, no, abstain, non_voting or ballot"))
+                  "c",
+                  CONFLICT,
+                  "field",
+                  "What differs: yes, no, abstain, non_voting, ballot, method or date (the date of a"
+                      + " roll call of Voeten's before the 56th session, found whatever the date)"))
           .field(Field.column("c", CONFLICT, "delegation_id", "The delegation, for a ballot"))
           .field(
               Field.column(
