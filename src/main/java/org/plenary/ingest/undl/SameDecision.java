@@ -298,8 +298,7 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
           incoming,
           matched,
           notes,
-          (rc, v) ->
-              v.tallies().closeTo(rc.tallies().yes(), rc.tallies().no(), rc.tallies().abstain()));
+          (rc, v) -> closeAndKnown(rc.tallies(), v.tallies()));
     }
   }
 
@@ -365,6 +364,20 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
                 String.join(" or ", hs.stream().map(h -> held.get(h).id()).toList())));
       }
     }
+  }
+
+  /**
+   * With the date aside, the tallies must say it: yes, no and abstain known on both sides (a
+   * resolution adopted without a vote is no roll call of Voeten's) and close.
+   */
+  private static boolean closeAndKnown(Tallies file, Tallies held) {
+    return file.yes() != null
+        && file.no() != null
+        && file.abstain() != null
+        && held.yes() != null
+        && held.no() != null
+        && held.abstain() != null
+        && held.closeTo(file.yes(), file.no(), file.abstain());
   }
 
   /** The date of a key that leaves the date aside. */

@@ -330,6 +330,10 @@ class SameDecisionTest {
     var apart = rule.reconcile(List.of(text), List.of(far));
     assertEquals(List.of(), pairs(apart));
     assertEquals(List.of(far), apart.added());
+    // nor is a resolution adopted without a vote (no tallies) one of its roll calls
+    FileRollCall withoutVote =
+        file(42, "A/RES/40/5", LocalDate.of(1985, 12, 2), new Tallies(null, null, null, null));
+    assertEquals(List.of(), pairs(rule.reconcile(List.of(text), List.of(withoutVote))));
     var mayHold = SameDecision.mayHold(List.of(text));
     assertEquals(true, mayHold.test(rc.symbol(), LocalDate.of(1985, 12, 2), 121, 10, 14));
     assertEquals(false, mayHold.test(rc.symbol(), LocalDate.of(1985, 12, 2), 60, 70, 20));
