@@ -239,18 +239,7 @@ public class Responder {
    */
   public <T> Response itemOrTable(
       UriInfo uri, Supplier<T> data, java.util.function.Function<T, Table> table) {
-    MultivaluedMap<String, String> params = uri.getQueryParameters(true);
-    Negotiation.Negotiated n = negotiate(uri, params);
-    if (n.format() == Format.JSON) {
-      Parameters.bom(params, n.format());
-      return item(uri, data::get);
-    }
-    String key = cache.key(n);
-    HttpCache.Rendered hit = cache.get(key);
-    if (hit != null) {
-      return cache.send(hit);
-    }
-    return downloads.table(uri.getPath(), params, n.format(), key, table.apply(data.get()));
+    return jsonOrTable(uri, () -> item(uri, data::get), () -> table.apply(data.get()));
   }
 
   /**
@@ -259,19 +248,23 @@ public class Responder {
    */
   public <R extends Record> Response fixedListOrTable(
       UriInfo uri, Supplier<? extends List<? extends R>> data, Class<R> type) {
+    return jsonOrTable(uri, () -> fixedList(uri, data), () -> Table.of(Map.of(), type, data.get()));
+  }
+
+  /** JSON as {@code json} answers it; CSV or NDJSON of {@code table}, rendered whole and cached. */
+  private Response jsonOrTable(UriInfo uri, Supplier<Response> json, Supplier<Table> table) {
     MultivaluedMap<String, String> params = uri.getQueryParameters(true);
     Negotiation.Negotiated n = negotiate(uri, params);
     if (n.format() == Format.JSON) {
       Parameters.bom(params, n.format());
-      return fixedList(uri, data);
+      return json.get();
     }
     String key = cache.key(n);
     HttpCache.Rendered hit = cache.get(key);
     if (hit != null) {
       return cache.send(hit);
     }
-    return downloads.table(
-        uri.getPath(), params, n.format(), key, Table.of(Map.of(), type, data.get()));
+    return downloads.table(uri.getPath(), params, n.format(), key, table.get());
   }
 
   /** A fixed list (not a collection: no filters or pages) in the list envelope. */

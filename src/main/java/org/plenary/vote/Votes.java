@@ -57,11 +57,9 @@ public final class Votes {
    * asked for, it finds that text alone; and an official symbol does not find it.
    */
   public static java.util.Collection<String> writtenForms(String asked) {
-    String text =
-        asked.toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", "").replaceAll("\\.+$", "");
     Symbol symbol = Symbol.parse(asked).orElse(null);
     if (symbol == null || HeldVote.unofficial(asked, symbol)) {
-      return List.of(text);
+      return List.of(Symbol.written(asked));
     }
     return symbol.writtenForms().stream()
         .filter(form -> !HeldVote.unofficial(form, symbol))

@@ -140,7 +140,15 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
       }
     }
     for (var g : groups.entrySet()) {
-      pair(g.getKey(), g.getValue(), candidates.get(g.getKey()), held, incoming, matched, notes);
+      pair(
+          g.getKey(),
+          g.getValue(),
+          candidates.get(g.getKey()),
+          held,
+          incoming,
+          matched,
+          notes,
+          (f, h) -> true);
     }
     bySymbolDateAside(held, incoming, matched, notes);
     byTallies(held, incoming, matched, notes, false);
@@ -165,18 +173,10 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
     return (Match<HeldVote, FileRollCall>[]) new Match<?, ?>[n];
   }
 
-  private static void pair(
-      Key key,
-      List<Integer> files,
-      List<Integer> helds,
-      List<HeldVote> held,
-      List<FileRollCall> incoming,
-      Match<HeldVote, FileRollCall>[] matched,
-      List<String> notes) {
-    pair(key, files, helds, held, incoming, matched, notes, (f, h) -> true);
-  }
-
-  /** As above, pairing only what {@code allowed} allows. */
+  /**
+   * Pairs the file's roll calls and the held votes of one key best first, each used once, only as
+   * {@code allowed} allows (rule 6: close tallies; every pair otherwise).
+   */
   private static void pair(
       Key key,
       List<Integer> files,

@@ -91,10 +91,7 @@ public record Symbol(Body body, String session, int number, String part, Integer
     if (text == null) {
       return Optional.empty();
     }
-    String s = SPACES.matcher(text.trim().toUpperCase(Locale.ROOT)).replaceAll("");
-    while (s.endsWith(".")) {
-      s = s.substring(0, s.length() - 1);
-    }
+    String s = written(text);
     if (s.isEmpty()) {
       return Optional.empty();
     }
@@ -125,6 +122,15 @@ public record Symbol(Body body, String session, int number, String part, Integer
       return ga(kind(m.group("kind")), session, m.group("number"), p1.isEmpty() ? p2 : p1);
     }
     return Optional.empty();
+  }
+
+  /** A symbol's text as it is compared: upper case, without spaces or trailing dots. */
+  public static String written(String text) {
+    String s = SPACES.matcher(text.trim().toUpperCase(Locale.ROOT)).replaceAll("");
+    while (s.endsWith(".")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return s;
   }
 
   private static String kind(String written) {
