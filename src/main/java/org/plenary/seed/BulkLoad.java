@@ -100,13 +100,23 @@ public final class BulkLoad {
 
   /** Creates again what {@link #suspend} dropped, checking every row, and analyzes the table. */
   public void restore() throws SQLException {
+    restore(true);
+  }
+
+  /**
+   * Creates again what {@link #suspend} dropped, checking every row; analyzes the table when {@code
+   * analyze} (not when the caller analyzes it after its commit, as a dataset load does).
+   */
+  public void restore(boolean analyze) throws SQLException {
     try (Statement s = c.createStatement()) {
       // index builds sort in memory rather than on disk (this transaction only)
       s.execute("set local maintenance_work_mem = '256MB'");
       for (String sql : restore) {
         s.execute(sql);
       }
-      s.execute("analyze " + table);
+      if (analyze) {
+        s.execute("analyze " + table);
+      }
     }
   }
 }

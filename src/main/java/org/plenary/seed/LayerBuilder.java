@@ -426,6 +426,10 @@ public final class LayerBuilder {
         LayerCsv cites = new LayerCsv(dir.resolve("citations.csv.gz"), CITATION_COLUMNS);
         LayerCsv linkFile = new LayerCsv(dir.resolve("links.csv"), LINK_COLUMNS);
         LayerCsv conflicts = new LayerCsv(dir.resolve("conflicts.csv"), CONFLICT_COLUMNS)) {
+      // the country votes in the order of the table's primary key (vote_id, delegation_id, as
+      // text):
+      // a first start builds the key from presorted rows, about twice as fast
+      Map<String, Map<String, String>> ballotsOfVote = new TreeMap<>();
       for (RollCall rc : rollCalls.values()) {
         Map<String, String> b = ballots.getOrDefault(rc.rcid(), Map.of());
         int[] t = tallies(b);
@@ -464,14 +468,17 @@ public final class LayerBuilder {
               rc.para(),
               rc.important(),
               null);
-          for (var e : b.entrySet()) {
-            rolls.row(voteId, e.getKey(), e.getValue());
-          }
+          ballotsOfVote.put(voteId, b);
           cites.row("vote", voteId, VOETEN_SOURCE, locator);
           cites.row("roll_call", voteId, VOETEN_SOURCE, locator);
         }
         for (String[] issue : issues.getOrDefault(rc.rcid(), List.of())) {
           topics.row(voteId, issue[0]);
+        }
+      }
+      for (var v : ballotsOfVote.entrySet()) {
+        for (var e : v.getValue().entrySet()) {
+          rolls.row(v.getKey(), e.getKey(), e.getValue());
         }
       }
       for (String id : historicIds) {

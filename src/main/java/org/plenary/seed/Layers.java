@@ -295,7 +295,7 @@ public final class Layers {
                 + " now(), alter column updated_at set default now()");
       }
       if (bulk.isPresent()) {
-        bulk.get().restore();
+        bulk.get().restore(false); // the load analyzes every table it changed after its commit
       }
       return (int) n;
     } catch (IOException e) {

@@ -56,7 +56,18 @@ class LayerDataTest {
                 links.get(1).get("id"), links.get(1).get("voeten_rcid"))));
     // 870,109 country votes: the layer's, and Voeten's 186 + 172 on the two curated roll calls
     // (compared with them, not copied: their yes + no + abstain, 94+59+33 and 79+60+33)
-    assertEquals(870109 - 186 - 172, rows("voeten/roll_calls.csv.gz").size());
+    List<CSVRecord> rollCalls = rows("voeten/roll_calls.csv.gz");
+    assertEquals(870109 - 186 - 172, rollCalls.size());
+    // in the order of roll_call's primary key (vote_id, delegation_id, as text), so that a first
+    // start builds it from presorted rows
+    for (int i = 1; i < rollCalls.size(); i++) {
+      CSVRecord a = rollCalls.get(i - 1);
+      CSVRecord b = rollCalls.get(i);
+      int order = a.get("vote_id").compareTo(b.get("vote_id"));
+      assertTrue(
+          order < 0 || order == 0 && a.get("delegation_id").compareTo(b.get("delegation_id")) < 0,
+          "row " + (i + 1) + " of roll_calls.csv.gz is out of the primary key's order");
+    }
     long tallied =
         votes.stream()
             .mapToLong(
