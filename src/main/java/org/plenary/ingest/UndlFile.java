@@ -287,6 +287,7 @@ public final class UndlFile {
               + " file's, not the General Assembly voting file's");
     }
     warnings.addAll(h.warnings());
+    it.separatorWarning().ifPresent(warnings::add);
     int cId = h.index("undl_id");
     int cCode = h.index("ms_code");
     int cName = h.index("ms_name");

@@ -599,6 +599,57 @@ class UndlImportTest {
   }
 
   @Test
+  void aFileSavedWithSemicolonsOrTabsIsReadAsTheLibrarysAndSaysSo() throws IOException {
+    // a spreadsheet in some languages saves CSV with semicolons (tabs, as "text"): the header line
+    // says which; the values, quoted where they hold a separator, are the same
+    List<String> lines = Files.readAllLines(DIR.resolve("ga-2026.csv"));
+    List<String> semicolons = new ArrayList<>();
+    List<String> tabs = new ArrayList<>();
+    for (String line : lines) {
+      List<String> fields = new ArrayList<>();
+      for (CSVRecord r : CSVFormat.RFC4180.parse(new java.io.StringReader(line))) {
+        r.forEach(fields::add);
+      }
+      semicolons.add(
+          CSVFormat.RFC4180.builder().setDelimiter(';').build().format(fields.toArray()));
+      tabs.add(CSVFormat.TDF.format(fields.toArray()));
+    }
+    assertTrue(
+        semicolons.stream().skip(1).anyMatch(l -> l.contains(",")), "a value holding a comma");
+    UndlImporter.Summary s =
+        importer.importFile(Path.of(write("semicolons.csv", semicolons)), progress::add);
+    assertEquals(23, s.rowsRead());
+    assertEquals(5, s.rollCalls());
+    assertTrue(
+        s.notes()
+            .contains(
+                "the fields are separated by semicolons, not commas (as a spreadsheet saves CSV in"
+                    + " some languages): read so"),
+        s.notes().toString());
+    Map<String, Object> after = counts();
+    // the same file with commas, then with tabs, is the same data: nothing changes
+    UndlImporter.Summary same = load("ga-2026.csv");
+    assertEquals(0, same.rollCallsAdded() + same.rollCallsChanged(), same.toString());
+    assertEquals(0, same.votesAdded() + same.votesChanged());
+    assertTrue(
+        same.notes().stream().noneMatch(n -> n.contains("separated by")), same.notes().toString());
+    UndlImporter.Summary tabbed =
+        importer.importFile(Path.of(write("tabs.csv", tabs)), progress::add);
+    assertEquals(0, tabbed.rollCallsAdded() + tabbed.rollCallsChanged() + tabbed.votesChanged());
+    assertTrue(
+        tabbed.notes().stream().anyMatch(n -> n.startsWith("the fields are separated by tabs")));
+    // each file is a source of its own (its name and checksum), cited beside the first: the rest
+    // is as the first import left it
+    Map<String, Object> end = counts();
+    for (String t : List.of("release", "state", "source", "citation")) {
+      end.remove(t);
+      after.remove(t);
+    }
+    assertEquals(after, end);
+    assertEquals("A/RES/74/247", get("/v1/votes/a-res-74-247").getString("data.resolution"));
+  }
+
+  @Test
   void importedRowsSurviveARestartAndASeedReload() {
     load("ga-2026.csv");
     Map<String, Object> imported = counts();

@@ -25,6 +25,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -55,11 +56,27 @@ public final class CsvInput {
   public static final class Records implements Iterator<CsvRecord> {
     private final Iterator<CsvRecord> it;
     private final QuoteCount bytes;
+    private final char separator;
     private long lastLine = 1;
 
-    Records(Iterator<CsvRecord> it, QuoteCount bytes) {
+    Records(Iterator<CsvRecord> it, QuoteCount bytes, char separator) {
       this.it = it;
       this.bytes = bytes;
+      this.separator = separator;
+    }
+
+    /**
+     * What a reader says of the file's field separator: nothing for commas, the Library's; a
+     * warning when the header line separates its fields with semicolons or tabs, as a spreadsheet
+     * saves a CSV file in some languages (the file is read with it).
+     */
+    public Optional<String> separatorWarning() {
+      return separator == ','
+          ? Optional.empty()
+          : Optional.of(
+              "the fields are separated by "
+                  + (separator == ';' ? "semicolons" : "tabs")
+                  + ", not commas (as a spreadsheet saves CSV in some languages): read so");
     }
 
     @Override
@@ -276,8 +293,10 @@ public final class CsvInput {
     try (InputStream raw = Files.newInputStream(file);
         DigestInputStream digest =
             new DigestInputStream(new BufferedInputStream(raw, 1 << 16), sha);
-        QuoteCount in =
-            new QuoteCount(name.endsWith(".gz") ? new GZIPInputStream(digest, 1 << 16) : digest);
+        BufferedInputStream text =
+            new BufferedInputStream(
+                name.endsWith(".gz") ? new GZIPInputStream(digest, 1 << 16) : digest, 1 << 16);
+        QuoteCount in = new QuoteCount(text);
         Reader reader =
             new InputStreamReader(
                 in,
@@ -285,21 +304,16 @@ public final class CsvInput {
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT));
-        CsvReader<CsvRecord> parser =
-            CsvReader.builder()
-                .allowExtraFields(true)
-                .allowMissingFields(true)
-                .skipEmptyLines(true)
-                .ofCsvRecord(reader)) {
+        Parser parser = Parser.of(text, reader)) {
       T value;
       Records records;
       if (whole) {
-        try (Ahead ahead = new Ahead(parser.iterator())) {
-          records = new Records(ahead, in);
+        try (Ahead ahead = new Ahead(parser.csv().iterator())) {
+          records = new Records(ahead, in, parser.separator());
           value = body.read(records);
         }
       } else {
-        records = new Records(parser.iterator(), in);
+        records = new Records(parser.csv().iterator(), in, parser.separator());
         value = body.read(records);
       }
       if (!whole) {
@@ -315,7 +329,7 @@ public final class CsvInput {
       digest.transferTo(OutputStream.nullOutputStream()); // the rest (gzip trailer)
       return new Read<>(value, HexFormat.of().formatHex(sha.digest()));
     } catch (CharacterCodingException e) {
-      throw new Refused(file, 0, "is not UTF-8 text");
+      throw new Refused(file, 0, NOT_UTF8);
     } catch (ZipException e) {
       throw new Refused(file, 0, "is not a valid gzip file (" + e.getMessage() + ")");
     } catch (CsvParseException e) {
@@ -330,7 +344,7 @@ public final class CsvInput {
           file, line, "is not valid CSV (" + printable(reason.getMessage(), 200) + ")");
     } catch (IllegalStateException | UncheckedIOException e) {
       if (e.getCause() instanceof CharacterCodingException) {
-        throw new Refused(file, 0, "is not UTF-8 text");
+        throw new Refused(file, 0, NOT_UTF8);
       }
       if (e.getCause() instanceof java.io.EOFException && name.endsWith(".gz")) {
         throw new Refused(file, 0, TRUNCATED);
@@ -342,6 +356,61 @@ public final class CsvInput {
       throw new Refused(file, 0, "could not be read (" + printable(e.getMessage(), 200) + ")");
     }
   }
+
+  /** The CSV parser of a file's text, with the field separator its header line uses. */
+  private record Parser(CsvReader<CsvRecord> csv, char separator) implements AutoCloseable {
+    static Parser of(BufferedInputStream text, Reader reader) throws IOException {
+      char separator = CsvInput.separator(text);
+      return new Parser(
+          CsvReader.builder()
+              .fieldSeparator(separator)
+              .allowExtraFields(true)
+              .allowMissingFields(true)
+              .skipEmptyLines(true)
+              .ofCsvRecord(reader),
+          separator);
+    }
+
+    @Override
+    public void close() throws IOException {
+      csv.close();
+    }
+  }
+
+  /** The longest header line whose separator is looked for (the Library's are under 400 bytes). */
+  private static final int HEADER_BYTES = 1 << 16;
+
+  /**
+   * The field separator of the file's first line, read ahead without being consumed: a comma when
+   * the line has one outside quotes (the Library's files), else a semicolon or a tab when it has
+   * one (the most frequent), else a comma. Only the header decides: a value never does.
+   */
+  static char separator(BufferedInputStream text) throws IOException {
+    text.mark(HEADER_BYTES);
+    byte[] head = text.readNBytes(HEADER_BYTES);
+    text.reset();
+    int commas = 0;
+    int semicolons = 0;
+    int tabs = 0;
+    boolean quoted = false;
+    for (byte b : head) {
+      if (b == '"') {
+        quoted = !quoted;
+      } else if (!quoted && (b == '\n' || b == '\r')) {
+        break;
+      } else if (!quoted) {
+        commas += b == ',' ? 1 : 0;
+        semicolons += b == ';' ? 1 : 0;
+        tabs += b == '\t' ? 1 : 0;
+      }
+    }
+    if (commas > 0 || semicolons == 0 && tabs == 0) {
+      return ',';
+    }
+    return semicolons >= tabs ? ';' : '\t';
+  }
+
+  private static final String NOT_UTF8 = "is not UTF-8 text (save it as UTF-8: CSV UTF-8)";
 
   private static final String TRUNCATED =
       "is a truncated gzip file (it ends before its last block)";

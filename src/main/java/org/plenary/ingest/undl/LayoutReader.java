@@ -2,6 +2,7 @@ package org.plenary.ingest.undl;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -60,8 +61,9 @@ abstract class LayoutReader<T> implements RowReader<T> {
               if (rows == 0) {
                 throw new Refused(file, 2, "the file has a header but no rows");
               }
-              return new Read(
-                  file, header.layout(), null, rows, records.lastLine(), header.warnings());
+              List<String> warnings = new java.util.ArrayList<>(header.warnings());
+              records.separatorWarning().ifPresent(warnings::add);
+              return new Read(file, header.layout(), null, rows, records.lastLine(), warnings);
             });
     Read read = r.value();
     return new Read(file, read.layout(), r.sha256(), read.rows(), read.lastLine(), read.warnings());

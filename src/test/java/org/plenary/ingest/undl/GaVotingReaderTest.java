@@ -160,6 +160,62 @@ class GaVotingReaderTest {
   }
 
   @Test
+  void theHeaderLineSaysWhichSeparatorTheFileUses() throws IOException {
+    String row =
+        "4068034;CUB;CUBA;Y;2024-10-30;79;A/RES/79/7;A/79/L.6;;A/79/PV.33;"
+            + TITLE
+            + ";Necessity of ending the embargo|Cuba;\"SANCTIONS; ECONOMIC\";a note, with a comma;"
+            + "187;2;1;3;193;https://digitallibrary.un.org/record/4068034";
+    // semicolons (a spreadsheet's CSV in some languages), with a BOM and Windows line ends
+    Path semicolons = dir.resolve("semicolons.csv");
+    java.nio.file.Files.writeString(
+        semicolons,
+        "\uFEFF" + TestFiles.GA_2026.replace(',', ';') + "\r\n" + row + "\r\n",
+        java.nio.charset.StandardCharsets.UTF_8);
+    List<GaVote> rows = new ArrayList<>();
+    RowReader.Read read = reader.read(semicolons, rows::add);
+    assertEquals(Layout.GA_VOTING_2026, read.layout());
+    assertEquals(
+        List.of(
+            "the fields are separated by semicolons, not commas (as a spreadsheet saves CSV in"
+                + " some languages): read so"),
+        read.warnings());
+    GaVote cuba = rows.get(0);
+    assertEquals(Symbol.ga("79", 7), cuba.symbol());
+    assertEquals(List.of("SANCTIONS; ECONOMIC"), cuba.subjects(), "a quoted semicolon is a value");
+    assertEquals("a note, with a comma", cuba.voteNote());
+    assertEquals(new Tallies(187, 2, 1, 3), cuba.tallies());
+    // tabs, gzipped
+    Path tabs =
+        TestFiles.gzip(
+            dir,
+            "tabs.csv.gz",
+            TestFiles.GA_2026.replace(',', '\t'),
+            row.replace("\"SANCTIONS; ECONOMIC\"", "SANCTIONS").replace(';', '\t'));
+    read = reader.read(tabs, v -> {});
+    assertEquals(1, read.rows());
+    assertTrue(read.warnings().get(0).startsWith("the fields are separated by tabs"));
+    // commas in the header decide, whatever the values hold: the Library's files, no warning
+    Path commas =
+        TestFiles.csv(
+            dir,
+            "commas.csv",
+            TestFiles.GA_2026,
+            "4068034,CUB,CUBA,Y,2024-10-30,79,A/RES/79/7,,,,a title; with a semicolon,,,,"
+                + "187,2,1,3,193,");
+    rows.clear();
+    read = reader.read(commas, rows::add);
+    assertEquals(List.of(), read.warnings());
+    assertEquals("a title; with a semicolon", rows.get(0).title().text());
+    // a header of one name has no separator: commas, and it is no layout
+    Path one = TestFiles.csv(dir, "one.csv", "undl_id", "1");
+    assertTrue(
+        assertThrows(Refused.class, () -> reader.read(one, v -> {}))
+            .getMessage()
+            .contains("the header is none of the UN Digital Library's files"));
+  }
+
+  @Test
   void theCsvInputRefusesWhatIsNotCsv() throws IOException {
     Path unclosed =
         TestFiles.csv(
@@ -178,7 +234,7 @@ class GaVotingReaderTest {
         (TestFiles.GA_2025 + "\n1,CIV,CÔTE D'IVOIRE,Y,2019-10-01,74,A/RES/74/1,,,,t,,,,,,,,\n")
             .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     assertEquals(
-        latin1 + ": is not UTF-8 text",
+        latin1 + ": is not UTF-8 text (save it as UTF-8: CSV UTF-8)",
         assertThrows(Refused.class, () -> reader.read(latin1, v -> {})).getMessage());
     Path notGzip = TestFiles.csv(dir, "plain.csv.gz", TestFiles.GA_2025);
     assertTrue(
