@@ -148,7 +148,7 @@ public class Responder {
     String next = page.next() == null ? null : withCursor(self, page.next());
     var body =
         new Envelope.ListBody(
-            page.rows(),
+            q.project(page.rows()),
             new Envelope.Links(self, next),
             new Envelope.ListMeta(
                 version(),

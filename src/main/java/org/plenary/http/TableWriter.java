@@ -56,6 +56,10 @@ final class TableWriter {
                 .filter(k -> !e.omit().contains(k) && !k.equals(e.childField()))
                 .toList());
       }
+      if (rows.query().select() != null) { // fields=: those columns, in its order
+        columns.retainAll(rows.query().select());
+        columns.sort(java.util.Comparator.comparingInt(rows.query().select()::indexOf));
+      }
       if (bom) {
         w.write('\uFEFF');
       }
@@ -72,7 +76,7 @@ final class TableWriter {
       rows.writeTo(
           batch -> {
             for (Map<String, Object> r : batch) {
-              w.write(Json.MAPPER.writeValueAsString(r));
+              w.write(Json.MAPPER.writeValueAsString(rows.query().project(r)));
               w.write('\n');
             }
             w.flush();

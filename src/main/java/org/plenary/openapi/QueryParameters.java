@@ -50,6 +50,17 @@ final class QueryParameters {
                     .orElse(String.join(",", c.key())),
             string(null)));
     op.addParameter(include(c, true));
+    List<String> shown = new ArrayList<>(c.fields().stream().map(Field::name).toList());
+    c.embeds().forEach(e -> shown.add(e.name()));
+    op.addParameter(
+        param(
+            "fields",
+            "Comma-separated: the fields each record shows, in this order (JSON, CSV and NDJSON;"
+                + " the lists include= asks for after them), from: "
+                + String.join(", ", shown)
+                + (c.searchVector() != null ? ", and rank, snippet with q=" : "")
+                + ". Default: every field",
+            string(null)));
     op.addParameter(
         param(
             "updated_since",

@@ -25,7 +25,17 @@ public final class ListQuery {
   public static final int MAX_LIMIT = 1000;
   private static final int MAX_IN_VALUES = 1000;
   static final Set<String> RESERVED =
-      Set.of("limit", "cursor", "sort", "include", "updated_since", "format", "bom", "q", "facet");
+      Set.of(
+          "limit",
+          "cursor",
+          "sort",
+          "include",
+          "updated_since",
+          "format",
+          "bom",
+          "q",
+          "facet",
+          "fields");
   public static final int MAX_FACET_VALUES = 100;
 
   /** The bounds of q=: its longest length in characters and its most terms. */
@@ -56,6 +66,7 @@ public final class ListQuery {
   private final List<Field> facets;
   private final ListQuery scope;
   private final Map<String, Integer> arguments;
+  private final List<String> select;
 
   private ListQuery(
       CollectionSpec collection,
@@ -68,7 +79,8 @@ public final class ListQuery {
       String search,
       List<Field> facets,
       ListQuery scope,
-      Map<String, Integer> arguments) {
+      Map<String, Integer> arguments,
+      List<String> select) {
     this.collection = collection;
     this.conditions = conditions;
     this.sort = sort;
@@ -80,6 +92,7 @@ public final class ListQuery {
     this.facets = facets;
     this.scope = scope;
     this.arguments = arguments;
+    this.select = select;
   }
 
   /** Every record matching {@code conditions}, in the default order: for embeds and lookups. */
@@ -95,7 +108,8 @@ public final class ListQuery {
         null,
         List.of(),
         c.scope() == null ? null : all(c.scope(), List.of()),
-        defaults(c));
+        defaults(c),
+        null);
   }
 
   private static Map<String, Integer> defaults(CollectionSpec c) {
@@ -152,6 +166,7 @@ public final class ListQuery {
     Set<String> includes = new LinkedHashSet<>();
     String search = null;
     List<Field> facets = new ArrayList<>();
+    List<String> select = null;
     boolean sortGiven = params.containsKey("sort");
     List<String> q = params.get("q");
     Map<String, List<String>> scopeParams = new java.util.LinkedHashMap<>();
@@ -238,6 +253,7 @@ public final class ListQuery {
               // the representation: chosen by Responder
             }
             case "cursor" -> cursor = value;
+            case "fields" -> select = parseSelect(c, value, searching != null);
             case "sort" -> sort = parseSort(c, value, searching != null);
             case "include" -> {
               for (String inc : value.split(",", -1)) {
@@ -288,7 +304,54 @@ public final class ListQuery {
       throw new InvalidQueryException(bad);
     }
     return new ListQuery(
-        c, conditions, fullSort, limit, after, total, includes, search, facets, scope, arguments);
+        c,
+        conditions,
+        fullSort,
+        limit,
+        after,
+        total,
+        includes,
+        search,
+        facets,
+        scope,
+        arguments,
+        select == null ? null : withIncludes(select, includes));
+  }
+
+  /**
+   * fields=a,b: the names of the fields (and embedded lists) each record shows, in that order; each
+   * one of the collection's (rank and snippet too when searching), given once.
+   */
+  private static List<String> parseSelect(CollectionSpec c, String value, boolean searching) {
+    List<String> names = new ArrayList<>(c.fields().stream().map(Field::name).toList());
+    if (searching) {
+      c.searchFields().forEach(f -> names.add(f.name()));
+    }
+    c.embeds().forEach(e -> names.add(e.name()));
+    Set<String> out = new LinkedHashSet<>();
+    for (String name : value.split(",", -1)) {
+      if (name.isEmpty()) {
+        throw new IllegalArgumentException(
+            "needs field names, comma-separated (an empty one in '" + value + "')");
+      }
+      if (c.includes().containsKey(name)) {
+        throw new IllegalArgumentException(
+            "'" + name + "' is embedded by include=" + name + " (it then follows the fields)");
+      }
+      if (!names.contains(name)) {
+        throw new IllegalArgumentException(
+            "unknown field '" + name + "'. Fields: " + allowed(names));
+      }
+      out.add(name);
+    }
+    return List.copyOf(out);
+  }
+
+  /** The fields asked for, then the lists include= asked for that they do not name. */
+  private static List<String> withIncludes(List<String> select, Set<String> includes) {
+    List<String> out = new ArrayList<>(select);
+    includes.stream().filter(i -> !out.contains(i)).forEach(out::add);
+    return List.copyOf(out);
   }
 
   /**
@@ -677,6 +740,41 @@ public final class ListQuery {
   /** The values of an aggregated collection's arguments (given, or their defaults). */
   public Map<String, Integer> arguments() {
     return arguments;
+  }
+
+  /**
+   * The names each record shows when fields= chose them (in its order, then the lists include=
+   * asked for); null when every field shows. The records are read whole (a cursor and the embeds
+   * need their keys): {@link #project} cuts them as they are written.
+   */
+  public List<String> select() {
+    return select;
+  }
+
+  /** The records as fields= chose to show them (the records themselves when it did not). */
+  public List<Map<String, Object>> project(List<Map<String, Object>> rows) {
+    if (select == null) {
+      return rows;
+    }
+    List<Map<String, Object>> out = new ArrayList<>(rows.size());
+    for (Map<String, Object> r : rows) {
+      out.add(project(r));
+    }
+    return out;
+  }
+
+  /** One record as fields= chose to show it. */
+  public Map<String, Object> project(Map<String, Object> row) {
+    if (select == null) {
+      return row;
+    }
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    for (String name : select) {
+      if (row.containsKey(name)) {
+        out.put(name, row.get(name));
+      }
+    }
+    return out;
   }
 
   /** The fields of each record: the collection's, plus rank and snippet when searching. */
