@@ -111,7 +111,7 @@ class ListQueryTest {
       quoteCharacter = '"',
       value = {
         "nope=1 | unknown parameter. Filterable fields: created_at, day, flag, id, n, note,"
-            + " updated_at, when; other parameters: bom, cursor, facet, format, include, limit, q,"
+            + " updated_at, when; other parameters: bom, cursor, facet, fields, format, include, limit, q,"
             + " sort, updated_since",
         "note=x | operator '=' is not available on note. Operators for note: __contains, __isnull",
         "n__foo=1 | operator 'foo' is not available on n. Operators for n: =, __gte, __in,"
