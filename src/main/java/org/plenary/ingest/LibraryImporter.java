@@ -519,7 +519,7 @@ public class LibraryImporter {
         if (!method.equals(d.method().code())) {
           cs.add(new Conflict(h.id(), "method", null, method, d.method().code()));
         }
-        cs.addAll(SameDecision.differences(h, incoming.get(i)));
+        cs.addAll(SameDecision.conflicts(h, incoming.get(i)));
         tx.changes().conflicts.addAll(cs);
         tx.changes().add("citations", cite(c, "vote", h.id(), source, locator, tx.at()));
         tx.changes().add("conflicts", storeConflicts(c, cs, source, tx.at()));

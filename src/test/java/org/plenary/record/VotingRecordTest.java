@@ -38,6 +38,7 @@ class VotingRecordTest {
   private static final int HR_OR_ME = 9;
 
   @Inject UndlImporter importer;
+  @Inject org.plenary.ingest.LibraryImporter library;
   @Inject org.plenary.TestSql engine;
 
   @Test
@@ -706,5 +707,22 @@ class VotingRecordTest {
         .body(
             "sources.find { it.title.startsWith('Outside data: UN General Assembly Voting Data (ga.csv)') }.title",
             containsString("non-commercial"));
+    // the resolutions file finds them the same way, and lists the date as a conflict too: rcid
+    // 3541 (R/45/67C, dated 1990-12-05, 124/2/20)
+    Path outcomes = dir.resolve("outcomes.csv");
+    Files.write(
+        outcomes,
+        List.of(
+            org.plenary.ingest.undl.TestFiles.GA_OUTCOMES,
+            "88006,A/RES/45/67C,45,1990-12-06,Palestine,\"Vote, recorded\",,,,,,,124,2,20,,,"));
+    var r = library.importFile(outcomes);
+    assertEquals(List.of("voeten-3541 = undl_id 88006"), r.linked());
+    given()
+        .get("/v1/conflicts?field=date&vote_id=voeten-3541")
+        .then()
+        .statusCode(200)
+        .body("data.published_value", contains("1990-12-05"))
+        .body("data.other_value", contains("1990-12-06"));
+    given().get("/v1/votes/voeten-3541").then().body("data.date", is("1990-12-05"));
   }
 }

@@ -39,28 +39,19 @@ public record HeldVote(
    */
   public static final int FIRST_SESSION_DATED_BY_MEETING = 56;
 
-  /** A held vote whose date is the meeting's. */
-  public HeldVote(
-      String id,
-      Symbol symbol,
-      LocalDate date,
-      Tallies tallies,
-      Map<String, Ballot> ballots,
-      boolean wholeText,
-      Integer undlId,
-      String session,
-      boolean officialSymbol) {
-    this(id, symbol, date, tallies, ballots, wholeText, undlId, session, officialSymbol, false);
-  }
-
   /**
    * Whether a roll call of Voeten's of this session (a number, or ES-10, ...) is dated otherwise.
    */
   public static boolean voetenDateApproximate(String session) {
+    return numberedBefore(session, FIRST_SESSION_DATED_BY_MEETING);
+  }
+
+  /** Whether {@code session} is a regular session's number (not ES-10, ...) below {@code first}. */
+  private static boolean numberedBefore(String session, int first) {
     return session != null
-        && session.chars().allMatch(Character::isDigit)
         && !session.isEmpty()
-        && Integer.parseInt(session) < FIRST_SESSION_DATED_BY_MEETING;
+        && session.chars().allMatch(Character::isDigit)
+        && Integer.parseInt(session) < first;
   }
 
   /** A vote whose symbol, if any, is official; its session the symbol's. */
@@ -81,7 +72,8 @@ public record HeldVote(
         wholeText,
         undlId,
         symbol == null ? null : symbol.session(),
-        true);
+        true,
+        false);
   }
 
   /**
@@ -92,9 +84,6 @@ public record HeldVote(
     if (written == null || symbol == null || !written.strip().toUpperCase().startsWith("R/")) {
       return false;
     }
-    String s = symbol.session();
-    return s != null
-        && s.chars().allMatch(Character::isDigit)
-        && Integer.parseInt(s) < Symbol.FIRST_ARABIC_SESSION;
+    return numberedBefore(symbol.session(), Symbol.FIRST_ARABIC_SESSION);
   }
 }

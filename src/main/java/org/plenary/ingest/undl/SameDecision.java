@@ -161,8 +161,7 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
         added.add(incoming.get(f));
       } else {
         matches.add(matched[f]);
-        dateDiffers(matched[f].held(), matched[f].incoming()).ifPresent(conflicts::add);
-        conflicts.addAll(differences(matched[f].held(), matched[f].incoming()));
+        conflicts.addAll(conflicts(matched[f].held(), matched[f].incoming()));
       }
     }
     return new Reconciliation<>(matches, added, conflicts, notes);
@@ -413,6 +412,17 @@ public final class SameDecision implements Reconciler<HeldVote, FileRollCall> {
     return a.agrees() == b.agrees()
         && a.distance() == b.distance()
         && a.wholeText() == b.wholeText();
+  }
+
+  /**
+   * Every conflict of a held vote and the file's roll call matched to it: the date (where it
+   * differs, {@link #dateDiffers}), then the tallies and ballots ({@link #differences}).
+   */
+  public static List<Conflict> conflicts(HeldVote held, FileRollCall rc) {
+    List<Conflict> out = new ArrayList<>();
+    dateDiffers(held, rc).ifPresent(out::add);
+    out.addAll(differences(held, rc));
+    return out;
   }
 
   /** The differences between a held vote and the file's roll call matched to it. */

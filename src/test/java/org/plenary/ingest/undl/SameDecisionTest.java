@@ -214,7 +214,16 @@ class SameDecisionTest {
   private static HeldVote voeten(String id, String unres, String session, Tallies t) {
     Symbol symbol = Symbol.parse(unres).orElse(null);
     return new HeldVote(
-        id, symbol, OCT_25, t, Map.of(), true, null, session, !HeldVote.unofficial(unres, symbol));
+        id,
+        symbol,
+        OCT_25,
+        t,
+        Map.of(),
+        true,
+        null,
+        session,
+        !HeldVote.unofficial(unres, symbol),
+        false);
   }
 
   @Test
