@@ -347,10 +347,10 @@ public final class ListQuery {
     return List.copyOf(out);
   }
 
-  /** The fields asked for, then the lists include= asked for that they do not name. */
+  /** The fields asked for, then the lists include= asked for (fields= cannot name them). */
   private static List<String> withIncludes(List<String> select, Set<String> includes) {
     List<String> out = new ArrayList<>(select);
-    includes.stream().filter(i -> !out.contains(i)).forEach(out::add);
+    out.addAll(includes);
     return List.copyOf(out);
   }
 
