@@ -338,6 +338,11 @@ class BrowserTest {
     WebElement q = driver.findElement(By.id("q"));
     q.sendKeys("surveillance");
     q.sendKeys(Keys.ENTER);
+    // the form's submission navigates: wait for the results page, not the page it left
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+        .until(
+            org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".match mark")));
     List<WebElement> marks = driver.findElements(By.cssSelector(".match mark"));
     assertTrue(!marks.isEmpty(), "highlighted matches");
     assertTrue(marks.stream().allMatch(m -> m.getText().equalsIgnoreCase("surveillance")));
