@@ -13,7 +13,7 @@
 #   docker run -p 8080:8080 -e PLENARY_EMBEDDED_DATABASE=true -v plenary-data:/data plenary
 
 FROM eclipse-temurin:17-jdk AS build
-# The build runs as a user of its own: packaging starts PostgreSQL to make the package's cluster
+# The build runs as a user of its own: packaging starts PostgreSQL to make the package's clusters
 # (org.plenary.db.PackagedBinaries; docs/operations.md), which refuses to run as root, and a
 # container does not let root run it in a user namespace, as Plenary does elsewhere.
 RUN useradd --create-home plenary-build && mkdir /src && chown plenary-build /src

@@ -73,6 +73,15 @@ final class Launch {
    * it was refused, said on {@code err} in one line; the command then exits with {@link #REFUSED}.
    */
   static Database database(PrintWriter err, boolean awaitSynced) {
+    return database(err, awaitSynced, false);
+  }
+
+  /**
+   * {@link #database(PrintWriter, boolean)}; {@code withDataset}: a new embedded cluster is a copy
+   * of the package's cluster with the dataset, when the package has one ({@link
+   * EmbeddedDatabase#begin(Path, boolean)}).
+   */
+  private static Database database(PrintWriter err, boolean awaitSynced, boolean withDataset) {
     Map<String, String> env = System.getenv();
     Properties props = System.getProperties();
     if (externalDatabaseConfigured(env, props)) {
@@ -85,7 +94,7 @@ final class Launch {
     }
     EmbeddedDatabase db;
     try {
-      db = beginEmbedded(env, props);
+      db = beginEmbedded(env, props, withDataset);
     } catch (Refused e) {
       err.println("plenary: " + e.getMessage());
       err.flush();
@@ -120,8 +129,15 @@ final class Launch {
       PrintWriter err,
       String... args) {
     Map<String, String> all = new HashMap<>(settings);
+    // the migration and the start's load are the launcher's when nothing but these settings
+    // configures them: the service's begin as soon as the server is up, beside the framework's
+    // start (which takes them over); an import runs without the framework
+    Optional<SeedLoader.StartSettings> launcherLoad =
+        application == null || application == ImportCommand.class
+            ? loadSettings(System.getenv(), System.getProperties(), Path.of("").toAbsolutePath())
+            : Optional.empty();
     // a command writes at once; the service waits in its readiness instead
-    Database db = database(err, application != null);
+    Database db = database(err, application != null, packagedFiles(launcherLoad));
     if (db == null) {
       return REFUSED;
     }
@@ -130,13 +146,6 @@ final class Launch {
       all.put("quarkus.datasource.username", db.connection().user());
       all.put("quarkus.datasource.password", db.connection().password());
       Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-postgres-stop"));
-      // the migration and the start's load are the launcher's when nothing but these settings
-      // configures them: the service's begin as soon as the server is up, beside the framework's
-      // start (which takes them over); an import runs without the framework
-      Optional<SeedLoader.StartSettings> launcherLoad =
-          application == null || application == ImportCommand.class
-              ? loadSettings(System.getenv(), System.getProperties(), Path.of("").toAbsolutePath())
-              : Optional.empty();
       if (application == null) {
         launcherLoad.ifPresent(
             s ->
@@ -192,15 +201,28 @@ final class Launch {
     }
   }
 
+  /**
+   * Whether the start's load, begun by the launcher with {@code settings}, loads the packaged files
+   * (no seed directory, no layers directory): the very files the package's cluster with the dataset
+   * was loaded from, so a new cluster may be a copy of it. The load then finds them loaded, and
+   * verifies their content, as at a restart; were they not the same, it would load them as over any
+   * earlier release.
+   */
+  static boolean packagedFiles(Optional<SeedLoader.StartSettings> settings) {
+    return settings.isPresent()
+        && settings.get().seedDir().isEmpty()
+        && settings.get().layersDir().isEmpty();
+  }
+
   /** The embedded server, starting in the background ({@link EmbeddedDatabase#begin}). */
-  private static EmbeddedDatabase beginEmbedded(Map<String, String> env, Properties props)
-      throws Refused {
+  private static EmbeddedDatabase beginEmbedded(
+      Map<String, String> env, Properties props, boolean withDataset) throws Refused {
     String refusal = embeddedRefusal(env, props);
     if (refusal != null) {
       throw new Refused(refusal);
     }
     try {
-      return EmbeddedDatabase.begin(dataDir(env, props));
+      return EmbeddedDatabase.begin(dataDir(env, props), withDataset);
     } catch (EmbeddedDatabase.Refused e) {
       throw new Refused(e.getMessage());
     }

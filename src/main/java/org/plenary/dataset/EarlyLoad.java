@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
+import org.plenary.config.PlenaryConfig;
 import org.plenary.seed.SeedFiles;
 
 /**
@@ -139,6 +140,37 @@ public final class EarlyLoad {
         (t2 - t1) / 1e9,
         how);
     return loader.loadAtStart(files, settings.onTamper());
+  }
+
+  /**
+   * Migrates and loads the packaged files into the empty database of {@code ds}, for the package's
+   * cluster with the dataset (built by {@code cli.PackagedDataset}): as a first start loads them,
+   * except that the content checksums are recorded at once (a first start leaves them for after
+   * ready), then vacuums and freezes the loaded tables, so that a copy's first reads write no hint
+   * bits and its index-only scans need no heap. Returns the tables it wrote rows to, the state's
+   * and the layers' among them.
+   */
+  public static java.util.Set<String> loadForPackage(javax.sql.DataSource ds) {
+    Flyway.configure(EarlyLoad.class.getClassLoader()).dataSource(ds).load().migrate();
+    java.util.Map<String, Integer> changed =
+        SeedLoader.detached(ds).load(SeedFiles.packaged(), PlenaryConfig.OnTamper.REFUSE);
+    // the state (the release loaded, its checksums) and the layers' own rows (their checksums and
+    // licences) are the dataset's too
+    java.util.Set<String> written =
+        new java.util.TreeSet<>(java.util.Set.of("dataset_state", "layer"));
+    changed.forEach(
+        (table, rows) -> {
+          if (rows > 0) {
+            written.add(table);
+          }
+        });
+    try (java.sql.Connection c = ds.getConnection();
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("vacuum (freeze) " + String.join(", ", written));
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("Could not vacuum the loaded tables: " + e.getMessage(), e);
+    }
+    return written;
   }
 
   /**

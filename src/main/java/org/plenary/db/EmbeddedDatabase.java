@@ -96,6 +96,7 @@ public final class EmbeddedDatabase {
 
   private volatile Path binaries; // unpacked as the server starts
   private volatile boolean fromPackage; // the cluster was copied from the package's
+  private volatile boolean datasetFromPackage; // ... from the package's cluster with the dataset
   private final Path pgData;
   private final int port;
   private final String password;
@@ -145,11 +146,23 @@ public final class EmbeddedDatabase {
    * AwaitingSocketFactory}).
    */
   public static EmbeddedDatabase begin(Path dataDir) {
-    return begin(dataDir, null);
+    return begin(dataDir, null, false);
   }
 
-  /** {@link #begin(Path)} with the binaries in {@code given}, or this machine's when null. */
-  private static EmbeddedDatabase begin(Path dataDir, Path given) {
+  /**
+   * {@link #begin(Path)}; {@code withDataset}: a new cluster is a copy of the package's cluster
+   * with the dataset loaded ({@link PackagedBinaries#DATASET}) when the package has one: for a
+   * start whose load would load the very files it was loaded from (the packaged ones), which then
+   * finds them loaded, as a restart does.
+   */
+  public static EmbeddedDatabase begin(Path dataDir, boolean withDataset) {
+    return begin(dataDir, null, withDataset);
+  }
+
+  /**
+   * {@link #begin(Path, boolean)} with the binaries in {@code given}, or this machine's when null.
+   */
+  private static EmbeddedDatabase begin(Path dataDir, Path given, boolean withDataset) {
     Path root = dataDir.toAbsolutePath().normalize();
     FileChannel channel = null;
     FileLock lock = null;
@@ -182,7 +195,9 @@ public final class EmbeddedDatabase {
       db.reservedPort = reserved;
       STARTING.put(db.port, db);
       boolean legacy = !fresh && stored.isEmpty();
-      Thread t = new Thread(() -> db.run(root, given, credentials, fresh, legacy), START_THREAD);
+      Thread t =
+          new Thread(
+              () -> db.run(root, given, credentials, fresh, legacy, withDataset), START_THREAD);
       t.setDaemon(true);
       t.start();
       return db;
@@ -211,17 +226,25 @@ public final class EmbeddedDatabase {
    * The start itself, in the background: unpack, initdb (or a copy of the package's template) or
    * checks, start, bootstrap.
    */
-  private void run(Path root, Path given, Credentials credentials, boolean fresh, boolean legacy) {
+  private void run(
+      Path root,
+      Path given,
+      Credentials credentials,
+      boolean fresh,
+      boolean legacy,
+      boolean withDataset) {
     try {
       long t0 = System.nanoTime();
       binaries = given != null ? given : extractBinaries(root.resolve("postgres-binaries"));
       long unpacked = System.nanoTime();
       Path credentialsFile = root.resolve(CREDENTIALS);
-      Path template = fresh ? packagedTemplate(binaries) : null;
+      Path template = fresh ? packagedTemplate(binaries, withDataset) : null;
+      boolean dataset = template != null && template.getParent().endsWith(PackagedBinaries.DATASET);
       if (template != null) {
         try {
           fromTemplate(binaries, template, pgData, credentials, credentialsFile);
           fromPackage = true;
+          datasetFromPackage = dataset;
         } catch (IOException | RuntimeException e) {
           // e.g. a package this user may not read: a new cluster is made as without one
           LOG.warnf(
@@ -264,7 +287,11 @@ public final class EmbeddedDatabase {
           pgData,
           (now - t0) / 1e9,
           (unpacked - t0) / 1e9,
-          template != null ? "the package's cluster copied" : fresh ? "initdb" : "checks",
+          template == null
+              ? fresh ? "initdb" : "checks"
+              : dataset
+                  ? "the package's cluster with the dataset copied"
+                  : "the package's cluster copied",
           (initialized - unpacked) / 1e9,
           (now - initialized) / 1e9);
       watch();
@@ -561,6 +588,14 @@ public final class EmbeddedDatabase {
     return fromPackage;
   }
 
+  /**
+   * Whether this start made the cluster by copying the package's cluster with the dataset loaded
+   * ({@link #begin(Path, boolean)}). False until the server has started.
+   */
+  public boolean datasetFromPackage() {
+    return datasetFromPackage;
+  }
+
   /** The service's role: the owner of the database, not a superuser. */
   public String username() {
     return USER;
@@ -804,16 +839,25 @@ public final class EmbeddedDatabase {
   /**
    * The directory, beside the package's binaries, of the cluster the build made from them ({@link
    * PackagedBinaries}): initdb's output with the service's role, its database and the schema
-   * migrated, no rows. Null when these binaries are not the package's, when the build made none, or
-   * with {@code -Dplenary.embedded-database.template=false}.
+   * migrated, no rows; with {@code withDataset}, the one with the packaged dataset loaded too
+   * ({@link PackagedBinaries#DATASET}) when the build made it. Null when these binaries are not the
+   * package's, when the build made none, or with {@code
+   * -Dplenary.embedded-database.template=false}.
    */
-  static Path packagedTemplate(Path binaries) {
+  static Path packagedTemplate(Path binaries, boolean withDataset) {
     Path packaged = packagedBinaries();
     if (packaged == null
         || !binaries.startsWith(packaged)
         || !Boolean.parseBoolean(
             System.getProperty("plenary.embedded-database.template", "true"))) {
       return null;
+    }
+    if (withDataset) {
+      Path dataset =
+          packaged.resolveSibling(PackagedBinaries.DATASET).resolve(binaries.getFileName());
+      if (Files.exists(dataset.resolve("PG_VERSION"))) {
+        return dataset;
+      }
     }
     Path template =
         packaged.resolveSibling(PackagedBinaries.TEMPLATE).resolve(binaries.getFileName());
@@ -895,43 +939,53 @@ public final class EmbeddedDatabase {
   }
 
   /**
-   * Makes the package's cluster in {@code target} ({@link PackagedBinaries}, at build time): initdb
-   * with these binaries, the service's role and database ({@link #bootstrap}), the schema by {@code
-   * migrate} (given the database's URL, user and password), then a clean stop. Refused unless every
-   * table but Flyway's history is empty: the copy is every deployment's first cluster, and what a
-   * deployment generates for itself (its cursor key) must not be in it.
+   * Makes a package's cluster in {@code target} ({@link PackagedBinaries}, at build time): initdb
+   * with these binaries, the service's role and database ({@link #bootstrap}), then {@code fill}
+   * (given the database's URL, user and password: the schema's migration, and for the cluster with
+   * the dataset its load, after which its WAL is cut to two segments), then a clean stop. Refused
+   * when a table holds rows that {@code fill} did not say it wrote (Flyway's history aside): the
+   * copy is every deployment's first cluster, and what a deployment generates for itself (its
+   * cursor key, its editors' tokens, its change sets) must never be in it.
    */
-  static void makeTemplate(Path binaries, Path target, Migration migrate) throws IOException {
+  static void makeTemplate(Path binaries, Path target, Filling fill) throws IOException {
     Path work = Files.createTempDirectory("plenary-template-");
     try {
-      EmbeddedDatabase db = begin(work, binaries);
+      EmbeddedDatabase db = begin(work, binaries, false);
       try {
         db.awaitStarted();
         db.awaitSynced();
-        migrate.migrate(db.jdbcUrl(), db.username(), db.password());
+        Set<String> written = fill.fill(db.jdbcUrl(), db.username(), db.password());
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), USER, db.password);
-            Statement s = c.createStatement();
-            var tables =
-                s.executeQuery(
-                    "select c.oid::regclass::text from pg_class c join pg_namespace n"
-                        + " on n.oid = c.relnamespace where n.nspname = 'public'"
-                        + " and c.relkind in ('r', 'p', 'm')"
-                        + " and c.relname <> 'flyway_schema_history'")) {
+            Statement s = c.createStatement()) {
           List<String> names = new ArrayList<>();
-          while (tables.next()) {
-            names.add(tables.getString(1));
+          try (var tables =
+              s.executeQuery(
+                  "select c.relname from pg_class c join pg_namespace n"
+                      + " on n.oid = c.relnamespace where n.nspname = 'public'"
+                      + " and c.relkind in ('r', 'p', 'm')"
+                      + " and c.relname <> 'flyway_schema_history' order by c.relname")) {
+            while (tables.next()) {
+              names.add(tables.getString(1));
+            }
           }
           for (String name : names) {
-            try (var rows =
-                c.createStatement().executeQuery("select 1 from " + name + " limit 1")) {
+            if (written.contains(name)) {
+              continue;
+            }
+            try (var rows = s.executeQuery("select 1 from public." + name + " limit 1")) {
               if (rows.next()) {
                 throw new IllegalStateException(
-                    "The package's cluster would hold rows of " + name + "; it must hold none");
+                    "The package's cluster would hold rows of "
+                        + name
+                        + ", which only a deployment writes; it must hold none");
               }
             }
           }
         } catch (SQLException e) {
           throw new IllegalStateException("Could not check the package's cluster", e);
+        }
+        if (!written.isEmpty()) {
+          cutWal(db); // after a load
         }
       } finally {
         db.stop();
@@ -940,8 +994,8 @@ public final class EmbeddedDatabase {
       Files.deleteIfExists(pgData.resolve("postmaster.opts")); // the build's command line
       Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
       deleteRecursively(tmp);
-      // readable by whoever runs the package (it holds no data, and the password verifiers of
-      // passwords nobody kept); every copy made from it is private again
+      // readable by whoever runs the package (the published dataset at most, and the password
+      // verifiers of passwords nobody kept); every copy made from it is private again
       copy(pgData, tmp, PACKAGE_DIR, PACKAGE_FILE);
       deleteRecursively(target);
       Files.createDirectories(target.getParent());
@@ -951,10 +1005,39 @@ public final class EmbeddedDatabase {
     }
   }
 
-  /** The schema's migration, for {@link #makeTemplate}. */
+  /**
+   * A checkpoint with the smallest WAL PostgreSQL keeps (two segments), so that the segments a load
+   * filled are removed rather than kept for reuse: the package, and every first start's copy, holds
+   * 32 MB of WAL instead of 160 MB. The settings are given back before the stop; none is left in
+   * the cluster.
+   */
+  private static void cutWal(EmbeddedDatabase db) {
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + db.port + "/postgres",
+                SUPERUSER,
+                db.superuserPassword);
+        Statement s = c.createStatement()) {
+      s.execute("alter system set min_wal_size = '32MB'");
+      s.execute("alter system set max_wal_size = '32MB'");
+      s.execute("select pg_reload_conf()");
+      s.execute("checkpoint");
+      s.execute("alter system reset min_wal_size");
+      s.execute("alter system reset max_wal_size");
+      s.execute("select pg_reload_conf()");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not cut the package's cluster's WAL", e);
+    }
+  }
+
+  /**
+   * What a package's cluster is filled with ({@link #makeTemplate}): given the database's URL, user
+   * and password, it migrates the schema (and loads what it loads); returns the tables it wrote
+   * rows to.
+   */
   @FunctionalInterface
-  interface Migration {
-    void migrate(String url, String user, String password);
+  public interface Filling {
+    Set<String> fill(String url, String user, String password);
   }
 
   /**
