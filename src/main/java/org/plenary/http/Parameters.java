@@ -59,13 +59,15 @@ public final class Parameters {
     return Boolean.parseBoolean(v);
   }
 
-  /** A single record's parameters: include= only (format=json tolerated); returns the include. */
+  /**
+   * A single record's parameters: include= and fields= only (format=json tolerated); returns them.
+   */
   static Map<String, List<String>> record(CollectionSpec c, Map<String, List<String>> params) {
     List<Problem.InvalidParam> bad = new ArrayList<>();
     Map<String, List<String>> includes = new LinkedHashMap<>();
     for (var e : params.entrySet()) {
-      if (e.getKey().equals("include")) {
-        includes.put("include", e.getValue());
+      if (e.getKey().equals("include") || e.getKey().equals("fields")) {
+        includes.put(e.getKey(), e.getValue());
       } else if (e.getKey().equals("format") && e.getValue().stream().allMatch("json"::equals)) {
         continue;
       } else if (e.getKey().equals("format") || e.getKey().equals("bom")) {
@@ -77,7 +79,7 @@ public final class Parameters {
         bad.add(
             new Problem.InvalidParam(
                 e.getKey(),
-                "unknown parameter. A single record takes only include="
+                "unknown parameter. A single record takes only fields= and include="
                     + (c.includes().isEmpty()
                         ? " (nothing to include here)"
                         : ListQuery.allowed(c.includes().keySet()))));

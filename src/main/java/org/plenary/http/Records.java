@@ -14,17 +14,20 @@ import org.plenary.query.QueryEngine;
 public class Records {
   @Inject QueryEngine engine;
 
-  /** The record of {@code c} whose {@code field} is {@code value}, with the request's include=. */
+  /**
+   * The record of {@code c} whose {@code field} is {@code value}, with the request's include= and
+   * the fields its fields= names.
+   */
   public Map<String, Object> find(
       CollectionSpec c, String field, String value, Map<String, List<String>> params, String what) {
-    Map<String, List<String>> includes = Parameters.record(c, params);
+    Map<String, List<String>> asked = Parameters.record(c, params);
     Condition byKey = ListQuery.condition(c, field, "", value);
-    ListQuery q = engine.parse(c, includes, List.of(byKey));
+    ListQuery q = engine.parse(c, asked, List.of(byKey));
     List<Map<String, Object>> rows = engine.all(q);
     if (rows.isEmpty()) {
       throw ProblemException.notFound("No " + what + " '" + value + "'.");
     }
-    return rows.get(0);
+    return q.project(rows.get(0));
   }
 
   /** Throws a 404 problem unless a record of {@code c} has {@code field} = {@code value}. */

@@ -177,6 +177,7 @@ public class DocumentFilter implements OASFilter {
                   .addAllOf(records.of(items.get(0)))));
     } else if (one != null) {
       Catalog.Entry e = Catalog.lookup(one.toString());
+      get.addParameter(QueryParameters.fields(e.collection(), false));
       if (!e.collection().includes().isEmpty()) {
         get.addParameter(QueryParameters.include(e.collection(), false));
       }

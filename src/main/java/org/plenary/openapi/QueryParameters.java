@@ -50,17 +50,7 @@ final class QueryParameters {
                     .orElse(String.join(",", c.key())),
             string(null)));
     op.addParameter(include(c, true));
-    List<String> shown = new ArrayList<>(c.fields().stream().map(Field::name).toList());
-    c.embeds().forEach(e -> shown.add(e.name()));
-    op.addParameter(
-        param(
-            "fields",
-            "Comma-separated: the fields each record shows, in this order (JSON, CSV and NDJSON;"
-                + " the lists include= asks for after them), from: "
-                + String.join(", ", shown)
-                + (c.searchVector() != null ? ", and rank, snippet with q=" : "")
-                + ". Default: every field",
-            string(null)));
+    op.addParameter(fields(c, true));
     op.addParameter(
         param(
             "updated_since",
@@ -189,6 +179,23 @@ final class QueryParameters {
   }
 
   /** include=: the collection's includes, and total on a list. */
+  /** fields=: on a collection ({@code list}), or on one of its records. */
+  static Parameter fields(CollectionSpec c, boolean list) {
+    List<String> shown = new ArrayList<>(c.fields().stream().map(Field::name).toList());
+    c.embeds().forEach(e -> shown.add(e.name()));
+    return param(
+        "fields",
+        (list
+                ? "Comma-separated: the fields each record shows, in this order (JSON, CSV and"
+                    + " NDJSON; the lists include= asks for after them), from: "
+                : "Comma-separated: the fields the record shows, in this order (the lists"
+                    + " include= asks for after them), from: ")
+            + String.join(", ", shown)
+            + (list && c.searchVector() != null ? ", and rank, snippet with q=" : "")
+            + ". Default: every field",
+        string(null));
+  }
+
   static Parameter include(CollectionSpec c, boolean list) {
     List<String> values = new ArrayList<>(c.includes().keySet());
     if (list) {

@@ -49,6 +49,46 @@ class FieldsTest {
   }
 
   @Test
+  void aSingleRecordShowsTheFieldsAskedFor() {
+    Map<String, Object> whole =
+        given().get("/v1/votes/a-res-74-247").then().extract().jsonPath().getMap("data");
+    JsonPath cut =
+        given()
+            .get("/v1/votes/a-res-74-247?fields=yes,no,abstain,non_voting,id")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    Map<String, Object> tallies = cut.getMap("data");
+    assertEquals(
+        List.of("yes", "no", "abstain", "non_voting", "id"), new ArrayList<>(tallies.keySet()));
+    assertEquals(List.of(79, 60, 33, 21), List.copyOf(tallies.values()).subList(0, 4));
+    for (String name : tallies.keySet()) {
+      assertEquals(whole.get(name), tallies.get(name), name);
+    }
+    // the lists include= asks for come after the fields; other records, by their own keys
+    Map<String, Object> withRollCall =
+        given()
+            .get("/v1/votes/a-res-74-247?fields=id,sources&include=roll_call")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getMap("data");
+    assertEquals(List.of("id", "sources", "roll_call"), new ArrayList<>(withRollCall.keySet()));
+    given()
+        .get("/v1/delegations/BRA?fields=name,id")
+        .then()
+        .statusCode(200)
+        .body("data.keySet()", is(java.util.Set.of("name", "id")))
+        .body("data.id", is("BRA"));
+    // each fields= is its own response: not the whole record's bytes
+    String etag = given().get("/v1/votes/a-res-74-247").then().extract().header("ETag");
+    assertNotEquals(
+        etag, given().get("/v1/votes/a-res-74-247?fields=id").then().extract().header("ETag"));
+  }
+
+  @Test
   void theMetaFacetsAndPagesAreTheSame() {
     JsonPath whole =
         given().get("/v1/votes?limit=2&sort=-margin&facet=method").then().extract().jsonPath();
@@ -118,40 +158,48 @@ class FieldsTest {
 
   @Test
   void anUnknownOrEmptyNameIsRefusedNamingTheFields() {
-    given()
-        .get("/v1/votes?fields=id,tally")
-        .then()
-        .statusCode(400)
-        .contentType("application/problem+json")
-        .body("invalid_params[0].name", is("fields"))
-        .body("invalid_params[0].reason", containsString("unknown field 'tally'. Fields: "))
-        .body("invalid_params[0].reason", containsString("yes"));
-    given()
-        .get("/v1/votes?fields=")
-        .then()
-        .statusCode(400)
-        .body("invalid_params[0].reason", containsString("needs field names"));
-    given()
-        .get("/v1/votes?fields=id,,date")
-        .then()
-        .statusCode(400)
-        .body("invalid_params[0].name", is("fields"));
-    // a list include= embeds is asked for by include=
-    given()
-        .get("/v1/votes?fields=id,roll_call")
-        .then()
-        .statusCode(400)
-        .body(
-            "invalid_params[0].reason",
-            is("'roll_call' is embedded by include=roll_call (it then follows the fields)"));
+    // on a collection and on a single record alike
+    for (String path : List.of("/v1/votes?", "/v1/votes/a-res-74-247?")) {
+      given()
+          .get(path + "fields=id,tally")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("invalid_params[0].name", is("fields"))
+          .body("invalid_params[0].reason", containsString("unknown field 'tally'. Fields: "))
+          .body("invalid_params[0].reason", containsString("yes"));
+      given()
+          .get(path + "fields=")
+          .then()
+          .statusCode(400)
+          .body("invalid_params[0].reason", containsString("needs field names"));
+      given()
+          .get(path + "fields=id,,date")
+          .then()
+          .statusCode(400)
+          .body("invalid_params[0].name", is("fields"));
+      // a list include= embeds is asked for by include=
+      given()
+          .get(path + "fields=id,roll_call")
+          .then()
+          .statusCode(400)
+          .body(
+              "invalid_params[0].reason",
+              is("'roll_call' is embedded by include=roll_call (it then follows the fields)"));
+    }
     // rank and snippet only with q=
     given()
         .get("/v1/votes?fields=id,rank")
         .then()
         .statusCode(400)
         .body("invalid_params[0].reason", containsString("unknown field 'rank'"));
-    // a single record is not a collection: refused, as any other parameter it does not take
-    given().get("/v1/votes/a-res-74-247?fields=id").then().statusCode(400);
+    // a single record takes no other parameter of a collection's
+    given()
+        .get("/v1/votes/a-res-74-247?fields=id&limit=1")
+        .then()
+        .statusCode(400)
+        .body("invalid_params[0].name", is("limit"))
+        .body("invalid_params[0].reason", containsString("takes only fields= and include="));
     // the pages show every field whatever fields= says
     given().get("/votes?fields=id").then().statusCode(200);
   }
