@@ -957,27 +957,29 @@ public final class EmbeddedDatabase {
         Set<String> written = fill.fill(db.jdbcUrl(), db.username(), db.password());
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), USER, db.password);
             Statement s = c.createStatement()) {
-          List<String> names = new ArrayList<>();
+          java.util.Map<String, String> names = new java.util.LinkedHashMap<>(); // name: quoted
           try (var tables =
               s.executeQuery(
-                  "select c.relname from pg_class c join pg_namespace n"
+                  "select c.relname, format('%I.%I', n.nspname, c.relname) from pg_class c"
+                      + " join pg_namespace n"
                       + " on n.oid = c.relnamespace where n.nspname = 'public'"
                       + " and c.relkind in ('r', 'p', 'm')"
                       + " and c.relname <> 'flyway_schema_history' order by c.relname")) {
             while (tables.next()) {
-              names.add(tables.getString(1));
+              names.put(tables.getString(1), tables.getString(2));
             }
           }
-          for (String name : names) {
-            if (written.contains(name)) {
+          for (var name : names.entrySet()) {
+            if (written.contains(name.getKey())) {
               continue;
             }
-            try (var rows = s.executeQuery("select 1 from public." + name + " limit 1")) {
+            try (var rows = s.executeQuery("select 1 from " + name.getValue() + " limit 1")) {
               if (rows.next()) {
                 throw new IllegalStateException(
                     "The package's cluster would hold rows of "
-                        + name
-                        + ", which only a deployment writes; it must hold none");
+                        + name.getKey()
+                        + "; only the tables its load wrote may hold rows "
+                        + (written.isEmpty() ? "(none)" : new java.util.TreeSet<>(written)));
               }
             }
           }
