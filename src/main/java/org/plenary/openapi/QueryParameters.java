@@ -178,11 +178,8 @@ final class QueryParameters {
     return param(f.name() + "__contains", description, string(null));
   }
 
-  /** include=: the collection's includes, and total on a list. */
   /** fields=: on a collection ({@code list}), or on one of its records. */
   static Parameter fields(CollectionSpec c, boolean list) {
-    List<String> shown = new ArrayList<>(c.fields().stream().map(Field::name).toList());
-    c.embeds().forEach(e -> shown.add(e.name()));
     return param(
         "fields",
         (list
@@ -190,12 +187,13 @@ final class QueryParameters {
                     + " NDJSON; the lists include= asks for after them), from: "
                 : "Comma-separated: the fields the record shows, in this order (the lists"
                     + " include= asks for after them), from: ")
-            + String.join(", ", shown)
+            + String.join(", ", ListQuery.selectable(c, false))
             + (list && c.searchVector() != null ? ", and rank, snippet with q=" : "")
             + ". Default: every field",
         string(null));
   }
 
+  /** include=: the collection's includes, and total on a list. */
   static Parameter include(CollectionSpec c, boolean list) {
     List<String> values = new ArrayList<>(c.includes().keySet());
     if (list) {

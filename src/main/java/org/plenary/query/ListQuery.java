@@ -323,11 +323,7 @@ public final class ListQuery {
    * one of the collection's (rank and snippet too when searching), given once.
    */
   private static List<String> parseSelect(CollectionSpec c, String value, boolean searching) {
-    List<String> names = new ArrayList<>(c.fields().stream().map(Field::name).toList());
-    if (searching) {
-      c.searchFields().forEach(f -> names.add(f.name()));
-    }
-    c.embeds().forEach(e -> names.add(e.name()));
+    List<String> names = selectable(c, searching);
     Set<String> out = new LinkedHashSet<>();
     for (String name : value.split(",", -1)) {
       if (name.isEmpty()) {
@@ -345,6 +341,19 @@ public final class ListQuery {
       out.add(name);
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * What fields= may name: the collection's fields, rank and snippet when {@code searching}, then
+   * its embedded lists.
+   */
+  public static List<String> selectable(CollectionSpec c, boolean searching) {
+    List<String> names = new ArrayList<>(c.fields().stream().map(Field::name).toList());
+    if (searching) {
+      c.searchFields().forEach(f -> names.add(f.name()));
+    }
+    c.embeds().forEach(e -> names.add(e.name()));
+    return names;
   }
 
   /** The fields asked for, then the lists include= asked for (fields= cannot name them). */

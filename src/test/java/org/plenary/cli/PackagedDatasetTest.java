@@ -109,14 +109,7 @@ class PackagedDatasetTest {
       }
 
       // any other first start (a seed directory of its own, a framework's load): no rows
-      EmbeddedDatabase other = EmbeddedDatabase.begin(dir.resolve("other"), false);
-      try (Connection c = dataSource(awaited(other)).getConnection()) {
-        assertTrue(other.schemaFromPackage());
-        assertFalse(other.datasetFromPackage());
-        assertEquals("0", one(c, "select count(*) from vote"));
-      } finally {
-        other.stop();
-      }
+      assertTheClusterWithoutRows(EmbeddedDatabase.begin(dir.resolve("other"), false));
 
       // a package without the cluster with the dataset: the one without rows
       try (var paths = Files.walk(app.resolve(PackagedBinaries.DATASET))) {
@@ -124,14 +117,7 @@ class PackagedDatasetTest {
           Files.delete(p);
         }
       }
-      EmbeddedDatabase third = EmbeddedDatabase.begin(dir.resolve("third"), true);
-      try (Connection c = dataSource(awaited(third)).getConnection()) {
-        assertTrue(third.schemaFromPackage());
-        assertFalse(third.datasetFromPackage());
-        assertEquals("0", one(c, "select count(*) from vote"));
-      } finally {
-        third.stop();
-      }
+      assertTheClusterWithoutRows(EmbeddedDatabase.begin(dir.resolve("third"), true));
     } finally {
       System.setProperty("java.class.path", classPath);
     }
@@ -157,9 +143,16 @@ class PackagedDatasetTest {
                     Optional.empty(), Optional.of("my-layers"), OnTamper.RESTORE))));
   }
 
-  private static EmbeddedDatabase awaited(EmbeddedDatabase db) {
+  /** {@code db} was copied from the package's cluster without rows; stops it. */
+  private static void assertTheClusterWithoutRows(EmbeddedDatabase db) throws Exception {
     db.awaitStarted();
-    return db;
+    try (Connection c = dataSource(db).getConnection()) {
+      assertTrue(db.schemaFromPackage());
+      assertFalse(db.datasetFromPackage());
+      assertEquals("0", one(c, "select count(*) from vote"));
+    } finally {
+      db.stop();
+    }
   }
 
   /** The launcher's connections to {@code db} ({@link EarlyLoad#dataSource}). */
