@@ -942,7 +942,7 @@ public final class EmbeddedDatabase {
    * Makes a package's cluster in {@code target} ({@link PackagedBinaries}, at build time): initdb
    * with these binaries, the service's role and database ({@link #bootstrap}), then {@code fill}
    * (given the database's URL, user and password: the schema's migration, and for the cluster with
-   * the dataset its load, after which its WAL is cut to two segments), then a clean stop. Refused
+   * the dataset its load, after which the WAL it filled is removed), then a clean stop. Refused
    * when a table holds rows that {@code fill} did not say it wrote (Flyway's history aside): the
    * copy is every deployment's first cluster, and what a deployment generates for itself (its
    * cursor key, its editors' tokens, its change sets) must never be in it.
@@ -954,6 +954,7 @@ public final class EmbeddedDatabase {
       try {
         db.awaitStarted();
         db.awaitSynced();
+        superuser(db, "alter system set wal_recycle = off", "select pg_reload_conf()");
         Set<String> written = fill.fill(db.jdbcUrl(), db.username(), db.password());
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), USER, db.password);
             Statement s = c.createStatement()) {
@@ -987,8 +988,9 @@ public final class EmbeddedDatabase {
           throw new IllegalStateException("Could not check the package's cluster", e);
         }
         if (!written.isEmpty()) {
-          cutWal(db); // after a load
+          superuser(db, "checkpoint"); // the load's WAL removed
         }
+        superuser(db, "alter system reset wal_recycle", "select pg_reload_conf()");
       } finally {
         db.stop();
       }
@@ -1008,27 +1010,25 @@ public final class EmbeddedDatabase {
   }
 
   /**
-   * A checkpoint with the smallest WAL PostgreSQL keeps (two segments), so that the segments a load
-   * filled are removed rather than kept for reuse: the package, and every first start's copy, holds
-   * 32 MB of WAL instead of 160 MB. The settings are given back before the stop; none is left in
-   * the cluster.
+   * Runs {@code statements} as the superuser, for {@link #makeTemplate}: there, WAL recycling is
+   * off from before the load (set then, so that the checkpointer has read it long before the
+   * checkpoint; a reload reaches it asynchronously), and a checkpoint after the load removes the
+   * WAL segments the load filled instead of renaming them into future ones. The package, and every
+   * first start's copy, then holds the segments from that checkpoint on (16 MB) instead of 160 MB.
+   * The setting is reset before the stop; none is left in the cluster.
    */
-  private static void cutWal(EmbeddedDatabase db) {
+  private static void superuser(EmbeddedDatabase db, String... statements) {
     try (Connection c =
             DriverManager.getConnection(
                 "jdbc:postgresql://127.0.0.1:" + db.port + "/postgres",
                 SUPERUSER,
                 db.superuserPassword);
         Statement s = c.createStatement()) {
-      s.execute("alter system set min_wal_size = '32MB'");
-      s.execute("alter system set max_wal_size = '32MB'");
-      s.execute("select pg_reload_conf()");
-      s.execute("checkpoint");
-      s.execute("alter system reset min_wal_size");
-      s.execute("alter system reset max_wal_size");
-      s.execute("select pg_reload_conf()");
+      for (String statement : statements) {
+        s.execute(statement);
+      }
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not cut the package's cluster's WAL", e);
+      throw new IllegalStateException("Could not prepare the package's cluster", e);
     }
   }
 
